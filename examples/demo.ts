@@ -1,0 +1,97 @@
+/**
+ * Runs every example once as plain JavaScript and once with parfor, checks the results and
+ * prints a table; then shows the two race examples and their fixes. Exits non-zero if any check
+ * fails. `npm run demo`.
+ */
+import "./warnings.js"; // first: records warnings emitted while the examples compile
+import { availableParallelism } from "node:os";
+import { free, shutdown } from "../index.js";
+import { examples, races } from "./all.js";
+import { copyArgs, isNumArray, sharedArgs, type Check, type Example } from "./example.js";
+import { kernel as piKernel, check as piCheck } from "./pi.js";
+import { runRace } from "./race.js";
+import { cell, ms, ratio, show, timed } from "./show.js";
+
+interface Row {
+  readonly result: string;
+  readonly plainMs: number;
+  readonly firstMs: number;
+  readonly parforMs: number;
+  readonly check: Check;
+}
+
+/** One example: plain JS on one copy of the input, parfor on another (in shared memory). */
+function runExample(ex: Example): Row {
+  const input = ex.makeInput();
+  const plainArgs = copyArgs(input);
+  const parArgs = sharedArgs(input);
+  try {
+    const plain = timed(() => ex.plain(...plainArgs));
+    const first = timed(() => ex.kernel(...parArgs)); // compiles on first use
+    const par = timed(() => ex.kernel(...parArgs));
+    const got = ex.output(par.value, parArgs);
+    const check = ex.check(got, ex.output(plain.value, plainArgs));
+    return { result: show(got), plainMs: plain.ms, firstMs: first.ms, parforMs: par.ms, check };
+  } finally {
+    for (const a of parArgs) if (isNumArray(a)) free(a);
+  }
+}
+
+function failed(e: unknown): Row {
+  const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return { result: "-", plainMs: NaN, firstMs: NaN, parforMs: NaN, check: { ok: false, detail } };
+}
+
+async function main(): Promise<number> {
+  let failures = 0;
+  console.log(`parfor demo: ${availableParallelism()} threads; times are single runs, parfor after its first (compiling) call\n`);
+  const head = [cell("example", 46), cell("result", 22), cell("plain JS", 9, true), cell("1st call", 9, true), cell("parfor", 9, true), cell("speed-up", 9, true)];
+  console.log(head.join(" ") + "  check");
+  for (const ex of examples) {
+    let row: Row;
+    try {
+      row = runExample(ex);
+    } catch (e) {
+      row = failed(e);
+    }
+    if (!row.check.ok) failures++;
+    const cols = [
+      cell(ex.title, 46),
+      cell(row.result, 22),
+      cell(ms(row.plainMs), 9, true),
+      cell(ms(row.firstMs), 9, true),
+      cell(ms(row.parforMs), 9, true),
+      cell(ratio(row.plainMs, row.parforMs), 9, true),
+    ];
+    console.log(`${cols.join(" ")}  ${row.check.ok ? "ok" : "FAIL"}: ${row.check.detail}`);
+  }
+
+  // k.async never blocks the event loop: the calling thread waits for the workers asynchronously.
+  try {
+    const pending = piKernel.async(1e7);
+    const c = piCheck(await pending);
+    if (!c.ok) failures++;
+    console.log(`\nawait pi.async(1e7): ${c.ok ? "ok" : "FAIL"}: ${c.detail}`);
+  } catch (e) {
+    failures++;
+    console.log(`\nawait pi.async(1e7): FAIL: ${String(e)}`);
+  }
+
+  for (const race of races) {
+    console.log(`\n${race.title}`);
+    try {
+      const report = await runRace(race, 1e7, (line) => console.log(line));
+      if (!report.check.ok) failures++;
+      console.log(`    ${report.check.ok ? "ok" : "FAIL"}: ${report.check.detail}`);
+    } catch (e) {
+      failures++;
+      console.log(`    FAIL: ${String(e)}`);
+    }
+  }
+
+  console.log(failures === 0 ? "\nall checks passed" : `\n${failures} check(s) FAILED`);
+  await shutdown();
+  return failures === 0 ? 0 : 1;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,60 @@
+/**
+ * What the two race examples share: a racy kernel that parfor warns about, the fixed kernel,
+ * and `runRace`, which runs both and explains the difference.
+ */
+import type { Diagnostic } from "../index.js";
+import { near, type Check } from "./example.js";
+import { warningsSeen } from "./warnings.js";
+
+/** A racy kernel, its fix, and why it is wrong. */
+export interface RaceExample {
+  readonly name: string;
+  readonly title: string;
+  /** the racy kernel and a way to run it on a given size, returning its (unreliable) result */
+  readonly racy: { readonly diagnostics: readonly Diagnostic[] };
+  readonly runRacy: (n: number) => number;
+  /** the fixed kernel, run the same way */
+  readonly runFixed: (n: number) => number;
+  /** the value a correct kernel gives */
+  readonly expected: (n: number) => number;
+  readonly why: string;
+  readonly fix: string;
+}
+
+/** What `runRace` found. */
+export interface RaceReport {
+  readonly racyResult: number;
+  readonly fixedResult: number;
+  readonly diagnostics: readonly Diagnostic[];
+  /** warnings the process emitted that mention this kernel's problem */
+  readonly warnings: readonly Error[];
+  /** passes when parfor reported the race and the fixed kernel is right */
+  readonly check: Check;
+}
+
+/** Runs the racy and the fixed kernel on n, prints the diagnostics and the explanation. */
+export async function runRace(ex: RaceExample, n: number, log: (line: string) => void = console.log): Promise<RaceReport> {
+  const racyResult = ex.runRacy(n);
+  const fixedResult = ex.runFixed(n);
+  // process.emitWarning delivers on a later tick: let pending warnings arrive
+  await new Promise((resolve) => setImmediate(resolve));
+  const want = ex.expected(n);
+  const diagnostics = ex.racy.diagnostics;
+  // this kernel's warnings: those that quote one of its diagnostics (they may have been emitted
+  // when it was compiled, before this call)
+  const warnings = warningsSeen.filter((w) => diagnostics.some((d) => w.message.includes(d.message)));
+  for (const d of diagnostics) log(`    diagnostic ${d.code} at ${d.line}:${d.column}: ${d.message}`);
+  for (const w of warnings) log(`    process warning: ${w.name}: ${w.message}`);
+  const off = racyResult === want ? "happened to be right this time" : "WRONG";
+  log(`    racy result  ${racyResult} (a correct kernel gives ${want}: ${off})`);
+  log(`    why: ${ex.why}`);
+  log(`    fix: ${ex.fix}`);
+  log(`    fixed result ${fixedResult}`);
+  const fixed = near(fixedResult, want, 0, "exact");
+  const flagged = diagnostics.length > 0;
+  const check: Check = {
+    ok: flagged && fixed.ok,
+    detail: `${flagged ? `parfor reported ${diagnostics.length} diagnostic(s)` : "parfor did NOT report the race"}; fixed: ${fixed.detail}`,
+  };
+  return { racyResult, fixedResult, diagnostics, warnings, check };
+}
