@@ -1,6 +1,5 @@
-/** The list of examples, in the order the demo and the bench run them. */
+/** The examples that compute something, in the order the demo and the bench run them. */
 import type { Example } from "./example.js";
-import type { RaceExample } from "./race.js";
 import { example as pi } from "./pi.js";
 import { example as simpson } from "./simpson.js";
 import { example as integral2d } from "./integral2d.js";
@@ -8,11 +7,6 @@ import { example as intsum } from "./intsum.js";
 import { example as matvec } from "./matvec.js";
 import { example as kmeans } from "./kmeans.js";
 import { example as mandelbrot } from "./mandelbrot.js";
-import { race as lastWrite } from "./race-last-write.js";
-import { race as accumulate } from "./race-accumulate.js";
 
 /** Kernels that compute something, each checked against exact math or plain JS. */
 export const examples: readonly Example[] = [pi, simpson, integral2d, intsum, matvec, kmeans, mandelbrot];
-
-/** Kernels with a race parfor warns about, each with its fix. */
-export const races: readonly RaceExample[] = [lastWrite, accumulate];

@@ -1,0 +1,43 @@
+/** Command-line options of bench/run.ts. */
+import { availableParallelism } from "node:os";
+
+/** Parsed options. */
+export interface BenchArgs {
+  /** timed runs per variant (after one warm-up run) */
+  readonly runs: number;
+  /** thread counts for the scaling table; empty: no scaling table */
+  readonly scaling: readonly number[];
+  /** all threads: os.availableParallelism() */
+  readonly allThreads: number;
+  /** only these examples (by name); empty: all */
+  readonly only: readonly string[];
+}
+
+const USAGE = "usage: node dist/bench/run.js [--runs N] [--threads 1,2,4,8,16] [--only pi,matvec]";
+
+function list(v: string | undefined, flag: string): string[] {
+  if (v === undefined || v === "") throw new Error(`${flag} needs a value\n${USAGE}`);
+  return v.split(",").map((s) => s.trim());
+}
+
+/** Parses argv (without node and the script). */
+export function parseArgs(argv: readonly string[]): BenchArgs {
+  let runs = 5;
+  let scaling: number[] = [];
+  let only: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (flag === "--runs") {
+      runs = Number(argv[++i]);
+      if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs needs a positive integer\n${USAGE}`);
+    } else if (flag === "--threads") {
+      scaling = list(argv[++i], flag).map(Number);
+      if (scaling.some((t) => !Number.isInteger(t) || t < 1)) throw new Error(`--threads needs positive integers\n${USAGE}`);
+    } else if (flag === "--only") {
+      only = list(argv[++i], flag);
+    } else {
+      throw new Error(`unknown option ${flag}\n${USAGE}`);
+    }
+  }
+  return { runs, scaling, allThreads: availableParallelism(), only };
+}

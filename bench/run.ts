@@ -1,0 +1,200 @@
+/**
+ * parfor's benchmark (`npm run bench`): for every example, the median time of plain JavaScript
+ * (the unwrapped function iterating prange, and a hand-written for loop), of parfor on one thread
+ * and of parfor on all threads; a hand-written worker_threads pi; the first call in a cold
+ * process; compile time; the cost of an almost empty call; with --threads, a scaling table.
+ * Prints tables and writes bench/results/<host>-<date>.json and bench/results/latest.json.
+ * See bench/README.md.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { arch, cpus, hostname, platform } from "node:os";
+import { free, shutdown } from "../index.js";
+import { examples } from "../examples/all.js";
+import { compileWith, copyArgs, isNumArray, sharedArgs, type Arg, type Example, type Output, type Runner } from "../examples/example.js";
+import { example as piExample } from "../examples/pi.js";
+import { cell, faster, ms, ratio } from "../examples/show.js";
+import { parseArgs, type BenchArgs } from "./args.js";
+import { HandWrittenPi } from "./handwritten-pi.js";
+import { coldStart, compileTime, emptyCall } from "./latency.js";
+import { loops } from "./loops.js";
+import { measure, type Timing } from "./stats.js";
+
+/** One example's timings; `failures` lists variants whose result disagrees with plain JS. */
+interface ExampleResult {
+  readonly name: string;
+  readonly title: string;
+  readonly plainPrange: Timing;
+  readonly plainLoop: Timing;
+  readonly parfor1: Timing;
+  readonly parforAll: Timing;
+  /** ms by thread count, with --threads */
+  readonly scaling: Readonly<Record<number, Timing>>;
+  readonly failures: readonly string[];
+}
+
+/** What one variant runs: a function and whether its arrays go on parfor's shared memory. */
+interface Variant {
+  readonly label: string;
+  readonly fn: Runner;
+  readonly shared: boolean;
+}
+
+/** Times a variant on its own copy of the input and checks its result against `ref`. */
+function timeVariant(ex: Example, v: Variant, input: readonly Arg[], ref: Output, runs: number, failures: string[]): Timing {
+  const args = v.shared ? sharedArgs(input) : copyArgs(input);
+  try {
+    let ret: unknown;
+    const t = measure(() => (ret = v.fn(...args)), runs);
+    const c = ex.check(ex.output(ret, args), ref);
+    if (!c.ok) failures.push(`${v.label}: ${c.detail}`);
+    return t;
+  } finally {
+    if (v.shared) for (const a of args) if (isNumArray(a)) free(a);
+  }
+}
+
+function benchExample(ex: Example, args: BenchArgs): ExampleResult {
+  const input = ex.makeInput();
+  const failures: string[] = [];
+  const loop = loops[ex.name];
+  if (!loop) throw new Error(`no hand-written loop for ${ex.name}`);
+
+  // the reference: the unwrapped function on its own copy
+  const plainArgs = copyArgs(input);
+  let ret: unknown;
+  const plainPrange = measure(() => (ret = ex.plain(...plainArgs)), args.runs);
+  const ref = ex.output(ret, plainArgs);
+
+  const time = (v: Variant) => timeVariant(ex, v, input, ref, args.runs, failures);
+  const onThreads = (threads: number) =>
+    time({ label: `parfor ${threads} thread(s)`, fn: compileWith(ex, { threads }), shared: true });
+  const plainLoop = time({ label: "for loop", fn: loop, shared: false });
+  const parfor1 = onThreads(1);
+  const parforAll = onThreads(args.allThreads);
+  const scaling: Record<number, Timing> = {};
+  for (const t of args.scaling) scaling[t] = t === 1 ? parfor1 : t === args.allThreads ? parforAll : onThreads(t);
+  return { name: ex.name, title: ex.title, plainPrange, plainLoop, parfor1, parforAll, scaling, failures };
+}
+
+function printExamples(results: readonly ExampleResult[], all: number): void {
+  const w = [12, 11, 11, 11, 11, 10, 10, 10];
+  const head = ["example", "prange iter", "for loop", "parfor 1T", `parfor ${all}T`, "1T/loop", `${all}T/loop`, `${all}T/1T`];
+  console.log(head.map((h, i) => cell(h, w[i]!, i > 0)).join(" ") + "  check");
+  for (const r of results) {
+    const row = [
+      r.name,
+      ms(r.plainPrange.median),
+      ms(r.plainLoop.median),
+      ms(r.parfor1.median),
+      ms(r.parforAll.median),
+      ratio(r.plainLoop.median, r.parfor1.median),
+      ratio(r.plainLoop.median, r.parforAll.median),
+      ratio(r.parfor1.median, r.parforAll.median),
+    ];
+    const check = r.failures.length === 0 ? "ok" : `FAIL: ${r.failures.join("; ")}`;
+    console.log(row.map((c, i) => cell(c, w[i]!, i > 0)).join(" ") + "  " + check);
+  }
+  console.log("(medians; ratios are speed-ups: for-loop time / parfor time, 1-thread time / all-threads time)");
+}
+
+function printScaling(results: readonly ExampleResult[], threads: readonly number[]): void {
+  console.log(`\nscaling (median ms, speed-up over parfor on 1 thread)`);
+  console.log([cell("example", 12), ...threads.map((t) => cell(`${t}T`, 20, true))].join(" "));
+  for (const r of results) {
+    const base = r.parfor1.median;
+    const cols = threads.map((t) => {
+      const m = r.scaling[t]!.median;
+      return cell(`${ms(m)} ${ratio(base, m)}`, 20, true);
+    });
+    console.log([cell(r.name, 12), ...cols].join(" "));
+  }
+}
+
+/** pi on a hand-written worker_threads pool versus parfor on the same number of threads. */
+async function benchHandWritten(runs: number, workers = 2) {
+  const t0 = performance.now();
+  const pool = await HandWrittenPi.start(workers);
+  const startMs = performance.now() - t0;
+  const [n] = piExample.makeInput() as [number];
+  let got = 0;
+  const hand = measure(() => (got = pool.run(n)), runs);
+  await pool.close();
+  const check = piExample.check(got, got); // pi's check compares with Math.PI, not with ref
+  const kernel = compileWith(piExample, { threads: workers });
+  const par = measure(() => kernel(n), runs);
+  return { workers, poolStartMs: startMs, handWritten: hand, parfor: par, handWrittenOk: check.ok };
+}
+
+function resultsDir(): URL {
+  return new URL("../../bench/results/", import.meta.url); // from dist/bench/ to the source tree
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const cpu = cpus()[0]?.model ?? "unknown cpu";
+  console.log(`parfor bench: ${args.allThreads} threads (${cpu}), node ${process.version}, ${args.runs} runs per variant after 1 warm-up\n`);
+
+  const chosen = examples.filter((e) => args.only.length === 0 || args.only.includes(e.name));
+  const results: ExampleResult[] = [];
+  for (const ex of chosen) {
+    try {
+      results.push(benchExample(ex, args));
+    } catch (e) {
+      console.log(`${ex.name}: FAILED: ${e instanceof Error ? e.message : String(e)}`);
+      return 1;
+    }
+  }
+  printExamples(results, args.allThreads);
+  if (args.scaling.length > 0) printScaling(results, args.scaling);
+
+  const hand = await benchHandWritten(args.runs);
+  console.log(
+    `\npi, hand-written worker_threads (${hand.workers} workers, SharedArrayBuffer + Atomics): ${ms(hand.handWritten.median)}` +
+      ` vs parfor ${hand.workers} threads ${ms(hand.parfor.median)} (parfor ${faster(hand.parfor.median, hand.handWritten.median)};` +
+      ` pool start-up ${ms(hand.poolStartMs)}, not timed in the runs)${hand.handWrittenOk ? "" : " FAIL: wrong result"}`,
+  );
+
+  const cold = coldStart();
+  console.log(
+    `\ncold process, pi(1e8): first correct result ${ms(cold.timeToFirstResultMs)} after process start` +
+      ` (import parfor ${ms(cold.importMs)}, define kernel ${ms(cold.defineKernelMs)}, first call ${ms(cold.firstCallMs)});` +
+      ` later calls ${ms(cold.laterCallMs)}, so the first call takes ${ratio(cold.firstCallMs, cold.laterCallMs)} as long;` +
+      ` whole child process ${ms(cold.processWallMs)}${cold.firstCorrect ? "" : " FAIL: wrong first result"}`,
+  );
+
+  const compile = compileTime();
+  console.log(
+    `compile a new kernel (compiler loaded): parallel(fn) ${ms(compile.defineMs)}, first call +${ms(compile.firstCallExtraMs)} over later calls (median of ${compile.kernels} kernels)`,
+  );
+
+  const empty = emptyCall(2);
+  console.log(
+    `almost empty call (prange of 2 iterations, ${empty.threads} threads): ${empty.parforUs.toFixed(2)} µs per call` +
+      ` (plain JS ${empty.plainUs.toFixed(3)} µs; median over ${empty.calls} calls)`,
+  );
+
+  const date = new Date().toISOString();
+  const report = {
+    date,
+    host: { hostname: hostname(), platform: platform(), arch: arch(), cpu, threads: args.allThreads, node: process.version },
+    runs: args.runs,
+    examples: results,
+    handWrittenPi: hand,
+    coldStart: cold,
+    compile,
+    emptyCall: empty,
+  };
+  const dir = resultsDir();
+  mkdirSync(dir, { recursive: true });
+  const name = `${hostname().replace(/[^A-Za-z0-9_.-]/g, "_")}-${date.slice(0, 10)}.json`;
+  const json = JSON.stringify(report, null, 2) + "\n";
+  writeFileSync(new URL(name, dir), json);
+  writeFileSync(new URL("latest.json", dir), json);
+  console.log(`\nwrote bench/results/${name} and bench/results/latest.json`);
+
+  await shutdown();
+  const failed = results.some((r) => r.failures.length > 0) || !hand.handWrittenOk || !cold.firstCorrect;
+  return failed ? 1 : 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,27 @@
+/** Timing and statistics helpers for the bench. */
+
+/** The median of a list of numbers (mean of the middle two for even lengths). */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Timings of one variant, in ms. */
+export interface Timing {
+  readonly median: number;
+  readonly min: number;
+  readonly runs: number;
+}
+
+/** Runs fn `warmup` times untimed, then `runs` times timed; returns the median and minimum. */
+export function measure(fn: () => unknown, runs: number, warmup = 1): Timing {
+  for (let i = 0; i < warmup; i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  return { median: median(samples), min: Math.min(...samples), runs };
+}
