@@ -88,8 +88,6 @@ export function compileWith(example: Example, extra: ParallelOptions): Runner {
   return parallel(example.plain, { ...example.options, ...extra }) as unknown as Runner;
 }
 
-type ArrayCtor = new (n: number) => NumArray;
-
 /** Copies the arguments: typed arrays into fresh ordinary arrays, scalars as they are. */
 export function copyArgs(args: readonly Arg[]): Arg[] {
   return args.map((a) => (isNumArray(a) ? a.slice() : a));
@@ -99,8 +97,9 @@ export function copyArgs(args: readonly Arg[]): Arg[] {
 export function sharedArgs(args: readonly Arg[]): Arg[] {
   return args.map((a) => {
     if (!isNumArray(a)) return a;
-    const copy = array(a.constructor as ArrayCtor, a.length) as NumArray;
-    copy.set(a as ArrayLike<number> & Float64Array);
+    // the same element type as a (typed as Float64Array only to pick one overload)
+    const copy = array(a.constructor as Float64ArrayConstructor, a.length);
+    copy.set(a);
     return copy;
   });
 }

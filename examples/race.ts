@@ -43,7 +43,7 @@ export async function runRace(ex: RaceExample, n: number, log: (line: string) =>
   // this kernel's warnings: those that quote one of its diagnostics (they may have been emitted
   // when it was compiled, before this call)
   const warnings = warningsSeen.filter((w) => diagnostics.some((d) => w.message.includes(d.message)));
-  for (const d of diagnostics) log(`    diagnostic ${d.code} at ${d.line}:${d.column}: ${d.message}`);
+  for (const d of diagnostics) log(`    diagnostic ${d.code} (${d.name}) at ${d.line}:${d.column}: ${d.message}`);
   for (const w of warnings) log(`    process warning: ${w.name}: ${w.message}`);
   const off = racyResult === want ? "happened to be right this time" : "WRONG";
   log(`    racy result  ${racyResult} (a correct kernel gives ${want}: ${off})`);
