@@ -9,6 +9,11 @@ import { diffAll, type Rng } from "./harness.js";
 /** values that cross the int32 / double specialisation boundary, in this order, through one kernel */
 const XS = [3, 3.5, -0, 0, 2 ** 31 - 1, 2 ** 31, -(2 ** 31), -(2 ** 31) - 1, 2 ** 32 + 1, -7, 1e300, NaN, Infinity, -Infinity, 0.1, 65536];
 const xCases = { cases: XS.length };
+
+/** free variables of kernels, passed to `parallel` as `globals` (plain JS reads these consts) */
+const SCALE = 2.5;
+const NEG_ZERO = -0;
+const ENABLED = true;
 const withX = (rng: Rng, c: number) => [new Float64Array(rng.int(1, 300)), XS[c]!];
 
 describe("number params: int32-valued and fractional through the same kernel", () => {
@@ -87,5 +92,14 @@ describe("void kernels and function forms", () => {
     ["same array passed twice (aliasing) with elementwise update", (a: Float64Array, b: Float64Array) => {
       for (const i of prange(a.length)) a[i] = b[i] + 1;
     }, (rng: Rng) => { const a = rng.ints(rng.int(1, 500)); return [a, a]; }],
+  ]);
+});
+
+describe("globals option inlines free variables", () => {
+  diffAll([
+    ["number, -0 and boolean globals used in the body", (a: Float64Array, o: Float64Array) => {
+      for (const i of prange(o.length)) o[i] = ENABLED ? a[i] * SCALE + NEG_ZERO : 0;
+      return NEG_ZERO * SCALE;
+    }, (rng: Rng) => { const n = rng.int(1, 300); return [rng.ints(n), new Float64Array(n)]; }, { parallelOptions: { globals: { SCALE, NEG_ZERO, ENABLED } } }],
   ]);
 });
