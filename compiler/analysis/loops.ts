@@ -1,0 +1,387 @@
+/**
+ * The loop model of every parallel prange: which outer scalars it only reads (copied in), which
+ * it reduces (and with which operator), which it may privatise, which it writes racily, which
+ * arrays it reads and writes; plus the race diagnostics. Conservative in the Numba sense: a
+ * scalar is a reduction or private only when a pattern proves it; anything else that is written
+ * is shared and reported.
+ */
+import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
+import type { Expr, Kernel, LoopModel, LoopStmt, Pos, PrangeStmt, ReduceOp, Reduction, Stmt, Var } from "../model/ir.js";
+import { forEachExprInStmts } from "../model/walk.js";
+import { exprEquals, isPure, mentions } from "./exprs.js";
+
+interface Write {
+  readonly pos: Pos;
+  /** null: not a reduction pattern */
+  readonly op: ReduceOp | null;
+  readonly cmp?: "<" | "<=" | ">" | ">=";
+  readonly flagValue?: Expr;
+  /** a plain `v = e` where `e` does not read v */
+  readonly plain: boolean;
+}
+
+interface Use {
+  readonly writes: Write[];
+  readonly reads: Pos[];
+}
+
+/** Fills `model` on every parallel prange of `k` and reports races. */
+export function analyseLoops(k: Kernel, sink: DiagnosticSink, textOf: (p: Pos) => string): void {
+  for (const p of k.pranges) p.model = analyseLoop(k, p, sink, textOf);
+}
+
+const FLIP = { "<": ">", "<=": ">=", ">": "<", ">=": "<=" } as const;
+
+function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: (p: Pos) => string): LoopModel {
+  const uses = new Map<Var, Use>();
+  const arraysRead = new Set<Var>();
+  const arraysWritten = new Set<Var>();
+  const isOuter = (v: Var): boolean => !v.array && v.owner !== loop && v.kind !== "index";
+  const use = (v: Var): Use => {
+    let u = uses.get(v);
+    if (!u) uses.set(v, (u = { writes: [], reads: [] }));
+    return u;
+  };
+
+  const scanExpr = (e: Expr): void => {
+    switch (e.k) {
+      case "var":
+        if (isOuter(e.v)) use(e.v).reads.push(e);
+        return;
+      case "load":
+        arraysRead.add(e.ref.array);
+        scanExpr(e.ref.index);
+        return;
+      case "store":
+      case "updateElem":
+        arraysWritten.add(e.ref.array);
+        if (e.k === "updateElem" || e.op !== "=") arraysRead.add(e.ref.array);
+        scanExpr(e.ref.index);
+        if (e.k === "store") scanExpr(e.value);
+        return;
+      case "update":
+        if (isOuter(e.target)) use(e.target).writes.push({ pos: e, op: e.target.ty?.k === "bool" ? null : "+", plain: false });
+        return;
+      case "assign": {
+        const v = e.target;
+        if (!isOuter(v)) {
+          scanExpr(e.value);
+          return;
+        }
+        const w = classify(v, e.op, e.value, e);
+        use(v).writes.push(w.write);
+        for (const x of w.scan) scanExpr(x);
+        return;
+      }
+      case "unary":
+        scanExpr(e.e);
+        return;
+      case "binary":
+      case "logical":
+        scanExpr(e.l);
+        scanExpr(e.r);
+        return;
+      case "cond":
+        scanExpr(e.c);
+        scanExpr(e.t);
+        scanExpr(e.f);
+        return;
+      case "call":
+        e.args.forEach(scanExpr);
+        return;
+      case "comma":
+        e.es.forEach(scanExpr);
+        return;
+      default:
+        return;
+    }
+  };
+
+  const scanStmts = (stmts: readonly Stmt[]): void => {
+    for (const s of stmts) {
+      switch (s.k) {
+        case "expr":
+          scanExpr(s.e);
+          break;
+        case "let":
+          if (s.init) scanExpr(s.init);
+          break;
+        case "return":
+          if (s.e) scanExpr(s.e);
+          break;
+        case "if": {
+          const r = ifMinMax(s, isOuter);
+          if (r) {
+            use(r.v).writes.push(r.write);
+            scanExpr(r.e);
+          } else {
+            scanExpr(s.c);
+            scanStmts(s.t);
+          }
+          scanStmts(s.f);
+          break;
+        }
+        case "loop":
+          scanStmts(s.init);
+          if (s.cond) scanExpr(s.cond);
+          if (s.update) scanExpr(s.update);
+          scanStmts(s.body);
+          break;
+        case "prange":
+          scanExpr(s.rangeStart);
+          scanExpr(s.rangeStop);
+          scanExpr(s.rangeStep);
+          scanStmts(s.body);
+          break;
+        case "block":
+          scanStmts(s.body);
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  scanStmts(loop.body);
+  scanExpr(loop.rangeStart);
+  scanExpr(loop.rangeStop);
+  scanExpr(loop.rangeStep);
+
+  const liveIn: Var[] = [];
+  const reductions: Reduction[] = [];
+  const privates: Var[] = [];
+  const shared: Var[] = [];
+  for (const [v, u] of uses) {
+    if (u.writes.length === 0) {
+      liveIn.push(v);
+      continue;
+    }
+    const ops = new Set(u.writes.map((w) => (w.op === null ? null : w.op + (w.cmp ?? ""))));
+    const allPatterns = !ops.has(null);
+    const first = u.writes[0]!;
+    const loopRead = u.reads.find((r) => r.start >= loop.start && r.end <= loop.end);
+    if (allPatterns && ops.size === 1 && !loopRead) {
+      reductions.push(reductionOf(v, first));
+      continue;
+    }
+    const afterRead = readAfter(k, loop, v);
+    const beforeWrite = readBeforeWrite(loop.body, v);
+    if (!afterRead && !beforeWrite) {
+      privates.push(v);
+      continue;
+    }
+    if (allPatterns && ops.size === 1) {
+      reductions.push(reductionOf(v, first));
+      sink.report("PF2003", loopRead!, [v.name], [sink.related(`'${v.name}' is updated here`, first.pos)]);
+      continue;
+    }
+    if (allPatterns && ops.size > 1) {
+      const [a, b] = [...ops] as string[];
+      sink.report("PF1013", u.writes.find((w) => w.op + (w.cmp ?? "") === b)!.pos, [v.name, opName(a!), opName(b!)]);
+      continue;
+    }
+    shared.push(v);
+    const readPos = afterRead ?? beforeWrite!;
+    const why = afterRead ? "read after it" : "read before it is written in an iteration";
+    const w = u.writes.find((x) => x.op === null) ?? first;
+    sink.report("PF2001", w.pos, [v.name, why], [sink.related(`'${v.name}' is read here`, readPos)]);
+  }
+
+  reportSharedElements(loop, sink, textOf);
+  return Object.freeze({
+    liveIn,
+    reductions,
+    privates,
+    shared,
+    arraysRead: [...arraysRead],
+    arraysWritten: [...arraysWritten],
+  });
+}
+
+function opName(key: string): string {
+  return key.startsWith("minIf") || key.startsWith("maxIf") ? `if (… ${key.slice(5)} …)` : key === "flag" ? "= constant" : key;
+}
+
+function reductionOf(v: Var, w: Write): Reduction {
+  return { v, op: w.op!, cmp: w.cmp, flagValue: w.flagValue };
+}
+
+/** Classifies `v op= value` as a reduction pattern or not; `scan` lists what else to scan for uses. */
+function classify(v: Var, op: string, value: Expr, pos: Pos): { write: Write; scan: Expr[] } {
+  const isV = (e: Expr): boolean => e.k === "var" && e.v === v;
+  const free = (e: Expr): boolean => !mentions(e, v);
+  const none = { write: { pos, op: null, plain: op === "=" && free(value) }, scan: [value] };
+  const bool = v.ty?.k === "bool";
+  const ok = (rop: ReduceOp, rest: Expr, extra: Partial<Write> = {}): { write: Write; scan: Expr[] } => ({
+    write: { pos, op: rop, plain: false, ...extra },
+    scan: [rest],
+  });
+  if (!free(value)) {
+    if (op !== "=") return none;
+  } else {
+    switch (op) {
+      case "+=":
+      case "-=":
+        return bool ? none : ok("+", value);
+      case "*=":
+        return bool ? none : ok("*", value);
+      case "&=":
+      case "|=":
+      case "^=":
+        return ok(op[0] as "&" | "|" | "^", value);
+      case "&&=":
+      case "||=":
+        return bool ? ok(op.slice(0, 2) as "&&" | "||", value) : none;
+      case "=":
+        if (value.k === "num" || value.k === "bool") return { write: { pos, op: "flag", flagValue: value, plain: true }, scan: [] };
+        return none;
+      default:
+        return none;
+    }
+  }
+  // op is "=" and value reads v: s = s + e, s = e + s, s = s - e, s = s * e, Math.min(s, e), ternaries
+  const e = value;
+  if (e.k === "binary" && !bool) {
+    if ((e.op === "+" || e.op === "*" || e.op === "&" || e.op === "|" || e.op === "^") && isV(e.l) && free(e.r)) return ok(e.op === "+" ? "+" : e.op, e.r);
+    if ((e.op === "+" || e.op === "*" || e.op === "&" || e.op === "|" || e.op === "^") && isV(e.r) && free(e.l)) return ok(e.op, e.l);
+    if (e.op === "-" && isV(e.l) && free(e.r)) return ok("+", e.r);
+  }
+  if (e.k === "logical" && bool && (e.op === "&&" || e.op === "||") && isV(e.l) && free(e.r)) return ok(e.op, e.r);
+  if (e.k === "call" && (e.fn === "min" || e.fn === "max") && e.args.length === 2 && !bool) {
+    const [a, b] = e.args as [Expr, Expr];
+    if (isV(a) && free(b)) return ok(e.fn, b);
+    if (isV(b) && free(a)) return ok(e.fn, a);
+  }
+  if (e.k === "cond" && e.c.k === "binary" && !bool) {
+    const c = e.c;
+    if (c.op === "<" || c.op === "<=" || c.op === ">" || c.op === ">=") {
+      // normalise to `x cmp s ? x : s` (x replaces s when the comparison holds)
+      let x: Expr | null = null;
+      let cmp: "<" | "<=" | ">" | ">=" = c.op;
+      if (isV(c.r) && free(c.l)) x = c.l;
+      else if (isV(c.l) && free(c.r)) {
+        x = c.r;
+        cmp = FLIP[c.op];
+      }
+      if (x && isPure(x) && exprEquals(e.t, x) && isV(e.f)) {
+        return ok(cmp === "<" || cmp === "<=" ? "minIf" : "maxIf", x, { cmp });
+      }
+    }
+  }
+  return none;
+}
+
+/** `if (x < s) s = x;` (and the other comparisons/orders) with nothing else in the branch. */
+function ifMinMax(s: Extract<Stmt, { k: "if" }>, isOuter: (v: Var) => boolean): { v: Var; e: Expr; write: Write } | null {
+  if (s.t.length !== 1 || s.f.length !== 0) return null;
+  let st = s.t[0]!;
+  while (st.k === "block" && st.body.length === 1) st = st.body[0]!;
+  if (st.k !== "expr" || st.e.k !== "assign" || st.e.op !== "=") return null;
+  const v = st.e.target;
+  if (!isOuter(v) || v.ty?.k === "bool") return null;
+  const c = s.c;
+  if (c.k !== "binary" || !(c.op === "<" || c.op === "<=" || c.op === ">" || c.op === ">=")) return null;
+  const isV = (e: Expr): boolean => e.k === "var" && e.v === v;
+  let x: Expr | null = null;
+  let cmp: "<" | "<=" | ">" | ">=" = c.op;
+  if (isV(c.r) && !mentions(c.l, v)) x = c.l;
+  else if (isV(c.l) && !mentions(c.r, v)) {
+    x = c.r;
+    cmp = FLIP[c.op];
+  }
+  if (!x || !isPure(x) || !exprEquals(st.e.value, x)) return null;
+  return { v, e: x, write: { pos: st.e, op: cmp === "<" || cmp === "<=" ? "minIf" : "maxIf", cmp, plain: false } };
+}
+
+/** A read of `v` after the loop, or anywhere in a serial loop around it (the next trip may read it). */
+function readAfter(k: Kernel, loop: PrangeStmt, v: Var): Pos | null {
+  let found: Pos | null = null;
+  const enclosing: LoopStmt[] = [];
+  const findEnclosing = (stmts: readonly Stmt[], chain: LoopStmt[]): boolean => {
+    for (const s of stmts) {
+      if (s === loop) {
+        enclosing.push(...chain);
+        return true;
+      }
+      const kids = s.k === "if" ? [...s.t, ...s.f] : s.k === "loop" || s.k === "block" || s.k === "prange" ? s.body : null;
+      if (kids && findEnclosing(kids, s.k === "loop" ? [...chain, s] : chain)) return true;
+    }
+    return false;
+  };
+  findEnclosing(k.body, []);
+  forEachExprInStmts(k.body, (e) => {
+    if (found) return;
+    const reads = (e.k === "var" && e.v === v) || ((e.k === "assign" && e.op !== "=") || e.k === "update") && (e as { target?: Var }).target === v;
+    if (!reads) return;
+    const inLoop = e.start >= loop.start && e.end <= loop.end;
+    if (inLoop) return;
+    if (e.start >= loop.end || enclosing.some((l) => e.start >= l.start && e.end <= l.end)) found = e;
+  });
+  return found;
+}
+
+/** The first read of `v` in an iteration that can happen before a plain top-level `v = e`. */
+function readBeforeWrite(body: readonly Stmt[], v: Var): Pos | null {
+  for (const s of body) {
+    if (s.k === "expr" && s.e.k === "assign" && s.e.op === "=" && s.e.target === v) {
+      const r = firstRead([{ k: "expr", e: s.e.value, start: s.start, end: s.end }], v);
+      return r;
+    }
+    const r = firstRead([s], v);
+    if (r) return r;
+  }
+  return null;
+}
+
+function firstRead(stmts: readonly Stmt[], v: Var): Pos | null {
+  let found: Pos | null = null;
+  forEachExprInStmts(stmts, (e) => {
+    if (found) return;
+    if ((e.k === "var" && e.v === v) || ((e.k === "assign" && e.op !== "=") || e.k === "update") && (e as { target?: Var }).target === v) found = e;
+  });
+  return found;
+}
+
+/** PF2002: a write to an array element whose index does not depend on the prange index. */
+function reportSharedElements(loop: PrangeStmt, sink: DiagnosticSink, textOf: (p: Pos) => string): void {
+  // variables whose value depends on the loop index, directly or through other variables
+  const tainted = new Set<Var>([loop.index]);
+  for (let changed = true; changed; ) {
+    changed = false;
+    forEachExprInStmts(loop.body, (e) => {
+      if (e.k === "assign" && !tainted.has(e.target) && dependsOn(e.value, tainted)) {
+        tainted.add(e.target);
+        changed = true;
+      }
+    });
+    const visitLets = (stmts: readonly Stmt[]): void => {
+      for (const s of stmts) {
+        if (s.k === "let" && s.init && !tainted.has(s.v) && dependsOn(s.init, tainted)) {
+          tainted.add(s.v);
+          changed = true;
+        }
+        if (s.k === "if") {
+          visitLets(s.t);
+          visitLets(s.f);
+        } else if (s.k === "loop") {
+          visitLets(s.init);
+          visitLets(s.body);
+        } else if (s.k === "block" || s.k === "prange") visitLets(s.body);
+      }
+    };
+    visitLets(loop.body);
+  }
+  const reported = new Set<string>();
+  forEachExprInStmts(loop.body, (e) => {
+    if (e.k !== "store" && e.k !== "updateElem") return;
+    if (dependsOn(e.ref.index, tainted)) return;
+    const key = e.ref.array.name + "[" + textOf(e.ref.index) + "]";
+    if (reported.has(key)) return;
+    reported.add(key);
+    sink.report("PF2002", e, [e.ref.array.name, textOf(e.ref.index), loop.index.name]);
+  });
+}
+
+function dependsOn(e: Expr, vars: Set<Var>): boolean {
+  for (const v of vars) if (mentions(e, v)) return true;
+  return false;
+}

@@ -1,0 +1,431 @@
+/**
+ * Type inference for one specialisation. Every JavaScript number is a double; a value is typed
+ * `i32` only when it is provably an integer in a known int32 interval and never -0, so computing
+ * it with 32-bit integer instructions gives exactly the double JavaScript computes. Variables get
+ * the join of everything assigned to them (a small fixpoint with widening); canonical for-loop
+ * counters and prange indices take their interval from the loop bounds.
+ */
+import type { ArrayKind } from "../artifact.js";
+import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
+import { visitExpr } from "../model/build.js";
+import { BOOL, type BinaryOp, type Expr, F64, I32_MAX, I32_MIN, i32, type Kernel, type Stmt, type Ty, type Var } from "../model/ir.js";
+import { forEachExprInStmts } from "../model/walk.js";
+
+/** A parameter kind of a signature. */
+export type ParamType = "f" | "i" | "b" | ArrayKind;
+
+const ELEM_TY: Record<ArrayKind, Ty> = {
+  Float64Array: F64,
+  Float32Array: F64,
+  Int32Array: i32(I32_MIN, I32_MAX),
+  Uint32Array: F64,
+  Int16Array: i32(-32768, 32767),
+  Uint16Array: i32(0, 65535),
+  Int8Array: i32(-128, 127),
+  Uint8Array: i32(0, 255),
+  Uint8ClampedArray: i32(0, 255),
+};
+
+const FULL = i32(I32_MIN, I32_MAX);
+
+function fits(lo: number, hi: number): Ty {
+  return lo >= I32_MIN && hi <= I32_MAX ? i32(lo, hi) : F64;
+}
+
+/** bool counts as the int 0/1 in arithmetic. */
+function numeric(t: Ty): Ty {
+  return t.k === "bool" ? i32(0, 1) : t;
+}
+
+function sameTy(a: Ty | undefined, b: Ty | undefined): boolean {
+  if (!a || !b) return a === b;
+  if (a.k !== b.k) return false;
+  return a.k !== "i32" || (b.k === "i32" && a.lo === b.lo && a.hi === b.hi);
+}
+
+/** Least upper bound; null when a boolean meets a number. */
+export function join(a: Ty | null, b: Ty | null): Ty | null | "mixed" {
+  if (!a) return b;
+  if (!b) return a;
+  if (a.k === "bool" || b.k === "bool") return a.k === b.k ? BOOL : "mixed";
+  if (a.k === "f64" || b.k === "f64") return F64;
+  return i32(Math.min(a.lo, b.lo), Math.max(a.hi, b.hi));
+}
+
+interface Site {
+  readonly v: Var;
+  readonly ty: () => Ty | null;
+}
+
+/** Infers the types of every variable and expression of `k` for the given parameter types. */
+export function inferTypes(k: Kernel, params: readonly ParamType[], sink: DiagnosticSink): void {
+  new Inference(k, params, sink).run();
+}
+
+class Inference {
+  private readonly sites: Site[] = [];
+  private readonly uninit = new Set<Var>();
+  private readonly mixed = new Set<Var>();
+
+  constructor(
+    private readonly k: Kernel,
+    private readonly params: readonly ParamType[],
+    private readonly sink: DiagnosticSink,
+  ) {}
+
+  run(): void {
+    const k = this.k;
+    for (const v of k.vars) v.ty = undefined;
+    k.params.forEach((p, i) => {
+      const t = this.params[i];
+      if (t === undefined) return;
+      if (t === "f" || t === "i" || t === "b") {
+        p.paramKind = t;
+        p.array = undefined;
+        p.ty = t === "f" ? F64 : t === "i" ? FULL : BOOL;
+      } else {
+        p.array = t;
+        p.paramKind = undefined;
+      }
+    });
+    this.collect(k.body);
+    for (const v of this.uninit) if (!this.sites.some((s) => s.v === v)) v.ty = F64;
+    this.fixpoint();
+    for (const v of k.vars) if (!v.array && !v.ty) v.ty = F64;
+    this.annotate();
+    this.returnType();
+  }
+
+  private collect(stmts: readonly Stmt[]): void {
+    for (const s of stmts) {
+      switch (s.k) {
+        case "let":
+          if (s.init) {
+            const init = s.init;
+            if (!s.v.counter) this.sites.push({ v: s.v, ty: () => this.typeOf(init) });
+          } else this.uninit.add(s.v);
+          break;
+        case "if":
+          this.collect(s.t);
+          this.collect(s.f);
+          break;
+        case "loop":
+          this.collect(s.init);
+          this.collect(s.body);
+          break;
+        case "prange":
+          this.collect(s.body);
+          break;
+        case "block":
+          this.collect(s.body);
+          break;
+        default:
+          break;
+      }
+    }
+    forEachExprInStmts(stmts, (e) => {
+      if (e.k === "assign") {
+        const v = e.target;
+        if (v.counter) return;
+        if (e.op === "=") this.sites.push({ v, ty: () => this.typeOf(e.value) });
+        else if (e.op === "??=") return;
+        else if (e.op === "&&=" || e.op === "||=") {
+          this.sites.push({ v, ty: () => this.logicalTy(v.ty ?? null, this.typeOf(e.value)) });
+        } else {
+          const op = e.op.slice(0, -1) as BinaryOp;
+          this.sites.push({ v, ty: () => (v.ty ? this.binaryTy(op, v.ty, this.typeOf(e.value)) : null) });
+        }
+      } else if (e.k === "update" && !e.target.counter) {
+        const v = e.target;
+        this.sites.push({ v, ty: () => (v.ty ? this.binaryTy(e.op === "++" ? "+" : "-", numeric(v.ty), i32(1, 1)) : null) });
+      }
+    });
+  }
+
+  private fixpoint(): void {
+    const k = this.k;
+    const locals = k.vars.filter((v) => v.kind !== "param" || v.ty === undefined);
+    for (let round = 0; round < 50; round++) {
+      let changed = false;
+      for (const v of locals) {
+        if (v.array) continue;
+        let t: Ty | null = null;
+        if (v.kind === "index") t = this.indexTy(v);
+        else if (v.counter) t = this.counterTy(v);
+        else {
+          for (const s of this.sites) {
+            if (s.v !== v) continue;
+            const j = join(t, s.ty());
+            if (j === "mixed") {
+              if (!this.mixed.has(v)) {
+                this.mixed.add(v);
+                this.sink.report("PF1006", v.pos, [v.name]);
+              }
+              t = F64;
+            } else t = j;
+          }
+          if (this.uninit.has(v) && t && t.k === "i32") t = F64;
+        }
+        if (!t) continue;
+        if (round >= 4 && t.k === "i32" && v.ty?.k === "i32" && !sameTy(t, v.ty)) {
+          // widen: an interval still growing after a few rounds is a running count
+          t = sameTy(v.ty, FULL) || t.lo < I32_MIN || t.hi > I32_MAX ? F64 : FULL;
+        }
+        if (!sameTy(t, v.ty)) {
+          v.ty = t;
+          changed = true;
+        }
+      }
+      if (!changed) return;
+    }
+  }
+
+  private indexTy(v: Var): Ty | null {
+    const loop = this.k.pranges.find((p) => p.index === v) ?? findSerialPrange(this.k.body, v);
+    if (!loop) return FULL;
+    const a = this.typeOf(loop.rangeStart);
+    const b = this.typeOf(loop.rangeStop);
+    const s = this.typeOf(loop.rangeStep);
+    if (!a || !b || !s) return null;
+    const na = numeric(a);
+    const nb = numeric(b);
+    if (na.k !== "i32" || nb.k !== "i32") return FULL;
+    const ns = numeric(s);
+    if (ns.k === "i32" && ns.lo > 0) return i32(na.lo, Math.max(na.lo, nb.hi - 1));
+    if (ns.k === "i32" && ns.hi < 0) return i32(Math.min(na.hi, nb.lo + 1), na.hi);
+    return i32(Math.min(na.lo, nb.lo), Math.max(na.hi, nb.hi));
+  }
+
+  private counterTy(v: Var): Ty | null {
+    const c = v.counter!;
+    const it = this.typeOf(c.init);
+    const bt = this.typeOf(c.bound);
+    if (!it || !bt) return null;
+    const a = numeric(it);
+    const b = numeric(bt);
+    if (a.k !== "i32" || b.k !== "i32") return F64;
+    switch (c.cmp) {
+      case "<":
+        return fits(a.lo, Math.max(a.hi, b.hi - 1 + c.step));
+      case "<=":
+        return fits(a.lo, Math.max(a.hi, b.hi + c.step));
+      case ">":
+        return fits(Math.min(a.lo, b.lo + 1 + c.step), a.hi);
+      case ">=":
+        return fits(Math.min(a.lo, b.lo + c.step), a.hi);
+    }
+  }
+
+  /** Type of an expression under the current variable types; null while a variable is unknown. */
+  typeOf(e: Expr): Ty | null {
+    switch (e.k) {
+      case "num": {
+        const v = e.value;
+        return Number.isInteger(v) && !Object.is(v, -0) && v >= I32_MIN && v <= I32_MAX ? i32(v, v) : F64;
+      }
+      case "bool":
+        return BOOL;
+      case "var":
+        return e.v.array ? F64 : (e.v.ty ?? null);
+      case "length":
+        return i32(0, I32_MAX);
+      case "load":
+        return ELEM_TY[e.ref.array.array ?? "Float64Array"];
+      case "unary": {
+        const t = this.typeOf(e.e);
+        if (!t) return null;
+        if (e.op === "!") return BOOL;
+        const n = numeric(t);
+        if (e.op === "+") return n;
+        if (e.op === "~") return n.k === "i32" ? i32(-n.hi - 1, -n.lo - 1) : FULL;
+        if (n.k === "i32" && (n.lo > 0 || n.hi < 0)) return fits(-n.hi, -n.lo);
+        return F64;
+      }
+      case "binary": {
+        const l = this.typeOf(e.l);
+        const r = this.typeOf(e.r);
+        return l && r ? this.binaryTy(e.op, l, r) : null;
+      }
+      case "logical": {
+        const l = this.typeOf(e.l);
+        if (e.op === "??") return l;
+        return this.logicalTy(l, this.typeOf(e.r));
+      }
+      case "cond": {
+        const j = join(this.typeOf(e.t), this.typeOf(e.f));
+        return j === "mixed" ? F64 : j;
+      }
+      case "call":
+        return this.callTy(e.fn, e.args);
+      case "assign":
+        return e.target.ty ?? null;
+      case "store": {
+        if (e.op === "=") return this.typeOf(e.value);
+        if (e.op === "&&=" || e.op === "||=") return this.logicalTy(ELEM_TY[e.ref.array.array ?? "Float64Array"], this.typeOf(e.value));
+        if (e.op === "??=") return ELEM_TY[e.ref.array.array ?? "Float64Array"];
+        const r = this.typeOf(e.value);
+        return r ? this.binaryTy(e.op.slice(0, -1) as BinaryOp, ELEM_TY[e.ref.array.array ?? "Float64Array"], r) : null;
+      }
+      case "update": {
+        const t = e.target.ty;
+        if (!t) return null;
+        if (!e.prefix) return numeric(t);
+        return t;
+      }
+      case "updateElem": {
+        const t = ELEM_TY[e.ref.array.array ?? "Float64Array"];
+        return e.prefix ? this.binaryTy(e.op === "++" ? "+" : "-", t, i32(1, 1)) : t;
+      }
+      case "comma":
+        return this.typeOf(e.es[e.es.length - 1]!);
+    }
+  }
+
+  private logicalTy(l: Ty | null, r: Ty | null): Ty | null {
+    const j = join(l, r);
+    return j === "mixed" ? F64 : j;
+  }
+
+  binaryTy(op: BinaryOp, lt: Ty, rt: Ty | null): Ty | null {
+    if (!rt) return null;
+    const l = numeric(lt);
+    const r = numeric(rt);
+    switch (op) {
+      case "<": case "<=": case ">": case ">=": case "==": case "!=": case "===": case "!==":
+        return BOOL;
+      case "/": case "**":
+        return F64;
+      case "+":
+        return l.k === "i32" && r.k === "i32" ? fits(l.lo + r.lo, l.hi + r.hi) : F64;
+      case "-":
+        return l.k === "i32" && r.k === "i32" ? fits(l.lo - r.hi, l.hi - r.lo) : F64;
+      case "*": {
+        if (l.k !== "i32" || r.k !== "i32") return F64;
+        // 0 times a negative number is -0 in JavaScript: stay in doubles when that can happen
+        const lz = l.lo <= 0 && l.hi >= 0;
+        const rz = r.lo <= 0 && r.hi >= 0;
+        if ((lz && r.lo < 0) || (rz && l.lo < 0)) return F64;
+        const c = [l.lo * r.lo, l.lo * r.hi, l.hi * r.lo, l.hi * r.hi];
+        return fits(Math.min(...c), Math.max(...c));
+      }
+      case "%": {
+        if (l.k !== "i32" || r.k !== "i32" || l.lo < 0 || (r.lo <= 0 && r.hi >= 0)) return F64;
+        const m = Math.max(Math.abs(r.lo), Math.abs(r.hi)) - 1;
+        return i32(0, Math.min(l.hi, m));
+      }
+      case "&": {
+        if (l.k === "i32" && r.k === "i32" && (l.lo >= 0 || r.lo >= 0)) {
+          return i32(0, Math.min(l.lo >= 0 ? l.hi : I32_MAX, r.lo >= 0 ? r.hi : I32_MAX));
+        }
+        return FULL;
+      }
+      case "|": case "^":
+        if (l.k === "i32" && r.k === "i32" && l.lo >= 0 && r.lo >= 0) {
+          const hi = 2 ** Math.ceil(Math.log2(Math.max(l.hi, r.hi) + 1)) - 1;
+          return i32(0, Math.min(I32_MAX, hi));
+        }
+        return FULL;
+      case "<<":
+        return FULL;
+      case ">>":
+        // an arithmetic shift moves a value towards 0 (non-negative) or -1 (negative)
+        return l.k === "i32" ? i32(l.lo < 0 ? l.lo : 0, l.hi >= 0 ? l.hi : -1) : FULL;
+      case ">>>":
+        return l.k === "i32" && l.lo >= 0 ? i32(0, l.hi) : F64;
+    }
+  }
+
+  private callTy(fn: string, args: readonly Expr[]): Ty | null {
+    const ts = args.map((a) => this.typeOf(a));
+    if (ts.some((t) => !t)) return null;
+    const n = (ts as Ty[]).map(numeric);
+    const a = n[0];
+    if (fn.startsWith("Number.") || fn.startsWith("global.")) return BOOL;
+    switch (fn) {
+      case "abs":
+        if (a?.k === "i32" && a.lo > I32_MIN) {
+          return i32(a.lo >= 0 ? a.lo : a.hi <= 0 ? -a.hi : 0, Math.max(Math.abs(a.lo), Math.abs(a.hi)));
+        }
+        return F64;
+      case "floor": case "ceil": case "trunc": case "round":
+        return a?.k === "i32" ? a : F64;
+      case "sign":
+        return a?.k === "i32" ? i32(Math.sign(a.lo), Math.sign(a.hi)) : F64;
+      case "min": case "max": {
+        if (n.length === 0 || n.some((t) => t.k !== "i32")) return F64;
+        const is = n as { lo: number; hi: number }[];
+        const f = fn === "min" ? Math.min : Math.max;
+        return i32(f(...is.map((t) => t.lo)), f(...is.map((t) => t.hi)));
+      }
+      case "imul":
+        return FULL;
+      case "clz32":
+        return i32(0, 32);
+      default:
+        return F64;
+    }
+  }
+
+  /** Stores the final type on every expression and reports misuse that depends on types. */
+  private annotate(): void {
+    forEachExprInStmts(this.k.body, (e) => {
+      e.ty = this.typeOf(e) ?? F64;
+      if (e.k === "var" && e.v.array) this.sink.report("PF1011", e, [e.v.name]);
+      if ((e.k === "logical" && e.op !== "??") || e.k === "cond") {
+        const [a, b] = e.k === "cond" ? [e.t, e.f] : [e.l, e.r];
+        if (join(this.typeOf(a), this.typeOf(b)) === "mixed") {
+          this.sink.report("PF1001", e, [
+            e.k === "cond" ? "A conditional whose branches are a boolean and a number" : `'${e.op}' between a boolean and a number`,
+            "Both sides must be numbers or both booleans: compare explicitly (e.g. `x !== 0`).",
+          ]);
+        }
+      }
+    });
+  }
+
+  private returnType(): void {
+    const k = this.k;
+    let t: Ty | null = null;
+    let withValue = 0;
+    for (const r of k.returns) {
+      if (!r.e) continue;
+      withValue++;
+      const j = join(t, r.e.ty ?? F64);
+      if (j === "mixed") {
+        this.sink.report("PF1010", r, ["a boolean on some paths and a number on others"]);
+        t = F64;
+      } else t = j;
+    }
+    if (withValue > 0 && (withValue < k.returns.length || !definitelyReturns(k.body))) {
+      const r = k.returns.find((x) => !x.e) ?? k.returns[0]!;
+      this.sink.report("PF1010", r, ["a value on some paths and nothing on others"]);
+    }
+    k.returnTy = t;
+  }
+}
+
+function findSerialPrange(body: readonly Stmt[], v: Var): { rangeStart: Expr; rangeStop: Expr; rangeStep: Expr } | undefined {
+  for (const s of body) {
+    if (s.k === "prange") {
+      if (s.index === v) return s;
+      const r = findSerialPrange(s.body, v);
+      if (r) return r;
+    } else if (s.k === "if") {
+      const r = findSerialPrange(s.t, v) ?? findSerialPrange(s.f, v);
+      if (r) return r;
+    } else if (s.k === "loop" || s.k === "block") {
+      const r = findSerialPrange(s.body, v);
+      if (r) return r;
+    }
+  }
+  return undefined;
+}
+
+/** Whether every path through `stmts` ends in a return. */
+export function definitelyReturns(stmts: readonly Stmt[]): boolean {
+  return stmts.some((s) =>
+    s.k === "return" ? true : s.k === "if" ? definitelyReturns(s.t) && definitelyReturns(s.f) : s.k === "block" ? definitelyReturns(s.body) : false,
+  );
+}
+
+export { visitExpr };

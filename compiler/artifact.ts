@@ -1,0 +1,97 @@
+/**
+ * The compiler's output and the runtime's input: plain, frozen data that describes one compiled
+ * specialisation of a kernel. Nothing here refers to TypeScript nodes or to the encoder, so a
+ * precompiled artifact can be stored as JSON next to its .wasm bytes.
+ *
+ * The wasm module's interface (the runtime relies on exactly this):
+ *
+ *   imports
+ *     env.memory              shared memory (WebAssembly.Memory, shared: true)
+ *     env.prange(loop:i32, frame:i32, start:f64, stop:f64, step:f64)
+ *                             called by `main` when it reaches prange loop `loop`; it validates
+ *                             the bounds, writes `startOffset`/`stepOffset` (i32) into the frame,
+ *                             runs every chunk through `loop_<loop>` on the pool, then calls
+ *                             `combine_<loop>` once, and returns. `main` reloads live-outs after.
+ *     env.oob(site:i32, index:f64)
+ *                             throws the RangeError for access site `site`; never returns.
+ *     math.<name>             JavaScript's Math.<name> for functions wasm lacks (bit-identical).
+ *     env.fmod(a:f64, b:f64) -> f64   JavaScript's `%` on doubles.
+ *   exports
+ *     main(frame:i32) -> f64 | i32 | ()          the kernel body, run by the leader thread
+ *     loop_<k>(frame:i32, itLo:i32, itHi:i32, partial:i32)
+ *                             runs iterations [itLo, itHi) of prange loop k (iteration numbers,
+ *                             not index values: index = start + it * step) and, when the loop has
+ *                             reductions, stores this chunk's partial results at `partial`
+ *                             (8 bytes per reduction, in `reductions` order, starting from the
+ *                             operator's identity).
+ *     combine_<k>(frame:i32, partialBase:i32, chunks:i32)
+ *                             folds the loop's pre-loop values (in the frame) with the partials of
+ *                             chunks 0..chunks-1 in that order and writes the results back to the
+ *                             frame. Exported only when the loop has reductions.
+ */
+
+/** The element types parfor accepts, keyed by constructor name. */
+export type ArrayKind =
+  | "Float64Array"
+  | "Float32Array"
+  | "Int32Array"
+  | "Uint32Array"
+  | "Int16Array"
+  | "Uint16Array"
+  | "Int8Array"
+  | "Uint8Array"
+  | "Uint8ClampedArray";
+
+/** Scalar parameter kinds of a signature: `f` any number, `i` a number that is an int32 (and not -0), `b` boolean. */
+export type ScalarKind = "f" | "i" | "b";
+
+/** One parameter of a specialisation, with where the runtime writes it in the frame. */
+export type ParamSlot =
+  | { readonly name: string; readonly kind: "f"; readonly offset: number }
+  | { readonly name: string; readonly kind: "i"; readonly offset: number }
+  | { readonly name: string; readonly kind: "b"; readonly offset: number }
+  | {
+      readonly name: string;
+      readonly kind: "array";
+      readonly array: ArrayKind;
+      /** i32 byte address of element 0 */
+      readonly offset: number;
+      /** i32 element count */
+      readonly lengthOffset: number;
+      readonly read: boolean;
+      readonly written: boolean;
+    };
+
+/** A prange loop as the runtime sees it. */
+export interface LoopInfo {
+  readonly id: number;
+  /** frame offsets where env.prange stores the validated i32 start and step */
+  readonly startOffset: number;
+  readonly stepOffset: number;
+  /** number of reduction variables (partials are 8 bytes each) */
+  readonly reductions: number;
+  /** source position of the `prange` call, for error messages */
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Where an array access is, so a bounds error can name it. */
+export interface AccessSite {
+  readonly array: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export type ReturnKind = "f64" | "i32" | "bool" | "void";
+
+/** One compiled specialisation. */
+export interface CompiledKernel {
+  readonly wasm: Uint8Array;
+  readonly frameSize: number;
+  readonly params: readonly ParamSlot[];
+  readonly loops: readonly LoopInfo[];
+  readonly returns: ReturnKind;
+  readonly sites: readonly AccessSite[];
+  /** Math functions imported from JavaScript under `math.<name>` */
+  readonly mathImports: readonly string[];
+}

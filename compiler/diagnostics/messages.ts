@@ -1,0 +1,88 @@
+/**
+ * Every message parfor shows a user, in one table. Call sites pick an entry and fill `{0}`-style
+ * placeholders; tests match codes, not wording. Families: PF1xxx unsupported input (errors),
+ * PF2xxx loop analysis: races and reductions (warnings unless noted), PF3xxx types, arguments and
+ * limits.
+ */
+export const messages = {
+  PF1001: { name: "unsupported-syntax", category: "error", text: "{0} is not supported in a parallel kernel. {1}" },
+  PF1002: {
+    name: "free-variable",
+    category: "error",
+    text: "'{0}' is not defined inside the kernel. Pass it as a parameter, or bind it with the option `globals: { {0}: … }`.",
+  },
+  PF1003: {
+    name: "unknown-call",
+    category: "error",
+    text: "Calling '{0}' is not supported: a kernel can call Math.* and Number.* functions only. Inline the function's body, or compute the value before the call.",
+  },
+  PF1004: {
+    name: "return-in-prange",
+    category: "error",
+    text: "'return' inside a prange loop is not supported: iterations run in parallel. Store the result in an array or a reduction variable and return after the loop.",
+  },
+  PF1005: {
+    name: "break-out-of-prange",
+    category: "error",
+    text: "'break' out of a prange loop is not supported: every iteration runs. Set a flag (`found = true`) and skip work with `continue`, or use a serial loop.",
+  },
+  PF1006: {
+    name: "mixed-types",
+    category: "error",
+    text: "'{0}' holds both a boolean and a number. Give it one type (e.g. use 0/1 instead of false/true).",
+  },
+  PF1007: { name: "bad-assignment", category: "error", text: "Cannot assign to {0} '{1}'. {2}" },
+  PF1008: {
+    name: "bad-parameter",
+    category: "error",
+    text: "Parameter '{0}': {1} Kernel parameters are plain names of type number, boolean or a typed array.",
+  },
+  PF1009: { name: "not-a-function", category: "error", text: "The kernel is not a function parfor can compile: {0}" },
+  PF1010: {
+    name: "bad-return",
+    category: "error",
+    text: "The kernel returns {0}; a kernel returns a number, a boolean or nothing (update arrays in place).",
+  },
+  PF1011: {
+    name: "array-as-value",
+    category: "error",
+    text: "Array '{0}' can only be indexed (`{0}[i]`) or have its `.length` read inside a kernel.",
+  },
+  PF1012: { name: "unknown-member", category: "error", text: "'{0}' is not a numeric {1} member parfor supports." },
+  PF1013: {
+    name: "mixed-reduction",
+    category: "error",
+    text: "'{0}' is updated with both '{1}' and '{2}' in one prange loop; a reduction uses one operator. Use two variables and combine them after the loop.",
+  },
+  PF1014: {
+    name: "unsupported-type",
+    category: "error",
+    text: "'{0}' is {1}; kernels compute with numbers, booleans and typed arrays only.",
+  },
+  PF2001: {
+    name: "scalar-race",
+    category: "warning",
+    text: "'{0}' is assigned in the prange loop and {1}, so iterations race on it and its value is unpredictable. Fix: declare it inside the loop, make it a reduction (`{0} += …`), or store per-iteration values in an array.",
+  },
+  PF2002: {
+    name: "shared-element-race",
+    category: "warning",
+    text: "'{0}[{1}]' is written at an index that does not depend on the loop variable '{2}': all iterations update the same element and concurrent updates are lost. Fix: accumulate in a scalar (`let s = 0; … s += …`) and store it after the loop.",
+  },
+  PF2003: {
+    name: "reduction-read-in-loop",
+    category: "warning",
+    text: "Reduction variable '{0}' is read inside the prange loop, where each thread sees only its own partial value. Fix: read '{0}' only after the loop, or keep the per-iteration value in another variable.",
+  },
+  PF3001: { name: "argument-type", category: "error", text: "{0}: argument {1} ('{2}') must be {3}, got {4}." },
+  PF3002: { name: "argument-count", category: "error", text: "{0}: expected {1} argument{2} ({3}), got {4}." },
+  PF3003: { name: "bad-option", category: "error", text: "parallel(): option '{0}' {1}" },
+  PF3004: { name: "fallback", category: "warning", text: "parallel(): running '{0}' as plain JavaScript because it cannot be compiled: {1}" },
+} as const;
+
+export type Code = keyof typeof messages;
+
+/** Fills `{0}`, `{1}`, … in a message template. */
+export function formatMessage(code: Code, args: readonly (string | number)[]): string {
+  return messages[code].text.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ""));
+}

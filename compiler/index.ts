@@ -1,0 +1,92 @@
+/**
+ * The compiler's public entry: source text of one function -> diagnostics, and for a signature
+ * -> a compiled artifact. Phases run in one direction:
+ *   parse (frontend) -> build (model) -> inferTypes, analyseLoops (analysis) -> lowerKernel (lower)
+ * Each phase reports into one DiagnosticSink and keeps going; errors stop before lowering.
+ */
+import type { ArrayKind, CompiledKernel } from "./artifact.js";
+import { type Diagnostic, DiagnosticSink } from "./diagnostics/diagnostic.js";
+import { parseKernel } from "./frontend/parse.js";
+import { buildKernel } from "./model/build.js";
+import type { Kernel, Pos } from "./model/ir.js";
+import { inferTypes, type ParamType } from "./analysis/types.js";
+import { analyseLoops } from "./analysis/loops.js";
+import { lowerKernel } from "./lower/kernel.js";
+
+export type { ParamType } from "./analysis/types.js";
+export type { CompiledKernel, ArrayKind } from "./artifact.js";
+export type { Diagnostic } from "./diagnostics/diagnostic.js";
+
+export interface CompileOptions {
+  readonly globals?: Readonly<Record<string, number | boolean>>;
+}
+
+/** What the front end learns of a kernel without a signature. */
+export interface KernelShape {
+  readonly name: string;
+  readonly params: readonly { readonly name: string; readonly isArray: boolean; readonly annotation: ParamType | null }[];
+}
+
+export interface CompileResult {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly shape: KernelShape | null;
+  /** null when there are errors */
+  readonly compiled: CompiledKernel | null;
+}
+
+const ARRAY_KINDS = new Set<string>([
+  "Float64Array", "Float32Array", "Int32Array", "Uint32Array", "Int16Array", "Uint16Array", "Int8Array", "Uint8Array", "Uint8ClampedArray",
+]);
+
+function front(source: string, options: CompileOptions) {
+  const parsed = parseKernel(source);
+  if (typeof parsed === "string") {
+    const sink = new DiagnosticSink(() => ({ line: 1, column: 1 }));
+    sink.report("PF1009", { start: 0, end: 0 }, [parsed]);
+    return { sink, parsed: null, kernel: null, shape: null };
+  }
+  const sink = new DiagnosticSink(parsed.locate);
+  const kernel = buildKernel(parsed, sink, options);
+  const shape: KernelShape = {
+    name: kernel.name,
+    params: kernel.params.map((p, i) => {
+      const decl = parsed.fn.parameters[i];
+      const ann = decl?.type ? decl.type.getText(parsed.sourceFile).trim() : null;
+      const annotation: ParamType | null =
+        ann === "number" ? "f" : ann === "boolean" ? "b" : ann && ARRAY_KINDS.has(ann) ? (ann as ArrayKind) : null;
+      return { name: p.name, isArray: p.array !== undefined, annotation };
+    }),
+  };
+  return { sink, parsed, kernel, shape };
+}
+
+/** Parameter types used when no call has fixed them: annotations, else number / Float64Array. */
+export function defaultParamTypes(shape: KernelShape): ParamType[] {
+  return shape.params.map((p) => p.annotation ?? (p.isArray ? "Float64Array" : "f"));
+}
+
+/** Analyses a kernel without compiling it (what `parfor check` and the editor plugins use). */
+export function check(source: string, options: CompileOptions = {}, params?: readonly ParamType[]): CompileResult {
+  return run(source, options, params, false);
+}
+
+/** Compiles one specialisation of a kernel. */
+export function compile(source: string, params: readonly ParamType[], options: CompileOptions = {}): CompileResult {
+  return run(source, options, params, true);
+}
+
+function run(source: string, options: CompileOptions, params: readonly ParamType[] | undefined, lower: boolean): CompileResult {
+  const { sink, parsed, kernel, shape } = front(source, options);
+  if (!parsed || !kernel || !shape) return { diagnostics: sink.items, shape: null, compiled: null };
+  if (sink.hasErrors) return { diagnostics: sink.items, shape, compiled: null };
+  analyse(kernel, params ?? defaultParamTypes(shape), sink, parsed.sourceFile.text);
+  if (sink.hasErrors || !lower) return { diagnostics: sink.items, shape, compiled: null };
+  const compiled = lowerKernel(kernel, (p) => parsed.locate(p.start));
+  return { diagnostics: sink.items, shape, compiled };
+}
+
+function analyse(kernel: Kernel, params: readonly ParamType[], sink: DiagnosticSink, text: string): void {
+  inferTypes(kernel, params, sink);
+  if (sink.hasErrors) return;
+  analyseLoops(kernel, sink, (p: Pos) => text.slice(p.start, p.end));
+}

@@ -1,0 +1,125 @@
+/**
+ * Array element access. Every access is bounds-checked: an index that is not an integer in
+ * [0, length) calls env.oob, which throws a RangeError naming the array, the index and the
+ * source line, so no kernel touches memory outside its arrays.
+ *
+ *   int32 index:  (local.tee $i idx) (local.get $len) i32.ge_u  if  call $oob  unreachable  end
+ *   f64 index:    $u = i32.trunc_sat_f64_u(x);  f64(u) != x  or  u >= len  ->  oob
+ *   address:      base + (i << log2(element size))
+ */
+import type { ArrayKind } from "../artifact.js";
+import type { ElemRef } from "../model/ir.js";
+import { emitExpr, type Operand } from "./expr.js";
+import type { FnLowerer } from "./fn.js";
+import { ValType } from "./wasm/encoder.js";
+import { Op, OpFC } from "./wasm/opcodes.js";
+
+const SHIFT: Record<ArrayKind, number> = {
+  Float64Array: 3, Float32Array: 2, Int32Array: 2, Uint32Array: 2, Int16Array: 1, Uint16Array: 1,
+  Int8Array: 0, Uint8Array: 0, Uint8ClampedArray: 0,
+};
+
+/** Pushes the byte address of `ref`'s element after checking its index. */
+export function emitAddress(L: FnLowerer, ref: ElemRef): void {
+  const fb = L.fb;
+  const arr = L.arrays.get(ref.array)!;
+  const idx = L.temp(ValType.i32);
+  const ity = ref.index.ty!;
+  if (ity.k !== "f64") {
+    emitExpr(L, ref.index);
+    fb.localTee(idx).localGet(arr.len).op(Op.i32_ge_u);
+    fb.if_("void").i32Const(ref.site).localGet(idx);
+    fb.op(ity.k === "bool" ? Op.f64_convert_i32_u : Op.f64_convert_i32_s);
+    fb.call(L.m.imports.oob).unreachable().end();
+  } else {
+    const x = L.temp(ValType.f64);
+    emitExpr(L, ref.index);
+    fb.localTee(x).opFC(OpFC.i32_trunc_sat_f64_u).localTee(idx).op(Op.f64_convert_i32_u).localGet(x).op(Op.f64_ne);
+    fb.localGet(idx).localGet(arr.len).op(Op.i32_ge_u).op(Op.i32_or);
+    fb.if_("void").i32Const(ref.site).localGet(x).call(L.m.imports.oob).unreachable().end();
+    L.release(ValType.f64, x);
+  }
+  fb.localGet(arr.base).localGet(idx);
+  const sh = SHIFT[ref.array.array!];
+  if (sh) fb.i32Const(sh).op(Op.i32_shl);
+  fb.op(Op.i32_add);
+  L.release(ValType.i32, idx);
+}
+
+/** Loads `ref`'s element (its address already on the stack when `atAddress`). */
+export function emitLoad(L: FnLowerer, ref: ElemRef, atAddress = false): void {
+  if (!atAddress) emitAddress(L, ref);
+  const fb = L.fb;
+  switch (ref.array.array!) {
+    case "Float64Array":
+      fb.mem(Op.f64_load, { align: 3, offset: 0 });
+      return;
+    case "Float32Array":
+      fb.mem(Op.f32_load, { align: 2, offset: 0 }).op(Op.f64_promote_f32);
+      return;
+    case "Int32Array":
+      fb.mem(Op.i32_load, { align: 2, offset: 0 });
+      return;
+    case "Uint32Array":
+      fb.mem(Op.i32_load, { align: 2, offset: 0 }).op(Op.f64_convert_i32_u);
+      return;
+    case "Int16Array":
+      fb.mem(Op.i32_load16_s, { align: 1, offset: 0 });
+      return;
+    case "Uint16Array":
+      fb.mem(Op.i32_load16_u, { align: 1, offset: 0 });
+      return;
+    case "Int8Array":
+      fb.mem(Op.i32_load8_s, { align: 0, offset: 0 });
+      return;
+    case "Uint8Array":
+    case "Uint8ClampedArray":
+      fb.mem(Op.i32_load8_u, { align: 0, offset: 0 });
+      return;
+  }
+}
+
+/** Stores `value` at the address in local `addr`, converting as a typed-array store does in JavaScript. */
+export function emitStoreValue(L: FnLowerer, ref: ElemRef, addr: number, value: Operand): void {
+  const fb = L.fb;
+  fb.localGet(addr);
+  switch (ref.array.array!) {
+    case "Float64Array":
+      value.emit("f64");
+      fb.mem(Op.f64_store, { align: 3, offset: 0 });
+      return;
+    case "Float32Array":
+      value.emit("f64");
+      fb.op(Op.f32_demote_f64).mem(Op.f32_store, { align: 2, offset: 0 });
+      return;
+    case "Int32Array":
+    case "Uint32Array":
+      value.emit("int32");
+      fb.mem(Op.i32_store, { align: 2, offset: 0 });
+      return;
+    case "Int16Array":
+    case "Uint16Array":
+      value.emit("int32");
+      fb.mem(Op.i32_store16, { align: 1, offset: 0 });
+      return;
+    case "Int8Array":
+    case "Uint8Array":
+      value.emit("int32");
+      fb.mem(Op.i32_store8, { align: 0, offset: 0 });
+      return;
+    case "Uint8ClampedArray":
+      if (value.ty.k === "f64") {
+        value.emit("f64");
+        fb.call(L.m.helpers.clampU8);
+      } else {
+        // an int: clamp to [0, 255]
+        const t = L.temp(ValType.i32);
+        value.emit("i32");
+        fb.localTee(t).i32Const(0).localGet(t).i32Const(0).op(Op.i32_gt_s).select();
+        fb.localTee(t).i32Const(255).localGet(t).i32Const(255).op(Op.i32_lt_s).select();
+        L.release(ValType.i32, t);
+      }
+      fb.mem(Op.i32_store8, { align: 0, offset: 0 });
+      return;
+  }
+}

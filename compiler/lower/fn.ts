@@ -1,0 +1,171 @@
+/**
+ * State of one wasm function being lowered: where each variable lives (a local, or a frame slot
+ * for racy shared scalars), array base/length locals, the label stack for break/continue, temp
+ * locals, and the conversions between JavaScript values and their wasm representations.
+ */
+import type { FrameLayout } from "./frame.js";
+import type { Helpers } from "./helpers.js";
+import type { Kernel, LoopStmt, PrangeStmt, Ty, Var } from "../model/ir.js";
+import { FunctionBuilder, ValType } from "./wasm/encoder.js";
+import { Op } from "./wasm/opcodes.js";
+
+/** How a value is wanted on the stack. */
+export type Want = "f64" | "i32" | "int32" | "bool";
+
+/** Imports every function of the module can call. */
+export interface Imports {
+  readonly prange: number;
+  readonly oob: number;
+  readonly fmod: number;
+  readonly count: number;
+  /** math import index by `name/arity` */
+  readonly math: ReadonlyMap<string, number>;
+}
+
+export interface ModuleCtx {
+  readonly kernel: Kernel;
+  readonly frame: FrameLayout;
+  readonly helpers: Helpers;
+  readonly imports: Imports;
+}
+
+interface Label {
+  readonly stmt: LoopStmt | PrangeStmt | null;
+  readonly kind: "break" | "continue" | "other";
+}
+
+/** wasm type of a JavaScript type's representation. */
+export function wasmType(t: Ty): ValType {
+  return t.k === "f64" ? ValType.f64 : ValType.i32;
+}
+
+export class FnLowerer {
+  readonly fb: FunctionBuilder;
+  readonly locals = new Map<Var, number>();
+  /** shared (racy) scalars accessed in the frame: offset */
+  readonly memVars = new Map<Var, number>();
+  /** flag reductions: local set to 1 when the flag is written */
+  readonly flagHits = new Map<Var, number>();
+  readonly arrays = new Map<Var, { base: number; len: number }>();
+  private readonly labels: Label[] = [];
+  private readonly freeTemps = new Map<ValType, number[]>();
+  /** local index of the frame address (parameter 0 of every function) */
+  readonly frameLocal = 0;
+
+  constructor(
+    readonly m: ModuleCtx,
+    name: string,
+    params: readonly ValType[],
+    results: readonly ValType[],
+  ) {
+    this.fb = new FunctionBuilder(name, params, results);
+  }
+
+  /** Loads every array parameter's address and length from the frame into locals. */
+  loadArrays(): void {
+    for (const p of this.m.frame.params) {
+      if (p.kind !== "array") continue;
+      const v = this.m.kernel.params.find((x) => x.name === p.name)!;
+      const base = this.fb.local(ValType.i32);
+      const len = this.fb.local(ValType.i32);
+      this.fb.localGet(this.frameLocal).mem(Op.i32_load, { align: 2, offset: p.offset }).localSet(base);
+      this.fb.localGet(this.frameLocal).mem(Op.i32_load, { align: 2, offset: p.lengthOffset }).localSet(len);
+      this.arrays.set(v, { base, len });
+    }
+  }
+
+  /** The local holding `v` (made on first use). */
+  local(v: Var): number {
+    let l = this.locals.get(v);
+    if (l === undefined) {
+      l = this.fb.local(wasmType(v.ty!));
+      this.locals.set(v, l);
+    }
+    return l;
+  }
+
+  temp(t: ValType): number {
+    const free = this.freeTemps.get(t);
+    return free && free.length ? free.pop()! : this.fb.local(t);
+  }
+  release(t: ValType, l: number): void {
+    let free = this.freeTemps.get(t);
+    if (!free) this.freeTemps.set(t, (free = []));
+    free.push(l);
+  }
+
+  /** Pushes the value of scalar `v` (its own representation). */
+  getVar(v: Var): void {
+    const off = this.memVars.get(v);
+    if (off !== undefined) {
+      this.fb.localGet(this.frameLocal).mem(v.ty!.k === "f64" ? Op.f64_load : Op.i32_load, { align: v.ty!.k === "f64" ? 3 : 2, offset: off });
+    } else this.fb.localGet(this.local(v));
+  }
+
+  /** Stores the value on top of the stack (in `v`'s representation) into `v`; keeps a copy if `keep`. */
+  setVar(v: Var, keep: boolean): void {
+    const hit = this.flagHits.get(v);
+    if (hit !== undefined) this.fb.i32Const(1).localSet(hit);
+    const off = this.memVars.get(v);
+    if (off === undefined) {
+      if (keep) this.fb.localTee(this.local(v));
+      else this.fb.localSet(this.local(v));
+      return;
+    }
+    const t = wasmType(v.ty!);
+    const tmp = this.temp(t);
+    this.fb.localSet(tmp).localGet(this.frameLocal).localGet(tmp);
+    this.fb.mem(t === ValType.f64 ? Op.f64_store : Op.i32_store, { align: t === ValType.f64 ? 3 : 2, offset: off });
+    if (keep) this.fb.localGet(tmp);
+    this.release(t, tmp);
+  }
+
+  /** Converts the value on the stack from type `from` to the wanted representation. */
+  convert(from: Ty, want: Want): void {
+    const fb = this.fb;
+    switch (want) {
+      case "f64":
+        if (from.k === "i32") fb.op(Op.f64_convert_i32_s);
+        else if (from.k === "bool") fb.op(Op.f64_convert_i32_u);
+        return;
+      case "i32":
+        if (from.k === "f64") throw new Error("internal: f64 value where an exact i32 was proven");
+        return;
+      case "int32":
+        if (from.k === "f64") fb.call(this.m.helpers.toInt32);
+        return;
+      case "bool":
+        if (from.k === "i32") fb.i32Const(0).op(Op.i32_ne);
+        else if (from.k === "f64") fb.op(Op.f64_abs).f64Const(0).op(Op.f64_gt);
+        return;
+    }
+  }
+
+  /** Converts the stack value of type `from` to the representation of type `to` (a widening). */
+  convertTo(from: Ty, to: Ty): void {
+    if (to.k === "f64") this.convert(from, "f64");
+    else if (to.k === "bool") this.convert(from, "bool");
+    else if (from.k === "f64") throw new Error("internal: narrowing f64 to i32");
+  }
+
+  /** Pushes the representation of a constant of type `t`. */
+  constOf(t: Ty, value: number): void {
+    if (t.k === "f64") this.fb.f64Const(value);
+    else this.fb.i32Const(value);
+  }
+
+  pushLabel(stmt: Label["stmt"], kind: Label["kind"]): void {
+    this.labels.push({ stmt, kind });
+  }
+  popLabel(): void {
+    this.labels.pop();
+  }
+  /** Branch depth of the block that `break`/`continue` of `stmt` targets. */
+  depthOf(stmt: LoopStmt | PrangeStmt, kind: "break" | "continue"): number {
+    for (let i = this.labels.length - 1; i >= 0; i--) {
+      const l = this.labels[i]!;
+      if (l.stmt === stmt && l.kind === kind) return this.labels.length - 1 - i;
+    }
+    throw new Error(`internal: no ${kind} label for loop`);
+  }
+}

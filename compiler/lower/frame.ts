@@ -1,0 +1,70 @@
+/**
+ * The frame: a block of shared memory per kernel through which the leader hands parameters and
+ * live values to the loop functions every thread runs, and gets reductions back.
+ *
+ *   [ params: 8 bytes each (f64, or i32, or array address i32 + length i32) ]
+ *   [ per parallel loop: start i32, step i32 ]
+ *   [ one 8-byte slot per scalar that crosses into a loop (f64, or i32) ]
+ */
+import type { ParamSlot } from "../artifact.js";
+import type { Kernel, Var } from "../model/ir.js";
+
+export interface FrameLayout {
+  readonly size: number;
+  readonly params: readonly ParamSlot[];
+  readonly loopStart: readonly number[];
+  readonly loopStep: readonly number[];
+  /** slot of each crossing scalar */
+  readonly slots: ReadonlyMap<Var, number>;
+}
+
+/** Lays out the frame of `k` after type inference and loop analysis. */
+export function layoutFrame(k: Kernel): FrameLayout {
+  let off = 0;
+  const params: ParamSlot[] = k.params.map((p) => {
+    const at = off;
+    off += 8;
+    if (p.array) {
+      const m = k.pranges.map((l) => l.model!);
+      const written = m.some((x) => x.arraysWritten.includes(p)) || mainWrites(k, p);
+      const read = m.some((x) => x.arraysRead.includes(p)) || mainReads(k, p);
+      return { name: p.name, kind: "array", array: p.array, offset: at, lengthOffset: at + 4, read, written };
+    }
+    return { name: p.name, kind: p.paramKind ?? "f", offset: at } as ParamSlot;
+  });
+  const loopStart: number[] = [];
+  const loopStep: number[] = [];
+  for (let i = 0; i < k.pranges.length; i++) {
+    loopStart.push(off);
+    loopStep.push(off + 4);
+    off += 8;
+  }
+  const slots = new Map<Var, number>();
+  for (const l of k.pranges) {
+    const m = l.model!;
+    for (const v of [...m.liveIn, ...m.reductions.map((r) => r.v), ...m.shared]) {
+      if (!slots.has(v)) {
+        slots.set(v, off);
+        off += 8;
+      }
+    }
+  }
+  return { size: Math.max(8, off), params, loopStart, loopStep, slots };
+}
+
+import { forEachExprInStmts } from "../model/walk.js";
+
+function mainAccess(k: Kernel, a: Var, write: boolean): boolean {
+  let hit = false;
+  forEachExprInStmts(k.body, (e) => {
+    if (write && (e.k === "store" || e.k === "updateElem") && e.ref.array === a) hit = true;
+    if (!write && ((e.k === "load" && e.ref.array === a) || ((e.k === "updateElem" || (e.k === "store" && e.op !== "=")) && e.ref.array === a))) hit = true;
+  });
+  return hit;
+}
+function mainWrites(k: Kernel, a: Var): boolean {
+  return mainAccess(k, a, true);
+}
+function mainReads(k: Kernel, a: Var): boolean {
+  return mainAccess(k, a, false);
+}

@@ -1,0 +1,239 @@
+/**
+ * Assembles a kernel's module: imports, helpers, `main` (the leader's function), and for each
+ * parallel prange `loop_<k>` (one chunk of iterations, run by any thread) and `combine_<k>`
+ * (folds the per-chunk partial results of reductions in chunk order, so the result does not
+ * depend on the thread count).
+ *
+ *   loop_k(frame, itLo, itHi, partial):
+ *     load arrays, live-ins, start/step from the frame; reduction accumulators := identity
+ *     for it in [itLo, itHi): i = start + it*step; body
+ *     store accumulators at partial + 8*r
+ *
+ *   combine_k(frame, base, chunks):
+ *     for each reduction r: acc := frame[slot r]; for c in 0..chunks: acc := acc (op) partial[c][r]
+ *     frame[slot r] := acc
+ */
+import type { CompiledKernel, LoopInfo } from "../artifact.js";
+import type { Expr, Kernel, PrangeStmt, Reduction, Ty } from "../model/ir.js";
+import { I32_MAX, I32_MIN } from "../model/ir.js";
+import { IMPORTED_MATH } from "../model/builtins.js";
+import { forEachExprInStmts } from "../model/walk.js";
+import { emitBinary, emitExpr, localOperand, type Operand } from "./expr.js";
+import { FnLowerer, type Imports, type ModuleCtx, wasmType } from "./fn.js";
+import { layoutFrame } from "./frame.js";
+import { addHelpers } from "./helpers.js";
+import { mathImportKey } from "./math.js";
+import { emitCountedBody, emitStmts } from "./stmt.js";
+import { definitelyReturns } from "../analysis/types.js";
+import { ModuleBuilder, ValType } from "./wasm/encoder.js";
+import { Op } from "./wasm/opcodes.js";
+
+const { f64, i32 } = { f64: ValType.f64, i32: ValType.i32 };
+
+/** Lowers a typed, analysed kernel to a compiled artifact. */
+export function lowerKernel(k: Kernel, positions: (p: { start: number }) => { line: number; column: number }): CompiledKernel {
+  const frame = layoutFrame(k);
+  const m = new ModuleBuilder({ module: "env", field: "memory", minPages: 1, maxPages: 65536, shared: true });
+  const mathUsed = new Map<string, number>();
+  forEachExprInStmts(k.body, (e) => {
+    if (e.k === "call" && IMPORTED_MATH.has(e.fn)) {
+      const arity = e.fn === "hypot" ? e.args.length : e.fn === "atan2" || e.fn === "pow" ? 2 : e.fn === "random" ? 0 : 1;
+      mathUsed.set(mathImportKey(e.fn, arity), arity);
+    }
+    if ((e.k === "binary" && e.op === "**") || ((e.k === "assign" || e.k === "store") && e.op === "**=")) mathUsed.set("pow/2", 2);
+  });
+  const imports: Imports = {
+    prange: m.importFunc("env", "prange", [i32, i32, f64, f64, f64], []),
+    oob: m.importFunc("env", "oob", [i32, f64], []),
+    fmod: m.importFunc("env", "fmod", [f64, f64], [f64]),
+    count: m.importFunc("env", "count", [f64, f64, f64], [i32]),
+    math: new Map([...mathUsed].sort().map(([key, arity]) => [key, m.importFunc("math", key.split("/")[0]!, Array(arity).fill(f64), [f64])])),
+  };
+  const helpers = addHelpers(m);
+  const ctx: ModuleCtx = { kernel: k, frame, helpers, imports };
+
+  m.exportFunc("main", m.addFunction(lowerMain(ctx).fb));
+  const loops: LoopInfo[] = [];
+  for (const p of k.pranges) {
+    m.exportFunc(`loop_${p.id}`, m.addFunction(lowerLoop(ctx, p).fb));
+    if (p.model!.reductions.length) m.exportFunc(`combine_${p.id}`, m.addFunction(lowerCombine(ctx, p).fb));
+    const at = positions(p.callPos);
+    loops.push({
+      id: p.id,
+      startOffset: frame.loopStart[p.id]!,
+      stepOffset: frame.loopStep[p.id]!,
+      reductions: p.model!.reductions.length,
+      line: at.line,
+      column: at.column,
+    });
+  }
+  const rt = k.returnTy;
+  return {
+    wasm: m.encode(),
+    frameSize: frame.size,
+    params: frame.params,
+    loops,
+    returns: !rt ? "void" : rt.k === "f64" ? "f64" : rt.k === "bool" ? "bool" : "i32",
+    sites: k.sites.map((s) => ({ array: s.array, ...positions(s.pos) })),
+    mathImports: [...new Set([...mathUsed.keys()].map((x) => x.split("/")[0]!))],
+  };
+}
+
+function lowerMain(ctx: ModuleCtx): FnLowerer {
+  const k = ctx.kernel;
+  const rt = k.returnTy;
+  const L = new FnLowerer(ctx, "main", [i32], rt ? [wasmType(rt)] : []);
+  L.loadArrays();
+  for (const p of ctx.frame.params) {
+    if (p.kind === "array") continue;
+    const v = k.params.find((x) => x.name === p.name)!;
+    const from: Ty = p.kind === "f" ? { k: "f64" } : p.kind === "b" ? { k: "bool" } : { k: "i32", lo: I32_MIN, hi: I32_MAX };
+    L.fb.localGet(L.frameLocal).mem(p.kind === "f" ? Op.f64_load : Op.i32_load, { align: p.kind === "f" ? 3 : 2, offset: p.offset });
+    L.convertTo(from, v.ty!);
+    L.setVar(v, false);
+  }
+  emitStmts(L, k.body);
+  if (rt) {
+    if (!definitelyReturns(k.body)) throw new Error("internal: value-returning kernel can fall off its end");
+    L.fb.unreachable();
+  }
+  return L;
+}
+
+/** The identity of a reduction operator, in the variable's representation. */
+function identity(r: Reduction): number {
+  const isInt = r.v.ty!.k !== "f64";
+  switch (r.op) {
+    case "+":
+      return isInt ? 0 : -0;
+    case "*":
+    case "&&":
+      return 1;
+    case "min":
+    case "minIf":
+      return isInt ? I32_MAX : Infinity;
+    case "max":
+    case "maxIf":
+      return isInt ? I32_MIN : -Infinity;
+    case "&":
+      return -1;
+    default:
+      return 0;
+  }
+}
+
+function lowerLoop(ctx: ModuleCtx, p: PrangeStmt): FnLowerer {
+  const model = p.model!;
+  const slots = ctx.frame.slots;
+  const L = new FnLowerer(ctx, `loop_${p.id}`, [i32, i32, i32, i32], []);
+  const fb = L.fb;
+  L.loadArrays();
+  const load = (ty: Ty, off: number): void => {
+    fb.localGet(L.frameLocal).mem(wasmType(ty) === f64 ? Op.f64_load : Op.i32_load, { align: wasmType(ty) === f64 ? 3 : 2, offset: off });
+  };
+  for (const v of model.liveIn) {
+    load(v.ty!, slots.get(v)!);
+    fb.localSet(L.local(v));
+  }
+  for (const v of model.shared) L.memVars.set(v, slots.get(v)!);
+  for (const r of model.reductions) {
+    if (r.op === "flag") {
+      load(r.v.ty!, slots.get(r.v)!);
+      fb.localSet(L.local(r.v));
+      const hit = fb.local(i32);
+      L.flagHits.set(r.v, hit);
+    } else {
+      L.constOf(r.v.ty!, identity(r));
+      fb.localSet(L.local(r.v));
+    }
+  }
+  const start = fb.local(i32);
+  const step = fb.local(i32);
+  fb.localGet(L.frameLocal).mem(Op.i32_load, { align: 2, offset: ctx.frame.loopStart[p.id]! }).localSet(start);
+  fb.localGet(L.frameLocal).mem(Op.i32_load, { align: 2, offset: ctx.frame.loopStep[p.id]! }).localSet(step);
+  emitCountedBody(L, p, 1, 2, start, step);
+  model.reductions.forEach((r, i) => {
+    fb.localGet(3);
+    if (r.op === "flag") fb.localGet(L.flagHits.get(r.v)!).mem(Op.i32_store, { align: 2, offset: i * 8 });
+    else {
+      fb.localGet(L.local(r.v));
+      fb.mem(wasmType(r.v.ty!) === f64 ? Op.f64_store : Op.i32_store, { align: wasmType(r.v.ty!) === f64 ? 3 : 2, offset: i * 8 });
+    }
+  });
+  return L;
+}
+
+function lowerCombine(ctx: ModuleCtx, p: PrangeStmt): FnLowerer {
+  const model = p.model!;
+  const L = new FnLowerer(ctx, `combine_${p.id}`, [i32, i32, i32], []);
+  const fb = L.fb;
+  const stride = model.reductions.length * 8;
+  const c = fb.local(i32);
+  const addr = fb.local(i32);
+  model.reductions.forEach((r, i) => {
+    const ty = r.v.ty!;
+    const t = wasmType(ty);
+    const isF = t === f64;
+    const slot = ctx.frame.slots.get(r.v)!;
+    const acc = fb.local(t);
+    const part = fb.local(r.op === "flag" ? i32 : t);
+    fb.localGet(L.frameLocal).mem(isF ? Op.f64_load : Op.i32_load, { align: isF ? 3 : 2, offset: slot }).localSet(acc);
+    fb.i32Const(0).localSet(c).localGet(1).localSet(addr);
+    fb.block("void").loop("void");
+    fb.localGet(c).localGet(2).op(Op.i32_ge_s).brIf(1);
+    fb.localGet(addr).mem(r.op === "flag" || !isF ? Op.i32_load : Op.f64_load, { align: r.op === "flag" || !isF ? 2 : 3, offset: i * 8 }).localSet(part);
+    combineStep(L, r, ty, acc, part);
+    fb.localGet(addr).i32Const(stride).op(Op.i32_add).localSet(addr);
+    fb.localGet(c).i32Const(1).op(Op.i32_add).localSet(c);
+    fb.br(0).end().end();
+    fb.localGet(L.frameLocal).localGet(acc).mem(isF ? Op.f64_store : Op.i32_store, { align: isF ? 3 : 2, offset: slot });
+  });
+  return L;
+}
+
+/** acc := acc (op) part, with the same semantics the loop body used. */
+function combineStep(L: FnLowerer, r: Reduction, ty: Ty, acc: number, part: number): void {
+  const fb = L.fb;
+  const A: Operand = localOperand(L, acc, ty);
+  const P: Operand = localOperand(L, part, ty);
+  switch (r.op) {
+    case "flag": {
+      fb.localGet(part).if_("void");
+      emitExpr(L, r.flagValue! as Expr);
+      L.convertTo(r.flagValue!.ty!, ty);
+      fb.localSet(acc).end();
+      return;
+    }
+    case "+":
+    case "*":
+    case "&":
+    case "|":
+    case "^": {
+      const out: Ty = r.op === "+" || r.op === "*" ? ty : { k: "i32", lo: I32_MIN, hi: I32_MAX };
+      emitBinary(L, r.op, A, P, out);
+      L.convertTo(out, ty);
+      fb.localSet(acc);
+      return;
+    }
+    case "&&":
+      fb.localGet(acc).localGet(part).op(Op.i32_and).localSet(acc);
+      return;
+    case "||":
+      fb.localGet(acc).localGet(part).op(Op.i32_or).localSet(acc);
+      return;
+    case "min":
+    case "max":
+      if (ty.k === "f64") fb.localGet(acc).localGet(part).op(r.op === "min" ? Op.f64_min : Op.f64_max);
+      else fb.localGet(part).localGet(acc).localGet(part).localGet(acc).op(r.op === "min" ? Op.i32_lt_s : Op.i32_gt_s).select();
+      fb.localSet(acc);
+      return;
+    case "minIf":
+    case "maxIf": {
+      // the partial replaces acc exactly when the loop's comparison `x cmp s` holds for it
+      const cmp = r.cmp!;
+      emitBinary(L, cmp, P, A, { k: "bool" });
+      fb.if_("void").localGet(part).localSet(acc).end();
+      return;
+    }
+  }
+}

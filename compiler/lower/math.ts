@@ -1,0 +1,184 @@
+/**
+ * Math.* and Number.* calls. Functions wasm has as instructions (sqrt, floor, min, ...) are
+ * emitted inline with JavaScript's exact semantics; the others call V8's own Math through an
+ * import, so their results are bit-identical to the plain function's.
+ */
+import type { Expr, Ty } from "../model/ir.js";
+import { emitAs, emitExpr, emitEffect } from "./expr.js";
+import type { FnLowerer } from "./fn.js";
+import { ValType } from "./wasm/encoder.js";
+import { Op } from "./wasm/opcodes.js";
+
+/** Name under which an imported Math function is declared: `name/arity`. */
+export function mathImportKey(fn: string, arity: number): string {
+  return `${fn}/${arity}`;
+}
+
+export function emitCall(L: FnLowerer, fn: string, args: readonly Expr[], ty: Ty): void {
+  const fb = L.fb;
+  const a = args[0];
+  /** the first argument as f64; a missing argument is undefined, i.e. NaN */
+  const arg0 = (): void => {
+    if (a) emitAs(L, a, "f64");
+    else fb.f64Const(NaN);
+  };
+  const extras = (from: number): void => {
+    for (let i = from; i < args.length; i++) emitEffect(L, args[i]!);
+  };
+  if (fn.startsWith("Number.") || fn.startsWith("global.")) {
+    emitPredicate(L, fn, a);
+    extras(1);
+    return;
+  }
+  switch (fn) {
+    case "abs":
+    case "floor":
+    case "ceil":
+    case "trunc":
+    case "round":
+    case "sign":
+      if (ty.k === "i32") {
+        emitAs(L, a!, "i32");
+        extras(1);
+        if (fn === "abs") intAbs(L);
+        if (fn === "sign") intSign(L);
+        return;
+      }
+      arg0();
+      extras(1);
+      if (fn === "abs") fb.op(Op.f64_abs);
+      else if (fn === "floor") fb.op(Op.f64_floor);
+      else if (fn === "ceil") fb.op(Op.f64_ceil);
+      else if (fn === "trunc") fb.op(Op.f64_trunc);
+      else if (fn === "round") fb.call(L.m.helpers.round);
+      else fb.call(L.m.helpers.sign);
+      return;
+    case "sqrt":
+      arg0();
+      extras(1);
+      fb.op(Op.f64_sqrt);
+      return;
+    case "fround":
+      arg0();
+      extras(1);
+      fb.op(Op.f32_demote_f64).op(Op.f64_promote_f32);
+      return;
+    case "min":
+    case "max":
+      emitMinMax(L, fn, args, ty);
+      return;
+    case "imul":
+      for (let i = 0; i < 2; i++) {
+        if (args[i]) emitAs(L, args[i]!, "int32");
+        else fb.i32Const(0);
+      }
+      extras(2);
+      fb.op(Op.i32_mul);
+      return;
+    case "clz32":
+      if (a) emitAs(L, a, "int32");
+      else fb.i32Const(0);
+      extras(1);
+      fb.op(Op.i32_clz);
+      return;
+    default: {
+      const arity = fn === "hypot" ? args.length : fn === "atan2" || fn === "pow" ? 2 : fn === "random" ? 0 : 1;
+      for (let i = 0; i < arity; i++) {
+        if (args[i]) emitAs(L, args[i]!, "f64");
+        else fb.f64Const(NaN);
+      }
+      extras(arity);
+      fb.call(L.m.imports.math.get(mathImportKey(fn, arity))!);
+    }
+  }
+}
+
+function intAbs(L: FnLowerer): void {
+  const fb = L.fb;
+  const t = L.temp(ValType.i32);
+  // select(-x, x, x < 0)
+  fb.localSet(t).i32Const(0).localGet(t).op(Op.i32_sub).localGet(t).localGet(t).i32Const(0).op(Op.i32_lt_s).select();
+  L.release(ValType.i32, t);
+}
+
+function intSign(L: FnLowerer): void {
+  const fb = L.fb;
+  const t = L.temp(ValType.i32);
+  fb.localTee(t).i32Const(0).op(Op.i32_gt_s).localGet(t).i32Const(0).op(Op.i32_lt_s).op(Op.i32_sub);
+  L.release(ValType.i32, t);
+}
+
+function emitMinMax(L: FnLowerer, fn: "min" | "max", args: readonly Expr[], ty: Ty): void {
+  const fb = L.fb;
+  if (args.length === 0) {
+    fb.f64Const(fn === "min" ? Infinity : -Infinity);
+    return;
+  }
+  if (ty.k === "i32") {
+    const acc = L.temp(ValType.i32);
+    const x = L.temp(ValType.i32);
+    emitAs(L, args[0]!, "i32");
+    fb.localSet(acc);
+    for (let i = 1; i < args.length; i++) {
+      emitAs(L, args[i]!, "i32");
+      fb.localTee(x).localGet(acc).localGet(x).localGet(acc).op(fn === "min" ? Op.i32_lt_s : Op.i32_gt_s).select().localSet(acc);
+    }
+    fb.localGet(acc);
+    L.release(ValType.i32, acc);
+    L.release(ValType.i32, x);
+    return;
+  }
+  // f64.min/max match Math.min/max: NaN wins, and -0 < +0
+  emitAs(L, args[0]!, "f64");
+  if (args.length === 1) return;
+  for (let i = 1; i < args.length; i++) {
+    emitAs(L, args[i]!, "f64");
+    fb.op(fn === "min" ? Op.f64_min : Op.f64_max);
+  }
+}
+
+/** Number.isNaN/isFinite/isInteger/isSafeInteger and the global isNaN/isFinite. */
+function emitPredicate(L: FnLowerer, fn: string, a: Expr | undefined): void {
+  const fb = L.fb;
+  const global = fn.startsWith("global.");
+  const name = fn.slice(fn.indexOf(".") + 1);
+  if (!a) {
+    // undefined: isNaN(undefined) is true, the others false
+    fb.i32Const(global && name === "isNaN" ? 1 : 0);
+    return;
+  }
+  const t = a.ty!;
+  if (t.k === "bool" && !global) {
+    // Number.* predicates are false for anything that is not a number
+    emitEffect(L, a);
+    fb.i32Const(0);
+    return;
+  }
+  if (t.k !== "f64") {
+    // an int32 (or a boolean converted to 0/1): finite, an integer, not NaN
+    emitEffect(L, a);
+    fb.i32Const(name === "isNaN" ? 0 : 1);
+    return;
+  }
+  const x = L.temp(ValType.f64);
+  emitExpr(L, a);
+  fb.localSet(x);
+  switch (name) {
+    case "isNaN":
+      fb.localGet(x).localGet(x).op(Op.f64_ne);
+      break;
+    case "isFinite":
+      fb.localGet(x).localGet(x).op(Op.f64_sub).f64Const(0).op(Op.f64_eq);
+      break;
+    case "isInteger":
+      fb.localGet(x).localGet(x).op(Op.f64_sub).f64Const(0).op(Op.f64_eq);
+      fb.localGet(x).op(Op.f64_trunc).localGet(x).op(Op.f64_eq).op(Op.i32_and);
+      break;
+    case "isSafeInteger":
+      fb.localGet(x).localGet(x).op(Op.f64_sub).f64Const(0).op(Op.f64_eq);
+      fb.localGet(x).op(Op.f64_trunc).localGet(x).op(Op.f64_eq).op(Op.i32_and);
+      fb.localGet(x).op(Op.f64_abs).f64Const(Number.MAX_SAFE_INTEGER).op(Op.f64_le).op(Op.i32_and);
+      break;
+  }
+  L.release(ValType.f64, x);
+}

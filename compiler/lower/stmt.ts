@@ -1,0 +1,188 @@
+/**
+ * Statement lowering. Loops take this shape, so that `break` and `continue` are plain branches:
+ *
+ *   block $break
+ *     loop $top
+ *       (br_if $break (i32.eqz cond))
+ *       block $continue  body  end
+ *       update
+ *       br $top
+ *     end
+ *   end
+ *
+ * A parallel prange in the leader's function stores what the loop reads into the frame, calls
+ * env.prange (which runs every chunk on the pool and combines reductions) and reloads what the
+ * loop produced. A prange nested in a prange runs serially in the thread that reached it.
+ */
+import type { LoopStmt, PrangeStmt, Stmt } from "../model/ir.js";
+import { emitAs, emitCond, emitEffect, emitExpr } from "./expr.js";
+import { type FnLowerer, wasmType } from "./fn.js";
+import { ValType } from "./wasm/encoder.js";
+import { Op, OpFC } from "./wasm/opcodes.js";
+
+export function emitStmts(L: FnLowerer, stmts: readonly Stmt[]): void {
+  for (const s of stmts) emitStmt(L, s);
+}
+
+function emitStmt(L: FnLowerer, s: Stmt): void {
+  const fb = L.fb;
+  switch (s.k) {
+    case "expr":
+      emitEffect(L, s.e);
+      return;
+    case "let": {
+      const t = s.v.ty!;
+      if (s.init) emitAs(L, s.init, t.k === "f64" ? "f64" : t.k === "bool" ? "bool" : "i32");
+      else if (t.k === "f64") fb.f64Const(NaN); // undefined reads as NaN in arithmetic
+      else fb.i32Const(0);
+      L.setVar(s.v, false);
+      return;
+    }
+    case "if":
+      emitCond(L, s.c);
+      fb.if_("void");
+      L.pushLabel(null, "other");
+      emitStmts(L, s.t);
+      if (s.f.length) {
+        fb.else_();
+        emitStmts(L, s.f);
+      }
+      L.popLabel();
+      fb.end();
+      return;
+    case "block":
+      emitStmts(L, s.body);
+      return;
+    case "loop":
+      emitLoop(L, s);
+      return;
+    case "prange":
+      if (s.serial) emitSerialPrange(L, s);
+      else emitParallelPrange(L, s);
+      return;
+    case "break":
+    case "continue":
+      fb.br(L.depthOf(s.target, s.k));
+      return;
+    case "return":
+      if (s.e) emitAs(L, s.e, L.m.kernel.returnTy!.k === "f64" ? "f64" : L.m.kernel.returnTy!.k === "bool" ? "bool" : "i32");
+      fb.return_();
+      return;
+  }
+}
+
+function emitLoop(L: FnLowerer, s: LoopStmt): void {
+  const fb = L.fb;
+  emitStmts(L, s.init);
+  fb.block("void");
+  L.pushLabel(s, "break");
+  fb.loop("void");
+  L.pushLabel(null, "other");
+  if (s.kind !== "do" && s.cond) {
+    emitCond(L, s.cond);
+    fb.op(Op.i32_eqz).brIf(1);
+  }
+  fb.block("void");
+  L.pushLabel(s, "continue");
+  emitStmts(L, s.body);
+  L.popLabel();
+  fb.end();
+  if (s.update) emitEffect(L, s.update);
+  if (s.kind === "do") {
+    if (s.cond) {
+      emitCond(L, s.cond);
+      fb.brIf(0);
+    }
+  } else fb.br(0);
+  L.popLabel();
+  fb.end();
+  L.popLabel();
+  fb.end();
+}
+
+/**
+ * Iterations `it` in [itLo, itHi) of a range whose i32 start and step are in locals:
+ * index = start + it * step, kept incrementally.
+ */
+export function emitCountedBody(L: FnLowerer, s: PrangeStmt, itLo: number, itHi: number, start: number, step: number): void {
+  const fb = L.fb;
+  const idx = L.local(s.index);
+  const it = L.temp(ValType.i32);
+  fb.localGet(itLo).localTee(it).localGet(step).op(Op.i32_mul).localGet(start).op(Op.i32_add).localSet(idx);
+  fb.block("void");
+  L.pushLabel(s, "break");
+  fb.loop("void");
+  L.pushLabel(null, "other");
+  fb.localGet(it).localGet(itHi).op(Op.i32_ge_s).brIf(1);
+  fb.block("void");
+  L.pushLabel(s, "continue");
+  emitStmts(L, s.body);
+  L.popLabel();
+  fb.end();
+  fb.localGet(it).i32Const(1).op(Op.i32_add).localSet(it);
+  fb.localGet(idx).localGet(step).op(Op.i32_add).localSet(idx);
+  fb.br(0);
+  L.popLabel();
+  fb.end();
+  L.popLabel();
+  fb.end();
+  L.release(ValType.i32, it);
+}
+
+/** A prange inside a prange: validated like the outer one, then run serially here. */
+function emitSerialPrange(L: FnLowerer, s: PrangeStmt): void {
+  const fb = L.fb;
+  const start = L.temp(ValType.i32);
+  const step = L.temp(ValType.i32);
+  const hi = L.temp(ValType.i32);
+  const zero = L.temp(ValType.i32);
+  const fs = L.temp(ValType.f64);
+  const fe = L.temp(ValType.f64);
+  const fp = L.temp(ValType.f64);
+  emitAs(L, s.rangeStart, "f64");
+  fb.localSet(fs);
+  emitAs(L, s.rangeStop, "f64");
+  fb.localSet(fe);
+  emitAs(L, s.rangeStep, "f64");
+  fb.localSet(fp);
+  // env.count validates the bounds (TypeError/RangeError as plain prange) and returns the count
+  fb.localGet(fs).localGet(fe).localGet(fp).call(L.m.imports.count).localSet(hi);
+  fb.localGet(fs).opFC(OpFC.i32_trunc_sat_f64_s).localSet(start);
+  fb.localGet(fp).opFC(OpFC.i32_trunc_sat_f64_s).localSet(step);
+  fb.i32Const(0).localSet(zero);
+  emitCountedBody(L, s, zero, hi, start, step);
+  for (const [t, l] of [[ValType.i32, start], [ValType.i32, step], [ValType.i32, hi], [ValType.i32, zero], [ValType.f64, fs], [ValType.f64, fe], [ValType.f64, fp]] as const) {
+    L.release(t, l);
+  }
+}
+
+/** A parallel prange reached by the leader: hand over to the runtime through env.prange. */
+function emitParallelPrange(L: FnLowerer, s: PrangeStmt): void {
+  const fb = L.fb;
+  const model = s.model!;
+  const slots = L.m.frame.slots;
+  const bounds = [L.temp(ValType.f64), L.temp(ValType.f64), L.temp(ValType.f64)];
+  [s.rangeStart, s.rangeStop, s.rangeStep].forEach((e, i) => {
+    emitAs(L, e, "f64");
+    fb.localSet(bounds[i]!);
+  });
+  // copy in: everything the loop reads, and the pre-loop values of reductions and shared scalars
+  for (const v of [...model.liveIn, ...model.reductions.map((r) => r.v), ...model.shared]) {
+    const t = wasmType(v.ty!);
+    fb.localGet(L.frameLocal);
+    L.getVar(v);
+    fb.mem(t === ValType.f64 ? Op.f64_store : Op.i32_store, { align: t === ValType.f64 ? 3 : 2, offset: slots.get(v)! });
+  }
+  fb.i32Const(s.id).localGet(L.frameLocal);
+  for (const b of bounds) fb.localGet(b);
+  fb.call(L.m.imports.prange);
+  for (const b of bounds) L.release(ValType.f64, b);
+  // copy out: combined reductions, and whatever racy writes left in shared scalars
+  for (const v of [...model.reductions.map((r) => r.v), ...model.shared]) {
+    const t = wasmType(v.ty!);
+    fb.localGet(L.frameLocal).mem(t === ValType.f64 ? Op.f64_load : Op.i32_load, { align: t === ValType.f64 ? 3 : 2, offset: slots.get(v)! });
+    L.setVar(v, false);
+  }
+}
+
+export { emitExpr };

@@ -1,0 +1,163 @@
+/**
+ * The kernel model: a resolved, position-carrying tree of the kernel's statements and
+ * expressions (variables are objects, not names), plus the loop model that the analysis fills in
+ * for every prange loop. Built by model/build.ts from the TypeScript AST; nothing here refers to
+ * TypeScript nodes.
+ */
+import type { ArrayKind } from "../artifact.js";
+
+/** Source range as offsets into the parsed text. */
+export interface Pos {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Value types after inference: a double, a boolean, or an int32 value known to lie in [lo, hi] and never -0. */
+export type Ty = { readonly k: "f64" } | { readonly k: "bool" } | { readonly k: "i32"; readonly lo: number; readonly hi: number };
+
+export const F64: Ty = Object.freeze({ k: "f64" });
+export const BOOL: Ty = Object.freeze({ k: "bool" });
+export const I32_MIN = -2147483648;
+export const I32_MAX = 2147483647;
+export function i32(lo: number, hi: number): Ty {
+  return { k: "i32", lo, hi };
+}
+
+/** A scalar variable or an array parameter. */
+export interface Var {
+  readonly id: number;
+  readonly name: string;
+  readonly pos: Pos;
+  readonly kind: "param" | "local" | "index";
+  /** the prange loop whose body declares it (null: the function body outside every prange) */
+  readonly owner: PrangeStmt | null;
+  /** set for array parameters */
+  array?: ArrayKind;
+  /** scalar parameter kind from the signature */
+  paramKind?: "f" | "i" | "b";
+  isConst: boolean;
+  /** inferred type (scalars) */
+  ty?: Ty;
+  /** a canonical serial for-loop counter: its type comes from the loop bounds */
+  counter?: CounterInfo;
+}
+
+export interface CounterInfo {
+  readonly init: Expr;
+  readonly bound: Expr;
+  /** comparison in the loop condition, with the counter on the left */
+  readonly cmp: "<" | "<=" | ">" | ">=";
+  /** constant step (positive for < and <=, negative for > and >=) */
+  readonly step: number;
+}
+
+export type AssignOp = "=" | "+=" | "-=" | "*=" | "/=" | "%=" | "**=" | "<<=" | ">>=" | ">>>=" | "&=" | "|=" | "^=" | "&&=" | "||=" | "??=";
+
+export type BinaryOp =
+  | "+" | "-" | "*" | "/" | "%" | "**"
+  | "&" | "|" | "^" | "<<" | ">>" | ">>>"
+  | "<" | "<=" | ">" | ">=" | "==" | "!=" | "===" | "!==";
+
+/** An element of an array parameter; `site` indexes the kernel's access-site table. */
+export interface ElemRef {
+  readonly array: Var;
+  readonly index: Expr;
+  readonly site: number;
+}
+
+interface Node extends Pos {
+  /** inferred type, set by analysis/types.ts */
+  ty?: Ty;
+}
+
+export type Expr =
+  | (Node & { readonly k: "num"; readonly value: number })
+  | (Node & { readonly k: "bool"; readonly value: boolean })
+  | (Node & { readonly k: "var"; readonly v: Var })
+  | (Node & { readonly k: "length"; readonly array: Var })
+  | (Node & { readonly k: "load"; readonly ref: ElemRef })
+  | (Node & { readonly k: "unary"; readonly op: "-" | "+" | "!" | "~"; readonly e: Expr })
+  | (Node & { readonly k: "binary"; readonly op: BinaryOp; readonly l: Expr; readonly r: Expr })
+  | (Node & { readonly k: "logical"; readonly op: "&&" | "||" | "??"; readonly l: Expr; readonly r: Expr })
+  | (Node & { readonly k: "cond"; readonly c: Expr; readonly t: Expr; readonly f: Expr })
+  | (Node & { readonly k: "call"; readonly fn: string; readonly args: readonly Expr[] })
+  | (Node & { readonly k: "assign"; readonly op: AssignOp; readonly target: Var; readonly value: Expr })
+  | (Node & { readonly k: "store"; readonly op: AssignOp; readonly ref: ElemRef; readonly value: Expr })
+  | (Node & { readonly k: "update"; readonly op: "++" | "--"; readonly prefix: boolean; readonly target: Var })
+  | (Node & { readonly k: "updateElem"; readonly op: "++" | "--"; readonly prefix: boolean; readonly ref: ElemRef })
+  | (Node & { readonly k: "comma"; readonly es: readonly Expr[] });
+
+export interface LoopStmt extends Pos {
+  readonly k: "loop";
+  readonly kind: "for" | "while" | "do";
+  readonly init: readonly Stmt[];
+  readonly cond: Expr | null;
+  readonly update: Expr | null;
+  readonly body: readonly Stmt[];
+  readonly label: string | null;
+}
+
+/** `for (const i of prange(...))`. A prange nested in a prange has `serial` set and runs in its parent's thread. */
+export interface PrangeStmt extends Pos {
+  readonly k: "prange";
+  readonly id: number;
+  readonly index: Var;
+  readonly rangeStart: Expr;
+  readonly rangeStop: Expr;
+  readonly rangeStep: Expr;
+  readonly body: readonly Stmt[];
+  readonly serial: boolean;
+  readonly label: string | null;
+  /** position of the `prange(...)` call */
+  readonly callPos: Pos;
+  /** filled by analysis/loops.ts for parallel loops */
+  model?: LoopModel;
+}
+
+export type Stmt =
+  | (Pos & { readonly k: "expr"; readonly e: Expr })
+  | (Pos & { readonly k: "let"; readonly v: Var; readonly init: Expr | null })
+  | (Pos & { readonly k: "if"; readonly c: Expr; readonly t: readonly Stmt[]; readonly f: readonly Stmt[] })
+  | LoopStmt
+  | PrangeStmt
+  | (Pos & { readonly k: "break" | "continue"; readonly target: LoopStmt | PrangeStmt })
+  | (Pos & { readonly k: "return"; readonly e: Expr | null })
+  | (Pos & { readonly k: "block"; readonly body: readonly Stmt[] });
+
+/** Reduction operators. `flag` is a variable set to one constant by any iteration. */
+export type ReduceOp = "+" | "*" | "min" | "max" | "minIf" | "maxIf" | "&" | "|" | "^" | "&&" | "||" | "flag";
+
+export interface Reduction {
+  readonly v: Var;
+  readonly op: ReduceOp;
+  /** for minIf/maxIf: the replacing comparison `e <cmp> s` (`<` or `<=` for min, `>` or `>=` for max) */
+  readonly cmp?: "<" | "<=" | ">" | ">=";
+  /** for flag: the constant written */
+  readonly flagValue?: Expr;
+}
+
+/** What one parallel prange loop reads, writes and combines. */
+export interface LoopModel {
+  /** outer scalars read in the loop and never written there (copied in) */
+  readonly liveIn: readonly Var[];
+  readonly reductions: readonly Reduction[];
+  /** outer scalars written in the loop but provably written before read in every iteration and dead after */
+  readonly privates: readonly Var[];
+  /** outer scalars written racily: kept in shared memory (the race is reported) */
+  readonly shared: readonly Var[];
+  readonly arraysRead: readonly Var[];
+  readonly arraysWritten: readonly Var[];
+}
+
+/** The whole kernel. */
+export interface Kernel {
+  readonly name: string;
+  readonly params: readonly Var[];
+  readonly body: readonly Stmt[];
+  readonly vars: readonly Var[];
+  readonly pranges: readonly PrangeStmt[];
+  readonly sites: readonly { readonly array: string; readonly pos: Pos }[];
+  /** inferred return type (null: returns nothing) */
+  returnTy?: Ty | null;
+  readonly returns: readonly (Pos & { readonly e: Expr | null })[];
+}

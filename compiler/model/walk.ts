@@ -1,0 +1,57 @@
+import { visitExpr } from "./build.js";
+import type { Expr, Stmt } from "./ir.js";
+
+/** Calls `f` on every expression (and sub-expression) in `stmts`, nested loops and pranges included. */
+export function forEachExprInStmts(stmts: readonly Stmt[], f: (e: Expr) => void): void {
+  for (const s of stmts) forEachExprInStmt(s, f);
+}
+
+export function forEachExprInStmt(s: Stmt, f: (e: Expr) => void): void {
+  switch (s.k) {
+    case "expr":
+      visitExpr(s.e, f);
+      break;
+    case "let":
+      if (s.init) visitExpr(s.init, f);
+      break;
+    case "return":
+      if (s.e) visitExpr(s.e, f);
+      break;
+    case "if":
+      visitExpr(s.c, f);
+      forEachExprInStmts(s.t, f);
+      forEachExprInStmts(s.f, f);
+      break;
+    case "loop":
+      forEachExprInStmts(s.init, f);
+      if (s.cond) visitExpr(s.cond, f);
+      if (s.update) visitExpr(s.update, f);
+      forEachExprInStmts(s.body, f);
+      break;
+    case "prange":
+      visitExpr(s.rangeStart, f);
+      visitExpr(s.rangeStop, f);
+      visitExpr(s.rangeStep, f);
+      forEachExprInStmts(s.body, f);
+      break;
+    case "block":
+      forEachExprInStmts(s.body, f);
+      break;
+    default:
+      break;
+  }
+}
+
+/** Calls `f` on every statement in `stmts`, depth first, parents before children. */
+export function forEachStmt(stmts: readonly Stmt[], f: (s: Stmt) => void): void {
+  for (const s of stmts) {
+    f(s);
+    if (s.k === "if") {
+      forEachStmt(s.t, f);
+      forEachStmt(s.f, f);
+    } else if (s.k === "loop") {
+      forEachStmt(s.init, f);
+      forEachStmt(s.body, f);
+    } else if (s.k === "prange" || s.k === "block") forEachStmt(s.body, f);
+  }
+}

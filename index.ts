@@ -1,0 +1,17 @@
+/**
+ * parfor's public entry. `parallel(fn)` compiles a numeric function with `prange` loops to
+ * WebAssembly threads over shared memory; `prange` is an ordinary iterable outside it.
+ */
+export { prange, type PRange } from "./runtime/prange.js";
+export { parallel, type ParallelKernel, type ParallelOptions } from "./runtime/parallel.js";
+export { array, free, shutdown, threads } from "./runtime/api.js";
+export { ParforCompileError } from "./compiler/diagnostics/errors.js";
+export type { Diagnostic } from "./compiler/diagnostics/diagnostic.js";
+
+import { prange } from "./runtime/prange.js";
+import { parallel } from "./runtime/parallel.js";
+import { array, free, shutdown, threads } from "./runtime/api.js";
+
+/** Everything as one namespace: `import parfor from "parfor"; parfor.array(Float64Array, n)`. */
+const parfor = { parallel, prange, array, free, shutdown, threads };
+export default parfor;

@@ -1,0 +1,22 @@
+/** Options of `parallel(fn, options)`, validated at the public boundary (see validateOptions). */
+export interface ParallelOptions {
+  /** Threads in all, the calling thread included. Default: PARFOR_NUM_THREADS, else os.availableParallelism(). */
+  threads?: number;
+  /** How prange iterations are split: `static` (default) contiguous blocks, `dynamic` chunks claimed with an atomic counter. */
+  schedule?: "static" | "dynamic";
+  /** Iterations per chunk for the dynamic schedule (default 1, raised so a loop has at most 65,536 chunks). */
+  chunkSize?: number;
+  /** `"js"`: run the plain function (one warning) when the kernel cannot be compiled. Default `"error"`. */
+  fallback?: "js" | "error";
+  /** Values for free variables of the kernel, inlined as constants. */
+  globals?: Readonly<Record<string, number | boolean>>;
+  /** Emit race diagnostics with process.emitWarning (default true). */
+  warnings?: boolean;
+}
+
+/** Run-time settings the runtime needs for one call. */
+export interface RunSettings {
+  readonly threads: number;
+  readonly schedule: "static" | "dynamic";
+  readonly chunkSize: number;
+}
