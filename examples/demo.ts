@@ -4,8 +4,7 @@
  * fails. `npm run demo`.
  */
 import "./warnings.js"; // first: records warnings emitted while the examples compile
-import { availableParallelism } from "node:os";
-import { free, shutdown } from "../index.js";
+import { free, shutdown, threads } from "../index.js";
 import { examples } from "./all.js";
 import { copyArgs, isNumArray, sharedArgs, type Check, type Example } from "./example.js";
 import { kernel as piKernel, check as piCheck } from "./pi.js";
@@ -49,7 +48,7 @@ function failed(e: unknown): Row {
 
 async function main(): Promise<number> {
   let failures = 0;
-  console.log(`parfor demo: ${availableParallelism()} threads; times are single runs, parfor after its first (compiling) call\n`);
+  console.log(`parfor demo: ${threads()} threads; times are single runs, parfor after its first (compiling) call\n`);
   const head = [cell("example", 46), cell("result", 22), cell("plain JS", 9, true), cell("1st call", 9, true), cell("parfor", 9, true), cell("speed-up", 9, true)];
   console.log(head.join(" ") + "  check");
   for (const ex of examples) {
