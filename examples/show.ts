@@ -3,6 +3,7 @@ import { isNumArray, type Output } from "./example.js";
 
 /** A duration in ms, with a sensible unit. */
 export function ms(t: number): string {
+  if (!Number.isFinite(t)) return "-";
   if (t < 1) return `${(t * 1000).toFixed(0)} µs`;
   if (t < 100) return `${t.toFixed(2)} ms`;
   return `${t.toFixed(0)} ms`;
@@ -11,6 +12,7 @@ export function ms(t: number): string {
 /** A ratio a / b as "12.3x". */
 export function ratio(a: number, b: number): string {
   const r = a / b;
+  if (!Number.isFinite(r)) return "-";
   return `${r >= 10 ? r.toFixed(1) : r.toFixed(2)}x`;
 }
 
