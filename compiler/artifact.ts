@@ -16,6 +16,10 @@
  *                             throws the RangeError for access site `site`; never returns.
  *     math.<name>             JavaScript's Math.<name> for functions wasm lacks (bit-identical).
  *     env.fmod(a:f64, b:f64) -> f64   JavaScript's `%` on doubles.
+ *     env.count(start:f64, stop:f64, step:f64) -> i32
+ *                             for a prange nested in a prange (run serially by one thread):
+ *                             validates the bounds exactly as env.prange does and returns the
+ *                             number of iterations.
  *   exports
  *     main(frame:i32) -> f64 | i32 | ()          the kernel body, run by the leader thread
  *     loop_<k>(frame:i32, itLo:i32, itHi:i32, partial:i32)

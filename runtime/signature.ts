@@ -1,0 +1,59 @@
+/**
+ * Argument checking and the specialisation key of a call, like Numba's dispatcher: each
+ * parameter is `f` (a number), `i` (a number that is an int32 and not -0: compiled with integer
+ * arithmetic where that is exact), `b` (a boolean) or a typed-array kind.
+ */
+import type { ArrayKind } from "../compiler/artifact.js";
+import type { KernelShape, ParamType } from "../compiler/index.js";
+import { formatMessage } from "../compiler/diagnostics/messages.js";
+
+const KINDS: readonly [ArrayKind, new (n: number) => ArrayBufferView][] = [
+  ["Float64Array", Float64Array], ["Float32Array", Float32Array], ["Int32Array", Int32Array], ["Uint32Array", Uint32Array],
+  ["Int16Array", Int16Array], ["Uint16Array", Uint16Array], ["Int8Array", Int8Array], ["Uint8Array", Uint8Array],
+  ["Uint8ClampedArray", Uint8ClampedArray],
+];
+
+/** The typed-array kind of `x`, or null. */
+export function arrayKind(x: unknown): ArrayKind | null {
+  if (!ArrayBuffer.isView(x)) return null;
+  for (const [name, C] of KINDS) if (x instanceof C) return name;
+  return null;
+}
+
+function describe(x: unknown): string {
+  if (x === null) return "null";
+  if (ArrayBuffer.isView(x)) return `a ${x.constructor.name}`;
+  if (Array.isArray(x)) return "an Array";
+  return typeof x === "object" ? "an object" : `${typeof x}${typeof x === "string" ? "" : ` ${String(x)}`}`;
+}
+
+/** Checks `args` against the kernel's parameters and returns the parameter types of this call. */
+export function signatureOf(name: string, shape: KernelShape, args: readonly unknown[]): ParamType[] {
+  const ps = shape.params;
+  if (args.length !== ps.length) {
+    throw new TypeError(
+      formatMessage("PF3002", [name, ps.length, ps.length === 1 ? "" : "s", ps.map((p) => p.name).join(", ") || "none", args.length]),
+    );
+  }
+  return ps.map((p, i) => {
+    const a = args[i];
+    const fail = (want: string): never => {
+      throw new TypeError(formatMessage("PF3001", [name, i + 1, p.name, want, describe(a)]));
+    };
+    if (p.isArray) {
+      const k = arrayKind(a);
+      if (!k) return fail("a typed array (it is indexed in the kernel)");
+      if (p.annotation && p.annotation !== k) return fail(`a ${p.annotation}`);
+      return k;
+    }
+    if (typeof a === "number") {
+      if (p.annotation && p.annotation !== "f" && p.annotation !== "i") return fail(p.annotation === "b" ? "a boolean" : `a ${p.annotation}`);
+      return Number.isInteger(a) && a >= -2147483648 && a <= 2147483647 && !Object.is(a, -0) ? "i" : "f";
+    }
+    if (typeof a === "boolean") {
+      if (p.annotation && p.annotation !== "b") return fail("a number");
+      return "b";
+    }
+    return fail(p.annotation === "b" ? "a boolean" : "a number or a boolean");
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * Where a kernel's text is: `parallel()` records its caller's file and line from a stack trace;
+ * on first compile the file is read and the function's exact text (what `fn.toString()` returns)
+ * is located in it, so diagnostics and run-time errors carry real file:line:column positions.
+ * When the text cannot be found (a bundler or test runner rewrote it), positions are given
+ * relative to the kernel and the call site is named.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { SourceOrigin } from "./errors.js";
+
+export interface CallSite {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+const OWN = /[\\/]runtime[\\/](parallel|source)\.(ts|js)\b/;
+
+/** The first stack frame outside parfor's wrapper: the line that called `parallel()`. */
+export function callerSite(): CallSite | null {
+  const stack = new Error().stack ?? "";
+  for (const line of stack.split("\n").slice(1)) {
+    const m = /\(?((?:file:\/\/)?[^()\s]+?):(\d+):(\d+)\)?\s*$/.exec(line);
+    if (!m || OWN.test(m[1]!) || m[1]!.startsWith("node:")) continue;
+    let file = m[1]!;
+    if (file.startsWith("file://")) {
+      try {
+        file = fileURLToPath(file);
+      } catch {
+        continue;
+      }
+    }
+    return { file, line: Number(m[2]), column: Number(m[3]) };
+  }
+  return null;
+}
+
+/** Finds `text` in the call site's file, nearest at or after the call line. */
+export function locateSource(site: CallSite | null, text: string): SourceOrigin | null {
+  if (!site) return null;
+  let content: string;
+  try {
+    content = readFileSync(site.file, "utf8");
+  } catch {
+    return null;
+  }
+  const lineStarts = [0];
+  for (let i = 0; i < content.length; i++) if (content.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const callOffset = (lineStarts[site.line - 1] ?? 0) + site.column - 1;
+  let best = -1;
+  for (let at = content.indexOf(text); at >= 0; at = content.indexOf(text, at + 1)) {
+    if (best < 0 || Math.abs(at - callOffset) < Math.abs(best - callOffset)) best = at;
+  }
+  if (best < 0) return null;
+  let line = 0;
+  while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= best) line++;
+  return { file: site.file, line: line + 1, column: best - lineStarts[line]! + 1 };
+}
