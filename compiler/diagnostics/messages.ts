@@ -54,11 +54,6 @@ export const messages = {
     category: "error",
     text: "'{0}' is updated with both '{1}' and '{2}' in one prange loop; a reduction uses one operator. Use two variables and combine them after the loop.",
   },
-  PF1014: {
-    name: "unsupported-type",
-    category: "error",
-    text: "'{0}' is {1}; kernels compute with numbers, booleans and typed arrays only.",
-  },
   PF2001: {
     name: "scalar-race",
     category: "warning",
