@@ -1,7 +1,7 @@
 /** Arithmetic operators: + - * / % ** unary - +, with NaN, Infinity, -0 and results beyond int32. */
 import { describe } from "vitest";
 import { prange } from "../../index.js";
-import { diffAll, f64, type Rng } from "./harness.js";
+import { diffAll, drop, f64, type Rng } from "./harness.js";
 
 const mixed2 = (rng: Rng) => {
   const n = rng.int(1, 400);
@@ -31,10 +31,10 @@ describe("binary operators on doubles with special values", () => {
     ["a / b", (a: Float64Array, b: Float64Array, o: Float64Array) => { for (const i of prange(o.length)) o[i] = a[i] / b[i]; }, mixed2],
     ["a % b (negatives, zero divisor, fractional, infinities)", (a: Float64Array, b: Float64Array, o: Float64Array) => { for (const i of prange(o.length)) o[i] = a[i] % b[i]; }, mixed2],
     ["a ** b", (a: Float64Array, b: Float64Array, o: Float64Array) => { for (const i of prange(o.length)) o[i] = a[i] ** b[i]; }, mixed2],
-    ["unary minus of doubles (0 gives -0)", (a: Float64Array, _b: Float64Array, o: Float64Array) => { for (const i of prange(o.length)) o[i] = -a[i]; }, mixed2],
-    ["unary plus of doubles", (a: Float64Array, _b: Float64Array, o: Float64Array) => { for (const i of prange(o.length)) o[i] = +a[i]; }, mixed2],
+    ["unary minus of doubles (0 gives -0)", (a: Float64Array, o: Float64Array) => { for (const i of prange(o.length)) o[i] = -a[i]; }, drop(mixed2, 1)],
+    ["unary plus of doubles", (a: Float64Array, o: Float64Array) => { for (const i of prange(o.length)) o[i] = +a[i]; }, drop(mixed2, 1)],
     ["precedence: (a - b) * (a + b) / 2 - a % 3 ** 2", (a: Float64Array, b: Float64Array, o: Float64Array) => { for (const i of prange(o.length)) o[i] = ((a[i] - b[i]) * (a[i] + b[i])) / 2 - (a[i] % 3 ** 2); }, mixed2],
-    ["x * 0 (NaN for infinities, -0 for negatives)", (a: Float64Array, _b: Float64Array, o: Float64Array) => { for (const i of prange(o.length)) o[i] = a[i] * 0; }, mixed2],
+    ["x * 0 (NaN for infinities, -0 for negatives)", (a: Float64Array, o: Float64Array) => { for (const i of prange(o.length)) o[i] = a[i] * 0; }, drop(mixed2, 1)],
   ]);
 });
 
@@ -43,8 +43,8 @@ describe("int32 operands: results that leave int32 or are -0", () => {
     ["Int32 a % b: -4 % 2 is -0, x % 0 is NaN, -2^31 % -1 is -0", (a: Int32Array, b: Int32Array, o: Float64Array) => { for (const i of prange(o.length)) o[i] = a[i] % b[i]; }, ints2],
     ["Int32 a / b: 7 / 2 is 3.5, x / 0 is ±Infinity, -2^31 / -1 is 2^31", (a: Int32Array, b: Int32Array, o: Float64Array) => { for (const i of prange(o.length)) o[i] = a[i] / b[i]; }, ints2],
     ["Int32 a * -1 and 0 * negative give -0", (a: Int32Array, b: Int32Array, o: Float64Array) => { for (const i of prange(o.length)) o[i] = a[i] * -1 + 0 * b[i]; }, ints2],
-    ["Int32 0 * b alone keeps -0 for negative b", (_a: Int32Array, b: Int32Array, o: Float64Array) => { for (const i of prange(o.length)) o[i] = 0 * b[i]; }, ints2],
-    ["Int32 negation: -0 for 0 and 2^31 for -2^31", (a: Int32Array, _b: Int32Array, o: Float64Array) => { for (const i of prange(o.length)) o[i] = -a[i]; }, bigInts2],
+    ["Int32 0 * b alone keeps -0 for negative b", (b: Int32Array, o: Float64Array) => { for (const i of prange(o.length)) o[i] = 0 * b[i]; }, drop(ints2, 0)],
+    ["Int32 negation: -0 for 0 and 2^31 for -2^31", (a: Int32Array, o: Float64Array) => { for (const i of prange(o.length)) o[i] = -a[i]; }, drop(bigInts2, 1)],
     ["Int32 a + b beyond 2^31 is exact (no wrap)", (a: Int32Array, b: Int32Array, o: Float64Array) => { for (const i of prange(o.length)) o[i] = a[i] + b[i]; }, bigInts2],
     ["Int32 a - b beyond 2^31 is exact (no wrap)", (a: Int32Array, b: Int32Array, o: Float64Array) => { for (const i of prange(o.length)) o[i] = a[i] - b[i]; }, bigInts2],
     ["Int32 a * b beyond 2^53 rounds like doubles", (a: Int32Array, b: Int32Array, o: Float64Array) => { for (const i of prange(o.length)) o[i] = a[i] * b[i]; }, bigInts2],

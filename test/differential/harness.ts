@@ -293,6 +293,9 @@ export function check(fn: Kernel, makeInputs: MakeInputs, opts: CheckOptions = {
   const problems: string[] = [];
   for (let c = 0; c < cases; c++) {
     const inputs = makeInputs(new Rng(seed0 + c), c);
+    if (inputs.length !== fn.length) {
+      throw new Error(`test bug: the kernel takes ${fn.length} parameters but the inputs have ${inputs.length}`);
+    }
     const hasArrays = inputs.some(isTyped);
     const modes = hasArrays ? (opts.modes ?? ALL_MODES) : (["typed"] as const);
     const terms = opts.terms ?? Math.max(1, ...inputs.map((v) => (isTyped(v) ? v.length : 1)));
@@ -346,8 +349,14 @@ export function check(fn: Kernel, makeInputs: MakeInputs, opts: CheckOptions = {
     }
   }
   if (problems.length > 0) {
-    const shown = problems.slice(0, 12);
-    if (problems.length > shown.length) shown.push(`... and ${problems.length - shown.length} more`);
+    // a few lines per case, so that one failing case does not hide how the others went
+    const shown: string[] = [];
+    for (let c = 0; c < cases; c++) {
+      const mine = problems.filter((p) => p.startsWith(`case ${c} `));
+      shown.push(...mine.slice(0, 3));
+      if (mine.length > 3) shown.push(`... case ${c}: ${mine.length - 3} more`);
+    }
+    shown.push(`(${problems.length} mismatching runs in all)`);
     expect.fail(`compiled kernel differs from plain JavaScript:\n  ${shown.join("\n  ")}`);
   }
 }
@@ -402,4 +411,9 @@ export function checkThrowsRange(fn: Kernel, inputs: () => Arg[], spec: ThrowsSp
 /** Values of a Float64Array as a plain list (for building inputs from literals). */
 export function f64(...xs: number[]): Float64Array {
   return Float64Array.from(xs);
+}
+
+/** An input maker without the arguments at `indices` (for kernels that take fewer parameters). */
+export function drop(make: MakeInputs, ...indices: number[]): MakeInputs {
+  return (rng, c) => make(rng, c).filter((_, i) => !indices.includes(i));
 }

@@ -1,7 +1,7 @@
 /** Every typed array kind: loads, stores converting as in JS, .length, read-modify-write wrapping. */
 import { describe } from "vitest";
 import { prange } from "../../index.js";
-import { diff, diffAll, f64, type AnyTypedArray, type Rng } from "./harness.js";
+import { diff, diffAll, drop, f64, type AnyTypedArray, type Rng } from "./harness.js";
 
 type Ctor = { new (n: number): AnyTypedArray; readonly name: string };
 const KINDS: readonly Ctor[] = [
@@ -95,19 +95,19 @@ describe("read-modify-write and assignment values", () => {
   diffAll([
     ["x[i] += 200 wraps (Uint8, Int8, Uint16, Int32, Uint32) and clamps (Uint8Clamped)", (u8: Uint8Array, i8: Int8Array, c8: Uint8ClampedArray, u16: Uint16Array, i32: Int32Array, u32: Uint32Array) => {
       for (const i of prange(u8.length)) { u8[i] += 200; i8[i] += 200; c8[i] += 200; u16[i] += 200; i32[i] += 2000000000; u32[i] += 2000000000; }
-    }, small],
+    }, drop(small, 6)],
     ["x[i]++ at 127/255/65535/2^31-1 wraps; postfix value is the old value", (u8: Uint8Array, i8: Int8Array, c8: Uint8ClampedArray, u16: Uint16Array, i32: Int32Array, u32: Uint32Array, o: Float64Array) => {
       for (const i of prange(o.length)) o[i] = u8[i]++ + i8[i]++ * 2 + c8[i]++ * 3 + u16[i]++ + i32[i]++ + u32[i]++;
     }, small],
     ["--x[i] at 0 wraps; prefix value is the unconverted new value", (u8: Uint8Array, i8: Int8Array, c8: Uint8ClampedArray, u16: Uint16Array, i32: Int32Array, u32: Uint32Array, o: Float64Array) => {
       for (const i of prange(o.length)) { u8[i] = 0; u32[i] = 0; c8[i] = 0; o[i] = --u8[i] + --u32[i] * 3 + --c8[i] * 5 + --i8[i] + --u16[i] + --i32[i]; }
     }, small],
-    ["value of (u8[i] += 300) is the unwrapped sum", (u8: Uint8Array, _i8: Int8Array, c8: Uint8ClampedArray, _u16: Uint16Array, _i32: Int32Array, _u32: Uint32Array, o: Float64Array) => {
+    ["value of (u8[i] += 300) is the unwrapped sum", (u8: Uint8Array, c8: Uint8ClampedArray, o: Float64Array) => {
       for (const i of prange(o.length)) o[i] = (u8[i] += 300) + (c8[i] -= 1000) * 1e4;
-    }, small],
-    ["chained assignment a[i] = b[i] = x passes x unconverted", (u8: Uint8Array, i8: Int8Array, _c8: Uint8ClampedArray, _u16: Uint16Array, i32: Int32Array, _u32: Uint32Array, o: Float64Array) => {
+    }, drop(small, 1, 3, 4, 5)],
+    ["chained assignment a[i] = b[i] = x passes x unconverted", (u8: Uint8Array, i8: Int8Array, i32: Int32Array, o: Float64Array) => {
       for (const i of prange(o.length)) o[i] = u8[i] = i8[i] = i32[i] = i * 1000.75 - 3;
-    }, small],
+    }, drop(small, 2, 3, 5)],
     ["every compound assignment on a Float64 element", (o: Float64Array, a: Float64Array) => {
       for (const i of prange(o.length)) { o[i] += a[i]; o[i] *= 3; o[i] -= 1; o[i] /= 7; o[i] %= 5; o[i] **= 2; o[i] += 2 ** 40; o[i] |= 5; o[i] &= a[i]; o[i] ^= 12; o[i] <<= 3; o[i] >>= 1; o[i] >>>= 2; }
     }, (rng: Rng) => { const n = rng.int(1, 400); return [rng.mixed(n), rng.mixed(n)]; }],
