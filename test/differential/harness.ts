@@ -145,6 +145,8 @@ export interface CheckOptions {
   modes?: readonly ArrayMode[];
   /** extra options for `parallel` (schedule, chunkSize, globals, ...) */
   parallelOptions?: Record<string, unknown>;
+  /** call the kernel through `kernel.async(...)` (awaited) instead of calling it directly */
+  async?: boolean;
   /** stands in for `parallel` (only the harness's own tests use this) */
   compile?: (fn: Kernel, options: Record<string, unknown>) => Kernel;
 }
@@ -234,6 +236,16 @@ function run(k: Kernel, args: Arg[]): Outcome {
   }
 }
 
+async function runAsync(k: Kernel, args: Arg[]): Promise<Outcome> {
+  try {
+    const call = (k as unknown as { async?: Kernel }).async;
+    if (typeof call !== "function") throw new TypeError("the kernel has no .async method");
+    return { ok: true, ret: await call(...args) };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
 function errName(e: unknown): string {
   return e instanceof Error ? `${e.constructor.name}: ${e.message}` : `thrown ${fmt(e)}`;
 }
@@ -284,7 +296,7 @@ function bits(v: unknown): string {
  * Run `fn` plain and compiled for every seed, thread count and array mode; fail with a list of
  * every mismatch. Compile errors from `parallel` propagate and fail the test.
  */
-export function check(fn: Kernel, makeInputs: MakeInputs, opts: CheckOptions = {}): void {
+export async function check(fn: Kernel, makeInputs: MakeInputs, opts: CheckOptions = {}): Promise<void> {
   const cases = opts.cases ?? 3;
   const seed0 = opts.seed ?? 1;
   const threads = opts.threads ?? ALL_THREADS;
@@ -314,7 +326,7 @@ export function check(fn: Kernel, makeInputs: MakeInputs, opts: CheckOptions = {
         const runs = opts.floatReduction ? 2 : 1;
         for (let r = 0; r < runs; r++) {
           const p = prepare(inputs, m);
-          const got = run(k, p.args);
+          const got = opts.async ? await runAsync(k, p.args) : run(k, p.args);
           const w = where(t, m, r);
           if (!want.ok) {
             if (got.ok) {

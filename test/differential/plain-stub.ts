@@ -9,8 +9,10 @@ export { prange, type PRange } from "../../runtime/prange.js";
 
 type Fn = (...args: never[]) => unknown;
 
-export function parallel<F extends Fn>(fn: F, _options?: unknown): F {
-  return ((...args: never[]) => fn(...args)) as F;
+export function parallel<F extends Fn>(fn: F, _options?: unknown): F & { async: (...args: Parameters<F>) => Promise<ReturnType<F>> } {
+  const k = ((...args: never[]) => fn(...args)) as F & { async: (...args: Parameters<F>) => Promise<ReturnType<F>> };
+  k.async = async (...args: Parameters<F>) => fn(...(args as never[])) as ReturnType<F>;
+  return k;
 }
 
 export function array<T>(ctor: new (n: number) => T, n: number): T {
