@@ -145,6 +145,8 @@ export interface CheckOptions {
   modes?: readonly ArrayMode[];
   /** extra options for `parallel` (schedule, chunkSize, globals, ...) */
   parallelOptions?: Record<string, unknown>;
+  /** run every (mode, threads) combination this many times (races show up intermittently; default 1) */
+  repeat?: number;
   /** call the kernel through `kernel.async(...)` (awaited) instead of calling it directly */
   async?: boolean;
   /** stands in for `parallel` (only the harness's own tests use this) */
@@ -323,7 +325,7 @@ export async function check(fn: Kernel, makeInputs: MakeInputs, opts: CheckOptio
 
     for (const m of modes) {
       for (const { t, k } of kernels) {
-        const runs = opts.floatReduction ? 2 : 1;
+        const runs = Math.max(opts.repeat ?? 1, opts.floatReduction ? 2 : 1);
         for (let r = 0; r < runs; r++) {
           const p = prepare(inputs, m);
           const got = opts.async ? await runAsync(k, p.args) : run(k, p.args);

@@ -71,19 +71,19 @@ describe("multiplicative reductions", () => {
 
 describe("min and max reductions (exact)", () => {
   diffAll([
-    ["s = Math.min(s, a[i])", (a: Float64Array, s: number) => { for (const i of prange(a.length)) s = Math.min(s, a[i]); return s; }, mixed, { cases: 5 }],
-    ["s = Math.max(s, a[i])", (a: Float64Array, s: number) => { for (const i of prange(a.length)) s = Math.max(s, a[i]); return s; }, mixed, { cases: 5 }],
-    ["s = Math.max(a[i], s) (operand order swapped)", (a: Float64Array, s: number) => { for (const i of prange(a.length)) s = Math.max(a[i], s); return s; }, ints, intsCases],
+    ["s = Math.min(s, a[i])", (a: Float64Array, s: number) => { for (const i of prange(a.length)) s = Math.min(s, a[i]); return s; }, mixed, { cases: 5, repeat: 3 }],
+    ["s = Math.max(s, a[i])", (a: Float64Array, s: number) => { for (const i of prange(a.length)) s = Math.max(s, a[i]); return s; }, mixed, { cases: 5, repeat: 3 }],
+    ["s = Math.max(a[i], s) (operand order swapped)", (a: Float64Array, s: number) => { for (const i of prange(a.length)) s = Math.max(a[i], s); return s; }, ints, { ...intsCases, repeat: 3 }],
     ["Math.min over ±0 only: min(0, -0) is -0 whatever the split", (a: Float64Array, s: number) => { for (const i of prange(a.length)) s = Math.min(s, a[i]); return s; }, (rng: Rng, c: number) => { const a = rng.from(rng.int(1, 300), [0]); if (c > 0) a[rng.int(0, a.length - 1)] = -0; return [a, [0, 0, Infinity][c]!]; }, { cases: 3 }],
     ["Math.max over ±0 only: max(-0, 0) is 0", (a: Float64Array, s: number) => { for (const i of prange(a.length)) s = Math.max(s, a[i]); return s; }, (rng: Rng, c: number) => { const a = new Float64Array(rng.int(1, 300)).fill(-0); if (c > 0) a[rng.int(0, a.length - 1)] = 0; return [a, [-0, -0, -Infinity][c]!]; }, { cases: 3 }],
-    ["ternary min: s = a[i] < s ? a[i] : s", (a: Float64Array, s: number) => { for (const i of prange(a.length)) s = a[i] < s ? a[i] : s; return s; }, ints, intsCases],
-    ["ternary max: s = a[i] > s ? a[i] : s", (a: Float64Array, s: number) => { for (const i of prange(a.length)) s = a[i] > s ? a[i] : s; return s; }, ints, intsCases],
-    ["ternary max written s = s >= a[i] ? s : a[i]", (a: Float64Array, s: number) => { for (const i of prange(a.length)) s = s >= a[i] ? s : a[i]; return s; }, ints, intsCases],
-    ["if (a[i] > s) s = a[i]", (a: Float64Array, s: number) => { for (const i of prange(a.length)) { if (a[i] > s) s = a[i]; } return s; }, ints, intsCases],
-    ["if (a[i] < s) s = a[i]", (a: Float64Array, s: number) => { for (const i of prange(a.length)) { if (a[i] < s) s = a[i]; } return s; }, ints, intsCases],
-    ["ternary min with NaN elements (NaN never compares less) as plain", (a: Float64Array, s: number) => { for (const i of prange(a.length)) s = a[i] < s ? a[i] : s; return s; }, mixed, { cases: 5 }],
+    ["ternary min: s = a[i] < s ? a[i] : s", (a: Float64Array, s: number) => { for (const i of prange(a.length)) s = a[i] < s ? a[i] : s; return s; }, ints, { ...intsCases, repeat: 3 }],
+    ["ternary max: s = a[i] > s ? a[i] : s", (a: Float64Array, s: number) => { for (const i of prange(a.length)) s = a[i] > s ? a[i] : s; return s; }, ints, { ...intsCases, repeat: 3 }],
+    ["ternary max written s = s >= a[i] ? s : a[i]", (a: Float64Array, s: number) => { for (const i of prange(a.length)) s = s >= a[i] ? s : a[i]; return s; }, ints, { ...intsCases, repeat: 3 }],
+    ["if (a[i] > s) s = a[i]", (a: Float64Array, s: number) => { for (const i of prange(a.length)) { if (a[i] > s) s = a[i]; } return s; }, ints, { ...intsCases, repeat: 3 }],
+    ["if (a[i] < s) s = a[i]", (a: Float64Array, s: number) => { for (const i of prange(a.length)) { if (a[i] < s) s = a[i]; } return s; }, ints, { ...intsCases, repeat: 3 }],
+    ["ternary min with NaN elements (NaN never compares less) as plain", (a: Float64Array, s: number) => { for (const i of prange(a.length)) s = a[i] < s ? a[i] : s; return s; }, mixed, { cases: 5, repeat: 3 }],
     ["Math.min of Int32 values with initial Infinity", (a: Int32Array) => { let s = Infinity; for (const i of prange(a.length)) s = Math.min(s, a[i]); return s; }, (rng: Rng) => [rng.i32(rng.int(0, 3000), -(2 ** 31), 2 ** 31 - 1)]],
-    ["max of a computed expression under a condition", (a: Float64Array, s: number) => { for (const i of prange(a.length)) if (i % 2 === 1) s = Math.max(s, a[i] * a[i] - i); return s; }, ints, intsCases],
+    ["max of a computed expression under a condition", (a: Float64Array, s: number) => { for (const i of prange(a.length)) if (i % 2 === 1) s = Math.max(s, a[i] * a[i] - i); return s; }, ints, { ...intsCases, repeat: 3 }],
   ]);
 });
 
