@@ -24,7 +24,7 @@ export interface CompileOptions {
 /** What the front end learns of a kernel without a signature. */
 export interface KernelShape {
   readonly name: string;
-  readonly params: readonly { readonly name: string; readonly isArray: boolean; readonly annotation: ParamType | null }[];
+  readonly params: readonly { readonly name: string; readonly isArray: boolean; readonly used: boolean; readonly annotation: ParamType | null }[];
 }
 
 export interface CompileResult {
@@ -54,10 +54,19 @@ function front(source: string, options: CompileOptions) {
       const ann = decl?.type ? decl.type.getText(parsed.sourceFile).trim() : null;
       const annotation: ParamType | null =
         ann === "number" ? "f" : ann === "boolean" ? "b" : ann && ARRAY_KINDS.has(ann) ? (ann as ArrayKind) : null;
-      return { name: p.name, isArray: p.array !== undefined, annotation };
+      return { name: p.name, isArray: p.array !== undefined, used: p.used === true, annotation };
     }),
   };
   return { sink, parsed, kernel, shape };
+}
+
+/**
+ * The kernel's parameters as the front end sees them, with the diagnostics of parsing and
+ * building only (no types yet): errors here do not depend on the arguments.
+ */
+export function shapeOf(source: string, options: CompileOptions = {}): { shape: KernelShape | null; diagnostics: readonly Diagnostic[] } {
+  const { sink, shape } = front(source, options);
+  return { shape, diagnostics: sink.items };
 }
 
 /** Parameter types used when no call has fixed them: annotations, else number / Float64Array. */

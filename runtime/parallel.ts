@@ -8,7 +8,7 @@ import type { CompiledKernel } from "../compiler/artifact.js";
 import type { Diagnostic } from "../compiler/diagnostics/diagnostic.js";
 import { ParforCompileError } from "../compiler/diagnostics/errors.js";
 import { formatMessage } from "../compiler/diagnostics/messages.js";
-import { check, compile, type KernelShape } from "../compiler/index.js";
+import { check, compile, type KernelShape, shapeOf } from "../compiler/index.js";
 import type { SourceOrigin } from "./errors.js";
 import { invoke, invokeAsync, load, type LoadedKernel, MAX_THREADS } from "./invoke.js";
 import type { ParallelOptions, RunSettings } from "./options.js";
@@ -151,8 +151,8 @@ class Dispatcher {
 
   private shape(): KernelShape {
     if (!this.shapeCache) {
-      const r = check(this.source, this.options);
-      if (!r.shape) throw this.compileError(r.diagnostics);
+      const r = shapeOf(this.source, this.options);
+      if (!r.shape || r.diagnostics.some((d) => d.category === "error")) throw this.compileError(r.diagnostics);
       this.shapeCache = r.shape;
     }
     return this.shapeCache;

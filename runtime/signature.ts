@@ -1,11 +1,14 @@
 /**
  * Argument checking and the specialisation key of a call, like Numba's dispatcher: each
  * parameter is `f` (a number), `i` (a number that is an int32 and not -0: compiled with integer
- * arithmetic where that is exact), `b` (a boolean) or a typed-array kind.
+ * arithmetic where that is exact), `s` (an integer of magnitude at most 2^20, so that products of
+ * two such values, as in `i * n + j`, are exact 64-bit integers), `b` (a boolean) or a
+ * typed-array kind.
  */
 import type { ArrayKind } from "../compiler/artifact.js";
 import type { KernelShape, ParamType } from "../compiler/index.js";
 import { formatMessage } from "../compiler/diagnostics/messages.js";
+import { SMALL_INT } from "../compiler/analysis/types.js";
 
 const KINDS: readonly [ArrayKind, new (n: number) => ArrayBufferView][] = [
   ["Float64Array", Float64Array], ["Float32Array", Float32Array], ["Int32Array", Int32Array], ["Uint32Array", Uint32Array],
@@ -40,6 +43,11 @@ export function signatureOf(name: string, shape: KernelShape, args: readonly unk
     const fail = (want: string): never => {
       throw new TypeError(formatMessage("PF3001", [name, i + 1, p.name, want, describe(a)]));
     };
+    if (!p.used && !p.annotation) {
+      // never referenced: any number, boolean or typed array will do
+      const k = arrayKind(a);
+      if (k) return k;
+    }
     if (p.isArray) {
       const k = arrayKind(a);
       if (!k) return fail("a typed array (it is indexed in the kernel)");
@@ -47,8 +55,9 @@ export function signatureOf(name: string, shape: KernelShape, args: readonly unk
       return k;
     }
     if (typeof a === "number") {
-      if (p.annotation && p.annotation !== "f" && p.annotation !== "i") return fail(p.annotation === "b" ? "a boolean" : `a ${p.annotation}`);
-      return Number.isInteger(a) && a >= -2147483648 && a <= 2147483647 && !Object.is(a, -0) ? "i" : "f";
+      if (p.annotation && p.annotation !== "f" && p.annotation !== "i" && p.annotation !== "s") return fail(p.annotation === "b" ? "a boolean" : `a ${p.annotation}`);
+      if (!Number.isInteger(a) || Object.is(a, -0) || a < -2147483648 || a > 2147483647) return "f";
+      return Math.abs(a) <= SMALL_INT ? "s" : "i";
     }
     if (typeof a === "boolean") {
       if (p.annotation && p.annotation !== "b") return fail("a number");

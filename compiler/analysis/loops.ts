@@ -230,7 +230,7 @@ function classify(v: Var, op: string, value: Expr, pos: Pos): { write: Write; sc
         return ok(op[0] as "&" | "|" | "^", value);
       case "&&=":
       case "||=":
-        return bool ? ok(op.slice(0, 2) as "&&" | "||", value) : none;
+        return ok(op.slice(0, 2) as "&&" | "||", value);
       case "=":
         if (value.k === "num" || value.k === "bool") return { write: { pos, op: "flag", flagValue: value, plain: true }, scan: [] };
         return none;
@@ -245,7 +245,7 @@ function classify(v: Var, op: string, value: Expr, pos: Pos): { write: Write; sc
     if ((e.op === "+" || e.op === "*" || e.op === "&" || e.op === "|" || e.op === "^") && isV(e.r) && free(e.l)) return ok(e.op, e.l);
     if (e.op === "-" && isV(e.l) && free(e.r)) return ok("+", e.r);
   }
-  if (e.k === "logical" && bool && (e.op === "&&" || e.op === "||") && isV(e.l) && free(e.r)) return ok(e.op, e.r);
+  if (e.k === "logical" && (e.op === "&&" || e.op === "||") && isV(e.l) && free(e.r)) return ok(e.op, e.r);
   if (e.k === "call" && (e.fn === "min" || e.fn === "max") && e.args.length === 2 && !bool) {
     const [a, b] = e.args as [Expr, Expr];
     if (isV(a) && free(b)) return ok(e.fn, b);
@@ -319,12 +319,24 @@ function readAfter(k: Kernel, loop: PrangeStmt, v: Var): Pos | null {
   return found;
 }
 
-/** The first read of `v` in an iteration that can happen before a plain top-level `v = e`. */
+/**
+ * The first read of `v` in an iteration that can happen before a plain, unconditional `v = e`
+ * (top-level statements in order; a for loop's initialiser runs before its condition and body).
+ */
 function readBeforeWrite(body: readonly Stmt[], v: Var): Pos | null {
-  for (const s of body) {
+  const r = scanDefs(body, v);
+  return r === "defined" ? null : r;
+}
+
+function scanDefs(stmts: readonly Stmt[], v: Var): Pos | null | "defined" {
+  for (const s of stmts) {
     if (s.k === "expr" && s.e.k === "assign" && s.e.op === "=" && s.e.target === v) {
-      const r = firstRead([{ k: "expr", e: s.e.value, start: s.start, end: s.end }], v);
-      return r;
+      return firstRead([{ k: "expr", e: s.e.value, start: s.start, end: s.end }], v) ?? "defined";
+    }
+    if (s.k === "block" || (s.k === "loop" && s.kind === "for")) {
+      const inner = scanDefs(s.k === "block" ? s.body : s.init, v);
+      if (inner !== null) return inner;
+      if (s.k === "block") continue;
     }
     const r = firstRead([s], v);
     if (r) return r;

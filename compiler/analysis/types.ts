@@ -8,11 +8,17 @@
 import type { ArrayKind } from "../artifact.js";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
 import { visitExpr } from "../model/build.js";
-import { BOOL, type BinaryOp, type Expr, F64, I32_MAX, I32_MIN, i32, type Kernel, type Stmt, type Ty, type Var } from "../model/ir.js";
+import { BOOL, type BinaryOp, type Expr, F64, I32_MAX, I32_MIN, i32, INT53, isInt, type Kernel, type Stmt, type Ty, type Var } from "../model/ir.js";
 import { forEachExprInStmts } from "../model/walk.js";
 
-/** A parameter kind of a signature. */
-export type ParamType = "f" | "i" | "b" | ArrayKind;
+/**
+ * A parameter kind of a signature: `f` any number, `i` an int32, `s` a small integer (|v| <= 2^20,
+ * so products of two stay exact in 64-bit integer arithmetic), `b` a boolean, or an array kind.
+ */
+export type ParamType = "f" | "i" | "s" | "b" | ArrayKind;
+
+/** Bound of the `s` (small integer) parameter kind. */
+export const SMALL_INT = 2 ** 20;
 
 const ELEM_TY: Record<ArrayKind, Ty> = {
   Float64Array: F64,
@@ -28,8 +34,16 @@ const ELEM_TY: Record<ArrayKind, Ty> = {
 
 const FULL = i32(I32_MIN, I32_MAX);
 
+/** The integer type of [lo, hi]: i32 if it fits int32, i64 if it fits +-2^53, else a double. */
 function fits(lo: number, hi: number): Ty {
-  return lo >= I32_MIN && hi <= I32_MAX ? i32(lo, hi) : F64;
+  if (lo >= I32_MIN && hi <= I32_MAX) return i32(lo, hi);
+  if (lo >= -INT53 && hi <= INT53) return { k: "i64", lo, hi };
+  return F64;
+}
+
+/** Bitwise operators see ToInt32 of their operands: an i64 operand is any int32. */
+function asInt32(t: Ty): Ty {
+  return t.k === "i64" || t.k === "f64" ? FULL : t;
 }
 
 /** bool counts as the int 0/1 in arithmetic. */
@@ -40,7 +54,7 @@ function numeric(t: Ty): Ty {
 function sameTy(a: Ty | undefined, b: Ty | undefined): boolean {
   if (!a || !b) return a === b;
   if (a.k !== b.k) return false;
-  return a.k !== "i32" || (b.k === "i32" && a.lo === b.lo && a.hi === b.hi);
+  return !isInt(a) || (isInt(b) && a.lo === b.lo && a.hi === b.hi);
 }
 
 /** Least upper bound; null when a boolean meets a number. */
@@ -49,7 +63,7 @@ export function join(a: Ty | null, b: Ty | null): Ty | null | "mixed" {
   if (!b) return a;
   if (a.k === "bool" || b.k === "bool") return a.k === b.k ? BOOL : "mixed";
   if (a.k === "f64" || b.k === "f64") return F64;
-  return i32(Math.min(a.lo, b.lo), Math.max(a.hi, b.hi));
+  return fits(Math.min(a.lo, b.lo), Math.max(a.hi, b.hi));
 }
 
 interface Site {
@@ -79,10 +93,12 @@ class Inference {
     k.params.forEach((p, i) => {
       const t = this.params[i];
       if (t === undefined) return;
-      if (t === "f" || t === "i" || t === "b") {
-        p.paramKind = t;
+      if (t === "f" || t === "i" || t === "s" || t === "b") {
+        p.paramKind = t === "s" ? "i" : t;
         p.array = undefined;
-        p.ty = t === "f" ? F64 : t === "i" ? FULL : BOOL;
+        // the argument is the parameter's first value; assignments in the body join it
+        const argTy = t === "f" ? F64 : t === "i" ? FULL : t === "s" ? i32(-SMALL_INT, SMALL_INT) : BOOL;
+        this.sites.push({ v: p, ty: () => argTy });
       } else {
         p.array = t;
         p.paramKind = undefined;
@@ -144,7 +160,7 @@ class Inference {
 
   private fixpoint(): void {
     const k = this.k;
-    const locals = k.vars.filter((v) => v.kind !== "param" || v.ty === undefined);
+    const locals = k.vars;
     for (let round = 0; round < 50; round++) {
       let changed = false;
       for (const v of locals) {
@@ -164,12 +180,12 @@ class Inference {
               t = F64;
             } else t = j;
           }
-          if (this.uninit.has(v) && t && t.k === "i32") t = F64;
+          if (this.uninit.has(v) && isInt(t)) t = F64;
         }
         if (!t) continue;
-        if (round >= 4 && t.k === "i32" && v.ty?.k === "i32" && !sameTy(t, v.ty)) {
+        if (round >= 4 && isInt(t) && isInt(v.ty) && !sameTy(t, v.ty)) {
           // widen: an interval still growing after a few rounds is a running count
-          t = sameTy(v.ty, FULL) || t.lo < I32_MIN || t.hi > I32_MAX ? F64 : FULL;
+          t = sameTy(v.ty, FULL) || t.k === "i64" ? F64 : FULL;
         }
         if (!sameTy(t, v.ty)) {
           v.ty = t;
@@ -189,11 +205,13 @@ class Inference {
     if (!a || !b || !s) return null;
     const na = numeric(a);
     const nb = numeric(b);
-    if (na.k !== "i32" || nb.k !== "i32") return FULL;
+    // the runtime checks that compiled prange bounds are int32
+    if (!isInt(na) || !isInt(nb)) return FULL;
     const ns = numeric(s);
-    if (ns.k === "i32" && ns.lo > 0) return i32(na.lo, Math.max(na.lo, nb.hi - 1));
-    if (ns.k === "i32" && ns.hi < 0) return i32(Math.min(na.hi, nb.lo + 1), na.hi);
-    return i32(Math.min(na.lo, nb.lo), Math.max(na.hi, nb.hi));
+    const clip = (lo: number, hi: number): Ty => i32(Math.max(I32_MIN, lo), Math.min(I32_MAX, Math.max(lo, hi)));
+    if (isInt(ns) && ns.lo > 0) return clip(na.lo, nb.hi - 1);
+    if (isInt(ns) && ns.hi < 0) return clip(nb.lo + 1, na.hi);
+    return clip(Math.min(na.lo, nb.lo), Math.max(na.hi, nb.hi));
   }
 
   private counterTy(v: Var): Ty | null {
@@ -203,7 +221,7 @@ class Inference {
     if (!it || !bt) return null;
     const a = numeric(it);
     const b = numeric(bt);
-    if (a.k !== "i32" || b.k !== "i32") return F64;
+    if (!isInt(a) || !isInt(b)) return F64;
     switch (c.cmp) {
       case "<":
         return fits(a.lo, Math.max(a.hi, b.hi - 1 + c.step));
@@ -221,7 +239,7 @@ class Inference {
     switch (e.k) {
       case "num": {
         const v = e.value;
-        return Number.isInteger(v) && !Object.is(v, -0) && v >= I32_MIN && v <= I32_MAX ? i32(v, v) : F64;
+        return Number.isInteger(v) && !Object.is(v, -0) && Math.abs(v) <= INT53 ? fits(v, v) : F64;
       }
       case "bool":
         return BOOL;
@@ -238,7 +256,7 @@ class Inference {
         const n = numeric(t);
         if (e.op === "+") return n;
         if (e.op === "~") return n.k === "i32" ? i32(-n.hi - 1, -n.lo - 1) : FULL;
-        if (n.k === "i32" && (n.lo > 0 || n.hi < 0)) return fits(-n.hi, -n.lo);
+        if (isInt(n) && (n.lo > 0 || n.hi < 0)) return fits(-n.hi, -n.lo);
         return F64;
       }
       case "binary": {
@@ -288,19 +306,22 @@ class Inference {
 
   binaryTy(op: BinaryOp, lt: Ty, rt: Ty | null): Ty | null {
     if (!rt) return null;
-    const l = numeric(lt);
-    const r = numeric(rt);
+    const l0 = numeric(lt);
+    const r0 = numeric(rt);
+    const bitwise = op === "&" || op === "|" || op === "^" || op === "<<" || op === ">>" || op === ">>>";
+    const l = bitwise ? asInt32(l0) : l0;
+    const r = bitwise ? asInt32(r0) : r0;
     switch (op) {
       case "<": case "<=": case ">": case ">=": case "==": case "!=": case "===": case "!==":
         return BOOL;
       case "/": case "**":
         return F64;
       case "+":
-        return l.k === "i32" && r.k === "i32" ? fits(l.lo + r.lo, l.hi + r.hi) : F64;
+        return isInt(l) && isInt(r) ? fits(l.lo + r.lo, l.hi + r.hi) : F64;
       case "-":
-        return l.k === "i32" && r.k === "i32" ? fits(l.lo - r.hi, l.hi - r.lo) : F64;
+        return isInt(l) && isInt(r) ? fits(l.lo - r.hi, l.hi - r.lo) : F64;
       case "*": {
-        if (l.k !== "i32" || r.k !== "i32") return F64;
+        if (!isInt(l) || !isInt(r)) return F64;
         // 0 times a negative number is -0 in JavaScript: stay in doubles when that can happen
         const lz = l.lo <= 0 && l.hi >= 0;
         const rz = r.lo <= 0 && r.hi >= 0;
@@ -309,9 +330,9 @@ class Inference {
         return fits(Math.min(...c), Math.max(...c));
       }
       case "%": {
-        if (l.k !== "i32" || r.k !== "i32" || l.lo < 0 || (r.lo <= 0 && r.hi >= 0)) return F64;
+        if (!isInt(l) || !isInt(r) || l.lo < 0 || (r.lo <= 0 && r.hi >= 0)) return F64;
         const m = Math.max(Math.abs(r.lo), Math.abs(r.hi)) - 1;
-        return i32(0, Math.min(l.hi, m));
+        return fits(0, Math.min(l.hi, m));
       }
       case "&": {
         if (l.k === "i32" && r.k === "i32" && (l.lo >= 0 || r.lo >= 0)) {
@@ -348,7 +369,7 @@ class Inference {
         }
         return F64;
       case "floor": case "ceil": case "trunc": case "round":
-        return a?.k === "i32" ? a : F64;
+        return isInt(a) ? a : F64;
       case "sign":
         return a?.k === "i32" ? i32(Math.sign(a.lo), Math.sign(a.hi)) : F64;
       case "min": case "max": {

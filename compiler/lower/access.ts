@@ -25,7 +25,15 @@ export function emitAddress(L: FnLowerer, ref: ElemRef): void {
   const arr = L.arrays.get(ref.array)!;
   const idx = L.temp(ValType.i32);
   const ity = ref.index.ty!;
-  if (ity.k !== "f64") {
+  if (ity.k === "i64") {
+    // an exact integer beyond int32: in bounds iff 0 <= x < length, compared unsigned in 64 bits
+    const x = L.temp(ValType.i64);
+    emitExpr(L, ref.index);
+    fb.localTee(x).localGet(arr.len).op(Op.i64_extend_i32_u).op(Op.i64_ge_u);
+    fb.if_("void").i32Const(ref.site).localGet(x).op(Op.f64_convert_i64_s).call(L.m.imports.oob).unreachable().end();
+    fb.localGet(x).op(Op.i32_wrap_i64).localSet(idx);
+    L.release(ValType.i64, x);
+  } else if (ity.k !== "f64") {
     emitExpr(L, ref.index);
     fb.localTee(idx).localGet(arr.len).op(Op.i32_ge_u);
     fb.if_("void").i32Const(ref.site).localGet(idx);
@@ -108,7 +116,7 @@ export function emitStoreValue(L: FnLowerer, ref: ElemRef, addr: number, value: 
       fb.mem(Op.i32_store8, { align: 0, offset: 0 });
       return;
     case "Uint8ClampedArray":
-      if (value.ty.k === "f64") {
+      if (value.ty.k === "f64" || value.ty.k === "i64") {
         value.emit("f64");
         fb.call(L.m.helpers.clampU8);
       } else {

@@ -111,7 +111,7 @@ export function emitExpr(L: FnLowerer, e: Expr): void {
 
 /** The wanted representation that reproduces a value of type `t`. */
 export function repr(t: Ty): Want {
-  return t.k === "f64" ? "f64" : t.k === "bool" ? "bool" : "i32";
+  return t.k === "f64" ? "f64" : t.k === "bool" ? "bool" : t.k === "i64" ? "i64" : "i32";
 }
 
 /** Something that can push itself converted to a wanted representation. */
@@ -143,17 +143,22 @@ function emitUnary(L: FnLowerer, op: "-" | "+" | "!" | "~", x: Expr, ty: Ty): vo
       fb.op(Op.i32_eqz);
       return;
     case "+":
-      emitAs(L, x, ty.k === "f64" ? "f64" : "i32");
+      emitAs(L, x, repr(ty) === "bool" ? "i32" : repr(ty));
       return;
     case "~":
       emitAs(L, x, "int32");
       fb.i32Const(-1).op(Op.i32_xor);
       return;
     case "-":
-      if (ty.k === "i32") {
+      if (ty.k === "i32" && x.ty!.k !== "i64") {
         fb.i32Const(0);
         emitAs(L, x, "i32");
         fb.op(Op.i32_sub);
+      } else if (ty.k === "i64" || ty.k === "i32") {
+        fb.i64Const(0n);
+        emitAs(L, x, "i64");
+        fb.op(Op.i64_sub);
+        if (ty.k === "i32") fb.op(Op.i32_wrap_i64);
       } else {
         emitAs(L, x, "f64");
         fb.op(Op.f64_neg);
@@ -163,6 +168,11 @@ function emitUnary(L: FnLowerer, op: "-" | "+" | "!" | "~", x: Expr, ty: Ty): vo
 }
 
 const I32_ARITH: Partial<Record<BinaryOp, number>> = { "+": Op.i32_add, "-": Op.i32_sub, "*": Op.i32_mul };
+const I64_ARITH: Partial<Record<BinaryOp, number>> = { "+": Op.i64_add, "-": Op.i64_sub, "*": Op.i64_mul };
+const I64_CMP: Partial<Record<BinaryOp, number>> = {
+  "<": Op.i64_lt_s, "<=": Op.i64_le_s, ">": Op.i64_gt_s, ">=": Op.i64_ge_s,
+  "==": Op.i64_eq, "===": Op.i64_eq, "!=": Op.i64_ne, "!==": Op.i64_ne,
+};
 const F64_ARITH: Partial<Record<BinaryOp, number>> = { "+": Op.f64_add, "-": Op.f64_sub, "*": Op.f64_mul, "/": Op.f64_div };
 const BITWISE: Partial<Record<BinaryOp, number>> = {
   "&": Op.i32_and, "|": Op.i32_or, "^": Op.i32_xor, "<<": Op.i32_shl, ">>": Op.i32_shr_s, ">>>": Op.i32_shr_u,
@@ -184,14 +194,18 @@ export function emitBinary(L: FnLowerer, op: BinaryOp, l: Operand, r: Operand, o
     const strict = op === "===" || op === "!==";
     if (strict && (l.ty.k === "bool") !== (r.ty.k === "bool")) {
       // a boolean is never strictly equal to a number
-      l.emit("i32");
+      l.emit(repr(l.ty) === "bool" ? "i32" : repr(l.ty));
       fb.drop();
-      r.emit(r.ty.k === "f64" ? "f64" : "i32");
+      r.emit(repr(r.ty) === "bool" ? "i32" : repr(r.ty));
       fb.drop();
       fb.i32Const(op === "===" ? 0 : 1);
       return;
     }
-    if (bothInt) {
+    if (bothInt && (l.ty.k === "i64" || r.ty.k === "i64")) {
+      l.emit("i64");
+      r.emit("i64");
+      fb.op(I64_CMP[op]!);
+    } else if (bothInt) {
       l.emit("i32");
       r.emit("i32");
       fb.op(I32_CMP[op]!);
@@ -209,10 +223,23 @@ export function emitBinary(L: FnLowerer, op: BinaryOp, l: Operand, r: Operand, o
     if (op === ">>>" && out.k === "f64") fb.op(Op.f64_convert_i32_u);
     return;
   }
+  const wide = l.ty.k === "i64" || r.ty.k === "i64";
+  if (out.k === "i32" && wide && (I64_ARITH[op] !== undefined || op === "%")) {
+    // an int32 result of 64-bit operands: compute exactly in i64, then take the low half
+    emitBinary(L, op, l, r, { k: "i64", lo: out.lo, hi: out.hi });
+    fb.op(Op.i32_wrap_i64);
+    return;
+  }
   if (out.k === "i32" && I32_ARITH[op] !== undefined) {
     l.emit("i32");
     r.emit("i32");
     fb.op(I32_ARITH[op]!);
+    return;
+  }
+  if (out.k === "i64" && I64_ARITH[op] !== undefined) {
+    l.emit("i64");
+    r.emit("i64");
+    fb.op(I64_ARITH[op]!);
     return;
   }
   if (op === "%") {
@@ -220,7 +247,11 @@ export function emitBinary(L: FnLowerer, op: BinaryOp, l: Operand, r: Operand, o
       l.emit("i32");
       r.emit("i32");
       fb.op(Op.i32_rem_s);
-    } else if (bothInt) {
+    } else if (out.k === "i64") {
+      l.emit("i64");
+      r.emit("i64");
+      fb.op(Op.i64_rem_s);
+    } else if (l.ty.k !== "f64" && l.ty.k !== "i64" && r.ty.k !== "f64" && r.ty.k !== "i64") {
       l.emit("i32");
       r.emit("i32");
       fb.call(L.m.helpers.remI);
@@ -311,7 +342,7 @@ function binaryOutTy(op: string, old: Ty, value: Ty, target: Ty): Ty {
   const bop = op.slice(0, -1);
   if (["&", "|", "^", "<<", ">>"].includes(bop)) return i32(-2147483648, 2147483647);
   if (bop === ">>>") return target.k === "i32" ? target : F64;
-  if (target.k === "i32" && old.k !== "f64" && value.k !== "f64" && (bop === "+" || bop === "-" || bop === "*" || bop === "%")) {
+  if ((target.k === "i32" || target.k === "i64") && old.k !== "f64" && value.k !== "f64" && (bop === "+" || bop === "-" || bop === "*" || bop === "%")) {
     return target;
   }
   return F64;
@@ -321,10 +352,10 @@ function emitUpdate(L: FnLowerer, e: Extract<Expr, { k: "update" }>, keep: boole
   const fb = L.fb;
   const v = e.target;
   const vt = v.ty!;
-  const isInt = vt.k !== "f64";
   if (keep && !e.prefix) L.getVar(v);
   L.getVar(v);
-  if (isInt) fb.i32Const(1).op(e.op === "++" ? Op.i32_add : Op.i32_sub);
+  if (vt.k === "i64") fb.i64Const(1n).op(e.op === "++" ? Op.i64_add : Op.i64_sub);
+  else if (vt.k !== "f64") fb.i32Const(1).op(e.op === "++" ? Op.i32_add : Op.i32_sub);
   else fb.f64Const(1).op(e.op === "++" ? Op.f64_add : Op.f64_sub);
   L.setVar(v, keep && e.prefix);
 }
@@ -407,9 +438,10 @@ function emitUpdateElem(L: FnLowerer, e: Extract<Expr, { k: "updateElem" }>, kee
   emitAddress(L, e.ref);
   fb.localSet(addr);
   const et = elemTy(e.ref);
-  // the new value is exact in i32 when the element type leaves room for +-1, else a double
+  // the new value: exact in i32 when the element type leaves room for +-1, else in i64 (an int32
+  // element) or a double (Float and Uint32 elements), as inference typed the expression
   const fitsI32 = et.k === "i32" && et.lo - 1 >= -2147483648 && et.hi + 1 <= 2147483647;
-  const outNew = fitsI32 ? i32((et as { lo: number }).lo - 1, (et as { hi: number }).hi + 1) : F64;
+  const outNew: Ty = et.k === "i32" ? { k: fitsI32 ? "i32" : "i64", lo: et.lo - 1, hi: et.hi + 1 } : F64;
   const newT = wasmType(outNew);
   const oldT = wasmType(et);
   const oldV = L.temp(oldT);
@@ -417,7 +449,8 @@ function emitUpdateElem(L: FnLowerer, e: Extract<Expr, { k: "updateElem" }>, kee
   fb.localGet(addr);
   emitLoadAt(L, e.ref);
   fb.localTee(oldV);
-  if (fitsI32) fb.i32Const(1).op(e.op === "++" ? Op.i32_add : Op.i32_sub);
+  if (outNew.k === "i32") fb.i32Const(1).op(e.op === "++" ? Op.i32_add : Op.i32_sub);
+  else if (outNew.k === "i64") fb.op(Op.i64_extend_i32_s).i64Const(1n).op(e.op === "++" ? Op.i64_add : Op.i64_sub);
   else {
     L.convert(et, "f64");
     fb.f64Const(1).op(e.op === "++" ? Op.f64_add : Op.f64_sub);

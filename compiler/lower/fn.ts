@@ -10,7 +10,7 @@ import { FunctionBuilder, ValType } from "./wasm/encoder.js";
 import { Op } from "./wasm/opcodes.js";
 
 /** How a value is wanted on the stack. */
-export type Want = "f64" | "i32" | "int32" | "bool";
+export type Want = "f64" | "i32" | "i64" | "int32" | "bool";
 
 /** Imports every function of the module can call. */
 export interface Imports {
@@ -36,7 +36,16 @@ interface Label {
 
 /** wasm type of a JavaScript type's representation. */
 export function wasmType(t: Ty): ValType {
-  return t.k === "f64" ? ValType.f64 : ValType.i32;
+  return t.k === "f64" ? ValType.f64 : t.k === "i64" ? ValType.i64 : ValType.i32;
+}
+
+/** Load opcode and alignment of a value of wasm type `t` (8-byte slots hold every kind). */
+export function loadOf(t: ValType): [number, { align: number; offset: number }] {
+  return t === ValType.f64 ? [Op.f64_load, { align: 3, offset: 0 }] : t === ValType.i64 ? [Op.i64_load, { align: 3, offset: 0 }] : [Op.i32_load, { align: 2, offset: 0 }];
+}
+
+export function storeOf(t: ValType): [number, { align: number; offset: number }] {
+  return t === ValType.f64 ? [Op.f64_store, { align: 3, offset: 0 }] : t === ValType.i64 ? [Op.i64_store, { align: 3, offset: 0 }] : [Op.i32_store, { align: 2, offset: 0 }];
 }
 
 export class FnLowerer {
@@ -97,9 +106,8 @@ export class FnLowerer {
   /** Pushes the value of scalar `v` (its own representation). */
   getVar(v: Var): void {
     const off = this.memVars.get(v);
-    if (off !== undefined) {
-      this.fb.localGet(this.frameLocal).mem(v.ty!.k === "f64" ? Op.f64_load : Op.i32_load, { align: v.ty!.k === "f64" ? 3 : 2, offset: off });
-    } else this.fb.localGet(this.local(v));
+    if (off !== undefined) this.loadSlot(wasmType(v.ty!), off);
+    else this.fb.localGet(this.local(v));
   }
 
   /** Stores the value on top of the stack (in `v`'s representation) into `v`; keeps a copy if `keep`. */
@@ -115,9 +123,24 @@ export class FnLowerer {
     const t = wasmType(v.ty!);
     const tmp = this.temp(t);
     this.fb.localSet(tmp).localGet(this.frameLocal).localGet(tmp);
-    this.fb.mem(t === ValType.f64 ? Op.f64_store : Op.i32_store, { align: t === ValType.f64 ? 3 : 2, offset: off });
+    const [op, m] = storeOf(t);
+    this.fb.mem(op, { ...m, offset: off });
     if (keep) this.fb.localGet(tmp);
     this.release(t, tmp);
+  }
+
+  /** Pushes the frame slot at `off` as a value of wasm type `t`. */
+  loadSlot(t: ValType, off: number): void {
+    const [op, m] = loadOf(t);
+    this.fb.localGet(this.frameLocal).mem(op, { ...m, offset: off });
+  }
+
+  /** Stores the value of wasm type `t` that `push` pushes into the frame slot at `off`. */
+  storeSlot(t: ValType, off: number, push: () => void): void {
+    this.fb.localGet(this.frameLocal);
+    push();
+    const [op, m] = storeOf(t);
+    this.fb.mem(op, { ...m, offset: off });
   }
 
   /** Converts the value on the stack from type `from` to the wanted representation. */
@@ -126,16 +149,25 @@ export class FnLowerer {
     switch (want) {
       case "f64":
         if (from.k === "i32") fb.op(Op.f64_convert_i32_s);
+        else if (from.k === "i64") fb.op(Op.f64_convert_i64_s);
         else if (from.k === "bool") fb.op(Op.f64_convert_i32_u);
         return;
       case "i32":
-        if (from.k === "f64") throw new Error("internal: f64 value where an exact i32 was proven");
+        if (from.k === "f64" || from.k === "i64") throw new Error(`internal: ${from.k} value where an exact i32 was proven`);
+        return;
+      case "i64":
+        if (from.k === "i32") fb.op(Op.i64_extend_i32_s);
+        else if (from.k === "bool") fb.op(Op.i64_extend_i32_u);
+        else if (from.k === "f64") throw new Error("internal: f64 value where an exact integer was proven");
         return;
       case "int32":
+        // ToInt32 of an exact integer is its low 32 bits
         if (from.k === "f64") fb.call(this.m.helpers.toInt32);
+        else if (from.k === "i64") fb.op(Op.i32_wrap_i64);
         return;
       case "bool":
         if (from.k === "i32") fb.i32Const(0).op(Op.i32_ne);
+        else if (from.k === "i64") fb.op(Op.i64_eqz).op(Op.i32_eqz);
         else if (from.k === "f64") fb.op(Op.f64_abs).f64Const(0).op(Op.f64_gt);
         return;
     }
@@ -145,12 +177,14 @@ export class FnLowerer {
   convertTo(from: Ty, to: Ty): void {
     if (to.k === "f64") this.convert(from, "f64");
     else if (to.k === "bool") this.convert(from, "bool");
-    else if (from.k === "f64") throw new Error("internal: narrowing f64 to i32");
+    else if (to.k === "i64") this.convert(from, "i64");
+    else if (from.k === "f64" || from.k === "i64") throw new Error(`internal: narrowing ${from.k} to i32`);
   }
 
   /** Pushes the representation of a constant of type `t`. */
   constOf(t: Ty, value: number): void {
     if (t.k === "f64") this.fb.f64Const(value);
+    else if (t.k === "i64") this.fb.i64Const(BigInt(value));
     else this.fb.i32Const(value);
   }
 

@@ -15,15 +15,15 @@
  */
 import type { CompiledKernel, LoopInfo } from "../artifact.js";
 import type { Expr, Kernel, PrangeStmt, Reduction, Ty } from "../model/ir.js";
-import { I32_MAX, I32_MIN } from "../model/ir.js";
+import { I32_MAX, I32_MIN, INT53 } from "../model/ir.js";
 import { IMPORTED_MATH } from "../model/builtins.js";
 import { forEachExprInStmts } from "../model/walk.js";
 import { emitBinary, emitExpr, localOperand, type Operand } from "./expr.js";
-import { FnLowerer, type Imports, type ModuleCtx, wasmType } from "./fn.js";
+import { FnLowerer, type Imports, loadOf, type ModuleCtx, storeOf, wasmType } from "./fn.js";
 import { layoutFrame } from "./frame.js";
 import { addHelpers } from "./helpers.js";
 import { mathImportKey } from "./math.js";
-import { emitCountedBody, emitStmts } from "./stmt.js";
+import { emitCountedBody, emitStmts, returnWant } from "./stmt.js";
 import { definitelyReturns } from "../analysis/types.js";
 import { ModuleBuilder, ValType } from "./wasm/encoder.js";
 import { Op } from "./wasm/opcodes.js";
@@ -73,7 +73,7 @@ export function lowerKernel(k: Kernel, positions: (p: { start: number }) => { li
     frameSize: frame.size,
     params: frame.params,
     loops,
-    returns: !rt ? "void" : rt.k === "f64" ? "f64" : rt.k === "bool" ? "bool" : "i32",
+    returns: !rt ? "void" : returnWant(rt) === "f64" ? "f64" : rt.k === "bool" ? "bool" : "i32",
     sites: k.sites.map((s) => ({ array: s.array, ...positions(s.pos) })),
     mathImports: [...new Set([...mathUsed.keys()].map((x) => x.split("/")[0]!))],
   };
@@ -82,7 +82,7 @@ export function lowerKernel(k: Kernel, positions: (p: { start: number }) => { li
 function lowerMain(ctx: ModuleCtx): FnLowerer {
   const k = ctx.kernel;
   const rt = k.returnTy;
-  const L = new FnLowerer(ctx, "main", [i32], rt ? [wasmType(rt)] : []);
+  const L = new FnLowerer(ctx, "main", [i32], rt ? [returnWant(rt) === "f64" ? f64 : i32] : []);
   L.loadArrays();
   for (const p of ctx.frame.params) {
     if (p.kind === "array") continue;
@@ -102,7 +102,8 @@ function lowerMain(ctx: ModuleCtx): FnLowerer {
 
 /** The identity of a reduction operator, in the variable's representation. */
 function identity(r: Reduction): number {
-  const isInt = r.v.ty!.k !== "f64";
+  const t = r.v.ty!.k;
+  const isInt = t !== "f64";
   switch (r.op) {
     case "+":
       return isInt ? 0 : -0;
@@ -111,10 +112,10 @@ function identity(r: Reduction): number {
       return 1;
     case "min":
     case "minIf":
-      return isInt ? I32_MAX : Infinity;
+      return t === "i64" ? INT53 : isInt ? I32_MAX : Infinity;
     case "max":
     case "maxIf":
-      return isInt ? I32_MIN : -Infinity;
+      return t === "i64" ? -INT53 : isInt ? I32_MIN : -Infinity;
     case "&":
       return -1;
     default:
@@ -128,9 +129,7 @@ function lowerLoop(ctx: ModuleCtx, p: PrangeStmt): FnLowerer {
   const L = new FnLowerer(ctx, `loop_${p.id}`, [i32, i32, i32, i32], []);
   const fb = L.fb;
   L.loadArrays();
-  const load = (ty: Ty, off: number): void => {
-    fb.localGet(L.frameLocal).mem(wasmType(ty) === f64 ? Op.f64_load : Op.i32_load, { align: wasmType(ty) === f64 ? 3 : 2, offset: off });
-  };
+  const load = (ty: Ty, off: number): void => L.loadSlot(wasmType(ty), off);
   for (const v of model.liveIn) {
     load(v.ty!, slots.get(v)!);
     fb.localSet(L.local(v));
@@ -157,7 +156,8 @@ function lowerLoop(ctx: ModuleCtx, p: PrangeStmt): FnLowerer {
     if (r.op === "flag") fb.localGet(L.flagHits.get(r.v)!).mem(Op.i32_store, { align: 2, offset: i * 8 });
     else {
       fb.localGet(L.local(r.v));
-      fb.mem(wasmType(r.v.ty!) === f64 ? Op.f64_store : Op.i32_store, { align: wasmType(r.v.ty!) === f64 ? 3 : 2, offset: i * 8 });
+      const [op, m] = storeOf(wasmType(r.v.ty!));
+      fb.mem(op, { ...m, offset: i * 8 });
     }
   });
   return L;
@@ -173,20 +173,22 @@ function lowerCombine(ctx: ModuleCtx, p: PrangeStmt): FnLowerer {
   model.reductions.forEach((r, i) => {
     const ty = r.v.ty!;
     const t = wasmType(ty);
-    const isF = t === f64;
     const slot = ctx.frame.slots.get(r.v)!;
     const acc = fb.local(t);
-    const part = fb.local(r.op === "flag" ? i32 : t);
-    fb.localGet(L.frameLocal).mem(isF ? Op.f64_load : Op.i32_load, { align: isF ? 3 : 2, offset: slot }).localSet(acc);
+    const pt = r.op === "flag" ? i32 : t;
+    const part = fb.local(pt);
+    L.loadSlot(t, slot);
+    fb.localSet(acc);
     fb.i32Const(0).localSet(c).localGet(1).localSet(addr);
     fb.block("void").loop("void");
     fb.localGet(c).localGet(2).op(Op.i32_ge_s).brIf(1);
-    fb.localGet(addr).mem(r.op === "flag" || !isF ? Op.i32_load : Op.f64_load, { align: r.op === "flag" || !isF ? 2 : 3, offset: i * 8 }).localSet(part);
+    const [lop, lm] = loadOf(pt);
+    fb.localGet(addr).mem(lop, { ...lm, offset: i * 8 }).localSet(part);
     combineStep(L, r, ty, acc, part);
     fb.localGet(addr).i32Const(stride).op(Op.i32_add).localSet(addr);
     fb.localGet(c).i32Const(1).op(Op.i32_add).localSet(c);
     fb.br(0).end().end();
-    fb.localGet(L.frameLocal).localGet(acc).mem(isF ? Op.f64_store : Op.i32_store, { align: isF ? 3 : 2, offset: slot });
+    L.storeSlot(t, slot, () => fb.localGet(acc));
   });
   return L;
 }
@@ -216,14 +218,17 @@ function combineStep(L: FnLowerer, r: Reduction, ty: Ty, acc: number, part: numb
       return;
     }
     case "&&":
-      fb.localGet(acc).localGet(part).op(Op.i32_and).localSet(acc);
-      return;
     case "||":
-      fb.localGet(acc).localGet(part).op(Op.i32_or).localSet(acc);
+      // acc && p is p when acc is truthy, else acc; acc || p is acc when acc is truthy, else p
+      fb.localGet(acc);
+      L.convert(ty, "bool");
+      if (r.op === "||") fb.op(Op.i32_eqz);
+      fb.if_("void").localGet(part).localSet(acc).end();
       return;
     case "min":
     case "max":
       if (ty.k === "f64") fb.localGet(acc).localGet(part).op(r.op === "min" ? Op.f64_min : Op.f64_max);
+      else if (ty.k === "i64") fb.localGet(part).localGet(acc).localGet(part).localGet(acc).op(r.op === "min" ? Op.i64_lt_s : Op.i64_gt_s).select();
       else fb.localGet(part).localGet(acc).localGet(part).localGet(acc).op(r.op === "min" ? Op.i32_lt_s : Op.i32_gt_s).select();
       fb.localSet(acc);
       return;

@@ -37,8 +37,8 @@ export function emitCall(L: FnLowerer, fn: string, args: readonly Expr[], ty: Ty
     case "trunc":
     case "round":
     case "sign":
-      if (ty.k === "i32") {
-        emitAs(L, a!, "i32");
+      if (ty.k === "i32" || ty.k === "i64") {
+        emitAs(L, a!, ty.k);
         extras(1);
         if (fn === "abs") intAbs(L);
         if (fn === "sign") intSign(L);

@@ -15,7 +15,8 @@
  * loop produced. A prange nested in a prange runs serially in the thread that reached it.
  */
 import type { LoopStmt, PrangeStmt, Stmt } from "../model/ir.js";
-import { emitAs, emitCond, emitEffect, emitExpr } from "./expr.js";
+import { emitAs, emitCond, emitEffect, emitExpr, repr } from "./expr.js";
+import type { Ty } from "../model/ir.js";
 import { type FnLowerer, wasmType } from "./fn.js";
 import { ValType } from "./wasm/encoder.js";
 import { Op, OpFC } from "./wasm/opcodes.js";
@@ -32,9 +33,9 @@ function emitStmt(L: FnLowerer, s: Stmt): void {
       return;
     case "let": {
       const t = s.v.ty!;
-      if (s.init) emitAs(L, s.init, t.k === "f64" ? "f64" : t.k === "bool" ? "bool" : "i32");
+      if (s.init) emitAs(L, s.init, repr(t));
       else if (t.k === "f64") fb.f64Const(NaN); // undefined reads as NaN in arithmetic
-      else fb.i32Const(0);
+      else L.constOf(t, 0);
       L.setVar(s.v, false);
       return;
     }
@@ -65,10 +66,15 @@ function emitStmt(L: FnLowerer, s: Stmt): void {
       fb.br(L.depthOf(s.target, s.k));
       return;
     case "return":
-      if (s.e) emitAs(L, s.e, L.m.kernel.returnTy!.k === "f64" ? "f64" : L.m.kernel.returnTy!.k === "bool" ? "bool" : "i32");
+      if (s.e) emitAs(L, s.e, returnWant(L.m.kernel.returnTy!));
       fb.return_();
       return;
   }
+}
+
+/** How `main` returns a value of type `t`: an i64 integer is returned as a double (exact). */
+export function returnWant(t: Ty): "f64" | "i32" | "bool" {
+  return t.k === "f64" || t.k === "i64" ? "f64" : t.k === "bool" ? "bool" : "i32";
 }
 
 function emitLoop(L: FnLowerer, s: LoopStmt): void {
@@ -129,6 +135,14 @@ export function emitCountedBody(L: FnLowerer, s: PrangeStmt, itLo: number, itHi:
   L.release(ValType.i32, it);
 }
 
+/** A prange bound as f64; a boolean is passed as NaN so the runtime's check rejects it as plain prange does. */
+function emitBound(L: FnLowerer, e: import("../model/ir.js").Expr): void {
+  if (e.ty!.k === "bool") {
+    emitEffect(L, e);
+    L.fb.f64Const(NaN);
+  } else emitAs(L, e, "f64");
+}
+
 /** A prange inside a prange: validated like the outer one, then run serially here. */
 function emitSerialPrange(L: FnLowerer, s: PrangeStmt): void {
   const fb = L.fb;
@@ -139,11 +153,11 @@ function emitSerialPrange(L: FnLowerer, s: PrangeStmt): void {
   const fs = L.temp(ValType.f64);
   const fe = L.temp(ValType.f64);
   const fp = L.temp(ValType.f64);
-  emitAs(L, s.rangeStart, "f64");
+  emitBound(L, s.rangeStart);
   fb.localSet(fs);
-  emitAs(L, s.rangeStop, "f64");
+  emitBound(L, s.rangeStop);
   fb.localSet(fe);
-  emitAs(L, s.rangeStep, "f64");
+  emitBound(L, s.rangeStep);
   fb.localSet(fp);
   // env.count validates the bounds (TypeError/RangeError as plain prange) and returns the count
   fb.localGet(fs).localGet(fe).localGet(fp).call(L.m.imports.count).localSet(hi);
@@ -163,15 +177,12 @@ function emitParallelPrange(L: FnLowerer, s: PrangeStmt): void {
   const slots = L.m.frame.slots;
   const bounds = [L.temp(ValType.f64), L.temp(ValType.f64), L.temp(ValType.f64)];
   [s.rangeStart, s.rangeStop, s.rangeStep].forEach((e, i) => {
-    emitAs(L, e, "f64");
+    emitBound(L, e);
     fb.localSet(bounds[i]!);
   });
   // copy in: everything the loop reads, and the pre-loop values of reductions and shared scalars
   for (const v of [...model.liveIn, ...model.reductions.map((r) => r.v), ...model.shared]) {
-    const t = wasmType(v.ty!);
-    fb.localGet(L.frameLocal);
-    L.getVar(v);
-    fb.mem(t === ValType.f64 ? Op.f64_store : Op.i32_store, { align: t === ValType.f64 ? 3 : 2, offset: slots.get(v)! });
+    L.storeSlot(wasmType(v.ty!), slots.get(v)!, () => L.getVar(v));
   }
   fb.i32Const(s.id).localGet(L.frameLocal);
   for (const b of bounds) fb.localGet(b);
@@ -179,8 +190,7 @@ function emitParallelPrange(L: FnLowerer, s: PrangeStmt): void {
   for (const b of bounds) L.release(ValType.f64, b);
   // copy out: combined reductions, and whatever racy writes left in shared scalars
   for (const v of [...model.reductions.map((r) => r.v), ...model.shared]) {
-    const t = wasmType(v.ty!);
-    fb.localGet(L.frameLocal).mem(t === ValType.f64 ? Op.f64_load : Op.i32_load, { align: t === ValType.f64 ? 3 : 2, offset: slots.get(v)! });
+    L.loadSlot(wasmType(v.ty!), slots.get(v)!);
     L.setVar(v, false);
   }
 }

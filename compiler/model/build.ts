@@ -135,7 +135,10 @@ class Builder {
   private lookup(name: string): Var | undefined {
     for (let i = this.scopes.length - 1; i >= 0; i--) {
       const v = this.scopes[i]!.get(name);
-      if (v) return v;
+      if (v) {
+        v.used = true;
+        return v;
+      }
     }
     return undefined;
   }

@@ -12,13 +12,30 @@ export interface Pos {
   readonly end: number;
 }
 
-/** Value types after inference: a double, a boolean, or an int32 value known to lie in [lo, hi] and never -0. */
-export type Ty = { readonly k: "f64" } | { readonly k: "bool" } | { readonly k: "i32"; readonly lo: number; readonly hi: number };
+/**
+ * Value types after inference: a double, a boolean, or an integer known to lie in [lo, hi] and
+ * never -0: `i32` when the interval fits int32, `i64` when it only fits +-2^53 (still exact in a
+ * double, so 64-bit integer arithmetic on it gives exactly what JavaScript computes).
+ */
+export type Ty =
+  | { readonly k: "f64" }
+  | { readonly k: "bool" }
+  | { readonly k: "i32"; readonly lo: number; readonly hi: number }
+  | { readonly k: "i64"; readonly lo: number; readonly hi: number };
+
+/** An integer type (either representation). */
+export type IntTy = Extract<Ty, { lo: number }>;
+
+export function isInt(t: Ty | null | undefined): t is IntTy {
+  return t !== null && t !== undefined && (t.k === "i32" || t.k === "i64");
+}
 
 export const F64: Ty = Object.freeze({ k: "f64" });
 export const BOOL: Ty = Object.freeze({ k: "bool" });
 export const I32_MIN = -2147483648;
 export const I32_MAX = 2147483647;
+/** Integers up to 2^53 in magnitude are exact doubles. */
+export const INT53 = 2 ** 53;
 export function i32(lo: number, hi: number): Ty {
   return { k: "i32", lo, hi };
 }
@@ -36,6 +53,8 @@ export interface Var {
   /** scalar parameter kind from the signature */
   paramKind?: "f" | "i" | "b";
   isConst: boolean;
+  /** referenced anywhere in the body */
+  used?: boolean;
   /** inferred type (scalars) */
   ty?: Ty;
   /** a canonical serial for-loop counter: its type comes from the loop bounds */
