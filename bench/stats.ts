@@ -14,11 +14,18 @@ export interface Timing {
   readonly runs: number;
 }
 
-/** Runs fn `warmup` times untimed, then `runs` times timed; returns the median and minimum. */
-export function measure(fn: () => unknown, runs: number, warmup = 1): Timing {
-  for (let i = 0; i < warmup; i++) fn();
+/**
+ * Runs fn `warmup` times untimed, then `runs` times timed; returns the median and minimum.
+ * `setup` runs before every call, outside the timing.
+ */
+export function measure(fn: () => unknown, runs: number, warmup = 1, setup: () => void = () => {}): Timing {
+  for (let i = 0; i < warmup; i++) {
+    setup();
+    fn();
+  }
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
+    setup();
     const t0 = performance.now();
     fn();
     samples.push(performance.now() - t0);

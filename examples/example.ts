@@ -104,6 +104,18 @@ export function sharedArgs(args: readonly Arg[]): Arg[] {
   });
 }
 
+/**
+ * Copies `input`'s arrays back into `args` (a copy made by copyArgs or sharedArgs), so every run
+ * starts from the same state and a call that silently does nothing cannot pass its check by
+ * leaving an earlier call's output in place.
+ */
+export function restoreArgs(args: readonly Arg[], input: readonly Arg[]): void {
+  args.forEach((a, i) => {
+    const src = input[i];
+    if (isNumArray(a) && isNumArray(src)) a.set(src);
+  });
+}
+
 /** A small deterministic generator (mulberry32) so every run sees the same "random" input. */
 export function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -133,8 +145,9 @@ function asNumber(v: Output): number {
 export function near(got: Output, want: number, tol: number, what = "exact"): Check {
   const g = asNumber(got);
   const err = Math.abs(g - want);
-  const ok = err <= tol * Math.max(1, Math.abs(want));
-  return { ok, detail: `${what} ${want}, error ${err.toExponential(2)} (tolerance ${tol})` };
+  const allowed = tol * Math.max(1, Math.abs(want));
+  const ok = err <= allowed;
+  return { ok, detail: `${what} ${want}, error ${err.toExponential(2)} (allowed ${allowed.toExponential(1)})` };
 }
 
 /** Exact equality with a number computed by exact math. */

@@ -44,7 +44,11 @@ export async function runRace(ex: RaceExample, n: number, log: (line: string) =>
   // when it was compiled, before this call)
   const warnings = warningsSeen.filter((w) => diagnostics.some((d) => w.message.includes(d.message)));
   for (const d of diagnostics) log(`    diagnostic ${d.code} (${d.name}) at ${d.line}:${d.column}: ${d.message}`);
-  for (const w of warnings) log(`    process warning: ${w.name}: ${w.message}`);
+  for (const w of warnings) {
+    // the same text as the diagnostic, with the file position; Node also prints it on stderr
+    const text = w.message.length > 90 ? `${w.message.slice(0, 90)}…` : w.message;
+    log(`    process warning: ${w.name}: ${text}`);
+  }
   const off = racyResult === want ? "happened to be right this time" : "WRONG";
   log(`    racy result  ${racyResult} (a correct kernel gives ${want}: ${off})`);
   log(`    why: ${ex.why}`);
