@@ -19,16 +19,19 @@ import { coldStart, compileTime, emptyCall } from "./latency.js";
 import { loops } from "./loops.js";
 import { measure, type Timing } from "./stats.js";
 
+/** A variant's timing and whether its result checked out. */
+type Checked = Timing & { readonly ok: boolean };
+
 /** One example's timings; `failures` lists variants whose result disagrees with plain JS. */
 interface ExampleResult {
   readonly name: string;
   readonly title: string;
   readonly plainPrange: Timing;
-  readonly plainLoop: Timing;
-  readonly parfor1: Timing;
-  readonly parforAll: Timing;
+  readonly plainLoop: Checked;
+  readonly parfor1: Checked;
+  readonly parforAll: Checked;
   /** ms by thread count, with --threads */
-  readonly scaling: Readonly<Record<number, Timing>>;
+  readonly scaling: Readonly<Record<number, Checked>>;
   readonly failures: readonly string[];
 }
 
@@ -40,7 +43,7 @@ interface Variant {
 }
 
 /** Times a variant on its own copy of the input and checks its result against `ref`. */
-function timeVariant(ex: Example, v: Variant, input: readonly Arg[], ref: Output, runs: number, failures: string[]): Timing {
+function timeVariant(ex: Example, v: Variant, input: readonly Arg[], ref: Output, runs: number, failures: string[]): Checked {
   const args = v.shared ? sharedArgs(input) : copyArgs(input);
   try {
     let ret: unknown;
@@ -48,7 +51,7 @@ function timeVariant(ex: Example, v: Variant, input: readonly Arg[], ref: Output
     const t = measure(() => (ret = v.fn(...args)), runs, 1, () => restoreArgs(args, input));
     const c = ex.check(ex.output(ret, args), ref);
     if (!c.ok) failures.push(`${v.label}: ${c.detail}`);
-    return t;
+    return { ...t, ok: c.ok };
   } finally {
     if (v.shared) for (const a of args) if (isNumArray(a)) free(a);
   }
@@ -72,40 +75,44 @@ function benchExample(ex: Example, args: BenchArgs): ExampleResult {
   const plainLoop = time({ label: "for loop", fn: loop, shared: false });
   const parfor1 = onThreads(1);
   const parforAll = onThreads(args.allThreads);
-  const scaling: Record<number, Timing> = {};
+  const scaling: Record<number, Checked> = {};
   for (const t of args.scaling) scaling[t] = t === 1 ? parfor1 : t === args.allThreads ? parforAll : onThreads(t);
   return { name: ex.name, title: ex.title, plainPrange, plainLoop, parfor1, parforAll, scaling, failures };
 }
 
 function printExamples(results: readonly ExampleResult[], all: number): void {
+  // a time whose result was wrong is marked with "!", and so is every ratio computed from it
+  const t = (c: Checked) => ms(c.median) + (c.ok ? "" : "!");
+  const r = (a: Checked, b: Checked) => ratio(a.median, b.median) + (a.ok && b.ok ? "" : "!");
   const w = [12, 11, 11, 11, 11, 10, 10, 10];
   const head = ["example", "prange iter", "for loop", "parfor 1T", `parfor ${all}T`, "1T/loop", `${all}T/loop`, `${all}T/1T`];
   console.log(head.map((h, i) => cell(h, w[i]!, i > 0)).join(" ") + "  check");
-  for (const r of results) {
+  for (const e of results) {
     const row = [
-      r.name,
-      ms(r.plainPrange.median),
-      ms(r.plainLoop.median),
-      ms(r.parfor1.median),
-      ms(r.parforAll.median),
-      ratio(r.plainLoop.median, r.parfor1.median),
-      ratio(r.plainLoop.median, r.parforAll.median),
-      ratio(r.parfor1.median, r.parforAll.median),
+      e.name,
+      ms(e.plainPrange.median),
+      t(e.plainLoop),
+      t(e.parfor1),
+      t(e.parforAll),
+      r(e.plainLoop, e.parfor1),
+      r(e.plainLoop, e.parforAll),
+      r(e.parfor1, e.parforAll),
     ];
-    const check = r.failures.length === 0 ? "ok" : `FAIL: ${r.failures.join("; ")}`;
+    const check = e.failures.length === 0 ? "ok" : `FAIL: ${e.failures.join("; ")}`;
     console.log(row.map((c, i) => cell(c, w[i]!, i > 0)).join(" ") + "  " + check);
   }
-  console.log("(medians; ratios are speed-ups: for-loop time / parfor time, 1-thread time / all-threads time)");
+  console.log("(medians; ratios are speed-ups: for-loop time / parfor time, 1-thread time / all-threads time; ! = wrong result)");
 }
 
 function printScaling(results: readonly ExampleResult[], threads: readonly number[]): void {
   console.log(`\nscaling (median ms, speed-up over parfor on 1 thread)`);
   console.log([cell("example", 12), ...threads.map((t) => cell(`${t}T`, 20, true))].join(" "));
   for (const r of results) {
-    const base = r.parfor1.median;
+    const base = r.parfor1;
     const cols = threads.map((t) => {
-      const m = r.scaling[t]!.median;
-      return cell(`${ms(m)} ${ratio(base, m)}`, 20, true);
+      const c = r.scaling[t]!;
+      const mark = c.ok && base.ok ? "" : "!";
+      return cell(`${ms(c.median)} ${ratio(base.median, c.median)}${mark}`, 20, true);
     });
     console.log([cell(r.name, 12), ...cols].join(" "));
   }

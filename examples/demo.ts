@@ -49,7 +49,8 @@ function failed(e: unknown): Row {
 
 async function main(): Promise<number> {
   let failures = 0;
-  console.log(`parfor demo: ${threads()} threads; times are single runs, parfor after its first (compiling) call\n`);
+  console.log(`parfor demo: ${threads()} threads; single runs; "parfor" is a call after the first (compiling) one;`);
+  console.log(`speed-up = plain JS (the unwrapped function, iterating prange) / parfor; npm run bench compares with for loops\n`);
   const head = [cell("example", 46), cell("result", 22), cell("plain JS", 9, true), cell("1st call", 9, true), cell("parfor", 9, true), cell("speed-up", 9, true)];
   console.log(head.join(" ") + "  check");
   for (const ex of examples) {
