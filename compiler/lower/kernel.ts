@@ -26,6 +26,7 @@ import { mathImportKey } from "./math.js";
 import { emitCountedBody, emitStmts, returnWant } from "./stmt.js";
 import { definitelyReturns } from "../analysis/types.js";
 import { ModuleBuilder, ValType } from "./wasm/encoder.js";
+import { emitVectorPart, vectorisable } from "./vector.js";
 import { Op } from "./wasm/opcodes.js";
 
 const { f64, i32 } = { f64: ValType.f64, i32: ValType.i32 };
@@ -150,7 +151,12 @@ function lowerLoop(ctx: ModuleCtx, p: PrangeStmt): FnLowerer {
   const step = fb.local(i32);
   fb.localGet(L.frameLocal).mem(Op.i32_load, { align: 2, offset: ctx.frame.loopStart[p.id]! }).localSet(start);
   fb.localGet(L.frameLocal).mem(Op.i32_load, { align: 2, offset: ctx.frame.loopStep[p.id]! }).localSet(step);
-  emitCountedBody(L, p, 1, 2, start, step);
+  if (vectorisable(p)) {
+    const it = fb.local(i32);
+    fb.localGet(1).localSet(it);
+    emitVectorPart(L, p, it, 2, start, step);
+    emitCountedBody(L, p, it, 2, start, step);
+  } else emitCountedBody(L, p, 1, 2, start, step);
   model.reductions.forEach((r, i) => {
     fb.localGet(3);
     if (r.op === "flag") fb.localGet(L.flagHits.get(r.v)!).mem(Op.i32_store, { align: 2, offset: i * 8 });
