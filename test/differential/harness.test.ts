@@ -66,6 +66,11 @@ describe("harness", async () => {
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((x) => x)).toBe(true);
   });
+  it("fails when the compiler emits a parfor warning for a kernel", async () => {
+    const warns = (fn: Kernel): Kernel => { process.emitWarning("'s' races", { type: "ParforSafetyWarning", code: "PF2001" }); return fn; };
+    await expect(check(() => 1, () => [], { compile: warns })).rejects.toThrow(/warned about a race-free kernel/);
+    await check(() => 1, () => [], { compile: warns, allowWarnings: true });
+  });
   it("checkThrowsRange requires RangeError with the array name and the index", async () => {
     const inputs = () => [new Float64Array(4)];
     const f = (src: Float64Array) => src[0];

@@ -145,6 +145,8 @@ export interface CheckOptions {
   modes?: readonly ArrayMode[];
   /** extra options for `parallel` (schedule, chunkSize, globals, ...) */
   parallelOptions?: Record<string, unknown>;
+  /** do not fail on parfor warnings (race diagnostics) emitted while compiling or running */
+  allowWarnings?: boolean;
   /** run every (mode, threads) combination this many times (races show up intermittently; default 1) */
   repeat?: number;
   /** call the kernel through `kernel.async(...)` (awaited) instead of calling it directly */
@@ -299,6 +301,26 @@ function bits(v: unknown): string {
  * every mismatch. Compile errors from `parallel` propagate and fail the test.
  */
 export async function check(fn: Kernel, makeInputs: MakeInputs, opts: CheckOptions = {}): Promise<void> {
+  // Every corpus kernel is race-free by construction, so a race warning from the compiler means it
+  // misjudged a private variable or a reduction (and runs with a shared, racy scalar).
+  const warnings: string[] = [];
+  const onWarning = (w: Error) => {
+    const text = `${w.name}: ${w.message}`;
+    if (/parfor|PF\d{4}/i.test(text)) warnings.push(text);
+  };
+  process.on("warning", onWarning);
+  try {
+    await checkRuns(fn, makeInputs, opts);
+  } finally {
+    await new Promise((r) => setImmediate(r)); // emitWarning delivers on a later tick
+    process.off("warning", onWarning);
+  }
+  if (warnings.length > 0 && !opts.allowWarnings) {
+    expect.fail(`the compiler warned about a race-free kernel:\n  ${[...new Set(warnings)].join("\n  ")}`);
+  }
+}
+
+async function checkRuns(fn: Kernel, makeInputs: MakeInputs, opts: CheckOptions): Promise<void> {
   const cases = opts.cases ?? 3;
   const seed0 = opts.seed ?? 1;
   const threads = opts.threads ?? ALL_THREADS;

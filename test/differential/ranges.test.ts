@@ -54,7 +54,7 @@ describe("prange(stop) and prange(start, stop)", () => {
     }, (_rng: Rng, c: number) => { const n = [0, 1, 2, 3, 5, 7, 63, 64, 65, 4999][c]!; return [sentinel(5000), n]; }, { cases: 10 }],
     ["prange(negative) is empty", (o: Float64Array, n: number) => {
       let c = 0;
-      for (const i of prange(n)) { o[0] = i; c++; }
+      for (const i of prange(n)) { o[i] = i; c++; }
       return c;
     }, (_rng: Rng, c: number) => [sentinel(3), [-1, -5, -2147483648][c]!], { cases: 3 }],
     ["prange(start, stop) with stop <= start is empty; one-iteration ranges", (o: Float64Array, start: number, stop: number) => {
