@@ -7,17 +7,27 @@
  * See bench/README.md.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { arch, cpus, hostname, platform } from "node:os";
+import { arch, cpus, hostname, loadavg, platform } from "node:os";
 import { free, shutdown } from "../index.js";
 import { examples } from "../examples/all.js";
-import { compileWith, copyArgs, isNumArray, restoreArgs, sharedArgs, type Arg, type Example, type Output, type Runner } from "../examples/example.js";
+import {
+  compileWith,
+  copyArgs,
+  isNumArray,
+  restoreArgs,
+  sharedArgs,
+  type Arg,
+  type Example,
+  type Output,
+  type Runner,
+} from "../examples/example.js";
 import { example as piExample } from "../examples/pi.js";
 import { cell, faster, ms, ratio } from "../examples/show.js";
 import { parseArgs, type BenchArgs } from "./args.js";
 import { HandWrittenPi } from "./handwritten-pi.js";
 import { coldStart, compileTime, emptyCall } from "./latency.js";
 import { loops } from "./loops.js";
-import { measure, type Timing } from "./stats.js";
+import { measureRounds, type Job, type Timing } from "./stats.js";
 
 /** A variant's timing and whether its result checked out. */
 type Checked = Timing & { readonly ok: boolean };
@@ -26,7 +36,7 @@ type Checked = Timing & { readonly ok: boolean };
 interface ExampleResult {
   readonly name: string;
   readonly title: string;
-  readonly plainPrange: Timing;
+  readonly plainPrange: Checked;
   readonly plainLoop: Checked;
   readonly parfor1: Checked;
   readonly parforAll: Checked;
@@ -42,18 +52,28 @@ interface Variant {
   readonly shared: boolean;
 }
 
-/** Times a variant on its own copy of the input and checks its result against `ref`. */
-function timeVariant(ex: Example, v: Variant, input: readonly Arg[], ref: Output, runs: number, failures: string[]): Checked {
-  const args = v.shared ? sharedArgs(input) : copyArgs(input);
+/**
+ * Times the variants of one example in interleaved rounds, each on its own copy of the input
+ * (restored before every call, outside the timing, so a call that does nothing cannot pass on
+ * stale output), and checks every variant's last result against `ref`.
+ */
+function timeVariants(ex: Example, variants: readonly Variant[], input: readonly Arg[], ref: Output, runs: number, failures: string[]): Checked[] {
+  const copies = variants.map((v) => (v.shared ? sharedArgs(input) : copyArgs(input)));
   try {
-    let ret: unknown;
-    // every run starts from the input, so a call that does nothing cannot pass on stale output
-    const t = measure(() => (ret = v.fn(...args)), runs, 1, () => restoreArgs(args, input));
-    const c = ex.check(ex.output(ret, args), ref);
-    if (!c.ok) failures.push(`${v.label}: ${c.detail}`);
-    return { ...t, ok: c.ok };
+    const rets: unknown[] = variants.map(() => undefined);
+    const jobs: Job[] = variants.map((v, i) => ({
+      run: () => (rets[i] = v.fn(...copies[i]!)),
+      setup: () => restoreArgs(copies[i]!, input),
+    }));
+    return measureRounds(jobs, runs).map((t, i) => {
+      const c = ex.check(ex.output(rets[i], copies[i]!), ref);
+      if (!c.ok) failures.push(`${variants[i]!.label}: ${c.detail}`);
+      return { ...t, ok: c.ok };
+    });
   } finally {
-    if (v.shared) for (const a of args) if (isNumArray(a)) free(a);
+    copies.forEach((args, i) => {
+      if (variants[i]!.shared) for (const a of args) if (isNumArray(a)) free(a);
+    });
   }
 }
 
@@ -63,21 +83,30 @@ function benchExample(ex: Example, args: BenchArgs): ExampleResult {
   const loop = loops[ex.name];
   if (!loop) throw new Error(`no hand-written loop for ${ex.name}`);
 
-  // the reference: the unwrapped function on its own copy
-  const plainArgs = copyArgs(input);
-  let ret: unknown;
-  const plainPrange = measure(() => (ret = ex.plain(...plainArgs)), args.runs, 1, () => restoreArgs(plainArgs, input));
-  const ref = ex.output(ret, plainArgs);
+  // the reference result: the unwrapped function, once, on its own copy
+  const refArgs = copyArgs(input);
+  const ref = ex.output(ex.plain(...refArgs), refArgs);
 
-  const time = (v: Variant) => timeVariant(ex, v, input, ref, args.runs, failures);
-  const onThreads = (threads: number) =>
-    time({ label: `parfor ${threads} thread(s)`, fn: compileWith(ex, { threads }), shared: true });
-  const plainLoop = time({ label: "for loop", fn: loop, shared: false });
-  const parfor1 = onThreads(1);
-  const parforAll = onThreads(args.allThreads);
+  const counts = [...new Set([1, args.allThreads, ...args.scaling])];
+  const variants: Variant[] = [
+    { label: "prange iter", fn: ex.plain, shared: false },
+    { label: "for loop", fn: loop, shared: false },
+    ...counts.map((t) => ({ label: `parfor ${t} thread(s)`, fn: compileWith(ex, { threads: t }), shared: true })),
+  ];
+  const [plainPrange, plainLoop, ...parfor] = timeVariants(ex, variants, input, ref, args.runs, failures);
+  const byThreads = (t: number) => parfor[counts.indexOf(t)]!;
   const scaling: Record<number, Checked> = {};
-  for (const t of args.scaling) scaling[t] = t === 1 ? parfor1 : t === args.allThreads ? parforAll : onThreads(t);
-  return { name: ex.name, title: ex.title, plainPrange, plainLoop, parfor1, parforAll, scaling, failures };
+  for (const t of args.scaling) scaling[t] = byThreads(t);
+  return {
+    name: ex.name,
+    title: ex.title,
+    plainPrange: plainPrange!,
+    plainLoop: plainLoop!,
+    parfor1: byThreads(1),
+    parforAll: byThreads(args.allThreads),
+    scaling,
+    failures,
+  };
 }
 
 function printExamples(results: readonly ExampleResult[], all: number): void {
@@ -90,7 +119,7 @@ function printExamples(results: readonly ExampleResult[], all: number): void {
   for (const e of results) {
     const row = [
       e.name,
-      ms(e.plainPrange.median),
+      t(e.plainPrange),
       t(e.plainLoop),
       t(e.parfor1),
       t(e.parforAll),
@@ -124,13 +153,19 @@ async function benchHandWritten(runs: number, workers = 2) {
   const pool = await HandWrittenPi.start(workers);
   const startMs = performance.now() - t0;
   const [n] = piExample.makeInput() as [number];
+  const kernel = compileWith(piExample, { threads: workers });
   let got = 0;
-  const hand = measure(() => (got = pool.run(n)), runs);
+  const none = () => {};
+  const [hand, par] = measureRounds(
+    [
+      { run: () => (got = pool.run(n)), setup: none },
+      { run: () => kernel(n), setup: none },
+    ],
+    runs,
+  );
   await pool.close();
   const check = piExample.check(got, got); // pi's check compares with Math.PI, not with ref
-  const kernel = compileWith(piExample, { threads: workers });
-  const par = measure(() => kernel(n), runs);
-  return { workers, poolStartMs: startMs, handWritten: hand, parfor: par, handWrittenOk: check.ok };
+  return { workers, poolStartMs: startMs, handWritten: hand!, parfor: par!, handWrittenOk: check.ok };
 }
 
 function resultsDir(): URL {
@@ -140,7 +175,9 @@ function resultsDir(): URL {
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const cpu = cpus()[0]?.model ?? "unknown cpu";
-  console.log(`parfor bench: ${args.allThreads} threads (${cpu}), node ${process.version}, ${args.runs} runs per variant after 1 warm-up\n`);
+  const loadBefore = loadavg()[0]!;
+  console.log(`parfor bench: ${args.allThreads} threads (${cpu}), node ${process.version}, ${args.runs} runs per variant after 1 warm-up`);
+  console.log(`load average ${loadBefore.toFixed(2)}${loadBefore > 0.5 ? " — the machine is busy: parallel speed-ups will be understated" : ""}\n`);
 
   const chosen = examples.filter((e) => args.only.length === 0 || args.only.includes(e.name));
   const results: ExampleResult[] = [];
@@ -185,6 +222,8 @@ async function main(): Promise<number> {
   const report = {
     date,
     host: { hostname: hostname(), platform: platform(), arch: arch(), cpu, threads: args.allThreads, node: process.version },
+    /** 1-minute load averages before and after: other work on the machine skews every ratio */
+    load: { before: loadBefore, after: loadavg()[0]! },
     runs: args.runs,
     examples: results,
     handWrittenPi: hand,

@@ -14,21 +14,26 @@ export interface Timing {
   readonly runs: number;
 }
 
+/** One thing to time: `setup` runs before every call, outside the timing. */
+export interface Job {
+  readonly run: () => void;
+  readonly setup: () => void;
+}
+
 /**
- * Runs fn `warmup` times untimed, then `runs` times timed; returns the median and minimum.
- * `setup` runs before every call, outside the timing.
+ * Times several jobs in interleaved rounds (every round runs each job once, in order), so a change
+ * in the machine's load during the measurement hits them all alike and their ratios stay fair.
+ * `warmup` untimed rounds come first. Returns one Timing per job.
  */
-export function measure(fn: () => unknown, runs: number, warmup = 1, setup: () => void = () => {}): Timing {
-  for (let i = 0; i < warmup; i++) {
-    setup();
-    fn();
+export function measureRounds(jobs: readonly Job[], runs: number, warmup = 1): Timing[] {
+  const samples = jobs.map((): number[] => []);
+  for (let round = 0; round < warmup + runs; round++) {
+    jobs.forEach((job, j) => {
+      job.setup();
+      const t0 = performance.now();
+      job.run();
+      if (round >= warmup) samples[j]!.push(performance.now() - t0);
+    });
   }
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    setup();
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
-  }
-  return { median: median(samples), min: Math.min(...samples), runs };
+  return samples.map((xs) => ({ median: median(xs), min: Math.min(...xs), runs }));
 }
