@@ -1,0 +1,95 @@
+/**
+ * Public runtime functions: arrays on the shared memory (`array`, `free`), the default thread
+ * count (`threads`) and ending the worker pool (`shutdown`).
+ */
+
+import os from "node:os";
+import { whenIdle } from "./invoke.js";
+import { alloc, currentBuffer, release } from "./memory.js";
+import { shutdownPool } from "./pool.js";
+import { MAX_WORKERS } from "./control.js";
+
+/** The typed array constructors parfor accepts. */
+export type ArrayConstructor =
+  | Float64ArrayConstructor
+  | Float32ArrayConstructor
+  | Int32ArrayConstructor
+  | Uint32ArrayConstructor
+  | Int16ArrayConstructor
+  | Uint16ArrayConstructor
+  | Int8ArrayConstructor
+  | Uint8ArrayConstructor
+  | Uint8ClampedArrayConstructor;
+
+const KINDS: readonly ArrayConstructor[] = [
+  Float64Array,
+  Float32Array,
+  Int32Array,
+  Uint32Array,
+  Int16Array,
+  Uint16Array,
+  Int8Array,
+  Uint8Array,
+  Uint8ClampedArray,
+];
+
+/** Arrays made by `array` -> their heap address (0 once freed). */
+const owned = new WeakMap<object, number>();
+
+/**
+ * A zero-filled typed array of `n` elements on parfor's shared memory: kernels use it in place,
+ * with no copy in or out. Release it with `free` when done (it is not garbage-collected).
+ */
+export function array<C extends ArrayConstructor>(Ctor: C, n: number): InstanceType<C> {
+  if (!KINDS.includes(Ctor)) {
+    const name = typeof Ctor === "function" ? (Ctor as { name?: string }).name || "anonymous function" : typeof Ctor;
+    throw new TypeError(
+      `parfor.array: Ctor must be one of ${KINDS.map((k) => k.name).join(", ")}, got ${name}`,
+    );
+  }
+  if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 0) {
+    throw new TypeError(`parfor.array: n must be a non-negative safe integer, got ${typeof n === "number" ? n : typeof n}`);
+  }
+  const bytes = n * Ctor.BYTES_PER_ELEMENT;
+  const ptr = alloc(bytes, 16);
+  const view = new (Ctor as Float64ArrayConstructor)(currentBuffer(), ptr, n);
+  view.fill(0); // heap blocks are reused, so clear what a previous array left
+  owned.set(view, ptr);
+  return view as unknown as InstanceType<C>;
+}
+
+/**
+ * Releases an array made by `array`. The view must not be used afterwards (its memory is reused).
+ * TypeError for anything else; Error for an array already freed.
+ */
+export function free(view: ArrayBufferView): void {
+  const ptr = typeof view === "object" && view !== null ? owned.get(view) : undefined;
+  if (ptr === undefined) throw new TypeError("parfor.free: view must be an array made by parfor.array");
+  if (ptr === 0) throw new Error("parfor.free: this array was already freed");
+  owned.set(view, 0);
+  release(ptr);
+}
+
+/**
+ * Ends every pool worker (after async calls in flight finish). Safe to call at any time; the next
+ * call that needs workers starts a new pool.
+ */
+export async function shutdown(): Promise<void> {
+  await whenIdle();
+  await shutdownPool();
+}
+
+/**
+ * The default thread count: PARFOR_NUM_THREADS when set (a positive integer up to the supported
+ * maximum, else TypeError), otherwise os.availableParallelism().
+ */
+export function threads(): number {
+  const env = process.env["PARFOR_NUM_THREADS"];
+  if (env === undefined) return os.availableParallelism();
+  const s = env.trim();
+  const v = /^[0-9]+$/.test(s) ? Number(s) : NaN;
+  if (!Number.isSafeInteger(v) || v < 1 || v > MAX_WORKERS) {
+    throw new TypeError(`parfor: PARFOR_NUM_THREADS must be an integer from 1 to ${MAX_WORKERS}, got ${JSON.stringify(env)}`);
+  }
+  return v;
+}

@@ -1,0 +1,152 @@
+/**
+ * The control block: Int32 fields at the start of the shared memory through which the leader and
+ * the workers coordinate every call with Atomics (no postMessage per call: the leader is blocked
+ * in Atomics.wait and could not deliver or receive messages anyway).
+ *
+ * All indices below are Int32Array element indices into the first RESERVED_BYTES of the memory.
+ * Fields written by many threads at once (NEXT, DONE) sit alone on a 64-byte cache line so that
+ * claiming a chunk or finishing does not invalidate the line the job description is read from.
+ *
+ * Memory ordering, in one place: every Atomics operation is sequentially consistent, and a plain
+ * (or wasm) write that precedes an Atomics.store/add in one thread is visible to another thread
+ * after an Atomics.load that observes that store. The protocol relies on exactly three such edges:
+ *   1. leader writes the job fields and the frame, then stores the worker's MAILBOX;
+ *      a worker loads its MAILBOX, then reads the job fields, frame and arrays.
+ *   2. a worker writes array elements and partials, then Atomics.add(DONE);
+ *      the leader loads DONE == helpers, then reads arrays/partials and calls combine.
+ *   3. an async leader (worker) writes RESULT, then stores ASYNC_STATE;
+ *      the main thread observes ASYNC_STATE, then reads RESULT and the copied arrays.
+ */
+
+import { RESERVED_BYTES } from "./memory.js";
+import type { WasmMemory } from "./wasm.js";
+
+// ---- the current prange job (written by the leader before it fills the mailboxes) ----
+/** Job counter; the leader stores the new value into each participating worker's MAILBOX. */
+export const GENERATION = 0;
+/** Kernel id (LoadedKernel.id) of the job. */
+export const KERNEL = 1;
+/** Loop number k: the job runs `loop_<k>`. */
+export const LOOP = 2;
+/** Frame address of the running call (also read by env.oob to find array lengths). */
+export const FRAME = 3;
+/** Number of iterations of the loop. */
+export const COUNT = 4;
+/** Iterations per chunk. */
+export const CHUNK = 5;
+/** Number of chunks, ceil(COUNT / CHUNK). */
+export const CHUNKS = 6;
+/** 0 = static, 1 = dynamic. */
+export const SCHEDULE = 7;
+/** Address of chunk 0's partials (0 when the loop has no reductions). */
+export const PARTIAL_BASE = 8;
+/** Bytes of partials per chunk (reductions * 8). */
+export const PARTIAL_STRIDE = 9;
+/** Threads taking part in the job, the leader included (T). */
+export const THREADS = 10;
+/** Pool index of the first helper worker; helper w is thread number w - FIRST_WORKER + 1. */
+export const FIRST_WORKER = 11;
+/** Number of helper workers in the job (T - 1). */
+export const ACTIVE = 12;
+/** 1 when waiting threads may spin before sleeping (threads <= available cores). */
+export const SPIN = 13;
+
+// ---- contended counters, each on its own cache line ----
+/** Next dynamic chunk number to claim (Atomics.add). */
+export const NEXT = 16;
+/** Helpers that finished the current job; the leader waits until it equals ACTIVE. */
+export const DONE = 32;
+/** 0, or the thread that failed first (see errorSource); others stop claiming chunks. */
+export const ERROR = 48;
+
+// ---- pool lifecycle ----
+/**
+ * Pool epoch: each pool's workers are started with the epoch current at their start; shutting a
+ * pool down increments it, and a worker that wakes to a different epoch exits without touching
+ * anything, so a stale worker of an old pool can never take a job meant for the new one.
+ */
+export const EPOCH = 64;
+/** Number of workers that finished starting and take jobs. */
+export const READY = 65;
+
+// ---- an async call, run by worker 0 acting as leader ----
+/** Kernel id of the async call. */
+export const CALL_KERNEL = 80;
+/** Frame address of the async call. */
+export const CALL_FRAME = 81;
+/** Threads in all for the async call (worker 0 plus helpers 1..T-1). */
+export const CALL_THREADS = 82;
+/** Schedule of the async call (0 static, 1 dynamic). */
+export const CALL_SCHEDULE = 83;
+/** Dynamic chunk size of the async call. */
+export const CALL_CHUNK_SIZE = 84;
+/** Scratch area for partials of the async call (the worker cannot use the JS allocator). */
+export const CALL_SCRATCH = 85;
+/** Size in bytes of CALL_SCRATCH. */
+export const CALL_SCRATCH_BYTES = 86;
+/** Spin policy for the async call (as SPIN). */
+export const CALL_SPIN = 87;
+/** ASYNC_IDLE / ASYNC_RUNNING / ASYNC_OK / ASYNC_FAILED; the main thread waits on it with waitAsync. */
+export const ASYNC_STATE = 96;
+/** Byte offset of the async call's f64 result (8-aligned). */
+export const RESULT_BYTE = 104 * 4;
+
+/** ASYNC_STATE values. */
+export const ASYNC_IDLE = 0;
+export const ASYNC_RUNNING = 1;
+export const ASYNC_OK = 2;
+export const ASYNC_FAILED = 3;
+
+// ---- per-worker slots ----
+/** Index of worker 0's slot; worker w's fields start at WORKER_BASE + w * WORKER_STRIDE. */
+export const WORKER_BASE = 256;
+/** 16 Int32 = 64 bytes: one cache line per worker, so spinning on a mailbox touches no one else's. */
+export const WORKER_STRIDE = 16;
+/** Offset in a worker slot: the generation of the last job given to this worker. */
+export const MAILBOX = 0;
+/** Offset in a worker slot: WORKER_STARTING / WORKER_READY / WORKER_DEAD. */
+export const STATE = 1;
+/** Offset in a worker slot: job kind of the mailbox's job (JOB_LOOP, JOB_MAIN, JOB_EXIT). */
+export const JOB_KIND = 2;
+
+export const WORKER_STARTING = 0;
+export const WORKER_READY = 1;
+export const WORKER_DEAD = 2;
+
+export const JOB_LOOP = 1;
+export const JOB_MAIN = 2;
+export const JOB_EXIT = 3;
+
+/** Most workers the pool may hold (the control block has a slot for each). */
+export const MAX_WORKERS = 512;
+
+/** Int32 elements in the control block. */
+export const CONTROL_INTS = RESERVED_BYTES / 4;
+
+if (WORKER_BASE + MAX_WORKERS * WORKER_STRIDE > CONTROL_INTS) {
+  throw new Error("parfor internal error: control block layout exceeds the reserved area");
+}
+
+/** Index of field `field` (MAILBOX, STATE, JOB_KIND) of worker `w`. */
+export function workerField(w: number, field: number): number {
+  return WORKER_BASE + w * WORKER_STRIDE + field;
+}
+
+/** ERROR value for a failure on the main thread. */
+export const SOURCE_MAIN = 1;
+/** ERROR value for a failure on worker `w`. */
+export function errorSource(w: number): number {
+  return w + 2;
+}
+/** Worker index of an ERROR value (or -1 for the main thread). */
+export function workerOfSource(src: number): number {
+  return src - 2;
+}
+
+/**
+ * A view on the control block of `memory`. It can be kept for the life of the memory: it covers
+ * only the first RESERVED_BYTES, which never move when the memory grows.
+ */
+export function controlView(memory: WasmMemory): Int32Array {
+  return new Int32Array(memory.buffer, 0, CONTROL_INTS);
+}

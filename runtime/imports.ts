@@ -1,0 +1,59 @@
+/**
+ * The import object of a kernel instance (the same on every thread): the shared memory, prange
+ * dispatch, the bounds-error thrower, `%` on doubles and the Math functions wasm lacks.
+ */
+
+import { FRAME } from "./control.js";
+import { envPrange } from "./dispatch.js";
+import { outOfBoundsError, type KernelMeta } from "./errors.js";
+import type { WasmImports, WasmMemory } from "./wasm.js";
+
+/**
+ * Length of array parameter `name` in the frame of the running call (FRAME in the control block,
+ * written by the leader before main or a job runs), or undefined for a name that is not a param.
+ */
+function arrayLength(memory: WasmMemory, ctl: Int32Array, meta: KernelMeta, name: string): number | undefined {
+  const slot = meta.params.find((p) => p.name === name);
+  if (slot === undefined || slot.kind !== "array") return undefined;
+  const frame = Atomics.load(ctl, FRAME) >>> 0;
+  return new DataView(memory.buffer, frame, meta.frameSize).getInt32(slot.lengthOffset, true);
+}
+
+/**
+ * The `env.count` import: iterations of a prange nested in a prange (run serially by one thread),
+ * after the same checks as plain prange and as env.prange (int32 bounds, step not zero).
+ */
+function serialCount(start: number, stop: number, step: number): number {
+  for (const [name, v] of [["start", start], ["stop", stop], ["step", step]] as const) {
+    if (!Number.isSafeInteger(v)) throw new TypeError(`prange: ${name} must be a safe integer, got ${v}`);
+    if (v < -2147483648 || v > 2147483647) {
+      throw new RangeError(`prange: ${name} is ${v}, but a compiled prange loop needs bounds that are 32-bit integers`);
+    }
+  }
+  if (step === 0) throw new RangeError("prange: step must not be zero");
+  const span = step > 0 ? stop - start : start - stop;
+  return span <= 0 ? 0 : Math.ceil(span / Math.abs(step));
+}
+
+/** Builds the imports for one instance of `meta`'s module on this thread. */
+export function kernelImports(memory: WasmMemory, ctl: Int32Array, meta: KernelMeta): WasmImports {
+  const math: Record<string, (...xs: number[]) => number> = {};
+  for (const name of meta.mathImports) {
+    const f = (Math as unknown as Record<string, unknown>)[name];
+    if (typeof f !== "function") throw new Error(`parfor internal error: kernel ${meta.name} imports unknown math.${name}`);
+    math[name] = f as (...xs: number[]) => number;
+  }
+  return {
+    env: {
+      memory,
+      prange: envPrange,
+      oob: (site: number, index: number): never => {
+        const len = arrayLength(memory, ctl, meta, meta.sites[site]?.array ?? "");
+        throw outOfBoundsError(meta, site, index, len);
+      },
+      fmod: (a: number, b: number): number => a % b,
+      count: serialCount,
+    },
+    math,
+  };
+}

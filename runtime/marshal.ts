@@ -1,0 +1,103 @@
+/**
+ * Argument marshalling: writes a call's scalars and arrays into the kernel's frame.
+ *
+ * Arrays on parfor's shared memory (made by `parfor.array`) are used in place. Any other typed
+ * array is copied into the heap when the kernel reads or writes it, and copied back when it writes
+ * it. Views that share one ordinary buffer are copied as one span and mapped into it, so aliasing
+ * views alias in the kernel exactly as they do in plain JavaScript.
+ */
+
+import type { ParamSlot } from "../compiler/artifact.js";
+import type { KernelMeta } from "./errors.js";
+import { alloc, currentBuffer, isSharedView, release, sharedMemory } from "./memory.js";
+
+/** Any of the typed arrays a kernel accepts. */
+type View = ArrayBufferView & { readonly length: number };
+type ArraySlot = Extract<ParamSlot, { kind: "array" }>;
+
+/** The copies a call made; `finish` copies written arrays back and releases the heap blocks. */
+export interface Marshalled {
+  finish(): void;
+}
+
+interface Span {
+  ptr: number;
+  base: number;
+  size: number;
+  readonly members: { view: View; slot: ArraySlot }[];
+}
+
+const MAX_I32 = 0x7fffffff;
+
+/** Writes `args` into the frame at `frame` per `meta.params`; returns how to finish the call. */
+export function marshal(meta: KernelMeta, frame: number, args: readonly unknown[]): Marshalled {
+  const fv = new DataView(sharedMemory().buffer, frame, meta.frameSize);
+  const spans = new Map<ArrayBufferLike, Span>();
+  meta.params.forEach((slot, i) => {
+    const v = args[i];
+    switch (slot.kind) {
+      case "f":
+        fv.setFloat64(slot.offset, v as number, true);
+        return;
+      case "i":
+        fv.setInt32(slot.offset, v as number, true);
+        return;
+      case "b":
+        fv.setInt32(slot.offset, v ? 1 : 0, true);
+        return;
+      case "array": {
+        const view = v as View;
+        if (view.length > MAX_I32) {
+          throw new RangeError(`parfor: array '${slot.name}' has ${view.length} elements; compiled kernels allow at most ${MAX_I32}`);
+        }
+        fv.setInt32(slot.lengthOffset, view.length, true);
+        if (isSharedView(view)) {
+          fv.setUint32(slot.offset, view.byteOffset, true); // zero copy: the byte offset is the wasm address
+        } else if (!slot.read && !slot.written) {
+          fv.setUint32(slot.offset, 0, true); // only its length is used
+        } else {
+          let s = spans.get(view.buffer);
+          if (s === undefined) spans.set(view.buffer, (s = { ptr: 0, base: 0, size: 0, members: [] }));
+          s.members.push({ view, slot });
+        }
+        return;
+      }
+    }
+  });
+  const made: Span[] = [];
+  try {
+    for (const [buffer, s] of spans) {
+      let lo = Infinity;
+      let hi = 0;
+      for (const { view } of s.members) {
+        lo = Math.min(lo, view.byteOffset);
+        hi = Math.max(hi, view.byteOffset + view.byteLength);
+      }
+      // Start the copy on a 16-byte boundary of the source so every view keeps its alignment.
+      s.base = lo - (lo % 16);
+      s.size = hi - s.base;
+      s.ptr = alloc(s.size, 16);
+      made.push(s);
+      new Uint8Array(currentBuffer(), s.ptr, s.size).set(new Uint8Array(buffer, s.base, s.size));
+      for (const { view, slot } of s.members) fv.setUint32(slot.offset, s.ptr + view.byteOffset - s.base, true);
+    }
+  } catch (e) {
+    for (const s of made) release(s.ptr);
+    throw e;
+  }
+  return {
+    finish(): void {
+      try {
+        for (const s of made) {
+          for (const { view, slot } of s.members) {
+            if (!slot.written) continue;
+            const from = new Uint8Array(currentBuffer(), s.ptr + view.byteOffset - s.base, view.byteLength);
+            new Uint8Array(view.buffer, view.byteOffset, view.byteLength).set(from);
+          }
+        }
+      } finally {
+        for (const s of made) release(s.ptr);
+      }
+    },
+  };
+}

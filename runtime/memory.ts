@@ -1,0 +1,176 @@
+/**
+ * The one shared WebAssembly.Memory every kernel and every worker uses, and a heap allocator over
+ * it. The allocator's bookkeeping lives in JS (main thread only): kernels never allocate, and
+ * keeping the free list out of wasm memory means a kernel that writes out of bounds cannot corrupt
+ * it.
+ *
+ * Layout: bytes [0, RESERVED_BYTES) hold the control block (see control.ts); the heap starts after
+ * it and always ends at the memory's current byte length.
+ *
+ * `memory.buffer` is never cached: a grown shared memory hands out a new, longer
+ * SharedArrayBuffer, while views made on an older one stay valid for the range they cover (which
+ * is why views on the control block or on a frame can be kept).
+ */
+
+import { Wasm, type WasmMemory } from "./wasm.js";
+
+/** Bytes at the start of the memory kept for the control block; the heap begins here. */
+export const RESERVED_BYTES = 64 * 1024;
+
+/** wasm32 page size. */
+export const PAGE_BYTES = 64 * 1024;
+
+/** wasm32 can address at most 65,536 pages (4 GiB). */
+export const MAX_PAGES = 65536;
+
+const INITIAL_PAGES = 256; // 16 MiB
+
+let memory: WasmMemory | null = null;
+
+/** Every SharedArrayBuffer object `memory.buffer` has returned here: views on them are ours. */
+const ourBuffers = new WeakSet<ArrayBufferLike>();
+
+/** Free blocks, sorted by address, never adjacent (they are coalesced). */
+const freeList: { ptr: number; size: number }[] = [];
+/** Live allocations: address handed out -> size in bytes. */
+const live = new Map<number, number>();
+let liveBytes = 0;
+
+/** The shared memory, created on first use ({initial: 256 pages, maximum: 65536, shared}). */
+export function sharedMemory(): WasmMemory {
+  if (memory === null) {
+    memory = new Wasm.Memory({ initial: INITIAL_PAGES, maximum: MAX_PAGES, shared: true });
+    freeList.push({ ptr: RESERVED_BYTES, size: memory.buffer.byteLength - RESERVED_BYTES });
+  }
+  return memory;
+}
+
+/**
+ * The memory's current buffer. Always read it through here (never keep it): after a grow it is a
+ * different object, and recording each one lets `isSharedView` recognise views on any of them.
+ */
+export function currentBuffer(): SharedArrayBuffer {
+  const buf = sharedMemory().buffer as unknown as SharedArrayBuffer;
+  ourBuffers.add(buf);
+  return buf;
+}
+
+/** True when `view` is a view on parfor's shared memory (then its byteOffset is a wasm address). */
+export function isSharedView(view: ArrayBufferView): boolean {
+  return ourBuffers.has(view.buffer);
+}
+
+function alignUp(v: number, a: number): number {
+  return Math.ceil(v / a) * a;
+}
+
+/** Grows the memory so that a free block of at least `bytes` (aligned to `align`) exists at the end. */
+function growFor(bytes: number, align: number): void {
+  const mem = sharedMemory();
+  const oldEnd = mem.buffer.byteLength;
+  // The new space joins the last free block when that block ends at the old end.
+  const last = freeList[freeList.length - 1];
+  const tailStart = last !== undefined && last.ptr + last.size === oldEnd ? last.ptr : oldEnd;
+  const needEnd = alignUp(tailStart, align) + bytes;
+  const oldPages = oldEnd / PAGE_BYTES;
+  // Grow by at least half again, so a run of small allocations does not grow page by page.
+  const wantPages = Math.max(Math.ceil(needEnd / PAGE_BYTES), Math.min(MAX_PAGES, Math.ceil(oldPages * 1.5)));
+  if (Math.ceil(needEnd / PAGE_BYTES) > MAX_PAGES) {
+    throw new RangeError(
+      `parfor: shared memory is full: wasm32 allows at most 4 GiB, ${formatBytes(liveBytes)} are in use ` +
+        `and ${formatBytes(bytes)} more were requested (free arrays you no longer need with parfor.free)`,
+    );
+  }
+  try {
+    mem.grow(wantPages - oldPages);
+  } catch (e) {
+    throw new RangeError(
+      `parfor: could not grow shared memory to ${formatBytes(wantPages * PAGE_BYTES)}: ${(e as Error).message}`,
+    );
+  }
+  const newEnd = mem.buffer.byteLength;
+  if (tailStart !== oldEnd) (last as { size: number }).size = newEnd - last!.ptr;
+  else freeList.push({ ptr: oldEnd, size: newEnd - oldEnd });
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024 * 1024) return `${(n / 1024 ** 3).toFixed(2)} GiB`;
+  if (n >= 1024 * 1024) return `${(n / 1024 ** 2).toFixed(1)} MiB`;
+  return `${n} bytes`;
+}
+
+/**
+ * Allocates `bytes` bytes (rounded up to 16) aligned to `align` (a power of two, at least 16 is
+ * used) on the shared heap, first fit, growing the memory when nothing fits. Returns the address.
+ * The contents are not cleared. Throws RangeError when the 4 GiB wasm32 limit would be passed.
+ */
+export function alloc(bytes: number, align = 16): number {
+  sharedMemory();
+  const size = Math.max(16, alignUp(bytes, 16));
+  const a = Math.max(16, align);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    for (let k = 0; k < freeList.length; k++) {
+      const blk = freeList[k]!;
+      const start = alignUp(blk.ptr, a);
+      const end = start + size;
+      const blkEnd = blk.ptr + blk.size;
+      if (end > blkEnd) continue;
+      // Split: keep the front gap (alignment) and the tail as free blocks.
+      const pieces: { ptr: number; size: number }[] = [];
+      if (start > blk.ptr) pieces.push({ ptr: blk.ptr, size: start - blk.ptr });
+      if (blkEnd > end) pieces.push({ ptr: end, size: blkEnd - end });
+      freeList.splice(k, 1, ...pieces);
+      live.set(start, size);
+      liveBytes += size;
+      return start;
+    }
+    if (attempt === 0) growFor(size, a);
+  }
+  throw new Error("parfor internal error: allocation failed after growing the memory");
+}
+
+/** Returns a block from `alloc` to the heap, merging it with free neighbours. Throws for an unknown address. */
+export function release(ptr: number): void {
+  const size = live.get(ptr);
+  if (size === undefined) throw new Error(`parfor internal error: release of unknown heap address ${ptr}`);
+  live.delete(ptr);
+  liveBytes -= size;
+  // Binary search for the insertion point.
+  let lo = 0;
+  let hi = freeList.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (freeList[mid]!.ptr < ptr) lo = mid + 1;
+    else hi = mid;
+  }
+  const blk = { ptr, size };
+  const prev = freeList[lo - 1];
+  const next = freeList[lo];
+  if (prev !== undefined && prev.ptr + prev.size === ptr) {
+    prev.size += size;
+    if (next !== undefined && prev.ptr + prev.size === next.ptr) {
+      prev.size += next.size;
+      freeList.splice(lo, 1);
+    }
+  } else if (next !== undefined && ptr + size === next.ptr) {
+    next.ptr = ptr;
+    next.size += size;
+  } else {
+    freeList.splice(lo, 0, blk);
+  }
+}
+
+/** True when `ptr` is the address of a live allocation. */
+export function isLive(ptr: number): boolean {
+  return live.has(ptr);
+}
+
+/** Heap statistics (for tests and diagnostics): live bytes, live blocks, free blocks, memory size. */
+export function heapStats(): { liveBytes: number; liveBlocks: number; freeBlocks: number; memoryBytes: number } {
+  return {
+    liveBytes,
+    liveBlocks: live.size,
+    freeBlocks: freeList.length,
+    memoryBytes: memory === null ? 0 : memory.buffer.byteLength,
+  };
+}
