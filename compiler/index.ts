@@ -14,6 +14,7 @@ import { analyseLoops } from "./analysis/loops.js";
 import { lowerKernel } from "./lower/kernel.js";
 
 export type { ParamType } from "./analysis/types.js";
+export { findKernels, type FoundKernel } from "./frontend/find-kernels.js";
 export type { CompiledKernel, ArrayKind } from "./artifact.js";
 export type { Diagnostic } from "./diagnostics/diagnostic.js";
 
@@ -29,6 +30,8 @@ export interface KernelShape {
 
 export interface CompileResult {
   readonly diagnostics: readonly Diagnostic[];
+  /** offset that diagnostics' `start` has for the first character of the source text */
+  readonly sourceOffset: number;
   readonly shape: KernelShape | null;
   /** null when there are errors */
   readonly compiled: CompiledKernel | null;
@@ -86,12 +89,13 @@ export function compile(source: string, params: readonly ParamType[], options: C
 
 function run(source: string, options: CompileOptions, params: readonly ParamType[] | undefined, lower: boolean): CompileResult {
   const { sink, parsed, kernel, shape } = front(source, options);
-  if (!parsed || !kernel || !shape) return { diagnostics: sink.items, shape: null, compiled: null };
-  if (sink.hasErrors) return { diagnostics: sink.items, shape, compiled: null };
+  if (!parsed || !kernel || !shape) return { diagnostics: sink.items, sourceOffset: 0, shape: null, compiled: null };
+  const sourceOffset = parsed.base;
+  if (sink.hasErrors) return { diagnostics: sink.items, sourceOffset, shape, compiled: null };
   analyse(kernel, params ?? defaultParamTypes(shape), sink, parsed.sourceFile.text);
-  if (sink.hasErrors || !lower) return { diagnostics: sink.items, shape, compiled: null };
+  if (sink.hasErrors || !lower) return { diagnostics: sink.items, sourceOffset, shape, compiled: null };
   const compiled = lowerKernel(kernel, (p) => parsed.locate(p.start));
-  return { diagnostics: sink.items, shape, compiled };
+  return { diagnostics: sink.items, sourceOffset, shape, compiled };
 }
 
 function analyse(kernel: Kernel, params: readonly ParamType[], sink: DiagnosticSink, text: string): void {

@@ -1,0 +1,71 @@
+/** Output formats of `parfor check`: text with code frames, JSON, SARIF 2.1.0. */
+import { codeFrameColumns } from "@babel/code-frame";
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
+import { messages } from "../compiler/diagnostics/messages.js";
+import type { FileDiagnostic } from "./check.js";
+
+export function formatText(ds: readonly FileDiagnostic[], color: boolean): string {
+  const cache = new Map<string, string>();
+  return ds
+    .map((d) => {
+      let src = cache.get(d.file);
+      if (src === undefined) {
+        try {
+          src = readFileSync(d.file, "utf8");
+        } catch {
+          src = "";
+        }
+        cache.set(d.file, src);
+      }
+      const head = `${relative(process.cwd(), d.file) || d.file}:${d.line}:${d.column} - ${d.severity} ${d.code}: ${d.message}`;
+      const frame = src
+        ? codeFrameColumns(src, { start: { line: d.line, column: d.column }, end: { line: d.endLine, column: Math.max(d.endColumn, d.column + 1) } }, { highlightCode: color })
+        : "";
+      return frame ? `${head}\n\n${frame}\n` : head;
+    })
+    .join("\n");
+}
+
+export function formatJson(ds: readonly FileDiagnostic[]): string {
+  return JSON.stringify(
+    ds.map(({ file, line, column, endLine, endColumn, code, severity, message }) => ({ file, line, column, endLine, endColumn, code, severity, message })),
+    null,
+    2,
+  );
+}
+
+export function formatSarif(ds: readonly FileDiagnostic[], version: string): string {
+  const rules = Object.entries(messages).map(([id, m]) => ({
+    id,
+    name: m.name,
+    shortDescription: { text: m.name.replace(/-/g, " ") },
+    defaultConfiguration: { level: m.category === "error" ? "error" : "warning" },
+  }));
+  return JSON.stringify(
+    {
+      version: "2.1.0",
+      $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+      runs: [
+        {
+          tool: { driver: { name: "parfor", version, rules } },
+          results: ds.map((d) => ({
+            ruleId: d.code,
+            level: d.severity,
+            message: { text: d.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: relative(process.cwd(), d.file).split("\\").join("/") },
+                  region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+                },
+              },
+            ],
+          })),
+        },
+      ],
+    },
+    null,
+    2,
+  );
+}

@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+/**
+ * The `parfor` command. `parfor check [paths or globs...]` analyses every prange loop in the
+ * given files (default: the TS/JS files under the current folder) and prints race diagnostics
+ * and unsupported code. Exit code: 0 clean, 1 warnings or errors, 2 usage error.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { glob } from "tinyglobby";
+import { checkFile, type FileDiagnostic } from "./check.js";
+import { formatJson, formatSarif, formatText } from "./format.js";
+
+const USAGE = `Usage: parfor check [options] [paths or globs...]
+
+Analyses the prange loops of TypeScript/JavaScript files for data races and unsupported code.
+
+Options:
+  --format <text|json|sarif>  output format (default: text)
+  --quiet                     report errors only
+  --max-warnings <n>          exit 1 only when there are more than n warnings (errors always fail)
+  -h, --help                  show this help
+  -v, --version               show the version`;
+
+const EXTS = "{ts,tsx,mts,cts,js,jsx,mjs,cjs}";
+const IGNORE = ["**/node_modules/**", "**/dist/**", "**/*.d.ts", "**/.git/**"];
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+function usage(message: string): never {
+  process.stderr.write(`parfor: ${message}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
+async function files(patterns: readonly string[]): Promise<string[]> {
+  const pats = patterns.length ? patterns : ["."];
+  const out = new Set<string>();
+  for (const p of pats) {
+    let isDir = false;
+    let isFile = false;
+    try {
+      const st = statSync(p);
+      isDir = st.isDirectory();
+      isFile = st.isFile();
+    } catch {
+      // not a path: a glob
+    }
+    if (isFile) out.add(resolve(p));
+    else {
+      const matches = await glob(isDir ? [`${p.replace(/\/$/, "")}/**/*.${EXTS}`] : [p], { ignore: IGNORE, absolute: true });
+      if (!matches.length && !isDir) usage(`no files match '${p}'`);
+      for (const m of matches) out.add(m);
+    }
+  }
+  return [...out].sort();
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: "string", default: "text" },
+        quiet: { type: "boolean", default: false },
+        "max-warnings": { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+        version: { type: "boolean", short: "v", default: false },
+      },
+    });
+  } catch (e) {
+    usage((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(USAGE + "\n");
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write(version() + "\n");
+    return 0;
+  }
+  const [command, ...paths] = positionals;
+  if (command !== "check") usage(command === undefined ? "missing command" : `unknown command '${command}'`);
+  const format = values.format;
+  if (format !== "text" && format !== "json" && format !== "sarif") usage(`--format must be text, json or sarif, got '${format}'`);
+  let maxWarnings = Infinity;
+  if (values["max-warnings"] !== undefined) {
+    maxWarnings = Number(values["max-warnings"]);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) usage(`--max-warnings must be a non-negative integer, got '${values["max-warnings"]}'`);
+  }
+  const all: FileDiagnostic[] = [];
+  for (const f of await files(paths)) all.push(...checkFile(f));
+  const shown = values.quiet ? all.filter((d) => d.severity === "error") : all;
+  const out = format === "json" ? formatJson(shown) : format === "sarif" ? formatSarif(shown, version()) : formatText(shown, process.stdout.isTTY === true);
+  if (out) process.stdout.write(out + "\n");
+  const errors = all.filter((d) => d.severity === "error").length;
+  const warnings = all.length - errors;
+  if (format === "text" && !values.quiet) process.stderr.write(`${errors} error(s), ${warnings} warning(s)\n`);
+  return errors > 0 || warnings > maxWarnings || (maxWarnings === Infinity && warnings > 0) ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`parfor: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,58 @@
+/** `parfor check` end to end: the built CLI on the examples and on temporary files. */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+
+const cli = join(process.cwd(), "dist/cli/parfor.js");
+const run = (args: string[], cwd = process.cwd()) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8" });
+
+describe("parfor check", () => {
+  test("reports exactly the two race examples in examples/", () => {
+    const r = run(["check", "examples", "--format", "json"]);
+    expect(r.status).toBe(1);
+    const ds = JSON.parse(r.stdout) as { file: string; code: string; line: number; column: number; severity: string }[];
+    expect(ds.map((d) => [d.file.split("/").pop(), d.code, d.severity])).toEqual([
+      ["race-accumulate.ts", "PF2002", "warning"],
+      ["race-last-write.ts", "PF2001", "warning"],
+    ]);
+    for (const d of ds) expect(d.line).toBeGreaterThan(1);
+  });
+
+  test("text output has file:line:col, the code and a code frame; exit 0 when clean", () => {
+    const dir = mkdtempSync(join(tmpdir(), "parfor-cli-"));
+    writeFileSync(join(dir, "racy.js"), `import { prange } from "parfor";\nexport function f(tot, n) {\n  for (const i of prange(n)) {\n    tot[0] += i;\n  }\n}\n`);
+    writeFileSync(join(dir, "clean.ts"), `import { prange } from "parfor";\nexport const g = (a: Float64Array) => { for (const i of prange(a.length)) a[i] = i; };\n`);
+    const racy = run(["check", "racy.js"], dir);
+    expect(racy.status).toBe(1);
+    expect(racy.stdout).toContain("racy.js:4:5 - warning PF2002:");
+    expect(racy.stdout).toContain("> 4 |     tot[0] += i;");
+    const clean = run(["check", "clean.ts"], dir);
+    expect(clean.status).toBe(0);
+    expect(clean.stdout.trim()).toBe("");
+  });
+
+  test("a file that does not parse is reported and the others are still checked", () => {
+    const dir = mkdtempSync(join(tmpdir(), "parfor-cli-"));
+    writeFileSync(join(dir, "broken.ts"), `export const f = (n) => { for (const i of prange(n)) { `);
+    writeFileSync(join(dir, "racy.ts"), `export const f = (n: number) => { let v = 0; for (const i of prange(n)) { v = i; } return v; };`);
+    const r = run(["check", ".", "--format", "json"], dir);
+    expect(r.status).toBe(1);
+    const codes = (JSON.parse(r.stdout) as { file: string; code: string }[]).map((d) => `${d.file.split("/").pop()} ${d.code}`);
+    expect(codes).toEqual(["broken.ts PF1009", "racy.ts PF2001"]);
+  });
+
+  test("--max-warnings, --quiet, sarif and usage errors", () => {
+    expect(run(["check", "examples", "--max-warnings", "2"]).status).toBe(0);
+    expect(run(["check", "examples", "--max-warnings", "1"]).status).toBe(1);
+    expect(run(["check", "examples", "--quiet"]).stdout.trim()).toBe("");
+    const sarif = JSON.parse(run(["check", "examples", "--format", "sarif"]).stdout);
+    expect(sarif.version).toBe("2.1.0");
+    expect(sarif.runs[0].results).toHaveLength(2);
+    expect(run(["check", "--format", "xml"]).status).toBe(2);
+    expect(run(["frobnicate"]).status).toBe(2);
+    expect(run(["check", "--max-warnings", "-3"]).status).toBe(2);
+    expect(run(["check", "no/such/*.ts"]).status).toBe(2);
+  });
+});
