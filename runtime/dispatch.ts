@@ -143,7 +143,8 @@ export function envPrange(loop: number, frame: number, start: number, stop: numb
     if (helpers === 0) {
       Atomics.store(L.ctl, ERROR, 0);
       try {
-        runShare(L.ctl, fn, frame, count, chunk, chunks, L.dynamic, partialBase, stride, 0, 1);
+        // Alone, the leader runs every chunk in order: claiming through NEXT would buy nothing.
+        runShare(L.ctl, fn, frame, count, chunk, chunks, false, partialBase, stride, 0, 1);
       } catch (err) {
         throw wrapTrap(err, meta, loop);
       }
