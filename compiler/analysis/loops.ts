@@ -12,6 +12,8 @@ import { exprEquals, isPure, mentions } from "./exprs.js";
 
 interface Write {
   readonly pos: Pos;
+  /** a min/max written so that NaN replaces the running value: what to write instead */
+  readonly hint?: string;
   /** null: not a reduction pattern */
   readonly op: ReduceOp | null;
   readonly cmp?: "<" | "<=" | ">" | ">=";
@@ -183,7 +185,9 @@ function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: 
     const readPos = afterRead ?? beforeWrite!;
     const why = afterRead ? "read after it" : "read before it is written in an iteration";
     const w = u.writes.find((x) => x.op === null) ?? first;
-    sink.report("PF2001", w.pos, [v.name, why], [sink.related(`'${v.name}' is read here`, readPos)]);
+    const related = [sink.related(`'${v.name}' is read here`, readPos)];
+    if (w.hint) sink.report("PF2004", w.pos, [v.name, w.hint], related);
+    else sink.report("PF2001", w.pos, [v.name, why], related);
   }
 
   reportSharedElements(loop, sink, textOf);
@@ -265,6 +269,12 @@ function classify(v: Var, op: string, value: Expr, pos: Pos): { write: Write; sc
       if (x && isPure(x) && exprEquals(e.t, x) && isV(e.f)) {
         return ok(cmp === "<" || cmp === "<=" ? "minIf" : "maxIf", x, { cmp });
       }
+      if (x && isPure(x) && isV(e.t) && exprEquals(e.f, x)) {
+        // `s = s >= x ? s : x`: x replaces s when the comparison fails, NaN included
+        const isMax = cmp === "<" || cmp === "<=";
+        const f = isMax ? "max" : "min";
+        return { write: { pos, op: null, plain: false, hint: `\`${v.name} = Math.${f}(${v.name}, x)\` or \`if (x ${isMax ? ">" : "<"} ${v.name}) ${v.name} = x\`` }, scan: [x] };
+      }
     }
   }
   return none;
@@ -332,6 +342,17 @@ function scanDefs(stmts: readonly Stmt[], v: Var): Pos | null | "defined" {
   for (const s of stmts) {
     if (s.k === "expr" && s.e.k === "assign" && s.e.op === "=" && s.e.target === v) {
       return firstRead([{ k: "expr", e: s.e.value, start: s.start, end: s.end }], v) ?? "defined";
+    }
+    if (s.k === "if") {
+      // defined after the if only when both branches define it before reading it
+      const c = firstRead([{ k: "expr", e: s.c, start: s.start, end: s.end }], v);
+      if (c) return c;
+      const t = scanDefs(s.t, v);
+      const f = scanDefs(s.f, v);
+      if (t !== null && t !== "defined") return t;
+      if (f !== null && f !== "defined") return f;
+      if (t === "defined" && f === "defined") return "defined";
+      continue;
     }
     if (s.k === "block" || (s.k === "loop" && s.kind === "for")) {
       const inner = scanDefs(s.k === "block" ? s.body : s.init, v);

@@ -69,6 +69,11 @@ export const messages = {
     category: "warning",
     text: "Reduction variable '{0}' is read inside the prange loop, where each thread sees only its own partial value. Fix: read '{0}' only after the loop, or keep the per-iteration value in another variable.",
   },
+  PF2004: {
+    name: "unrecognised-reduction",
+    category: "warning",
+    text: "'{0}' is updated like a min/max but keeps its old value only when the comparison holds, so a NaN replaces it; that is not a reduction parfor can combine, and iterations race on '{0}'. Fix: write {1}.",
+  },
   PF3001: { name: "argument-type", category: "error", text: "{0}: argument {1} ('{2}') must be {3}, got {4}." },
   PF3002: { name: "argument-count", category: "error", text: "{0}: expected {1} argument{2} ({3}), got {4}." },
   PF3003: { name: "bad-option", category: "error", text: "parallel(): option '{0}' {1}" },

@@ -22,6 +22,7 @@ const must: Record<string, Case[]> = {
     { src: `(n) => { for (const x of [1, 2]) {} return n; }`, at: "1:26" },
     { src: `(n) => { try { n++; } catch (e) {} return n; }`, at: "1:10" },
     { src: `(a, n) => { return n > 0 && a[0]; }`, params: ["Float64Array", "f"] },
+    { src: `(a, b, o) => { for (const i of prange(o.length)) o[i] = (i % 2 === 0 ? a : b)[i]; }`, at: "1:57" },
   ],
   PF1002: [
     { src: `(n) => { return n * dx; }`, at: "1:21" },
@@ -51,6 +52,7 @@ const must: Record<string, Case[]> = {
     { src: `(a, n) => { for (const i of prange(n)) { for (let j = 0; j < n; j++) a[j] += i; } }`, params: ["Float64Array", "i"] },
     { src: `(a, n) => { for (const i of prange(n)) { const k = 3; a[k] = i; } }`, params: ["Float64Array", "i"] },
   ],
+  PF2004: [{ src: `(a) => { let s = 0; for (const i of prange(a.length)) s = s >= a[i] ? s : a[i]; return s; }`, params: ["Float64Array"], at: "1:55" }],
   PF2003: [{ src: `(a) => { let s = 0; for (const i of prange(a.length)) { s += a[i]; a[i] = s; } return s; }`, params: ["Float64Array"] }],
 };
 
@@ -60,6 +62,7 @@ const mustNot: Record<string, Case[]> = {
     { src: `(n) => { let s = 0; for (const i of prange(n)) { s += i; } return s; }` },
     { src: `(n) => { let m = -Infinity; for (const i of prange(n)) { m = Math.max(m, i % 7); } return m; }` },
     { src: `(n) => { let f = false; for (const i of prange(n)) { if (i === 3) f = true; } return f; }` },
+    { src: `(a, o) => { let t = 0; for (const i of prange(o.length)) { if (a[i] > 0) t = a[i]; else t = -a[i] * 3; o[i] = t; } }`, params: ["Float64Array", "Float64Array"] },
   ],
   PF2002: [
     { src: `(a) => { for (const i of prange(a.length)) { a[i] += 1; } }`, params: ["Float64Array"] },

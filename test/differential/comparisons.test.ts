@@ -57,6 +57,5 @@ describe("ternaries", () => {
     ["ternary selecting -0 and +0", (a: Float64Array, o: Float64Array) => { for (const i of prange(o.length)) o[i] = a[i] < 0 ? -0 : 0; }, drop(mixed2, 1)],
     ["ternary on a number condition (NaN and -0 are falsy)", (a: Float64Array, b: Float64Array, o: Float64Array) => { for (const i of prange(o.length)) o[i] = a[i] ? b[i] : -1; }, mixed2],
     ["ternary mixing int and double arms", (a: Int32Array, b: Float64Array, o: Float64Array) => { for (const i of prange(o.length)) o[i] = a[i] > 0 ? a[i] : b[i]; }, intFloat],
-    ["ternary as an index", (a: Float64Array, b: Float64Array, o: Float64Array) => { const n = o.length; for (const i of prange(n)) o[i] = (i % 2 === 0 ? a : b)[i] + a[i % 2 === 0 ? n - 1 - i : i]; }, mixed2],
   ]);
 });

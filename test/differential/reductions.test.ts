@@ -78,7 +78,6 @@ describe("min and max reductions (exact)", () => {
     ["Math.max over ±0 only: max(-0, 0) is 0", (a: Float64Array, s: number) => { for (const i of prange(a.length)) s = Math.max(s, a[i]); return s; }, (rng: Rng, c: number) => { const a = new Float64Array(rng.int(1, 300)).fill(-0); if (c > 0) a[rng.int(0, a.length - 1)] = 0; return [a, [-0, -0, -Infinity][c]!]; }, { cases: 3 }],
     ["ternary min: s = a[i] < s ? a[i] : s", (a: Float64Array, s: number) => { for (const i of prange(a.length)) s = a[i] < s ? a[i] : s; return s; }, ints, { ...intsCases, repeat: 3 }],
     ["ternary max: s = a[i] > s ? a[i] : s", (a: Float64Array, s: number) => { for (const i of prange(a.length)) s = a[i] > s ? a[i] : s; return s; }, ints, { ...intsCases, repeat: 3 }],
-    ["ternary max written s = s >= a[i] ? s : a[i]", (a: Float64Array, s: number) => { for (const i of prange(a.length)) s = s >= a[i] ? s : a[i]; return s; }, ints, { ...intsCases, repeat: 3 }],
     ["if (a[i] > s) s = a[i]", (a: Float64Array, s: number) => { for (const i of prange(a.length)) { if (a[i] > s) s = a[i]; } return s; }, ints, { ...intsCases, repeat: 3 }],
     ["if (a[i] < s) s = a[i]", (a: Float64Array, s: number) => { for (const i of prange(a.length)) { if (a[i] < s) s = a[i]; } return s; }, ints, { ...intsCases, repeat: 3 }],
     ["ternary min with NaN elements (NaN never compares less) as plain", (a: Float64Array, s: number) => { for (const i of prange(a.length)) s = a[i] < s ? a[i] : s; return s; }, mixed, { cases: 5, repeat: 3 }],
