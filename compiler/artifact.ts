@@ -9,17 +9,18 @@
  *     env.memory              shared memory (WebAssembly.Memory, shared: true)
  *     env.prange(loop:i32, frame:i32, start:f64, stop:f64, step:f64)
  *                             called by `main` when it reaches prange loop `loop`; it validates
- *                             the bounds, writes `startOffset`/`stepOffset` (i32) into the frame,
+ *                             the bounds (safe integers; int32 unless `wideIndex`; at most
+ *                             2^31-1 iterations), writes `startOffset`/`stepOffset` into the frame,
  *                             runs every chunk through `loop_<loop>` on the pool, then calls
  *                             `combine_<loop>` once, and returns. `main` reloads live-outs after.
  *     env.oob(site:i32, index:f64)
  *                             throws the RangeError for access site `site`; never returns.
  *     math.<name>             JavaScript's Math.<name> for functions wasm lacks (bit-identical).
  *     env.fmod(a:f64, b:f64) -> f64   JavaScript's `%` on doubles.
- *     env.count(start:f64, stop:f64, step:f64) -> i32
+ *     env.count(start:f64, stop:f64, step:f64, wide:i32) -> i32
  *                             for a prange nested in a prange (run serially by one thread):
- *                             validates the bounds exactly as env.prange does and returns the
- *                             number of iterations.
+ *                             validates the bounds exactly as env.prange does (int32 bounds
+ *                             unless `wide`) and returns the number of iterations.
  *   exports
  *     main(frame:i32) -> f64 | i32 | ()          the kernel body, run by the leader thread
  *     loop_<k>(frame:i32, itLo:i32, itHi:i32, partial:i32)
@@ -69,9 +70,13 @@ export type ParamSlot =
 /** A prange loop as the runtime sees it. */
 export interface LoopInfo {
   readonly id: number;
-  /** frame offsets where env.prange stores the validated i32 start and step */
+  /**
+   * frame offsets where env.prange stores the validated start and step: i32 values, or f64 values
+   * when `wideIndex` (bounds typed as doubles or beyond int32: the index is carried as a double)
+   */
   readonly startOffset: number;
   readonly stepOffset: number;
+  readonly wideIndex: boolean;
   /** number of reduction variables (partials are 8 bytes each) */
   readonly reductions: number;
   /** source position of the `prange` call, for error messages */

@@ -96,7 +96,7 @@ export function chunkSizeFor(count: number, dynamic: boolean, chunkSize: number)
 
 function checkBound(meta: KernelMeta, loop: number, name: string, v: number): number {
   if (!Number.isSafeInteger(v)) throw new TypeError(`prange: ${name} must be a safe integer, got ${v}`);
-  if (v < INT32_MIN || v > INT32_MAX) {
+  if (!meta.loops[loop]?.wideIndex && (v < INT32_MIN || v > INT32_MAX)) {
     const info = meta.loops[loop];
     const where = info !== undefined ? formatPosition(meta, info.line, info.column) : `kernel ${meta.name}`;
     throw new RangeError(
@@ -124,11 +124,19 @@ export function envPrange(loop: number, frame: number, start: number, stop: numb
   if (st === 0) throw new RangeError("prange: step must not be zero");
   // A fresh DataView per loop: the frame's range never moves, but this keeps no buffer alive.
   const fv = new DataView(L.memory.buffer, frame, meta.frameSize);
-  fv.setInt32(info.startOffset, s, true);
-  fv.setInt32(info.stepOffset, st, true);
+  if (info.wideIndex) {
+    fv.setFloat64(info.startOffset, s, true);
+    fv.setFloat64(info.stepOffset, st, true);
+  } else {
+    fv.setInt32(info.startOffset, s, true);
+    fv.setInt32(info.stepOffset, st, true);
+  }
   const span = st > 0 ? e - s : s - e;
   const count = span <= 0 ? 0 : Math.ceil(span / Math.abs(st));
   if (count === 0) return;
+  if (count > INT32_MAX) {
+    throw new RangeError(`prange: ${count} iterations is more than a compiled prange loop runs (2^31 - 1)`);
+  }
 
   const chunk = chunkSizeFor(count, L.dynamic, L.chunkSize);
   const chunks = Math.ceil(count / chunk);

@@ -23,16 +23,18 @@ function arrayLength(memory: WasmMemory, ctl: Int32Array, meta: KernelMeta, name
  * The `env.count` import: iterations of a prange nested in a prange (run serially by one thread),
  * after the same checks as plain prange and as env.prange (int32 bounds, step not zero).
  */
-function serialCount(start: number, stop: number, step: number): number {
+function serialCount(start: number, stop: number, step: number, wide: number): number {
   for (const [name, v] of [["start", start], ["stop", stop], ["step", step]] as const) {
     if (!Number.isSafeInteger(v)) throw new TypeError(`prange: ${name} must be a safe integer, got ${v}`);
-    if (v < -2147483648 || v > 2147483647) {
-      throw new RangeError(`prange: ${name} is ${v}, but a compiled prange loop needs bounds that are 32-bit integers`);
+    if (!wide && (v < -2147483648 || v > 2147483647)) {
+      throw new RangeError(`prange: ${name} is ${v}, but this prange loop needs bounds that are 32-bit integers`);
     }
   }
   if (step === 0) throw new RangeError("prange: step must not be zero");
   const span = step > 0 ? stop - start : start - stop;
-  return span <= 0 ? 0 : Math.ceil(span / Math.abs(step));
+  const count = span <= 0 ? 0 : Math.ceil(span / Math.abs(step));
+  if (count > 2147483647) throw new RangeError(`prange: ${count} iterations is more than a compiled prange loop runs (2^31 - 1)`);
+  return count;
 }
 
 /** Builds the imports for one instance of `meta`'s module on this thread. */

@@ -205,9 +205,10 @@ class Inference {
     if (!a || !b || !s) return null;
     const na = numeric(a);
     const nb = numeric(b);
-    // the runtime checks that compiled prange bounds are int32
-    if (!isInt(na) || !isInt(nb)) return FULL;
     const ns = numeric(s);
+    // an int32 index needs int32 bounds; otherwise the index is a double (exact: the runtime
+    // checks that the bounds are safe integers)
+    if (na.k !== "i32" || nb.k !== "i32" || ns.k !== "i32") return F64;
     const clip = (lo: number, hi: number): Ty => i32(Math.max(I32_MIN, lo), Math.min(I32_MAX, Math.max(lo, hi)));
     if (isInt(ns) && ns.lo > 0) return clip(na.lo, nb.hi - 1);
     if (isInt(ns) && ns.hi < 0) return clip(nb.lo + 1, na.hi);

@@ -3,7 +3,7 @@
  * live values to the loop functions every thread runs, and gets reductions back.
  *
  *   [ params: 8 bytes each (f64, or i32, or array address i32 + length i32) ]
- *   [ per parallel loop: start i32, step i32 ]
+ *   [ per parallel loop: start, step: 8 bytes each (i32, or f64 for a wide index) ]
  *   [ one 8-byte slot per scalar that crosses into a loop (f64, or i32) ]
  */
 import type { ParamSlot } from "../artifact.js";
@@ -36,8 +36,8 @@ export function layoutFrame(k: Kernel): FrameLayout {
   const loopStep: number[] = [];
   for (let i = 0; i < k.pranges.length; i++) {
     loopStart.push(off);
-    loopStep.push(off + 4);
-    off += 8;
+    loopStep.push(off + 8);
+    off += 16;
   }
   const slots = new Map<Var, number>();
   for (const l of k.pranges) {

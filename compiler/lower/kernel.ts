@@ -47,7 +47,7 @@ export function lowerKernel(k: Kernel, positions: (p: { start: number }) => { li
     prange: m.importFunc("env", "prange", [i32, i32, f64, f64, f64], []),
     oob: m.importFunc("env", "oob", [i32, f64], []),
     fmod: m.importFunc("env", "fmod", [f64, f64], [f64]),
-    count: m.importFunc("env", "count", [f64, f64, f64], [i32]),
+    count: m.importFunc("env", "count", [f64, f64, f64, i32], [i32]),
     math: new Map([...mathUsed].sort().map(([key, arity]) => [key, m.importFunc("math", key.split("/")[0]!, Array(arity).fill(f64), [f64])])),
   };
   const helpers = addHelpers(m);
@@ -63,6 +63,7 @@ export function lowerKernel(k: Kernel, positions: (p: { start: number }) => { li
       id: p.id,
       startOffset: frame.loopStart[p.id]!,
       stepOffset: frame.loopStep[p.id]!,
+      wideIndex: p.index.ty!.k === "f64",
       reductions: p.model!.reductions.length,
       line: at.line,
       column: at.column,
@@ -147,11 +148,14 @@ function lowerLoop(ctx: ModuleCtx, p: PrangeStmt): FnLowerer {
       fb.localSet(L.local(r.v));
     }
   }
-  const start = fb.local(i32);
-  const step = fb.local(i32);
-  fb.localGet(L.frameLocal).mem(Op.i32_load, { align: 2, offset: ctx.frame.loopStart[p.id]! }).localSet(start);
-  fb.localGet(L.frameLocal).mem(Op.i32_load, { align: 2, offset: ctx.frame.loopStep[p.id]! }).localSet(step);
-  if (vectorisable(p)) {
+  const it = wasmType(p.index.ty!);
+  const start = fb.local(it);
+  const step = fb.local(it);
+  L.loadSlot(it, ctx.frame.loopStart[p.id]!);
+  fb.localSet(start);
+  L.loadSlot(it, ctx.frame.loopStep[p.id]!);
+  fb.localSet(step);
+  if (it === i32 && vectorisable(p)) {
     const it = fb.local(i32);
     fb.localGet(1).localSet(it);
     emitVectorPart(L, p, it, 2, start, step);

@@ -107,14 +107,17 @@ function emitLoop(L: FnLowerer, s: LoopStmt): void {
 }
 
 /**
- * Iterations `it` in [itLo, itHi) of a range whose i32 start and step are in locals:
- * index = start + it * step, kept incrementally.
+ * Iterations `it` in [itLo, itHi) of a range whose start and step are in locals (i32, or f64
+ * for a wide index): index = start + it * step, kept incrementally (exact in both cases).
  */
 export function emitCountedBody(L: FnLowerer, s: PrangeStmt, itLo: number, itHi: number, start: number, step: number): void {
   const fb = L.fb;
   const idx = L.local(s.index);
+  const wide = s.index.ty!.k === "f64";
   const it = L.temp(ValType.i32);
-  fb.localGet(itLo).localTee(it).localGet(step).op(Op.i32_mul).localGet(start).op(Op.i32_add).localSet(idx);
+  fb.localGet(itLo).localTee(it);
+  if (wide) fb.op(Op.f64_convert_i32_s).localGet(step).op(Op.f64_mul).localGet(start).op(Op.f64_add).localSet(idx);
+  else fb.localGet(step).op(Op.i32_mul).localGet(start).op(Op.i32_add).localSet(idx);
   fb.block("void");
   L.pushLabel(s, "break");
   fb.loop("void");
@@ -126,7 +129,7 @@ export function emitCountedBody(L: FnLowerer, s: PrangeStmt, itLo: number, itHi:
   L.popLabel();
   fb.end();
   fb.localGet(it).i32Const(1).op(Op.i32_add).localSet(it);
-  fb.localGet(idx).localGet(step).op(Op.i32_add).localSet(idx);
+  fb.localGet(idx).localGet(step).op(wide ? Op.f64_add : Op.i32_add).localSet(idx);
   fb.br(0);
   L.popLabel();
   fb.end();
@@ -146,8 +149,10 @@ function emitBound(L: FnLowerer, e: import("../model/ir.js").Expr): void {
 /** A prange inside a prange: validated like the outer one, then run serially here. */
 function emitSerialPrange(L: FnLowerer, s: PrangeStmt): void {
   const fb = L.fb;
-  const start = L.temp(ValType.i32);
-  const step = L.temp(ValType.i32);
+  const wide = s.index.ty!.k === "f64";
+  const t = wide ? ValType.f64 : ValType.i32;
+  const start = L.temp(t);
+  const step = L.temp(t);
   const hi = L.temp(ValType.i32);
   const zero = L.temp(ValType.i32);
   const fs = L.temp(ValType.f64);
@@ -160,13 +165,18 @@ function emitSerialPrange(L: FnLowerer, s: PrangeStmt): void {
   emitBound(L, s.rangeStep);
   fb.localSet(fp);
   // env.count validates the bounds (TypeError/RangeError as plain prange) and returns the count
-  fb.localGet(fs).localGet(fe).localGet(fp).call(L.m.imports.count).localSet(hi);
-  fb.localGet(fs).opFC(OpFC.i32_trunc_sat_f64_s).localSet(start);
-  fb.localGet(fp).opFC(OpFC.i32_trunc_sat_f64_s).localSet(step);
+  fb.localGet(fs).localGet(fe).localGet(fp).i32Const(wide ? 1 : 0).call(L.m.imports.count).localSet(hi);
+  if (wide) {
+    fb.localGet(fs).localSet(start);
+    fb.localGet(fp).localSet(step);
+  } else {
+    fb.localGet(fs).opFC(OpFC.i32_trunc_sat_f64_s).localSet(start);
+    fb.localGet(fp).opFC(OpFC.i32_trunc_sat_f64_s).localSet(step);
+  }
   fb.i32Const(0).localSet(zero);
   emitCountedBody(L, s, zero, hi, start, step);
-  for (const [t, l] of [[ValType.i32, start], [ValType.i32, step], [ValType.i32, hi], [ValType.i32, zero], [ValType.f64, fs], [ValType.f64, fe], [ValType.f64, fp]] as const) {
-    L.release(t, l);
+  for (const [ty, l] of [[t, start], [t, step], [ValType.i32, hi], [ValType.i32, zero], [ValType.f64, fs], [ValType.f64, fe], [ValType.f64, fp]] as const) {
+    L.release(ty, l);
   }
 }
 

@@ -52,8 +52,13 @@ export function runSerial(k: CompiledKernel, args: unknown[], chunks = 3): unkno
       prange(loop: number, fr: number, start: number, stop: number, step: number) {
         const info = k.loops[loop]!;
         const count = validate(start, stop, step);
-        dv().setInt32(fr + info.startOffset, start, true);
-        dv().setInt32(fr + info.stepOffset, step, true);
+        if (info.wideIndex) {
+          dv().setFloat64(fr + info.startOffset, start, true);
+          dv().setFloat64(fr + info.stepOffset, step, true);
+        } else {
+          dv().setInt32(fr + info.startOffset, start, true);
+          dv().setInt32(fr + info.stepOffset, step, true);
+        }
         if (count === 0) return;
         const n = Math.min(chunks, count);
         const base = alloc(n * info.reductions * 8 + 8);
