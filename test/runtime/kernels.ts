@@ -122,7 +122,7 @@ export function sumKernel(): CompiledKernel {
     wasm: mb.encode(),
     frameSize: 48,
     params,
-    loops: [{ id: 0, startOffset: 32, stepOffset: 36, reductions: 1, line: 3, column: 22 }],
+    loops: [{ id: 0, startOffset: 32, stepOffset: 36, wideIndex: false, reductions: 1, line: 3, column: 22 }],
     returns: "f64",
     sites: [{ array: "a", line: 5, column: 5 }],
     mathImports: [],
@@ -167,7 +167,7 @@ export function emptyKernel(): CompiledKernel {
       { name: "reps", kind: "i", offset: 0 },
       { name: "n", kind: "i", offset: 4 },
     ],
-    loops: [{ id: 0, startOffset: 8, stepOffset: 12, reductions: 0, line: 2, column: 3 }],
+    loops: [{ id: 0, startOffset: 8, stepOffset: 12, wideIndex: false, reductions: 0, line: 2, column: 3 }],
     returns: "void",
     sites: [],
     mathImports: [],
@@ -205,7 +205,7 @@ export function copyKernel(flags: { srcRead?: boolean; dstRead?: boolean } = {})
       { name: "src", kind: "array", array: "Float64Array", offset: 0, lengthOffset: 4, read: flags.srcRead ?? true, written: false },
       { name: "dst", kind: "array", array: "Float64Array", offset: 8, lengthOffset: 12, read: flags.dstRead ?? false, written: true },
     ],
-    loops: [{ id: 0, startOffset: 16, stepOffset: 20, reductions: 0, line: 2, column: 3 }],
+    loops: [{ id: 0, startOffset: 16, stepOffset: 20, wideIndex: false, reductions: 0, line: 2, column: 3 }],
     returns: "void",
     sites: [
       { array: "src", line: 2, column: 40 },
@@ -243,6 +243,77 @@ export function scalarKernel(ret: "f64" | "i32" | "bool" | "void"): CompiledKern
     ],
     loops: [],
     returns: ret,
+    sites: [],
+    mathImports: [],
+  };
+}
+
+/**
+ * `wide` (a wideIndex loop): params out: Float64Array (written), start, stop, step: f;
+ * `for (const i of prange(start, stop, step)) out[it] = i` where `it` is the iteration number.
+ * Frame: out 0/4, start 8, stop 16, step 24, loop start/step (f64) 32/40.
+ */
+export function wideKernel(): CompiledKernel {
+  const { mb, prange, oob } = newModule();
+  const main = new FunctionBuilder("main", [I32], []);
+  main.i32Const(0).localGet(0);
+  f64At(main, 0, 8);
+  f64At(main, 0, 16);
+  f64At(main, 0, 24);
+  main.call(prange);
+  const loop = new FunctionBuilder("loop_0", [I32, I32, I32, I32], []);
+  const it = loop.local(I32);
+  loop.localGet(1).localSet(it);
+  loop.block("void").loop("void");
+  loop.localGet(it).localGet(2).op(I32_GE_S).brIf(1);
+  boundsCheck(loop, oob, 0, it, 4, 0);
+  i32At(loop, 0, 0);
+  loop.localGet(it).i32Const(3).op(I32_SHL, I32_ADD);
+  f64At(loop, 0, 32);
+  loop.localGet(it).op(F64_FROM_I32);
+  f64At(loop, 0, 40);
+  loop.op(F64_MUL, F64_ADD).mem(F64_STORE, { align: 3, offset: 0 });
+  loop.localGet(it).i32Const(1).op(I32_ADD).localSet(it).br(0);
+  loop.end().end();
+  mb.exportFunc("main", mb.addFunction(main));
+  mb.exportFunc("loop_0", mb.addFunction(loop));
+  return {
+    wasm: mb.encode(),
+    frameSize: 48,
+    params: [
+      { name: "out", kind: "array", array: "Float64Array", offset: 0, lengthOffset: 4, read: false, written: true },
+      { name: "start", kind: "f", offset: 8 },
+      { name: "stop", kind: "f", offset: 16 },
+      { name: "step", kind: "f", offset: 24 },
+    ],
+    loops: [{ id: 0, startOffset: 32, stepOffset: 40, wideIndex: true, reductions: 0, line: 1, column: 40 }],
+    returns: "void",
+    sites: [{ array: "out", line: 1, column: 60 }],
+    mathImports: [],
+  };
+}
+
+/** `count`: params start, stop, step: f, wide: b; returns env.count(start, stop, step, wide) (i32). */
+export function countKernel(): CompiledKernel {
+  const mb = new ModuleBuilder({ module: "env", field: "memory", minPages: 1, maxPages: 65536, shared: true });
+  const count = mb.importFunc("env", "count", [F64, F64, F64, I32], [I32]);
+  const main = new FunctionBuilder("main", [I32], [I32]);
+  f64At(main, 0, 0);
+  f64At(main, 0, 8);
+  f64At(main, 0, 16);
+  i32At(main, 0, 24).call(count);
+  mb.exportFunc("main", mb.addFunction(main));
+  return {
+    wasm: mb.encode(),
+    frameSize: 32,
+    params: [
+      { name: "start", kind: "f", offset: 0 },
+      { name: "stop", kind: "f", offset: 8 },
+      { name: "step", kind: "f", offset: 16 },
+      { name: "wide", kind: "b", offset: 24 },
+    ],
+    loops: [],
+    returns: "i32",
     sites: [],
     mathImports: [],
   };
