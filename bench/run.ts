@@ -177,7 +177,7 @@ async function main(): Promise<number> {
   const cpu = cpus()[0]?.model ?? "unknown cpu";
   const loadBefore = loadavg()[0]!;
   console.log(`parfor bench: ${args.allThreads} threads (${cpu}), node ${process.version}, ${args.runs} runs per variant after 1 warm-up`);
-  console.log(`load average ${loadBefore.toFixed(2)}${loadBefore > 0.5 ? " — the machine is busy: parallel speed-ups will be understated" : ""}\n`);
+  console.log(`load average ${loadBefore.toFixed(2)}${loadBefore > args.allThreads / 2 ? " — the machine is busy: parallel speed-ups will be understated" : ""}\n`);
 
   const chosen = examples.filter((e) => args.only.length === 0 || args.only.includes(e.name));
   const results: ExampleResult[] = [];
