@@ -1,8 +1,8 @@
 /**
  * Argument checking and the specialisation key of a call, like Numba's dispatcher: each
  * parameter is `f` (a number), `i` (a number that is an int32 and not -0: compiled with integer
- * arithmetic where that is exact), `s` (an integer of magnitude at most 2^20, so that products of
- * two such values, as in `i * n + j`, are exact 64-bit integers), `b` (a boolean) or a
+ * arithmetic where that is exact), `s` (an integer from 0 to 2^20: products of two such values, as
+ * in `i * n + j`, are exact 64-bit integers, and never -0 since neither factor is negative), `b` (a boolean) or a
  * typed-array kind.
  */
 import type { ArrayKind } from "../compiler/artifact.js";
@@ -57,7 +57,7 @@ export function signatureOf(name: string, shape: KernelShape, args: readonly unk
     if (typeof a === "number") {
       if (p.annotation && p.annotation !== "f" && p.annotation !== "i" && p.annotation !== "s") return fail(p.annotation === "b" ? "a boolean" : `a ${p.annotation}`);
       if (!Number.isInteger(a) || Object.is(a, -0) || a < -2147483648 || a > 2147483647) return "f";
-      return Math.abs(a) <= SMALL_INT ? "s" : "i";
+      return a >= 0 && a <= SMALL_INT ? "s" : "i";
     }
     if (typeof a === "boolean") {
       if (p.annotation && p.annotation !== "b") return fail("a number");

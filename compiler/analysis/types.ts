@@ -9,11 +9,12 @@ import type { ArrayKind } from "../artifact.js";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
 import { visitExpr } from "../model/build.js";
 import { BOOL, type BinaryOp, type Expr, F64, I32_MAX, I32_MIN, i32, INT53, isInt, type Kernel, type Stmt, type Ty, type Var } from "../model/ir.js";
-import { forEachExprInStmts } from "../model/walk.js";
+import { forEachExprInStmts, forEachStmt } from "../model/walk.js";
 
 /**
- * A parameter kind of a signature: `f` any number, `i` an int32, `s` a small integer (|v| <= 2^20,
- * so products of two stay exact in 64-bit integer arithmetic), `b` a boolean, or an array kind.
+ * A parameter kind of a signature: `f` any number, `i` an int32, `s` a small non-negative integer
+ * (0..2^20: sizes and counts; products of two stay exact in 64-bit integer arithmetic and are never
+ * -0), `b` a boolean, or an array kind.
  */
 export type ParamType = "f" | "i" | "s" | "b" | ArrayKind;
 
@@ -87,8 +88,12 @@ class Inference {
     private readonly sink: DiagnosticSink,
   ) {}
 
+  /** increments guarded by a loop condition `v < bound`, found before the fixpoint */
+  private readonly guards = new Map<Expr, { bound: Expr; cmp: "<" | "<="; step: number }>();
+
   run(): void {
     const k = this.k;
+    findGuardedIncrements(k.body, this.guards);
     for (const v of k.vars) v.ty = undefined;
     k.params.forEach((p, i) => {
       const t = this.params[i];
@@ -97,7 +102,7 @@ class Inference {
         p.paramKind = t === "s" ? "i" : t;
         p.array = undefined;
         // the argument is the parameter's first value; assignments in the body join it
-        const argTy = t === "f" ? F64 : t === "i" ? FULL : t === "s" ? i32(-SMALL_INT, SMALL_INT) : BOOL;
+        const argTy = t === "f" ? F64 : t === "i" ? FULL : t === "s" ? i32(0, SMALL_INT) : BOOL;
         this.sites.push({ v: p, ty: () => argTy });
       } else {
         p.array = t;
@@ -140,6 +145,22 @@ class Inference {
       }
     }
     forEachExprInStmts(stmts, (e) => {
+      const g = this.guards.get(e);
+      if (g && (e.k === "assign" || e.k === "update")) {
+        // an increment that only runs while `v < bound` held: v stays below bound.hi + step
+        const v = e.target;
+        this.sites.push({
+          v,
+          ty: () => {
+            const b = this.typeOf(g.bound);
+            if (!b || !v.ty) return null;
+            const nb = numeric(b);
+            if (!isInt(nb) || !isInt(v.ty)) return F64;
+            return fits(v.ty.lo + g.step, Math.max(v.ty.lo + g.step, nb.hi - (g.cmp === "<" ? 1 : 0) + g.step));
+          },
+        });
+        return;
+      }
       if (e.k === "assign") {
         const v = e.target;
         if (v.counter) return;
@@ -424,6 +445,53 @@ class Inference {
     }
     k.returnTy = t;
   }
+}
+
+/**
+ * `while (v < B && ...) { ...; v += c; ... }` (or a for loop whose update is the increment): the
+ * loop condition bounds v when the increment is the loop's only write to v and runs at most once
+ * per test of the condition (a top-level statement of the body, or the update clause).
+ */
+function findGuardedIncrements(stmts: readonly Stmt[], out: Map<Expr, { bound: Expr; cmp: "<" | "<="; step: number }>): void {
+  forEachStmt(stmts, (s) => {
+    if (s.k !== "loop" || s.kind === "do" || !s.cond) return;
+    const conjuncts: Expr[] = [];
+    const split = (e: Expr): void => {
+      if (e.k === "logical" && e.op === "&&") {
+        split(e.l);
+        split(e.r);
+      } else conjuncts.push(e);
+    };
+    split(s.cond);
+    for (const c of conjuncts) {
+      if (c.k !== "binary" || (c.op !== "<" && c.op !== "<=") || c.l.k !== "var" || c.l.v.counter) continue;
+      const v = c.l.v;
+      if (v.array || v.kind === "index" || mentionsVar(c.r, v)) continue;
+      const inc = (e: Expr): number | null => {
+        if (e.k === "update" && e.target === v && e.op === "++") return 1;
+        if (e.k === "assign" && e.target === v && e.op === "+=" && e.value.k === "num" && Number.isInteger(e.value.value) && e.value.value > 0 && e.value.value < 2 ** 20) return e.value.value;
+        return null;
+      };
+      const candidates: { e: Expr; step: number }[] = [];
+      for (const b of s.body) if (b.k === "expr" && inc(b.e) !== null) candidates.push({ e: b.e, step: inc(b.e)! });
+      if (s.update && inc(s.update) !== null) candidates.push({ e: s.update, step: inc(s.update)! });
+      if (candidates.length !== 1) continue;
+      let writes = 0;
+      forEachExprInStmts([...s.body, { k: "expr", e: s.cond, start: 0, end: 0 }, ...(s.update ? [{ k: "expr" as const, e: s.update, start: 0, end: 0 }] : [])], (e) => {
+        if ((e.k === "assign" || e.k === "update") && e.target === v) writes++;
+      });
+      if (writes !== 1) continue;
+      out.set(candidates[0]!.e, { bound: c.r, cmp: c.op, step: candidates[0]!.step });
+    }
+  });
+}
+
+function mentionsVar(e: Expr, v: Var): boolean {
+  let hit = false;
+  visitExpr(e, (x) => {
+    if ((x.k === "var" && x.v === v) || ((x.k === "assign" || x.k === "update") && x.target === v)) hit = true;
+  });
+  return hit;
 }
 
 function findSerialPrange(body: readonly Stmt[], v: Var): { rangeStart: Expr; rangeStop: Expr; rangeStep: Expr } | undefined {

@@ -1,12 +1,13 @@
 /**
- * Statement lowering. Loops take this shape, so that `break` and `continue` are plain branches:
+ * Statement lowering. Loops take this (rotated) shape, so that `break` and `continue` are plain
+ * branches and each iteration takes one conditional branch:
  *
  *   block $break
+ *     (br_if $break (i32.eqz cond))          for and while only
  *     loop $top
- *       (br_if $break (i32.eqz cond))
  *       block $continue  body  end
  *       update
- *       br $top
+ *       (br_if $top cond)
  *     end
  *   end
  *
@@ -16,7 +17,7 @@
  */
 import type { LoopStmt, PrangeStmt, Stmt } from "../model/ir.js";
 import { emitAs, emitCond, emitEffect, emitExpr, repr } from "./expr.js";
-import type { Ty } from "../model/ir.js";
+import type { Expr, Ty } from "../model/ir.js";
 import { type FnLowerer, wasmType } from "./fn.js";
 import { ValType } from "./wasm/encoder.js";
 import { Op, OpFC } from "./wasm/opcodes.js";
@@ -40,6 +41,22 @@ function emitStmt(L: FnLowerer, s: Stmt): void {
       return;
     }
     case "if":
+      if (isShortCircuit(s.c)) {
+        // block $end (block $else (br_if $else !c) then (br $end)) else
+        fb.block("void");
+        L.pushLabel(null, "other");
+        fb.block("void");
+        L.pushLabel(null, "other");
+        emitBrIf(L, s.c, 0, false);
+        emitStmts(L, s.t);
+        fb.br(1);
+        L.popLabel();
+        fb.end();
+        emitStmts(L, s.f);
+        L.popLabel();
+        fb.end();
+        return;
+      }
       emitCond(L, s.c);
       fb.if_("void");
       L.pushLabel(null, "other");
@@ -72,6 +89,40 @@ function emitStmt(L: FnLowerer, s: Stmt): void {
   }
 }
 
+function isShortCircuit(e: Expr): boolean {
+  return (e.k === "logical" && e.op !== "??") || (e.k === "unary" && e.op === "!" && isShortCircuit(e.e));
+}
+
+/**
+ * Branches to label `depth` when the truthiness of `c` is `when`, with && and || as branches
+ * rather than values (a condition needs no value, and V8 compiles branches better than a
+ * value-producing `if` inside a hot loop).
+ */
+function emitBrIf(L: FnLowerer, c: Expr, depth: number, when: boolean): void {
+  const fb = L.fb;
+  if (c.k === "unary" && c.op === "!") {
+    emitBrIf(L, c.e, depth, !when);
+    return;
+  }
+  if (c.k === "logical" && c.op !== "??") {
+    const and = c.op === "&&";
+    if (and === when) {
+      // all must hold (&& true) / all must fail (|| false): skip out when the left decides
+      fb.block("void");
+      emitBrIf(L, c.l, 0, !when);
+      emitBrIf(L, c.r, depth + 1, when);
+      fb.end();
+    } else {
+      emitBrIf(L, c.l, depth, when);
+      emitBrIf(L, c.r, depth, when);
+    }
+    return;
+  }
+  emitCond(L, c);
+  if (!when) fb.op(Op.i32_eqz);
+  fb.brIf(depth);
+}
+
 /** How `main` returns a value of type `t`: an i64 integer is returned as a double (exact). */
 export function returnWant(t: Ty): "f64" | "i32" | "bool" {
   return t.k === "f64" || t.k === "i64" ? "f64" : t.k === "bool" ? "bool" : "i32";
@@ -80,26 +131,20 @@ export function returnWant(t: Ty): "f64" | "i32" | "bool" {
 function emitLoop(L: FnLowerer, s: LoopStmt): void {
   const fb = L.fb;
   emitStmts(L, s.init);
+  // rotated: one conditional branch per iteration, at the bottom; for/while test once on entry
   fb.block("void");
   L.pushLabel(s, "break");
+  if (s.kind !== "do" && s.cond) emitBrIf(L, s.cond, 0, false);
   fb.loop("void");
   L.pushLabel(null, "other");
-  if (s.kind !== "do" && s.cond) {
-    emitCond(L, s.cond);
-    fb.op(Op.i32_eqz).brIf(1);
-  }
   fb.block("void");
   L.pushLabel(s, "continue");
   emitStmts(L, s.body);
   L.popLabel();
   fb.end();
   if (s.update) emitEffect(L, s.update);
-  if (s.kind === "do") {
-    if (s.cond) {
-      emitCond(L, s.cond);
-      fb.brIf(0);
-    }
-  } else fb.br(0);
+  if (s.cond) emitBrIf(L, s.cond, 0, true);
+  else fb.br(0);
   L.popLabel();
   fb.end();
   L.popLabel();
@@ -120,17 +165,16 @@ export function emitCountedBody(L: FnLowerer, s: PrangeStmt, itLo: number, itHi:
   else fb.localGet(step).op(Op.i32_mul).localGet(start).op(Op.i32_add).localSet(idx);
   fb.block("void");
   L.pushLabel(s, "break");
+  fb.localGet(it).localGet(itHi).op(Op.i32_ge_s).brIf(0);
   fb.loop("void");
   L.pushLabel(null, "other");
-  fb.localGet(it).localGet(itHi).op(Op.i32_ge_s).brIf(1);
   fb.block("void");
   L.pushLabel(s, "continue");
   emitStmts(L, s.body);
   L.popLabel();
   fb.end();
-  fb.localGet(it).i32Const(1).op(Op.i32_add).localSet(it);
   fb.localGet(idx).localGet(step).op(wide ? Op.f64_add : Op.i32_add).localSet(idx);
-  fb.br(0);
+  fb.localGet(it).i32Const(1).op(Op.i32_add).localTee(it).localGet(itHi).op(Op.i32_lt_s).brIf(0);
   L.popLabel();
   fb.end();
   L.popLabel();

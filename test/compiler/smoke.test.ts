@@ -5,7 +5,7 @@ import { runSerial } from "./serial-runtime.js";
 
 function sig(args: unknown[]): ParamType[] {
   return args.map((a) =>
-    typeof a === "boolean" ? "b" : typeof a === "number" ? (Number.isInteger(a) && !Object.is(a, -0) && a >= -(2 ** 31) && a < 2 ** 31 ? (Math.abs(a) <= 2 ** 20 ? "s" : "i") : "f") : ((a as object).constructor.name as ParamType),
+    typeof a === "boolean" ? "b" : typeof a === "number" ? (Number.isInteger(a) && !Object.is(a, -0) && a >= -(2 ** 31) && a < 2 ** 31 ? (a >= 0 && a <= 2 ** 20 ? "s" : "i") : "f") : ((a as object).constructor.name as ParamType),
   );
 }
 
