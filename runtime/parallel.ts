@@ -14,6 +14,7 @@ import { invoke, invokeAsync, load, type LoadedKernel, MAX_THREADS } from "./inv
 import type { ParallelOptions, RunSettings } from "./options.js";
 import { threads as defaultThreads } from "./api.js";
 import { signatureOf } from "./signature.js";
+import { ensureWorkers } from "./pool.js";
 import { type CallSite, callerSite, locateSource } from "./source.js";
 
 export type { ParallelOptions } from "./options.js";
@@ -171,6 +172,8 @@ class Dispatcher {
     const key = sig.join(",");
     const have = this.cache.get(key);
     if (have) return have;
+    // start the pool's threads now so that they boot while this thread compiles
+    if (this.cache.size === 0) prestart(this.settings().threads);
     const r = compile(this.source, sig, this.options);
     if (!r.compiled) return this.fallback(this.compileError(r.diagnostics));
     this.warnOnce(r.diagnostics);
@@ -193,6 +196,15 @@ class Dispatcher {
       schedule: this.options.schedule ?? "static",
       chunkSize: this.options.chunkSize ?? 1,
     };
+  }
+}
+
+/** Starts (without waiting for) the workers a call with `threads` threads will use. */
+function prestart(threads: number): void {
+  try {
+    if (threads > 1) ensureWorkers(threads - 1, false);
+  } catch {
+    // a failure to start surfaces, with its message, when the call waits for the workers
   }
 }
 

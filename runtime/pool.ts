@@ -115,15 +115,22 @@ function retire(ctl: Int32Array): Handle[] {
 /**
  * Makes sure the pool has at least `n` ready workers, starting new ones and waiting (blocking,
  * bounded by READY_TIMEOUT_MS) for their ready handshake. A pool with a dead worker is replaced.
+ * With `wait` false it only starts them: their boot then overlaps whatever the caller does next
+ * (the first compile), and the handshake is awaited by the first call that needs them.
  */
-export function ensureWorkers(n: number): void {
+export function ensureWorkers(n: number, wait = true): void {
   if (n > MAX_WORKERS) throw new RangeError(`parfor: at most ${MAX_WORKERS + 1} threads are supported, ${n + 1} were requested`);
   const memory = sharedMemory();
   const ctl = controlView(memory);
   if (handles.length > 0 && isBroken(ctl)) {
     for (const h of retire(ctl)) void h.worker.terminate();
   }
-  if (handles.length >= n) return;
+  if (handles.length >= n) {
+    // started earlier without waiting: the handshake may still be pending
+    if (!wait || Atomics.load(ctl, READY) >= n) return;
+    awaitReady(ctl, n);
+    return;
+  }
   const url = workerUrl();
   if (!existsSync(fileURLToPath(url))) {
     throw new Error(`parfor: the worker entry ${fileURLToPath(url)} does not exist (run the TypeScript build first)`);
@@ -150,7 +157,12 @@ export function ensureWorkers(n: number): void {
     });
     handles.push(h);
   }
-  // Ready handshake: each worker adds 1 to READY (and notifies) once it can take jobs.
+  if (!wait) return;
+  awaitReady(ctl, target);
+}
+
+/** Ready handshake: each worker adds 1 to READY (and notifies) once it can take jobs. */
+function awaitReady(ctl: Int32Array, target: number): void {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
     const r = Atomics.load(ctl, READY);
