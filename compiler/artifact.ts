@@ -77,6 +77,10 @@ export interface LoopInfo {
   readonly startOffset: number;
   readonly stepOffset: number;
   readonly wideIndex: boolean;
+  /** 2 when the body also runs as a two-lane (f64x2) loop, else 1 */
+  readonly lanes: 1 | 2;
+  /** bounds checks moved from the body to the chunk entry */
+  readonly hoistedChecks: number;
   /** number of reduction variables (partials are 8 bytes each) */
   readonly reductions: number;
   /** source position of the `prange` call, for error messages */

@@ -25,7 +25,12 @@ export function emitAddress(L: FnLowerer, ref: ElemRef): void {
   const arr = L.arrays.get(ref.array)!;
   const idx = L.temp(ValType.i32);
   const ity = ref.index.ty!;
-  if (ity.k === "i64") {
+  if (L.proven.has(ref.site)) {
+    // checked for the whole chunk before the loop: an exact integer in [0, length)
+    emitExpr(L, ref.index);
+    if (ity.k === "i64") fb.op(Op.i32_wrap_i64);
+    fb.localSet(idx);
+  } else if (ity.k === "i64") {
     // an exact integer beyond int32: in bounds iff 0 <= x < length, compared unsigned in 64 bits
     const x = L.temp(ValType.i64);
     emitExpr(L, ref.index);

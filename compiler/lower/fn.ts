@@ -56,6 +56,8 @@ export class FnLowerer {
   /** flag reductions: local set to 1 when the flag is written */
   readonly flagHits = new Map<Var, number>();
   readonly arrays = new Map<Var, { base: number; len: number }>();
+  /** access sites whose bounds the enclosing code has already checked (see hoist.ts) */
+  proven: ReadonlySet<number> = new Set();
   private readonly labels: Label[] = [];
   private readonly freeTemps = new Map<ValType, number[]>();
   /** local index of the frame address (parameter 0 of every function) */

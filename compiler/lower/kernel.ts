@@ -27,6 +27,7 @@ import { emitCountedBody, emitStmts, returnWant } from "./stmt.js";
 import { definitelyReturns } from "../analysis/types.js";
 import { ModuleBuilder, ValType } from "./wasm/encoder.js";
 import { emitVectorPart, vectorisable } from "./vector.js";
+import { emitChunkInBounds, hoistableSites } from "./hoist.js";
 import { Op } from "./wasm/opcodes.js";
 
 const { f64, i32 } = { f64: ValType.f64, i32: ValType.i32 };
@@ -56,7 +57,8 @@ export function lowerKernel(k: Kernel, positions: (p: { start: number }) => { li
   m.exportFunc("main", m.addFunction(lowerMain(ctx).fb));
   const loops: LoopInfo[] = [];
   for (const p of k.pranges) {
-    m.exportFunc(`loop_${p.id}`, m.addFunction(lowerLoop(ctx, p).fb));
+    const paths = { lanes: 1 as 1 | 2, hoistedChecks: 0 };
+    m.exportFunc(`loop_${p.id}`, m.addFunction(lowerLoop(ctx, p, paths).fb));
     if (p.model!.reductions.length) m.exportFunc(`combine_${p.id}`, m.addFunction(lowerCombine(ctx, p).fb));
     const at = positions(p.callPos);
     loops.push({
@@ -64,6 +66,7 @@ export function lowerKernel(k: Kernel, positions: (p: { start: number }) => { li
       startOffset: frame.loopStart[p.id]!,
       stepOffset: frame.loopStep[p.id]!,
       wideIndex: p.index.ty!.k === "f64",
+      ...paths,
       reductions: p.model!.reductions.length,
       line: at.line,
       column: at.column,
@@ -125,7 +128,7 @@ function identity(r: Reduction): number {
   }
 }
 
-function lowerLoop(ctx: ModuleCtx, p: PrangeStmt): FnLowerer {
+function lowerLoop(ctx: ModuleCtx, p: PrangeStmt, paths: { lanes: 1 | 2; hoistedChecks: number }): FnLowerer {
   const model = p.model!;
   const slots = ctx.frame.slots;
   const L = new FnLowerer(ctx, `loop_${p.id}`, [i32, i32, i32, i32], []);
@@ -155,12 +158,27 @@ function lowerLoop(ctx: ModuleCtx, p: PrangeStmt): FnLowerer {
   fb.localSet(start);
   L.loadSlot(it, ctx.frame.loopStep[p.id]!);
   fb.localSet(step);
+  let itLo = 1;
   if (it === i32 && vectorisable(p)) {
-    const it = fb.local(i32);
-    fb.localGet(1).localSet(it);
-    emitVectorPart(L, p, it, 2, start, step);
-    emitCountedBody(L, p, it, 2, start, step);
-  } else emitCountedBody(L, p, 1, 2, start, step);
+    itLo = fb.local(i32);
+    paths.lanes = 2;
+    fb.localGet(1).localSet(itLo);
+    emitVectorPart(L, p, itLo, 2, start, step);
+  }
+  const sites = hoistableSites(p);
+  paths.hoistedChecks = sites.length;
+  if (sites.length) {
+    emitChunkInBounds(L, sites, itLo, 2, start, step);
+    fb.if_("void");
+    L.pushLabel(null, "other");
+    L.proven = new Set(sites.map((x) => x.site));
+    emitCountedBody(L, p, itLo, 2, start, step);
+    L.proven = new Set();
+    fb.else_();
+    emitCountedBody(L, p, itLo, 2, start, step);
+    L.popLabel();
+    fb.end();
+  } else emitCountedBody(L, p, itLo, 2, start, step);
   model.reductions.forEach((r, i) => {
     fb.localGet(3);
     if (r.op === "flag") fb.localGet(L.flagHits.get(r.v)!).mem(Op.i32_store, { align: 2, offset: i * 8 });

@@ -1,0 +1,168 @@
+/**
+ * The two specialised code paths of a chunk: two-lane (f64x2) bodies and bounds checks hoisted
+ * to the chunk entry. Each must give exactly the plain function's results and errors, including
+ * at the edges where the fast path must step aside.
+ */
+import { describe, expect, test } from "vitest";
+import { array, parallel, prange } from "../../index.js";
+import { compile } from "../../compiler/index.js";
+
+const THREADS = [1, 2, 3];
+
+function runAll<A extends unknown[]>(fn: (...a: A) => unknown, make: () => A) {
+  const ref = make();
+  let expected: unknown;
+  let expectedErr: unknown;
+  try {
+    expected = fn(...ref);
+  } catch (e) {
+    expectedErr = e;
+  }
+  for (const threads of THREADS) {
+    const args = make();
+    const k = parallel(fn, { threads });
+    if (expectedErr) {
+      expect(() => k(...(args as never[])), `threads=${threads}`).toThrow((expectedErr as Error).constructor as never);
+      continue;
+    }
+    const got = k(...(args as never[]));
+    expect(Object.is(got, expected) || (typeof got === "number" && Math.abs((got as number) - (expected as number)) <= 1e-12 * Math.abs(expected as number)), `threads=${threads}: ${got} vs ${expected}`).toBe(true);
+    args.forEach((a, i) => {
+      if (ArrayBuffer.isView(a)) expect(Array.from(a as Float64Array), `threads=${threads} arg ${i}`).toEqual(Array.from(ref[i] as Float64Array));
+    });
+  }
+}
+
+const seq = (n: number, f: (i: number) => number) => Float64Array.from({ length: n }, (_, i) => f(i));
+
+describe("two-lane bodies", () => {
+  for (const n of [0, 1, 2, 3, 7, 256, 1001]) {
+    test(`elementwise and a sum, n = ${n} (odd tails run scalar)`, () => {
+      runAll(
+        (a: Float64Array, o: Float64Array) => {
+          let s = 0;
+          for (const i of prange(a.length)) {
+            const x = a[i] * 0.5 + i;
+            o[i] = Math.sqrt(Math.abs(x)) - x / 3;
+            s += x * x;
+          }
+          return s;
+        },
+        () => [seq(n, (i) => Math.sin(i) * 100), new Float64Array(n)] as [Float64Array, Float64Array],
+      );
+    });
+  }
+  test("min and max reductions with -0, +0 and NaN give the plain bits", () => {
+    runAll(
+      (a: Float64Array) => {
+        let lo = Infinity;
+        let hi = -Infinity;
+        for (const i of prange(a.length)) {
+          lo = Math.min(lo, a[i]);
+          hi = Math.max(a[i], hi);
+        }
+        return lo * 1000 + hi;
+      },
+      () => [Float64Array.from([0, -0, 3, -7, 0, 12, -0, 5, 9])] as [Float64Array],
+    );
+    runAll(
+      (a: Float64Array) => {
+        let lo = Infinity;
+        for (const i of prange(a.length)) lo = Math.min(lo, a[i]);
+        return lo;
+      },
+      () => [Float64Array.from([1, 2, NaN, 4, 5])] as [Float64Array],
+    );
+  });
+  test("a written view overlapping a read one falls back to the scalar order", () => {
+    const make = () => {
+      const buf = seq(20, (i) => i);
+      return [buf.subarray(0, 19), buf.subarray(1, 20)] as [Float64Array, Float64Array];
+    };
+    const kernel = (src: Float64Array, dst: Float64Array) => {
+      for (const i of prange(src.length)) dst[i] = src[i] * 2;
+    };
+    const plain = make();
+    kernel(plain[0], plain[1]);
+    const got = make();
+    parallel(kernel, { threads: 1 })(got[0], got[1]);
+    expect(Array.from(got[1])).toEqual(Array.from(plain[1]));
+  });
+  test("zero-copy arrays and a step of 2 or -1", () => {
+    runAll(
+      (a: Float64Array, o: Float64Array) => {
+        for (const i of prange(0, a.length, 2)) o[i] = a[i] + 1;
+        for (const i of prange(a.length - 1, -1, -1)) o[i] = o[i] * 3 + a[i];
+      },
+      () => {
+        const a = array(Float64Array, 9);
+        a.set(seq(9, (i) => i * i));
+        return [a, array(Float64Array, 9)] as [Float64Array, Float64Array];
+      },
+    );
+  });
+  test("an out-of-bounds element in the chunk raises the plain RangeError", () => {
+    const k = parallel((a: Float64Array, n: number) => {
+      let s = 0;
+      for (const i of prange(n)) s += a[i];
+      return s;
+    });
+    expect(() => k(new Float64Array(10), 11)).toThrow(/index 10 is out of bounds for array 'a' \(length 10\)/);
+  });
+});
+
+describe("hoisted bounds checks", () => {
+  test("a[i + 1] past the end raises at index n", () => {
+    const k = parallel((a: Int32Array, o: Int32Array) => {
+      for (const i of prange(o.length)) o[i] = a[i + 1] - a[i];
+    });
+    for (const threads of THREADS) {
+      const kk = parallel(k.fn, { threads });
+      expect(() => kk(new Int32Array(8), new Int32Array(8))).toThrow(/index 8 is out of bounds for array 'a' \(length 8\)/);
+    }
+  });
+  test("a guarded access that would be out of bounds is never performed", () => {
+    runAll(
+      (a: Int32Array, o: Int32Array) => {
+        const n = a.length;
+        for (const i of prange(n)) {
+          o[i] = i + 1 < n ? a[i + 1] - a[i] : 0;
+        }
+      },
+      () => [Int32Array.from({ length: 33 }, (_, i) => i * i), new Int32Array(33)] as [Int32Array, Int32Array],
+    );
+  });
+  test("strided, offset and reversed affine indices", () => {
+    runAll(
+      (a: Float64Array, o: Float64Array, k: number) => {
+        for (const i of prange(k, o.length)) o[i] = a[2 * i] + a[2 * i + 1] - a[i - k];
+        for (const i of prange(o.length - 1, k - 1, -1)) o[i] += a[i * 2];
+      },
+      () => [seq(64, (i) => i * 0.25), new Float64Array(32), 3] as [Float64Array, Float64Array, number],
+    );
+  });
+  test("a negative offset below zero raises at the first iteration", () => {
+    const k = parallel((a: Float64Array, k: number) => {
+      let s = 0;
+      for (const i of prange(a.length)) s += a[i - k];
+      return s;
+    });
+    expect(() => k(new Float64Array(5), 2)).toThrow(/index -2 is out of bounds for array 'a'/);
+  });
+});
+
+describe("which loops take the fast paths", () => {
+  const loops = (src: string, params: import("../../compiler/index.js").ParamType[]) => compile(src, params).compiled!.loops;
+  test("pi-class and elementwise bodies run two lanes; branchy or integer ones do not", () => {
+    expect(loops(`(n) => { let s = 0; for (const i of prange(n)) { const x = (i + 0.5) / n; s += 4 / (1 + x * x); } return s; }`, ["i"])[0]!.lanes).toBe(2);
+    expect(loops(`(a, o) => { for (const i of prange(a.length)) o[i] = a[i] * 2; }`, ["Float64Array", "Float64Array"])[0]!.lanes).toBe(2);
+    expect(loops(`(a, o) => { for (const i of prange(a.length)) { if (a[i] > 0) o[i] = a[i]; } }`, ["Float64Array", "Float64Array"])[0]!.lanes).toBe(1);
+    expect(loops(`(a, o) => { for (const i of prange(a.length)) o[i] = a[i] * 2; }`, ["Float32Array", "Float32Array"])[0]!.lanes).toBe(1);
+    expect(loops(`(n) => { let s = 0; for (const i of prange(n)) s += i % 3; return s; }`, ["i"])[0]!.lanes).toBe(1);
+  });
+  test("affine accesses have their checks hoisted; indirect ones keep them", () => {
+    expect(loops(`(a, o, k) => { for (const i of prange(o.length)) o[i] = a[2 * i + 1] + a[i - k]; }`, ["Float64Array", "Float64Array", "s"])[0]!.hoistedChecks).toBe(3);
+    expect(loops(`(a, idx, o) => { for (const i of prange(o.length)) o[i] = a[idx[i]]; }`, ["Float64Array", "Int32Array", "Float64Array"])[0]!.hoistedChecks).toBe(2);
+    expect(loops(`(a, o) => { for (const i of prange(o.length)) o[i] = a[i * i]; }`, ["Float64Array", "Float64Array"])[0]!.hoistedChecks).toBe(1);
+  });
+});
