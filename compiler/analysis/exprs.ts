@@ -1,5 +1,5 @@
 /** Small structural queries on expressions used by the loop analysis. */
-import { exprMentions, visitExpr } from "../model/build.js";
+import { exprMentions, visitExpr } from "../model/walk.js";
 import type { Expr, Var } from "../model/ir.js";
 
 /** Whether `e` reads or writes `v`. */

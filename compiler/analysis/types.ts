@@ -7,7 +7,7 @@
  */
 import type { ArrayKind } from "../artifact.js";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
-import { visitExpr } from "../model/build.js";
+import { visitExpr } from "../model/walk.js";
 import { BOOL, type BinaryOp, type Expr, F64, I32_MAX, I32_MIN, i32, INT53, isInt, type Kernel, type Stmt, type Ty, type Var } from "../model/ir.js";
 import { forEachExprInStmts, forEachStmt } from "../model/walk.js";
 
@@ -518,4 +518,3 @@ export function definitelyReturns(stmts: readonly Stmt[]): boolean {
   );
 }
 
-export { visitExpr };

@@ -9,6 +9,7 @@ import type { ParsedKernel } from "../frontend/parse.js";
 import { typescript, type TS } from "../frontend/typescript.js";
 import type { AssignOp, BinaryOp, ElemRef, Expr, Kernel, LoopStmt, Pos, PrangeStmt, Stmt, Var } from "./ir.js";
 import { MATH_CONSTANTS, MATH_FUNCTIONS, NUMBER_CONSTANTS, NUMBER_FUNCTIONS, GLOBAL_FUNCTIONS } from "./builtins.js";
+import { exprMentions } from "./walk.js";
 
 /** Options that change how names resolve. */
 export interface BuildOptions {
@@ -652,55 +653,5 @@ class Builder {
     const l = this.expr(n.left);
     const r = this.expr(n.right);
     return l && r ? { k: "binary", op: bop, l, r, ...p } : null;
-  }
-}
-
-/** Whether `e` reads or writes `v` anywhere. */
-export function exprMentions(e: Expr, v: Var): boolean {
-  let found = false;
-  visitExpr(e, (x) => {
-    if ((x.k === "var" && x.v === v) || ((x.k === "assign" || x.k === "update") && x.target === v)) found = true;
-  });
-  return found;
-}
-
-/** Calls `f` on `e` and every sub-expression, parents first. */
-export function visitExpr(e: Expr, f: (e: Expr) => void): void {
-  f(e);
-  switch (e.k) {
-    case "load":
-      visitExpr(e.ref.index, f);
-      break;
-    case "unary":
-      visitExpr(e.e, f);
-      break;
-    case "binary":
-    case "logical":
-      visitExpr(e.l, f);
-      visitExpr(e.r, f);
-      break;
-    case "cond":
-      visitExpr(e.c, f);
-      visitExpr(e.t, f);
-      visitExpr(e.f, f);
-      break;
-    case "call":
-      for (const a of e.args) visitExpr(a, f);
-      break;
-    case "assign":
-      visitExpr(e.value, f);
-      break;
-    case "store":
-      visitExpr(e.ref.index, f);
-      visitExpr(e.value, f);
-      break;
-    case "updateElem":
-      visitExpr(e.ref.index, f);
-      break;
-    case "comma":
-      for (const x of e.es) visitExpr(x, f);
-      break;
-    default:
-      break;
   }
 }

@@ -1,5 +1,4 @@
-import { visitExpr } from "./build.js";
-import type { Expr, Stmt } from "./ir.js";
+import type { Expr, Stmt, Var } from "./ir.js";
 
 /** Calls `f` on every expression (and sub-expression) in `stmts`, nested loops and pranges included. */
 export function forEachExprInStmts(stmts: readonly Stmt[], f: (e: Expr) => void): void {
@@ -53,5 +52,55 @@ export function forEachStmt(stmts: readonly Stmt[], f: (s: Stmt) => void): void 
       forEachStmt(s.init, f);
       forEachStmt(s.body, f);
     } else if (s.k === "prange" || s.k === "block") forEachStmt(s.body, f);
+  }
+}
+
+/** Whether `e` reads or writes `v` anywhere. */
+export function exprMentions(e: Expr, v: Var): boolean {
+  let found = false;
+  visitExpr(e, (x) => {
+    if ((x.k === "var" && x.v === v) || ((x.k === "assign" || x.k === "update") && x.target === v)) found = true;
+  });
+  return found;
+}
+
+/** Calls `f` on `e` and every sub-expression, parents first. */
+export function visitExpr(e: Expr, f: (e: Expr) => void): void {
+  f(e);
+  switch (e.k) {
+    case "load":
+      visitExpr(e.ref.index, f);
+      break;
+    case "unary":
+      visitExpr(e.e, f);
+      break;
+    case "binary":
+    case "logical":
+      visitExpr(e.l, f);
+      visitExpr(e.r, f);
+      break;
+    case "cond":
+      visitExpr(e.c, f);
+      visitExpr(e.t, f);
+      visitExpr(e.f, f);
+      break;
+    case "call":
+      for (const a of e.args) visitExpr(a, f);
+      break;
+    case "assign":
+      visitExpr(e.value, f);
+      break;
+    case "store":
+      visitExpr(e.ref.index, f);
+      visitExpr(e.value, f);
+      break;
+    case "updateElem":
+      visitExpr(e.ref.index, f);
+      break;
+    case "comma":
+      for (const x of e.es) visitExpr(x, f);
+      break;
+    default:
+      break;
   }
 }
