@@ -19,6 +19,29 @@ for (let i = 0; i < 3; i++) {
   later.push(performance.now() - t0);
 }
 later.sort((a, b) => a - b);
+
+// A second, new kernel in the same process: the compiler is loaded and the pool is up, so its
+// first call is a ~3 ms compile plus a run of freshly generated wasm. That run shows whether the
+// first call is held back by V8's baseline tier (it should not be: loops run in many chunks).
+const freshPi = parfor.parallel((steps: number): number => {
+  const h = 1 / steps;
+  let acc = 0;
+  for (const k of parfor.prange(steps)) {
+    const x = (k + 0.5) * h;
+    acc += 4 / (1 + x * x);
+  }
+  return acc * h;
+});
+const t1 = performance.now();
+freshPi(n);
+const freshFirst = performance.now() - t1;
+const freshLater: number[] = [];
+for (let i = 0; i < 3; i++) {
+  const t0 = performance.now();
+  freshPi(n);
+  freshLater.push(performance.now() - t0);
+}
+freshLater.sort((a, b) => a - b);
 await parfor.shutdown();
 
 console.log(
@@ -29,6 +52,8 @@ console.log(
     firstCallMs: atFirstResult - atKernel,
     timeToFirstResultMs: atFirstResult,
     laterCallMs: later[later.length >> 1],
+    newKernelFirstCallMs: freshFirst,
+    newKernelLaterCallMs: freshLater[freshLater.length >> 1],
     firstCorrect: pi.check(first).ok,
   }),
 );

@@ -15,6 +15,9 @@ export interface ColdStart {
   readonly firstCallMs: number;
   readonly timeToFirstResultMs: number;
   readonly laterCallMs: number;
+  /** a second kernel's first call (compile included) and later calls, compiler and pool warm */
+  readonly newKernelFirstCallMs: number;
+  readonly newKernelLaterCallMs: number;
   readonly firstCorrect: boolean;
   readonly processWallMs: number;
 }

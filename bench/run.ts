@@ -206,6 +206,11 @@ async function main(): Promise<number> {
       ` later calls ${ms(cold.laterCallMs)}, so the first call takes ${ratio(cold.firstCallMs, cold.laterCallMs)} as long;` +
       ` whole child process ${ms(cold.processWallMs)}${cold.firstCorrect ? "" : " FAIL: wrong first result"}`,
   );
+  console.log(
+    `a second new kernel in that process (compiler loaded, pool up): first call ${ms(cold.newKernelFirstCallMs)}` +
+      ` (compile included), later calls ${ms(cold.newKernelLaterCallMs)}: the first call runs at` +
+      ` ${((100 * cold.newKernelLaterCallMs) / cold.newKernelFirstCallMs).toFixed(0)}% of the later calls' speed`,
+  );
 
   const compile = compileTime();
   console.log(
