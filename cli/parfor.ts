@@ -59,6 +59,7 @@ async function files(patterns: readonly string[]): Promise<string[]> {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === "build") return (await import("./build.js")).runBuild(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({

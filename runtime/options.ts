@@ -12,6 +12,11 @@ export interface ParallelOptions {
   globals?: Readonly<Record<string, number | boolean>>;
   /** Emit race diagnostics with process.emitWarning (default true). */
   warnings?: boolean;
+  /**
+   * Keep JIT-compiled specialisations on disk for later processes: `true` for
+   * node_modules/.cache/parfor of the nearest package, a folder, or `false`. Default: PARFOR_CACHE.
+   */
+  cache?: boolean | string;
 }
 
 /** Run-time settings the runtime needs for one call. */

@@ -14,6 +14,7 @@ import { invoke, invokeAsync, load, type LoadedKernel, MAX_THREADS } from "./inv
 import type { ParallelOptions, RunSettings } from "./options.js";
 import { threads as defaultThreads } from "./api.js";
 import { signatureOf } from "./signature.js";
+import { type Precompiled, precompiledFor } from "./precompiled.js";
 import { ensureWorkers } from "./pool.js";
 import { type CallSite, callerSite, locateSource } from "./source.js";
 
@@ -38,7 +39,7 @@ export interface PositionedDiagnostic extends Diagnostic {
   readonly file?: string;
 }
 
-const OPTION_KEYS = new Set(["threads", "schedule", "chunkSize", "fallback", "globals", "warnings"]);
+const OPTION_KEYS = new Set(["threads", "schedule", "chunkSize", "fallback", "globals", "warnings", "cache"]);
 const IDENT = /^[A-Za-z_$][\w$]*$/;
 
 function badOption(name: string, what: string): never {
@@ -68,6 +69,9 @@ export function validateOptions(o: unknown): ParallelOptions {
     badOption("fallback", `must be "js" or "error", got ${JSON.stringify(opts.fallback)}.`);
   }
   if (opts.warnings !== undefined && typeof opts.warnings !== "boolean") badOption("warnings", `must be a boolean, got ${typeof opts.warnings}.`);
+  if (opts.cache !== undefined && typeof opts.cache !== "boolean" && (typeof opts.cache !== "string" || opts.cache === "")) {
+    badOption("cache", `must be a boolean or a folder, got ${typeof opts.cache === "string" ? '""' : typeof opts.cache}.`);
+  }
   const g = opts.globals;
   if (g !== undefined) {
     if (g === null || typeof g !== "object" || Array.isArray(g)) badOption("globals", "must be an object mapping names to numbers or booleans.");
@@ -88,6 +92,8 @@ class Dispatcher {
   private analysed: PositionedDiagnostic[] | null = null;
   private fallbackReason: string | null = null;
   private warned = false;
+  /** kernels built ahead of time (parfor build, the bundler plugin, the compile cache): found now, used without the compiler */
+  private readonly pre: Precompiled;
 
   constructor(
     readonly fn: AnyFn,
@@ -95,6 +101,7 @@ class Dispatcher {
     private readonly site: CallSite | null,
   ) {
     this.source = fn.toString();
+    this.pre = precompiledFor(fn, this.source, options, site?.file);
   }
 
   get name(): string {
@@ -162,9 +169,10 @@ class Dispatcher {
   /** The loaded specialisation for `args`, compiling it on first use; null when falling back to JS. */
   specialise(args: readonly unknown[]): LoadedKernel | null {
     if (this.fallbackReason !== null) return null;
+    const pre = this.pre;
     let shape: KernelShape;
     try {
-      shape = this.shape();
+      shape = (this.shapeCache ??= pre.shape) ?? this.shape();
     } catch (e) {
       return this.fallback(e);
     }
@@ -174,8 +182,10 @@ class Dispatcher {
     if (have) return have;
     // start the pool's threads now so that they boot while this thread compiles
     if (this.cache.size === 0) prestart(this.settings().threads);
-    const r = compile(this.source, sig, this.options);
+    const hit = pre.find(sig);
+    const r = hit ?? compile(this.source, sig, this.options);
     if (!r.compiled) return this.fallback(this.compileError(r.diagnostics));
+    if (!hit) pre.store(shape, { sig, compiled: r.compiled, diagnostics: r.diagnostics });
     this.warnOnce(r.diagnostics);
     this.analysed ??= r.diagnostics.map((d) => this.position(d));
     const loaded = load(r.compiled as CompiledKernel, { name: this.name, origin: this.sourceOrigin() ?? { line: 1, column: 1 } });

@@ -1,0 +1,180 @@
+/**
+ * `parfor build`: compiles every kernel that discovery found, for every signature its parameter
+ * types allow, checks it like `parfor check`, and writes `<outDir>/parfor-manifest.json` with
+ * the .wasm files under `<outDir>/parfor/`.
+ *
+ * Signatures: a `number` parameter may arrive as `s` (an int in [0, 2^20]), `i` (another int32) or
+ * `f` (any other number), and each compiles to different code. All combinations are compiled
+ * while there are at most `maxVariants` (default 81: four number parameters). Beyond that only
+ * the general one is (every number parameter `f`): the run time runs `s` and `i` arguments on
+ * code compiled for `f` (same results; integer arithmetic is only used where it is exact), so no
+ * call needs the compiler, and the JIT cache can add the exact ones.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { check, compile, type ParamType, type KernelShape } from "../compiler/index.js";
+import type { Diagnostic } from "../compiler/diagnostics/diagnostic.js";
+import { discover, type FoundKernel, type Skipped } from "./discover.js";
+import {
+  compilerFingerprint,
+  compilerStat,
+  FORMAT,
+  kernelKey,
+  type Manifest,
+  MANIFEST_NAME,
+  type ManifestKernel,
+  type ManifestVariant,
+  parforVersion,
+  sha256,
+  sigKey,
+  type Variant,
+  type VariantRecord,
+} from "./store.js";
+
+export const DEFAULT_MAX_VARIANTS = 81;
+
+/** A diagnostic at an absolute position, as `parfor check` prints it. */
+export interface BuildDiagnostic {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly code: string;
+  readonly severity: "error" | "warning";
+  readonly message: string;
+}
+
+/** The signatures to compile for per-parameter kinds, and a note when they were cut down. */
+export function signatures(kinds: readonly (readonly ParamType[])[], maxVariants = DEFAULT_MAX_VARIANTS): { sigs: ParamType[][]; note: string | null } {
+  const count = kinds.reduce((n, k) => n * k.length, 1);
+  let use = kinds;
+  let note: string | null = null;
+  if (count > maxVariants) {
+    use = kinds.map((k) => (k.includes("f") ? ["f"] : k));
+    note = `${count} specialisations (more than ${maxVariants}): compiled the general one, every number parameter as f`;
+  }
+  let sigs: ParamType[][] = [[]];
+  for (const k of use) sigs = sigs.flatMap((s) => k.map((x) => [...s, x]));
+  return { sigs, note };
+}
+
+/** One kernel compiled for each signature; diagnostics are kernel-relative (line 1 = its first line). */
+export interface CompiledVariants {
+  readonly shape: KernelShape | null;
+  readonly variants: Variant[];
+  /** the analysis (default types), as `parfor check` reports it */
+  readonly diagnostics: readonly Diagnostic[];
+  /** signatures that failed, with their errors */
+  readonly failed: { sig: ParamType[]; diagnostics: readonly Diagnostic[] }[];
+}
+
+/** Compiles `text` (the run time's text of the kernel) for every signature in `sigs`. */
+export function compileVariants(text: string, checkText: string, sigs: readonly ParamType[][], globals: Readonly<Record<string, number | boolean>> | undefined): CompiledVariants {
+  const options = globals ? { globals } : {};
+  const analysed = check(checkText, options);
+  const variants: Variant[] = [];
+  const failed: CompiledVariants["failed"] = [];
+  let shape: KernelShape | null = null;
+  if (!analysed.diagnostics.some((d) => d.category === "error")) {
+    for (const sig of sigs) {
+      const r = compile(text, sig, options);
+      shape ??= r.shape;
+      if (r.compiled) variants.push({ sig, compiled: r.compiled, diagnostics: r.diagnostics });
+      else failed.push({ sig, diagnostics: r.diagnostics.filter((d) => d.category === "error") });
+    }
+  }
+  return { shape, variants, diagnostics: analysed.diagnostics, failed };
+}
+
+export interface BuildOptions {
+  readonly project: string;
+  readonly outDir?: string;
+  readonly maxVariants?: number;
+}
+
+export interface BuiltKernel {
+  readonly name: string;
+  readonly file: string;
+  readonly line: number;
+  readonly key: string;
+  readonly variants: number;
+  readonly note: string | null;
+}
+
+export interface BuildReport {
+  readonly kernels: readonly BuiltKernel[];
+  readonly skipped: readonly Skipped[];
+  readonly diagnostics: readonly BuildDiagnostic[];
+  readonly errors: number;
+  readonly manifest: string;
+  readonly wasmFiles: number;
+  readonly wasmBytes: number;
+}
+
+function absolute(k: FoundKernel, d: { line: number; column: number }): { line: number; column: number } {
+  return { line: k.at.line + d.line - 1, column: d.line === 1 ? k.at.column + d.column - 1 : d.column };
+}
+
+/** Runs the build; writes nothing but the manifest and the .wasm files. */
+export function build(options: BuildOptions): BuildReport {
+  const found = discover(options.project, options.outDir);
+  const outDir = found.outDir;
+  const wasmDir = join(outDir, "parfor");
+  const diagnostics: BuildDiagnostic[] = [];
+  const built: BuiltKernel[] = [];
+  const kernels: Record<string, ManifestKernel> = {};
+  const files = new Map<string, Uint8Array>();
+  for (const k of found.kernels) {
+    const { sigs, note } = signatures(k.kinds, options.maxVariants);
+    const r = compileVariants(k.jsText, k.tsText, sigs, k.globals);
+    const seen = new Set<string>();
+    const report = (d: Diagnostic): void => {
+      const p = absolute(k, d);
+      const id = `${p.line}:${p.column}:${d.code}`;
+      if (seen.has(id)) return;
+      seen.add(id);
+      diagnostics.push({ file: k.at.file, ...p, code: d.code, severity: d.category, message: d.message });
+    };
+    r.diagnostics.forEach(report);
+    for (const f of r.failed) f.diagnostics.forEach(report);
+    if (!r.shape || r.variants.length === 0 || r.failed.length) continue;
+    const key = kernelKey(k.jsText, k.globals ? { globals: k.globals } : {});
+    const variants: ManifestKernel["variants"] = {};
+    const prev = kernels[key];
+    for (const v of r.variants) {
+      const { wasm, ...compiled } = v.compiled;
+      const hash = sha256(wasm);
+      const name = `parfor/${hash.slice(0, 20)}.wasm`;
+      files.set(name, wasm);
+      // the run time reports the variant's diagnostics (race warnings) with the kernel's positions
+      const record: VariantRecord = { sig: v.sig, sha256: hash, compiled, diagnostics: v.diagnostics };
+      const json = new TextEncoder().encode(JSON.stringify(record));
+      const recordName = `parfor/${sha256(json).slice(0, 20)}.json`;
+      files.set(recordName, json);
+      (variants as Record<string, ManifestVariant>)[sigKey(v.sig)] = { record: recordName, wasm: name, sha256: hash };
+    }
+    kernels[key] = { key, name: k.name, shape: r.shape, file: relative(outDir, k.at.file), line: k.at.line, variants: { ...prev?.variants, ...variants } };
+    built.push({ name: k.name, file: k.at.file, line: k.at.line, key, variants: r.variants.length, note });
+  }
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const manifest: Manifest = { format: FORMAT, parfor: parforVersion(), compiler: compilerFingerprint(), compilerStat: compilerStat(), kernels };
+  const manifestPath = join(outDir, MANIFEST_NAME);
+  let wasmBytes = 0;
+  if (errors === 0) {
+    mkdirSync(wasmDir, { recursive: true });
+    for (const [name, bytes] of files) {
+      const file = join(outDir, name);
+      if (name.endsWith(".wasm")) wasmBytes += bytes.length;
+      let same = false;
+      try {
+        same = sha256(readFileSync(file)) === sha256(bytes);
+      } catch {
+        // not there yet
+      }
+      if (!same) writeFileSync(file, bytes);
+    }
+    const tmp = `${manifestPath}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(manifest) + "\n");
+    renameSync(tmp, manifestPath);
+  }
+  return { kernels: built, skipped: found.skipped, diagnostics, errors, manifest: manifestPath, wasmFiles: [...files.keys()].filter((n) => n.endsWith(".wasm")).length, wasmBytes };
+}

@@ -1,0 +1,303 @@
+/**
+ * `parfor build`'s discovery: every `parallel(fn, options?)` call of a TypeScript project (ts-morph,
+ * with the type checker), the kernel function it names (inline, or a function or const defined in
+ * the project, through imports), its parameter types, its compile options, and the exact text the
+ * run time will see as `fn.toString()`: the function's text in the emitted JavaScript (the file on
+ * disk under outDir when it is there, else tsc's emit in memory), found by matching tokens against
+ * the TypeScript function with its types stripped.
+ *
+ * A call is skipped, with file:line and why, when any of this is not known at build time: the
+ * function is a parameter or property, a parameter's type is missing (`any`) or too wide (`object`,
+ * a generic), or `globals` are not literals. Nothing is guessed.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { Node, Project, ts, type Type } from "ts-morph";
+import type { ParamType } from "../compiler/index.js";
+
+export const ARRAY_KINDS = new Set([
+  "Float64Array", "Float32Array", "Int32Array", "Uint32Array", "Int16Array", "Uint16Array", "Int8Array", "Uint8Array", "Uint8ClampedArray",
+]);
+
+/** Where something is in the project. */
+export interface Where {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface FoundKernel {
+  /** the `parallel()` call */
+  readonly call: Where;
+  readonly name: string;
+  /** where the kernel function's TypeScript text starts, and that text (for diagnostics) */
+  readonly at: Where & { readonly offset: number };
+  readonly tsText: string;
+  /** what fn.toString() returns at run time */
+  readonly jsText: string;
+  /** where jsText came from */
+  readonly emitted: string;
+  /** the kinds each parameter may have at run time (number: s, i and f) */
+  readonly kinds: readonly (readonly ParamType[])[];
+  readonly paramNames: readonly string[];
+  readonly globals: Readonly<Record<string, number | boolean>> | undefined;
+}
+
+export interface Skipped extends Where {
+  readonly reason: string;
+}
+
+export interface Discovery {
+  readonly kernels: readonly FoundKernel[];
+  readonly skipped: readonly Skipped[];
+  readonly outDir: string;
+}
+
+function where(n: Node): Where {
+  const sf = n.getSourceFile();
+  const { line, column } = sf.getLineAndColumnAtPos(n.getStart());
+  return { file: sf.getFilePath(), line, column };
+}
+
+const parforRoots = new Map<string, boolean>();
+/** Whether `file` belongs to the parfor package (its nearest package.json is named parfor). */
+function inParfor(file: string): boolean {
+  let dir = dirname(file);
+  const seen: string[] = [];
+  let out = false;
+  for (;;) {
+    const have = parforRoots.get(dir);
+    if (have !== undefined) {
+      out = have;
+      break;
+    }
+    seen.push(dir);
+    const pkg = join(dir, "package.json");
+    if (existsSync(pkg)) {
+      try {
+        out = (JSON.parse(readFileSync(pkg, "utf8")) as { name?: string }).name === "parfor";
+      } catch {
+        out = false;
+      }
+      break;
+    }
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  for (const d of seen) parforRoots.set(d, out);
+  return out;
+}
+
+/** Whether a call's callee is parfor's `parallel` (imported, re-exported or `parfor.parallel`). */
+function isParallel(callee: Node): boolean {
+  const name = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : null;
+  if (name !== "parallel") return false;
+  let sym = callee.getSymbol();
+  if (!sym) return false;
+  if (sym.isAlias()) sym = sym.getAliasedSymbol() ?? sym;
+  return sym.getDeclarations().some((d) => {
+    if (!inParfor(d.getSourceFile().getFilePath())) return false;
+    // `parfor.parallel` of the default export is a shorthand property of the parfor object
+    return Node.isFunctionDeclaration(d) || Node.isShorthandPropertyAssignment(d) || Node.isExportSpecifier(d) || Node.isVariableDeclaration(d);
+  });
+}
+
+type FnNode = import("ts-morph").ArrowFunction | import("ts-morph").FunctionExpression | import("ts-morph").FunctionDeclaration;
+
+function unwrap(n: Node): Node {
+  while (Node.isParenthesizedExpression(n) || Node.isAsExpression(n) || Node.isSatisfiesExpression(n) || Node.isNonNullExpression(n)) n = n.getExpression();
+  return n;
+}
+
+/** The function a `parallel()` argument names, or why it is not known at build time. */
+function kernelFunction(arg: Node): FnNode | string {
+  const n = unwrap(arg);
+  if (Node.isArrowFunction(n) || Node.isFunctionExpression(n)) return n;
+  if (Node.isIdentifier(n)) {
+    let sym = n.getSymbol();
+    if (sym?.isAlias()) sym = sym.getAliasedSymbol() ?? sym;
+    const d = sym?.getDeclarations()[0];
+    if (d && Node.isFunctionDeclaration(d) && d.hasBody()) return d;
+    if (d && Node.isVariableDeclaration(d)) {
+      const init = d.getInitializer();
+      const list = d.getVariableStatement();
+      if (init && (list?.getDeclarationKind() === "const" || d.getParent()?.getText().startsWith("const"))) {
+        const f = unwrap(init);
+        if (Node.isArrowFunction(f) || Node.isFunctionExpression(f)) return f;
+      }
+      return `'${n.getText()}' is not a const initialised with a function`;
+    }
+    return `'${n.getText()}' is not a function defined in the project`;
+  }
+  return `the kernel (${n.getText().slice(0, 40)}) is not a function or a const naming one; it is compiled at run time`;
+}
+
+/** The kinds a parameter of type `t` may have at run time, or why they are unknown. */
+function kindsOf(t: Type, name: string): ParamType[] | string {
+  if (t.isAny() || t.isUnknown()) return `parameter '${name}' has no type (it is 'any'); annotate it as number, boolean or a typed array`;
+  if (t.isBoolean() || t.isBooleanLiteral()) return ["b"];
+  if (t.isNumber()) return ["s", "i", "f"];
+  if (t.isNumberLiteral()) {
+    const v = t.getLiteralValue() as number;
+    return [!Number.isInteger(v) || Object.is(v, -0) || v < -2147483648 || v > 2147483647 ? "f" : v >= 0 && v <= 1 << 20 ? "s" : "i"];
+  }
+  const sym = t.getSymbol();
+  if (sym && ARRAY_KINDS.has(sym.getName()) && t.isObject()) return [sym.getName() as ParamType];
+  if (t.isUnion()) {
+    const out = new Set<ParamType>();
+    for (const u of t.getUnionTypes()) {
+      const k = kindsOf(u, name);
+      if (typeof k === "string") return `parameter '${name}' has type '${t.getText()}', wider than number, boolean or typed arrays`;
+      for (const x of k) out.add(x);
+    }
+    return [...out];
+  }
+  return `parameter '${name}' has type '${t.getText()}', not a number, a boolean or a typed array`;
+}
+
+/** The `globals` of a call's options, or why they are not known at build time. */
+function globalsOf(arg: Node | undefined): Record<string, number | boolean> | undefined | string {
+  if (!arg) return undefined;
+  let n = unwrap(arg);
+  if (Node.isIdentifier(n)) {
+    const d = n.getSymbol()?.getDeclarations()[0];
+    const init = d && Node.isVariableDeclaration(d) ? d.getInitializer() : undefined;
+    if (init && Node.isObjectLiteralExpression(unwrap(init))) n = unwrap(init);
+  }
+  if (Node.isObjectLiteralExpression(n)) {
+    let g: Node | undefined;
+    for (const p of n.getProperties()) {
+      if (Node.isSpreadAssignment(p)) return "options spread another object; globals are not known at build time";
+      if (Node.isPropertyAssignment(p) && p.getName() === "globals") g = p.getInitializer();
+      else if (Node.isShorthandPropertyAssignment(p) && p.getName() === "globals") return "options.globals is not an object literal";
+    }
+    if (!g) return undefined;
+    const obj = unwrap(g);
+    if (!Node.isObjectLiteralExpression(obj)) return "options.globals is not an object literal";
+    const out: Record<string, number | boolean> = {};
+    for (const p of obj.getProperties()) {
+      if (!Node.isPropertyAssignment(p) && !Node.isShorthandPropertyAssignment(p)) return "options.globals has a spread or a method";
+      const t = p.getType();
+      if (t.isNumberLiteral()) out[p.getName()] = t.getLiteralValue() as number;
+      else if (t.isBooleanLiteral()) out[p.getName()] = t.getText() === "true";
+      else return `options.globals.${p.getName()} is not a constant (its type is '${t.getText()}')`;
+    }
+    return out;
+  }
+  // not a literal: fine when its type has no globals at all
+  return arg.getType().getProperty("globals") ? "options are not an object literal, so globals are not known at build time" : undefined;
+}
+
+/** Tokens of a text, without comments and whitespace (the same function reprinted matches). */
+function tokens(text: string): string {
+  return tokenList(text).join(" ");
+}
+
+function tokenList(text: string): string[] {
+  const sc = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, text);
+  const out: string[] = [];
+  for (let k = sc.scan(); k !== ts.SyntaxKind.EndOfFileToken; k = sc.scan()) out.push(sc.getTokenText());
+  return out;
+}
+
+/** The text fn.toString() gives for a function node: without `export`/`default`/`declare`. */
+function fnText(sf: ts.SourceFile, f: ts.Node): string {
+  let start = f.getStart(sf);
+  const mods = ts.canHaveModifiers(f) ? ts.getModifiers(f) : undefined;
+  for (const m of mods ?? []) {
+    if (m.kind === ts.SyntaxKind.ExportKeyword || m.kind === ts.SyntaxKind.DefaultKeyword || m.kind === ts.SyntaxKind.DeclareKeyword) start = m.end;
+    else break;
+  }
+  return sf.text.slice(start, f.end).trimStart();
+}
+
+/** Every function with a body in emitted JS, as fn.toString() texts. */
+function jsFunctions(file: string, text: string): string[] {
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const out: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isFunctionDeclaration(n)) && n.body) out.push(fnText(sf, n));
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+export function discover(tsconfig: string, outDirOption?: string): Discovery {
+  const project = new Project({ tsConfigFilePath: resolve(tsconfig) });
+  const opts = project.getCompilerOptions();
+  const outDir = resolve(outDirOption ?? opts.outDir ?? dirname(resolve(tsconfig)));
+  const kernels: FoundKernel[] = [];
+  const skipped: Skipped[] = [];
+  const emitted = new Map<string, { file: string; fns: string[] }>();
+
+  const emittedOf = (sf: import("ts-morph").SourceFile): { file: string; fns: string[] } => {
+    const path = sf.getFilePath();
+    let e = emitted.get(path);
+    if (!e) {
+      if (/\.(c|m)?js$/.test(path)) e = { file: path, fns: jsFunctions(path, sf.getFullText()) };
+      else {
+        const out = sf.getEmitOutput().getOutputFiles().find((o) => /\.(c|m)?js$/.test(o.getFilePath()));
+        const file = out?.getFilePath() ?? path;
+        // the file tsc wrote is what runs; tsc's emit in memory stands in when it was not built
+        const text = existsSync(file) ? readFileSync(file, "utf8") : (out?.getText() ?? "");
+        e = { file: existsSync(file) ? file : `${file} (in memory; not built yet)`, fns: jsFunctions(file, text) };
+      }
+      emitted.set(path, e);
+    }
+    return e;
+  };
+
+  for (const sf of project.getSourceFiles()) {
+    if (sf.isDeclarationFile() || sf.isInNodeModules() || !sf.getFullText().includes("parallel")) continue;
+    sf.forEachDescendant((n) => {
+      if (!Node.isCallExpression(n) || !isParallel(n.getExpression())) return;
+      const call = where(n);
+      const args = n.getArguments();
+      const skip = (reason: string): void => void skipped.push({ ...call, reason });
+      if (args.length === 0) return skip("parallel() has no kernel argument");
+      const f = kernelFunction(args[0]!);
+      if (typeof f === "string") return skip(f);
+      const globals = globalsOf(args[1]);
+      if (typeof globals === "string") return skip(globals);
+      const kinds: ParamType[][] = [];
+      for (const p of f.getParameters()) {
+        if (p.isRestParameter() || p.hasInitializer() || p.hasQuestionToken()) return skip(`parameter '${p.getName()}' is optional or a rest parameter`);
+        const k = kindsOf(p.getType(), p.getName());
+        if (typeof k === "string") return skip(k);
+        kinds.push(k);
+      }
+      const fsf = f.getSourceFile();
+      const tsText = fnText(fsf.compilerNode, f.compilerNode);
+      const offset = f.getStart() + (f.getText().length - tsText.length);
+      const lc = fsf.getLineAndColumnAtPos(offset);
+      // the TypeScript function with its types stripped, token by token, is the emitted function
+      const stripped = ts.transpileModule(`(${tsText});`, { compilerOptions: { ...opts, module: ts.ModuleKind.ESNext, sourceMap: false, declaration: false } }).outputText;
+      const st = tokenList(stripped);
+      if (st[0] === '"use strict"') st.splice(0, st[1] === ";" ? 2 : 1);
+      if (st[st.length - 1] === ";") st.pop();
+      if (st[0] === "(" && st[st.length - 1] === ")") {
+        st.pop();
+        st.shift();
+      }
+      const want = st.join(" ");
+      const js = emittedOf(fsf);
+      const jsText = js.fns.find((t) => tokens(t) === want);
+      if (jsText === undefined) return skip(`the kernel's emitted JavaScript was not found in ${js.file}; build the project (tsc) first`);
+      const name = Node.isFunctionDeclaration(f) ? (f.getName() ?? "anonymous") : (f.getParentIfKind(ts.SyntaxKind.VariableDeclaration)?.getName() ?? "anonymous");
+      kernels.push({
+        call,
+        name,
+        at: { file: fsf.getFilePath(), line: lc.line, column: lc.column, offset },
+        tsText,
+        jsText,
+        emitted: js.file,
+        kinds,
+        paramNames: f.getParameters().map((p) => p.getName()),
+        globals,
+      });
+    });
+  }
+  return { kernels, skipped, outDir };
+}

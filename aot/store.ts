@@ -1,0 +1,233 @@
+/**
+ * What precompiled and cached kernels are made of, and how they are keyed. Shared by the build
+ * (`parfor build`, the bundler plugin), the JIT compile cache and the run time, so nothing here
+ * may import the compiler or TypeScript: only node:crypto, node:fs and plain data.
+ *
+ * A kernel is keyed by a hash of the exact text the run time sees (`fn.toString()`), the options
+ * that change compiled code (`globals`; threads and schedules do not), the parfor version and a
+ * fingerprint of the compiler's files (so that a changed compiler never reuses old artifacts).
+ * Each specialisation of a kernel is then found by its signature (`s,f,Float64Array`).
+ */
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { CompiledKernel } from "../compiler/artifact.js";
+import type { Diagnostic } from "../compiler/diagnostics/diagnostic.js";
+import type { KernelShape, ParamType } from "../compiler/index.js";
+
+/** Bumped when the layout of manifests or cache entries changes. */
+export const FORMAT = 1;
+
+/** A compiled specialisation without its wasm bytes (those live in a .wasm file or a cache entry). */
+export type CompiledMeta = Omit<CompiledKernel, "wasm">;
+
+/** One specialisation as stored: what `load` needs besides the bytes, and the diagnostics to warn with. */
+export interface VariantRecord {
+  readonly sig: readonly ParamType[];
+  readonly sha256: string;
+  readonly compiled: CompiledMeta;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A specialisation ready to load. */
+export interface Variant {
+  readonly sig: readonly ParamType[];
+  readonly compiled: CompiledKernel;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+let versionCache: string | undefined;
+/** parfor's package version (from the package.json above this file, in source or in dist/). */
+export function parforVersion(): string {
+  if (versionCache === undefined) {
+    versionCache = "unknown";
+    for (const p of [join(here, "../package.json"), join(here, "../../package.json")]) {
+      try {
+        const pkg = JSON.parse(readFileSync(p, "utf8")) as { name?: string; version?: string };
+        if (pkg.name === "parfor" && pkg.version) {
+          versionCache = pkg.version;
+          break;
+        }
+      } catch {
+        // not there
+      }
+    }
+  }
+  return versionCache;
+}
+
+function compilerFiles(): { path: string; rel: string }[] {
+  const out: { path: string; rel: string }[] = [];
+  const walk = (dir: string, rel: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p, `${rel}${e.name}/`);
+      else if (/\.(js|ts|mjs)$/.test(e.name) && !e.name.endsWith(".d.ts")) out.push({ path: p, rel: `${rel}${e.name}` });
+    }
+  };
+  walk(join(here, "../compiler"), "");
+  return out;
+}
+
+let fingerprintCache: string | undefined;
+/**
+ * A hash of the compiler's own files (compiler/ next to this folder: .js in dist/, .ts in a
+ * source checkout). Artifacts of another compiler, even of the same version, are never used.
+ */
+export function compilerFingerprint(): string {
+  if (fingerprintCache === undefined) {
+    const h = createHash("sha256");
+    for (const f of compilerFiles()) {
+      h.update(`${f.rel}\0`);
+      h.update(readFileSync(f.path));
+      h.update("\0");
+    }
+    fingerprintCache = h.digest("hex").slice(0, 16);
+  }
+  return fingerprintCache;
+}
+
+let statCache: string | undefined;
+/**
+ * A cheaper stand-in recorded next to the fingerprint: the compiler files' names, sizes and
+ * modification times. When it equals the one recorded at build time the files are the same ones
+ * (the usual case: build and run on one machine) and reading them is skipped; otherwise the
+ * fingerprint decides.
+ */
+export function compilerStat(): string {
+  if (statCache === undefined) {
+    const h = createHash("sha256");
+    for (const f of compilerFiles()) {
+      const st = statSync(f.path);
+      h.update(`${f.rel}\0${st.size}\0${st.mtimeMs}\0`);
+    }
+    statCache = h.digest("hex").slice(0, 16);
+  }
+  return statCache;
+}
+
+/** Whether artifacts recorded with `fingerprint` (and `stat`) were made by this compiler. */
+export function sameCompiler(fingerprint: string, stat?: string): boolean {
+  return (stat !== undefined && stat === compilerStat()) || fingerprint === compilerFingerprint();
+}
+
+/** The compile-relevant options in one canonical string (globals sorted by name; -0 and NaN kept). */
+export function canonicalOptions(options: { readonly globals?: Readonly<Record<string, number | boolean>> }): string {
+  const g = options.globals;
+  if (!g) return "";
+  return Object.keys(g)
+    .sort()
+    .map((k) => {
+      const v = g[k]!;
+      return `${k}=${typeof v === "number" && Object.is(v, -0) ? "-0" : String(v)}`;
+    })
+    .join(";");
+}
+
+/**
+ * The key of a kernel: its exact source text, its compile options and the parfor version. The
+ * compiler's fingerprint is checked per manifest or bundle (`sameCompiler`) and is part of the
+ * compile cache's file names.
+ */
+export function kernelKey(text: string, options: { readonly globals?: Readonly<Record<string, number | boolean>> }): string {
+  return createHash("sha256")
+    .update(JSON.stringify([FORMAT, parforVersion(), canonicalOptions(options), text]))
+    .digest("hex")
+    .slice(0, 32);
+}
+
+export function sigKey(sig: readonly ParamType[]): string {
+  return sig.join(",");
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** The kernel-level record: what a call's signature is computed from, without parsing the source. */
+export interface KernelRecord {
+  readonly key: string;
+  readonly name: string;
+  readonly shape: KernelShape;
+}
+
+/** `parfor-manifest.json`, written by `parfor build` next to its .wasm files. */
+export interface Manifest {
+  readonly format: number;
+  readonly parfor: string;
+  readonly compiler: string;
+  readonly compilerStat?: string;
+  readonly kernels: Readonly<Record<string, ManifestKernel>>;
+}
+
+export interface ManifestKernel extends KernelRecord {
+  /** where the kernel is (for people reading the manifest) */
+  readonly file: string;
+  readonly line: number;
+  /**
+   * by signature key: the variant's record (a VariantRecord as JSON) and its wasm bytes, both
+   * relative to the manifest's folder and named by their content's hash (shared between variants
+   * that compile to the same thing); `sha256` is the wasm's
+   */
+  readonly variants: Readonly<Record<string, ManifestVariant>>;
+}
+
+export interface ManifestVariant {
+  readonly record: string;
+  readonly wasm: string;
+  readonly sha256: string;
+}
+
+export const MANIFEST_NAME = "parfor-manifest.json";
+
+/**
+ * What the bundler plugin inlines next to a kernel (`bindPrecompiled(fn, bundle)`): the kernel
+ * record and its variants with their bytes in base64.
+ */
+export interface InlineBundle extends KernelRecord {
+  readonly parfor: string;
+  readonly compiler: string;
+  readonly variants: Readonly<Record<string, VariantRecord & { readonly wasm: string }>>;
+}
+
+/** The rank of a scalar kind in the order s ⊂ i ⊂ f (each accepts every value of the ones before). */
+const RANK: Record<string, number> = { s: 0, i: 1, f: 2 };
+
+/**
+ * Among `have` (signature keys), the specialisation that accepts every argument of `sig` and is
+ * the most specific: an exact match, else one whose number kinds are wider (an `s` argument runs
+ * on code compiled for `i` or `f`; results are the same, since integer arithmetic is only ever
+ * used where it equals the double arithmetic). Null when none accepts it.
+ */
+export function bestVariant(sig: readonly ParamType[], have: Iterable<string>): string | null {
+  let best: string | null = null;
+  let bestCost = Infinity;
+  for (const key of have) {
+    const other = key === "" ? [] : key.split(",");
+    if (other.length !== sig.length) continue;
+    let cost = 0;
+    for (let i = 0; i < sig.length && cost !== Infinity; i++) {
+      const a = sig[i]!;
+      const b = other[i]!;
+      if (a === b) continue;
+      const ra = RANK[a];
+      const rb = RANK[b];
+      cost = ra !== undefined && rb !== undefined && rb > ra ? cost + rb - ra : Infinity;
+    }
+    if (cost < bestCost) {
+      best = key;
+      bestCost = cost;
+    }
+  }
+  return best;
+}
