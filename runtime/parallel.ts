@@ -16,6 +16,7 @@ import { threads as defaultThreads } from "./api.js";
 import { signatureOf } from "./signature.js";
 import { type Precompiled, precompiledFor } from "./precompiled.js";
 import { ensureWorkers } from "./pool.js";
+import { aliasSettings } from "./alias.js";
 import { type CallSite, callerSite, locateSource } from "./source.js";
 
 export type { ParallelOptions } from "./options.js";
@@ -200,12 +201,14 @@ class Dispatcher {
     return null;
   }
 
-  settings(): RunSettings {
-    return {
+  settings(args?: readonly unknown[]): RunSettings {
+    const s: RunSettings = {
       threads: this.options.threads ?? defaultThreads(),
       schedule: this.options.schedule ?? "static",
       chunkSize: this.options.chunkSize ?? 1,
     };
+    // arrays that share memory: one thread when the overlap creates a dependence (runtime/alias.ts)
+    return args ? aliasSettings(this.source, this.name, this.shape().params.map((p) => p.name), this.options.globals, args, s) : s;
   }
 }
 
@@ -231,7 +234,7 @@ export function parallel<F extends AnyFn>(fn: F, options?: ParallelOptions): Par
   const kernel = function (this: unknown, ...args: unknown[]) {
     const k = d.specialise(args);
     if (!k) return fn.apply(this, args);
-    return invoke(k, args, d.settings());
+    return invoke(k, args, d.settings(args));
   } as unknown as ParallelKernel<F>;
   Object.defineProperty(kernel, "name", { value: fn.name });
   Object.defineProperty(kernel, "fn", { value: fn, enumerable: true });
@@ -240,7 +243,7 @@ export function parallel<F extends AnyFn>(fn: F, options?: ParallelOptions): Par
     value: async (...args: unknown[]) => {
       const k = d.specialise(args);
       if (!k) return fn(...args);
-      return invokeAsync(k, args, d.settings());
+      return invokeAsync(k, args, d.settings(args));
     },
   });
   return kernel;

@@ -6,9 +6,11 @@
  * is shared and reported.
  */
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
+import type { Access, LoopAccesses } from "./dependence.js";
 import type { Expr, Kernel, LoopModel, LoopStmt, Pos, PrangeStmt, ReduceOp, Reduction, Stmt, Var } from "../model/ir.js";
 import { forEachExprInStmts } from "../model/walk.js";
 import { exprEquals, isPure, mentions } from "./exprs.js";
+import { collectAccesses, conflicts, stepOf } from "./dependence.js";
 
 interface Write {
   readonly pos: Pos;
@@ -148,6 +150,7 @@ function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: 
   scanExpr(loop.rangeStop);
   scanExpr(loop.rangeStep);
 
+  const acc = collectAccesses(k, loop, textOf);
   const liveIn: Var[] = [];
   const reductions: Reduction[] = [];
   const privates: Var[] = [];
@@ -182,6 +185,8 @@ function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: 
       continue;
     }
     shared.push(v);
+    // only one iteration touches it (`if (i === 0) v = …`): no other iteration races with it
+    if (acc.singleIteration.has(v)) continue;
     const readPos = afterRead ?? beforeWrite!;
     const why = afterRead ? "read after it" : "read before it is written in an iteration";
     const w = u.writes.find((x) => x.op === null) ?? first;
@@ -190,7 +195,8 @@ function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: 
     else sink.report("PF2001", w.pos, [v.name, why], related);
   }
 
-  reportSharedElements(loop, sink, textOf);
+  reportBoundWrites(loop, sink);
+  reportArrayRaces(loop, acc, sink, textOf);
   return Object.freeze({
     liveIn,
     reductions,
@@ -374,8 +380,23 @@ function firstRead(stmts: readonly Stmt[], v: Var): Pos | null {
   return found;
 }
 
-/** PF2002: a write to an array element whose index does not depend on the prange index. */
-function reportSharedElements(loop: PrangeStmt, sink: DiagnosticSink, textOf: (p: Pos) => string): void {
+/** PF2007: a variable of the prange's bounds written inside the loop (the bounds were read once, before it). */
+function reportBoundWrites(loop: PrangeStmt, sink: DiagnosticSink): void {
+  const inBounds = (v: Var): boolean => mentions(loop.rangeStart, v) || mentions(loop.rangeStop, v) || mentions(loop.rangeStep, v);
+  const seen = new Set<Var>();
+  forEachExprInStmts(loop.body, (e) => {
+    if ((e.k === "assign" || e.k === "update") && !seen.has(e.target) && inBounds(e.target)) {
+      seen.add(e.target);
+      sink.report("PF2007", e, [e.target.name], [sink.related(`the prange's bounds read '${e.target.name}' here`, loop.callPos)]);
+    }
+  });
+}
+
+/**
+ * PF2002, PF2005, PF2006: pairs of accesses to one array that the dependence tests cannot prove
+ * independent, reported once per written access, with the other access as related information.
+ */
+function reportArrayRaces(loop: PrangeStmt, acc: LoopAccesses, sink: DiagnosticSink, textOf: (p: Pos) => string): void {
   // variables whose value depends on the loop index, directly or through other variables
   const tainted = new Set<Var>([loop.index]);
   for (let changed = true; changed; ) {
@@ -403,15 +424,34 @@ function reportSharedElements(loop: PrangeStmt, sink: DiagnosticSink, textOf: (p
     };
     visitLets(loop.body);
   }
+  const step = stepOf(loop);
   const reported = new Set<string>();
-  forEachExprInStmts(loop.body, (e) => {
-    if (e.k !== "store" && e.k !== "updateElem") return;
-    if (dependsOn(e.ref.index, tainted)) return;
-    const key = e.ref.array.name + "[" + textOf(e.ref.index) + "]";
-    if (reported.has(key)) return;
-    reported.add(key);
-    sink.report("PF2002", e, [e.ref.array.name, textOf(e.ref.index), loop.index.name]);
-  });
+  const done = new Set<Access>();
+  for (const c of conflicts(acc.accesses, loop, step, acc.facts)) {
+    const w = c.write;
+    if (done.has(w)) continue;
+    done.add(w);
+    const name = w.array.name;
+    const wi = textOf(w.index);
+    const oi = textOf(c.other.index);
+    const same = c.other === w;
+    const related = same ? [] : [sink.related(`'${name}[${oi}]' is ${c.other.write ? "written" : "read"} here`, c.other.pos)];
+    if (!dependsOn(w.index, tainted) && (same || c.other.write)) {
+      const key = name + "[" + wi + "]";
+      if (reported.has(key)) continue;
+      reported.add(key);
+      sink.report("PF2002", w.pos, [name, wi, loop.index.name], related);
+    } else if (!w.form || !c.other.form) {
+      const why = (w.form ? c.other.why : w.why) ?? "the subscript is not affine";
+      sink.report("PF2006", w.pos, [name, wi, why, same ? "" : ` and the ${c.other.write ? "write" : "read"} '${name}[${oi}]'`], related);
+    } else if (w.guard || c.other.guard) {
+      const why = `the access is under the condition \`${w.guard ?? c.other.guard}\`, which the analysis cannot resolve`;
+      sink.report("PF2006", w.pos, [name, wi, why, same ? "" : ` and the ${c.other.write ? "write" : "read"} '${name}[${oi}]'`], related);
+    } else {
+      const dist = c.distance !== null && c.distance > 0 ? ` (dependence distance ${c.distance})` : "";
+      sink.report("PF2005", w.pos, [name, wi, same ? wi : oi, same ? "written" : c.other.write ? "written" : "read", dist, loop.index.name], related);
+    }
+  }
 }
 
 function dependsOn(e: Expr, vars: Set<Var>): boolean {

@@ -74,6 +74,26 @@ export const messages = {
     category: "warning",
     text: "'{0}' is updated like a min/max but keeps its old value only when the comparison holds, so a NaN replaces it; that is not a reduction parfor can combine, and iterations race on '{0}'. Fix: write {1}.",
   },
+  PF2005: {
+    name: "array-dependence",
+    category: "warning",
+    text: "'{0}[{1}]' is written and '{0}[{2}]' is {3} by different iterations of the prange loop over '{5}'{4}: they can touch the same element, so iterations race. Fix: write the results to a separate output array (read from the old one), or make this loop a serial for loop.",
+  },
+  PF2006: {
+    name: "possible-race",
+    category: "warning",
+    text: "parfor cannot prove that different iterations write different elements of '{0}' at '{0}[{1}]'{3}: {2}. If the elements never coincide this is safe; otherwise iterations race. Fix: make each iteration write only its own slot (`{0}[i]`, or a per-iteration row), accumulate per-iteration results and combine them after the loop, or run the loop serially.",
+  },
+  PF2007: {
+    name: "loop-bound-written",
+    category: "warning",
+    text: "'{0}' is used in the bounds of the prange loop and changed inside it; the bounds were computed once, before the loop, and iterations race on '{0}'. Fix: copy the bound into a const before the loop and write another variable inside.",
+  },
+  PF2008: {
+    name: "aliased-arguments",
+    category: "warning",
+    text: "{0}: arguments '{1}' and '{2}' share memory, and the kernel writes '{1}' while it reads '{2}' in a prange loop: the overlap creates a dependence between iterations. {3}",
+  },
   PF3001: { name: "argument-type", category: "error", text: "{0}: argument {1} ('{2}') must be {3}, got {4}." },
   PF3002: { name: "argument-count", category: "error", text: "{0}: expected {1} argument{2} ({3}), got {4}." },
   PF3003: { name: "bad-option", category: "error", text: "parallel(): option '{0}' {1}" },

@@ -54,22 +54,51 @@ const must: Record<string, Case[]> = {
   ],
   PF2004: [{ src: `(a) => { let s = 0; for (const i of prange(a.length)) s = s >= a[i] ? s : a[i]; return s; }`, params: ["Float64Array"], at: "1:55" }],
   PF2003: [{ src: `(a) => { let s = 0; for (const i of prange(a.length)) { s += a[i]; a[i] = s; } return s; }`, params: ["Float64Array"] }],
+  PF2005: [
+    { src: `(a, n) => { for (const i of prange(n)) { a[i + 1] = a[i]; } }`, params: ["Float64Array", "i"], at: "1:42" },
+    { src: `(a, n) => { for (const i of prange(n)) { a[i] = a[i - 1] + a[i + 1]; } }`, params: ["Float64Array", "i"] },
+    { src: `(a, n) => { for (const i of prange(n)) { a[n - 1 - i] = a[i]; } }`, params: ["Float64Array", "i"] },
+    { src: `(a, n) => { for (const i of prange(1, n)) { for (let j = 0; j < n; j++) a[i * n + j] = a[(i - 1) * n + j]; } }`, params: ["Float64Array", "i"] },
+    { src: `(a, n) => { for (const i of prange(n)) { a[2 * i] = a[i]; } }`, params: ["Float64Array", "i"] },
+  ],
+  PF2006: [
+    { src: `(a, idx, n) => { for (const i of prange(n)) { a[idx[i]] += 1; } }`, params: ["Float64Array", "Int32Array", "i"], at: "1:47" },
+    { src: `(a, n) => { for (const i of prange(n)) { a[i % 4] = i; } }`, params: ["Float64Array", "i"] },
+    { src: `(a, x) => { for (const i of prange(x.length)) { if (x[i] > 0) a[i + 1] = a[i] * 2; } }`, params: ["Float64Array", "Float64Array"] },
+    { src: `(a, n) => { for (const i of prange(n)) { a[Math.floor(i / 2)] = i; } }`, params: ["Float64Array", "i"] },
+  ],
+  PF2007: [{ src: `(a, n) => { for (const i of prange(n)) { a[i] = 1; n = n - 1; } }`, params: ["Float64Array", "i"], at: "1:52" }],
 };
 
 const mustNot: Record<string, Case[]> = {
   PF2001: [
     { src: `(a) => { let t = 0; for (const i of prange(a.length)) { t = a[i] * 2; a[i] = t + 1; } return 0; }`, params: ["Float64Array"] },
+    { src: `(a, n) => { let v = 0; for (const i of prange(n)) { if (i === n - 1) v = a[i] * 2; } return v; }`, params: ["Float64Array", "i"] },
     { src: `(n) => { let s = 0; for (const i of prange(n)) { s += i; } return s; }` },
     { src: `(n) => { let m = -Infinity; for (const i of prange(n)) { m = Math.max(m, i % 7); } return m; }` },
     { src: `(n) => { let f = false; for (const i of prange(n)) { if (i === 3) f = true; } return f; }` },
     { src: `(a, o) => { let t = 0; for (const i of prange(o.length)) { if (a[i] > 0) t = a[i]; else t = -a[i] * 3; o[i] = t; } }`, params: ["Float64Array", "Float64Array"] },
   ],
+  PF2003: [{ src: `(a) => { let s = 0; for (const i of prange(a.length)) { s += a[i]; } a[0] = s; return s; }`, params: ["Float64Array"] }],
+  PF2005: [
+    { src: `(a, n) => { for (const i of prange(n)) { a[2 * i] = a[2 * i + 1]; } }`, params: ["Float64Array", "i"] },
+    { src: `(a, n) => { for (const i of prange(0, n, 2)) { a[i] = a[i + 1]; } }`, params: ["Float64Array", "i"] },
+    { src: `(a, n) => { for (const i of prange(n)) { if (i < n / 2) a[i + n / 2] = a[i]; } }`, params: ["Float64Array", "i"] },
+    { src: `(a, n, m) => { for (const i of prange(n)) { for (let j = 0; j < m; j++) a[j * n + i] += 1; } }`, params: ["Float64Array", "i", "i"] },
+    { src: `(a, n) => { for (const i of prange(n)) { for (let j = 0; j < n; j++) a[i * n + j] = a[i * n + j] * 2; } }`, params: ["Float64Array", "i"] },
+    { src: `(m, cols) => { for (let c = 1; c < cols; c++) { for (const r of prange(m.length / cols)) m[r * cols + c] += m[r * cols + c - 1]; } }`, params: ["Float64Array", "i"] },
+  ],
+  PF2006: [
+    { src: `(a, o, idx) => { for (const i of prange(o.length)) { o[i] = a[idx[i]]; } }`, params: ["Float64Array", "Float64Array", "Int32Array"] },
+    { src: `(a, n) => { for (const i of prange(n)) { if (i === 0) a[0] = 5; } }`, params: ["Float64Array", "i"] },
+  ],
   PF2002: [
     { src: `(a) => { for (const i of prange(a.length)) { a[i] += 1; } }`, params: ["Float64Array"] },
     { src: `(a, n) => { for (const i of prange(n)) { const k = i * 2; a[k] = 1; a[k + 1] = 2; } }`, params: ["Float64Array", "i"] },
     { src: `(a, n) => { for (const i of prange(n)) { for (let j = 0; j < n; j++) a[i * n + j] = j; } }`, params: ["Float64Array", "i"] },
+    { src: `(tot, n) => { for (const i of prange(n)) { if (i === 0) tot[0] = n; } }`, params: ["Float64Array", "i"] },
   ],
-  PF2003: [{ src: `(a) => { let s = 0; for (const i of prange(a.length)) { s += a[i]; } a[0] = s; return s; }`, params: ["Float64Array"] }],
+  PF2007: [{ src: `(a, n) => { for (const i of prange(n)) { a[i] = n; } }`, params: ["Float64Array", "i"] }],
   PF1002: [{ src: `(n) => n * dx`, globals: { dx: 0.5 } }],
 };
 
@@ -106,7 +135,7 @@ describe("diagnostics that must not be reported", () => {
 
 describe("the diagnostics table", () => {
   test("every compiler code in the table is exercised by a must-trigger case here or in the API tests", () => {
-    const covered = new Set([...Object.keys(must), "PF3001", "PF3002", "PF3003", "PF3004"]);
+    const covered = new Set([...Object.keys(must), "PF3001", "PF3002", "PF3003", "PF3004", "PF2008"]);
     for (const code of Object.keys(messages)) expect(covered.has(code), code).toBe(true);
   });
   test("every code is used in the source", async () => {

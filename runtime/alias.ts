@@ -1,0 +1,66 @@
+/**
+ * The call-time aliasing check: two array arguments that share memory, where the kernel writes
+ * one and reads the other in a prange, can create a dependence between iterations that the
+ * static analysis could not see. The test is a cheap byte-range overlap over the arguments; only
+ * when it fires is the kernel asked (once) which pairs matter. Such a call is reported once per
+ * kernel (PF2008) and runs on one thread, chunks in order, which gives the plain function's
+ * answer; with `PARFOR_ALIASING=error` it is refused with a TypeError instead.
+ */
+import { aliasHazards, type AliasHazard } from "../compiler/analysis/aliasing.js";
+import { formatMessage } from "../compiler/diagnostics/messages.js";
+import type { RunSettings } from "./options.js";
+
+const hazards = new Map<string, AliasHazard[]>();
+const warned = new Set<string>();
+
+type View = ArrayBufferView & { readonly length?: number };
+
+/** Whether views `a` and `b` share at least one byte. */
+export function overlaps(a: ArrayBufferView, b: ArrayBufferView): boolean {
+  return a.buffer === b.buffer && a.byteLength > 0 && b.byteLength > 0 && a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
+}
+
+/** The settings a call runs with: one thread when aliased arguments create a dependence. */
+export function aliasSettings(
+  source: string,
+  name: string,
+  paramNames: readonly string[],
+  globals: Readonly<Record<string, number | boolean>> | undefined,
+  args: readonly unknown[],
+  settings: RunSettings,
+): RunSettings {
+  let pairs: [number, number][] | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (!ArrayBuffer.isView(a)) continue;
+    for (let j = i + 1; j < args.length; j++) {
+      const b = args[j];
+      if (ArrayBuffer.isView(b) && overlaps(a, b)) (pairs ??= []).push([i, j]);
+    }
+  }
+  if (!pairs) return settings;
+  let hz = hazards.get(source);
+  if (!hz) hazards.set(source, (hz = aliasHazards(source, globals)));
+  for (const [i, j] of pairs) {
+    const a = args[i] as View;
+    const b = args[j] as View;
+    const identical = a.byteOffset === b.byteOffset && a.byteLength === b.byteLength && a.constructor === b.constructor;
+    const h = hz.find((x) => (x.written === i && x.other === j) || (x.written === j && x.other === i));
+    if (!h || (identical && h.identicalSafe)) continue;
+    const w = paramNames[h.written] ?? `#${h.written}`;
+    const o = paramNames[h.other] ?? `#${h.other}`;
+    const refuse = process.env.PARFOR_ALIASING === "error";
+    const what = refuse
+      ? "The call is refused (PARFOR_ALIASING=error); pass arrays that do not overlap."
+      : "This call runs on one thread, in order, so it gives the plain function's result; pass arrays that do not overlap to run in parallel.";
+    const message = formatMessage("PF2008", [name, w, o, what]);
+    if (refuse) throw new TypeError(message);
+    const key = `${source}\u0000${w}\u0000${o}`;
+    if (!warned.has(key)) {
+      warned.add(key);
+      process.emitWarning(message, { type: "ParforSafetyWarning", code: "PF2008" });
+    }
+    return { ...settings, threads: 1 };
+  }
+  return settings;
+}
