@@ -1,11 +1,13 @@
 /**
  * The import object of a kernel instance (the same on every thread): the shared memory, prange
- * dispatch, the bounds-error thrower, `%` on doubles and the Math functions wasm lacks.
+ * dispatch, the bounds-error thrower, `%` on doubles and the Math functions wasm lacks (from the
+ * math library, runtime/mathlib.ts, falling back to V8's Math).
  */
 
 import { FRAME } from "./control.js";
 import { envPrange } from "./dispatch.js";
 import { outOfBoundsError, type KernelMeta } from "./errors.js";
+import { mathFunction } from "./mathlib.js";
 import type { WasmImports, WasmMemory } from "./wasm.js";
 
 /**
@@ -41,9 +43,9 @@ function serialCount(start: number, stop: number, step: number, wide: number): n
 export function kernelImports(memory: WasmMemory, ctl: Int32Array, meta: KernelMeta): WasmImports {
   const math: Record<string, (...xs: number[]) => number> = {};
   for (const name of meta.mathImports) {
-    const f = (Math as unknown as Record<string, unknown>)[name];
-    if (typeof f !== "function") throw new Error(`parfor internal error: kernel ${meta.name} imports unknown math.${name}`);
-    math[name] = f as (...xs: number[]) => number;
+    const f = mathFunction(memory, name);
+    if (f === undefined) throw new Error(`parfor internal error: kernel ${meta.name} imports unknown math.${name}`);
+    math[name] = f;
   }
   return {
     env: {

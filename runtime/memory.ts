@@ -4,8 +4,9 @@
  * keeping the free list out of wasm memory means a kernel that writes out of bounds cannot corrupt
  * it.
  *
- * Layout: bytes [0, RESERVED_BYTES) hold the control block (see control.ts); the heap starts after
- * it and always ends at the memory's current byte length.
+ * Layout: bytes [0, RESERVED_BYTES) hold the control block (see control.ts), then
+ * MATH_SCRATCH_BYTES of math-library scratch (see mathlib.ts); the heap starts at HEAP_BASE and
+ * always ends at the memory's current byte length.
  *
  * `memory.buffer` is never cached: a grown shared memory hands out a new, longer
  * SharedArrayBuffer, while views made on an older one stay valid for the range they cover (which
@@ -19,6 +20,16 @@ export const RESERVED_BYTES = 64 * 1024;
 
 /** wasm32 page size. */
 export const PAGE_BYTES = 64 * 1024;
+
+/**
+ * Bytes after the control block kept for the math library's per-thread scratch blocks
+ * (runtime/mathlib.ts: one block per thread, used only to reduce huge arguments of sin/cos/tan).
+ * The heap begins after them, at HEAP_BASE.
+ */
+export const MATH_SCRATCH_BYTES = 5 * PAGE_BYTES;
+
+/** First heap address: after the control block and the math scratch region. */
+export const HEAP_BASE = RESERVED_BYTES + MATH_SCRATCH_BYTES;
 
 /** wasm32 can address at most 65,536 pages (4 GiB). */
 export const MAX_PAGES = 65536;
@@ -40,7 +51,7 @@ let liveBytes = 0;
 export function sharedMemory(): WasmMemory {
   if (memory === null) {
     memory = new Wasm.Memory({ initial: INITIAL_PAGES, maximum: MAX_PAGES, shared: true });
-    freeList.push({ ptr: RESERVED_BYTES, size: memory.buffer.byteLength - RESERVED_BYTES });
+    freeList.push({ ptr: HEAP_BASE, size: memory.buffer.byteLength - HEAP_BASE });
   }
   return memory;
 }

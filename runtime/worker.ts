@@ -52,12 +52,15 @@ import {
 import { runShare, SPIN_MS, withLeader, type KernelExports, type Leader } from "./dispatch.js";
 import { PeerFailure, serializeError, wrapTrap, type KernelMeta } from "./errors.js";
 import { kernelImports } from "./imports.js";
+import { setMathThread } from "./mathlib.js";
 import type { KernelMessage, WorkerInit } from "./pool.js";
 import { Wasm, type WasmModule } from "./wasm.js";
 
 const { memory, port, index, epoch } = workerData as WorkerInit;
 const ctl = controlView(memory);
 const self = errorSource(index);
+// The math library's per-thread scratch block of this worker (see mathlib.ts).
+setMathThread(index);
 
 interface Entry {
   readonly meta: KernelMeta;

@@ -3,7 +3,7 @@
 // src/base/ieee754.cc.
 //
 // No table lives in memory: the 2/pi digits, the pi/2 pieces and the n*pi/2 high words are
-// returned by `switch` functions (compiled to br_table). __kernel_rem_pio2's work arrays, used
+// returned by `switch` functions (compiled to br_table) or computed. __kernel_rem_pio2's work arrays, used
 // only for |x| >= 2^19 * pi/2, live in a per-thread scratch block of the shared memory whose
 // address the runtime hands to `init`: every thread has its own block, so no thread ever writes
 // where another one reads.
@@ -22,7 +22,7 @@ const F_OFF: usize = 112;
 const Q_OFF: usize = 272;
 const FQ_OFF: usize = 432;
 /** Bytes of scratch one thread needs (kept in step with runtime/mathlib.ts). */
-export const SCRATCH_BYTES: i32 = 640;
+export const SCRATCH_BYTES: i32 = 608;
 
 export function init(ptr: i32): void {
   scratch = <usize>ptr;
@@ -84,21 +84,6 @@ function piO2(k: i32): f64 {
     case 5: return 1.22933308981111328932e-36;
     case 6: return 2.73370053816464559624e-44;
     case 7: return 2.16741683877804819444e-51;
-  }
-  return 0;
-}
-
-/** High word of (i+1)*pi/2, i in [0, 32). */
-function npio2hw(i: i32): i32 {
-  switch (i) {
-    case 0: return 0x3FF921FB; case 1: return 0x400921FB; case 2: return 0x4012D97C; case 3: return 0x401921FB;
-    case 4: return 0x401F6A7A; case 5: return 0x4022D97C; case 6: return 0x4025FDBB; case 7: return 0x402921FB;
-    case 8: return 0x402C463A; case 9: return 0x402F6A7A; case 10: return 0x4031475C; case 11: return 0x4032D97C;
-    case 12: return 0x40346B9C; case 13: return 0x4035FDBB; case 14: return 0x40378FDB; case 15: return 0x403921FB;
-    case 16: return 0x403AB41B; case 17: return 0x403C463A; case 18: return 0x403DD85A; case 19: return 0x403F6A7A;
-    case 20: return 0x40407E4C; case 21: return 0x4041475C; case 22: return 0x4042106C; case 23: return 0x4042D97C;
-    case 24: return 0x4043A28C; case 25: return 0x40446B9C; case 26: return 0x404534AC; case 27: return 0x4045FDBB;
-    case 28: return 0x4046C6CB; case 29: return 0x40478FDB; case 30: return 0x404858EB; case 31: return 0x404921FB;
   }
   return 0;
 }
@@ -239,76 +224,11 @@ const PIO2_2T: f64 = 2.02226624879595063154e-21;
 const PIO2_3: f64 = 2.02226624871116645580e-21;
 const PIO2_3T: f64 = 8.47842766036889956997e-32;
 
-/** x rem pi/2 into Y0 + Y1; returns n (the quadrant is n & 3). |x| > pi/4, x finite. */
-function remPio2(x: f64): i32 {
-  const hx = hi(x);
-  const ix = hx & 0x7FFFFFFF;
-  if (ix < 0x4002D97C) {
-    // |x| < 3pi/4: n = +-1
-    if (hx > 0) {
-      let z = x - PIO2_1;
-      if (ix != 0x3FF921FB) {
-        Y0 = z - PIO2_1T;
-        Y1 = (z - Y0) - PIO2_1T;
-      } else {
-        z -= PIO2_2;
-        Y0 = z - PIO2_2T;
-        Y1 = (z - Y0) - PIO2_2T;
-      }
-      return 1;
-    }
-    let z = x + PIO2_1;
-    if (ix != 0x3FF921FB) {
-      Y0 = z + PIO2_1T;
-      Y1 = (z - Y0) + PIO2_1T;
-    } else {
-      z += PIO2_2;
-      Y0 = z + PIO2_2T;
-      Y1 = (z - Y0) + PIO2_2T;
-    }
-    return -1;
-  }
-  if (ix <= 0x413921FB) {
-    // |x| <= 2^19 * pi/2: medium size
-    let t = Math.abs(x);
-    const n = <i32>(t * INVPIO2 + 0.5);
-    const fn = <f64>n;
-    let r = t - fn * PIO2_1;
-    let w = fn * PIO2_1T;
-    let y0: f64;
-    if (n < 32 && ix != npio2hw(n - 1)) {
-      y0 = r - w;
-    } else {
-      const j = ix >> 20;
-      y0 = r - w;
-      let i = j - ((hi(y0) >> 20) & 0x7FF);
-      if (i > 16) {
-        t = r;
-        w = fn * PIO2_2;
-        r = t - w;
-        w = fn * PIO2_2T - ((t - r) - w);
-        y0 = r - w;
-        i = j - ((hi(y0) >> 20) & 0x7FF);
-        if (i > 49) {
-          t = r;
-          w = fn * PIO2_3;
-          r = t - w;
-          w = fn * PIO2_3T - ((t - r) - w);
-          y0 = r - w;
-        }
-      }
-    }
-    const y1 = (r - y0) - w;
-    if (hx < 0) {
-      Y0 = -y0;
-      Y1 = -y1;
-      return -n;
-    }
-    Y0 = y0;
-    Y1 = y1;
-    return n;
-  }
-  // large arguments: z = scalbn(|x|, -(ilogb(x) - 23)), cut into 24-bit pieces
+/**
+ * Reduction of |x| >= 2^19 * pi/2 (finite): z = scalbn(|x|, -(ilogb(x) - 23)) cut into 24-bit
+ * pieces, then __kernel_rem_pio2. Result in Y0 + Y1, returns n.
+ */
+function remPio2Large(x: f64, hx: i32, ix: i32): i32 {
   const e0 = (ix >> 20) - 1046;
   let z = words(ix - (e0 << 20), lo(x));
   for (let i = 0; i < 2; i++) {
@@ -326,6 +246,103 @@ function remPio2(x: f64): i32 {
     return -n;
   }
   return n;
+}
+
+const SIN: i32 = 0;
+const COS: i32 = 1;
+const TAN: i32 = 2;
+
+/**
+ * sin, cos or tan (`fn`, a constant after inlining) of x: __ieee754_rem_pio2 written inline for
+ * |x| < 2^19 * pi/2, so the remainder stays in locals, then the kernel for the quadrant.
+ */
+// @ts-ignore: decorator
+@inline function trig(x: f64, fn: i32): f64 {
+  const hx = hi(x);
+  const ix = hx & 0x7FFFFFFF;
+  if (ix <= 0x3FE921FB) {
+    // |x| <= pi/4: no reduction
+    if (fn == SIN) return kernelSin(x, 0.0, 0);
+    if (fn == COS) return kernelCos(x, 0.0);
+    return kernelTan(x, 0.0, 1);
+  }
+  if (ix >= 0x7FF00000) return x - x; // NaN for Infinity and NaN
+  let n: i32;
+  let y0: f64;
+  let y1: f64;
+  if (ix < 0x4002D97C) {
+    // |x| < 3pi/4: n = +-1
+    if (hx > 0) {
+      let z = x - PIO2_1;
+      if (ix != 0x3FF921FB) {
+        y0 = z - PIO2_1T;
+        y1 = (z - y0) - PIO2_1T;
+      } else {
+        z -= PIO2_2;
+        y0 = z - PIO2_2T;
+        y1 = (z - y0) - PIO2_2T;
+      }
+      n = 1;
+    } else {
+      let z = x + PIO2_1;
+      if (ix != 0x3FF921FB) {
+        y0 = z + PIO2_1T;
+        y1 = (z - y0) + PIO2_1T;
+      } else {
+        z += PIO2_2;
+        y0 = z + PIO2_2T;
+        y1 = (z - y0) + PIO2_2T;
+      }
+      n = -1;
+    }
+  } else if (ix <= 0x413921FB) {
+    // |x| <= 2^19 * pi/2: medium size
+    let t = Math.abs(x);
+    n = <i32>(t * INVPIO2 + 0.5);
+    const fnn = <f64>n;
+    let r = t - fnn * PIO2_1;
+    let w = fnn * PIO2_1T;
+    // fdlibm compares ix with a table of the high words of n*pi/2 (n < 32); hi(n * PIO2_1) is
+    // that table, entry for entry (test/math checks all 32)
+    if (n < 32 && ix != hi(fnn * PIO2_1)) {
+      y0 = r - w;
+    } else {
+      const j = ix >> 20;
+      y0 = r - w;
+      let i = j - ((hi(y0) >> 20) & 0x7FF);
+      if (i > 16) {
+        t = r;
+        w = fnn * PIO2_2;
+        r = t - w;
+        w = fnn * PIO2_2T - ((t - r) - w);
+        y0 = r - w;
+        i = j - ((hi(y0) >> 20) & 0x7FF);
+        if (i > 49) {
+          t = r;
+          w = fnn * PIO2_3;
+          r = t - w;
+          w = fnn * PIO2_3T - ((t - r) - w);
+          y0 = r - w;
+        }
+      }
+    }
+    y1 = (r - y0) - w;
+    if (hx < 0) {
+      y0 = -y0;
+      y1 = -y1;
+      n = -n;
+    }
+  } else {
+    n = remPio2Large(x, hx, ix);
+    y0 = Y0;
+    y1 = Y1;
+  }
+  if (fn == TAN) return kernelTan(y0, y1, 1 - ((n & 1) << 1));
+  const q = fn == SIN ? n & 3 : (n + 1) & 3; // cos(x) = sin(x + pi/2)
+  if (q == 0) return kernelSin(y0, y1, 1);
+  if (q == 1) return kernelCos(y0, y1);
+  if (q == 2) return -kernelSin(y0, y1, 1);
+  return -kernelCos(y0, y1);
 }
 
 const S1: f64 = -1.66666666666666324348e-01;
@@ -431,35 +448,13 @@ function kernelTan(x: f64, y: f64, iy: i32): f64 {
 }
 
 export function sin(x: f64): f64 {
-  const ix = hi(x) & 0x7FFFFFFF;
-  if (ix <= 0x3FE921FB) return kernelSin(x, 0.0, 0);
-  if (ix >= 0x7FF00000) return x - x;
-  const n = remPio2(x);
-  switch (n & 3) {
-    case 0: return kernelSin(Y0, Y1, 1);
-    case 1: return kernelCos(Y0, Y1);
-    case 2: return -kernelSin(Y0, Y1, 1);
-    default: return -kernelCos(Y0, Y1);
-  }
+  return trig(x, SIN);
 }
 
 export function cos(x: f64): f64 {
-  const ix = hi(x) & 0x7FFFFFFF;
-  if (ix <= 0x3FE921FB) return kernelCos(x, 0.0);
-  if (ix >= 0x7FF00000) return x - x;
-  const n = remPio2(x);
-  switch (n & 3) {
-    case 0: return kernelCos(Y0, Y1);
-    case 1: return -kernelSin(Y0, Y1, 1);
-    case 2: return -kernelCos(Y0, Y1);
-    default: return kernelSin(Y0, Y1, 1);
-  }
+  return trig(x, COS);
 }
 
 export function tan(x: f64): f64 {
-  const ix = hi(x) & 0x7FFFFFFF;
-  if (ix <= 0x3FE921FB) return kernelTan(x, 0.0, 1);
-  if (ix >= 0x7FF00000) return x - x;
-  const n = remPio2(x);
-  return kernelTan(Y0, Y1, 1 - ((n & 1) << 1));
+  return trig(x, TAN);
 }

@@ -1,0 +1,75 @@
+/**
+ * Kernels call the math library (not JavaScript's Math) and get V8's bits on every thread,
+ * including huge sin/cos/tan arguments, whose reduction uses each thread's own scratch block.
+ */
+import { describe, expect, it } from "vitest";
+import { parallel, prange } from "../../index.js";
+import { LIBRARY_FUNCTIONS, mathFunction, SCRATCH_SLOT_BYTES } from "../../runtime/mathlib.js";
+import { HEAP_BASE, MATH_SCRATCH_BYTES, RESERVED_BYTES, alloc, release, sharedMemory } from "../../runtime/memory.js";
+import { MAX_WORKERS } from "../../runtime/control.js";
+
+const same = (a: number, b: number): boolean => Object.is(a, b) || (a !== a && b !== b);
+
+describe("kernels and the math library", () => {
+  it("imports come from the library, except hypot (one import per arity) which stays V8's", () => {
+    const mem = sharedMemory();
+    for (const name of LIBRARY_FUNCTIONS) {
+      const f = mathFunction(mem, name)!;
+      expect(f, name).not.toBe((Math as unknown as Record<string, unknown>)[name]);
+    }
+    expect(mathFunction(mem, "hypot")).toBe(Math.hypot);
+    expect(mathFunction(mem, "random")).toBe(Math.random);
+  });
+
+  it("scratch region: one block per thread, between the control block and the heap", () => {
+    expect((MAX_WORKERS + 1) * SCRATCH_SLOT_BYTES).toBeLessThanOrEqual(MATH_SCRATCH_BYTES);
+    expect(HEAP_BASE).toBe(RESERVED_BYTES + MATH_SCRATCH_BYTES);
+    const p = alloc(64);
+    expect(p).toBeGreaterThanOrEqual(HEAP_BASE);
+    release(p);
+  });
+
+  it("sin/cos/tan of huge arguments on 4 threads at once match the plain function bit for bit", () => {
+    const plain = (a: Float64Array, o: Float64Array): void => {
+      for (const i of prange(a.length)) o[i] = Math.sin(a[i]!) + Math.cos(a[i]! * 3) * 0.5 + Math.tan(a[i]! * 7) * 0.25;
+    };
+    const k = parallel(plain, { threads: 4 });
+    const n = 40_000;
+    const a = new Float64Array(n);
+    let s = 17;
+    for (let i = 0; i < n; i++) {
+      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+      a[i] = (s / 2 ** 32 + 0.5) * 2 ** (20 + (i % 1000)) * (i % 2 ? -1 : 1);
+    }
+    const want = new Float64Array(n);
+    plain(a, want);
+    for (let r = 0; r < 3; r++) {
+      const got = new Float64Array(n);
+      k(a, got);
+      let bad = 0;
+      for (let i = 0; i < n; i++) if (!same(got[i]!, want[i]!)) bad++;
+      expect(bad).toBe(0);
+    }
+  });
+
+  it("exp, log, pow, atan2 in a kernel: bit-identical elementwise results", () => {
+    const plain = (a: Float64Array, b: Float64Array, o: Float64Array): void => {
+      for (const i of prange(a.length)) o[i] = Math.exp(a[i]!) - Math.log(Math.abs(b[i]!)) + Math.pow(Math.abs(a[i]!), b[i]!) + Math.atan2(a[i]!, b[i]!) + a[i]! ** 3;
+    };
+    const k = parallel(plain, { threads: 2 });
+    const n = 20_000;
+    const a = new Float64Array(n);
+    const b = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      a[i] = Math.sin(i) * 30;
+      b[i] = Math.cos(i * 1.7) * 9;
+    }
+    const want = new Float64Array(n);
+    const got = new Float64Array(n);
+    plain(a, b, want);
+    k(a, b, got);
+    let bad = 0;
+    for (let i = 0; i < n; i++) if (!same(got[i]!, want[i]!)) bad++;
+    expect(bad).toBe(0);
+  });
+});
