@@ -156,6 +156,17 @@ function kindsOf(t: Type, name: string): ParamType[] | string {
   return `parameter '${name}' has type '${t.getText()}', not a number, a boolean or a typed array`;
 }
 
+/** A literal number or boolean written in place (`2`, `-0.5`, `true`), else undefined. */
+function literal(n: Node): number | boolean | undefined {
+  if (Node.isNumericLiteral(n)) return n.getLiteralValue();
+  if (Node.isPrefixUnaryExpression(n) && n.getOperatorToken() === ts.SyntaxKind.MinusToken && Node.isNumericLiteral(n.getOperand())) {
+    return -(n.getOperand() as import("ts-morph").NumericLiteral).getLiteralValue();
+  }
+  if (Node.isTrueLiteral(n)) return true;
+  if (Node.isFalseLiteral(n)) return false;
+  return undefined;
+}
+
 /** The `globals` of a call's options, or why they are not known at build time. */
 function globalsOf(arg: Node | undefined): Record<string, number | boolean> | undefined | string {
   if (!arg) return undefined;
@@ -178,8 +189,11 @@ function globalsOf(arg: Node | undefined): Record<string, number | boolean> | un
     const out: Record<string, number | boolean> = {};
     for (const p of obj.getProperties()) {
       if (!Node.isPropertyAssignment(p) && !Node.isShorthandPropertyAssignment(p)) return "options.globals has a spread or a method";
-      const t = p.getType();
-      if (t.isNumberLiteral()) out[p.getName()] = t.getLiteralValue() as number;
+      const init = Node.isPropertyAssignment(p) ? unwrap(p.getInitializerOrThrow()) : p.getNameNode();
+      const lit = literal(init);
+      const t = init.getType();
+      if (lit !== undefined) out[p.getName()] = lit;
+      else if (t.isNumberLiteral()) out[p.getName()] = t.getLiteralValue() as number;
       else if (t.isBooleanLiteral()) out[p.getName()] = t.getText() === "true";
       else return `options.globals.${p.getName()} is not a constant (its type is '${t.getText()}')`;
     }
