@@ -10,6 +10,7 @@
 import { check, findKernels, type Diagnostic } from "../compiler/index.js";
 import { messages } from "../compiler/diagnostics/messages.js";
 import { fixesFor, type Fix } from "./fixes.js";
+import { globalsByKernelEnd, type Globals } from "./globals.js";
 
 export type { Fix, Edit } from "./fixes.js";
 export type Code = keyof typeof messages;
@@ -51,16 +52,17 @@ function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
   if (map.size > max) map.delete(map.keys().next().value as K);
 }
 
-function analyseKernel(text: string): KernelResult {
-  const hit = kernelCache.get(text);
+function analyseKernel(text: string, globals: Globals | undefined): KernelResult {
+  const key = globals ? `${JSON.stringify(globals)}\0${text}` : text;
+  const hit = kernelCache.get(key);
   if (hit) {
     // keep recently used entries at the end (LRU)
-    kernelCache.delete(text);
-    kernelCache.set(text, hit);
+    kernelCache.delete(key);
+    kernelCache.set(key, hit);
     return hit;
   }
   analysisStats.kernelChecks++;
-  const r = check(text);
+  const r = check(text, globals ? { globals } : {});
   const findings = r.diagnostics.map((d: Diagnostic): Finding => {
     const start = Math.max(0, d.start - r.sourceOffset);
     const end = Math.min(text.length, start + d.length);
@@ -77,7 +79,7 @@ function analyseKernel(text: string): KernelResult {
   });
   const withFixes = findings.some((f) => f.category === "warning") ? fixesFor(text, findings) : findings;
   const result = { findings: withFixes };
-  remember(kernelCache, text, result, KERNEL_CACHE_SIZE);
+  remember(kernelCache, key, result, KERNEL_CACHE_SIZE);
   return result;
 }
 
@@ -105,10 +107,12 @@ export function analyseFile(fileName: string, text: string): readonly Finding[] 
     return cached.findings;
   }
   const found = findKernels(fileName, text);
+  // `parallel(fn, { globals: { N: 3 } })` binds free variables: check the kernel with them
+  const globals = found.kernels.length && /\bglobals\b/.test(text) ? globalsByKernelEnd(fileName, text) : null;
   const out: Finding[] = [];
   for (const k of found.kernels) {
     analysisStats.kernels++;
-    for (const f of analyseKernel(k.text).findings) out.push(shift(f, k.start));
+    for (const f of analyseKernel(k.text, globals?.get(k.start + k.text.length)).findings) out.push(shift(f, k.start));
   }
   out.sort((a, b) => a.start - b.start || a.end - b.end);
   fileCache.delete(fileName);

@@ -6,6 +6,9 @@ jsTester.run("compile-error (espree)", rule, {
     { filename: "ok.js", code: "export function f(a, n) { for (const i of prange(n)) a[i] = i * 2; }" },
     // warnings belong to the other rules
     { filename: "race.js", code: "export function f(n) { let v = 0; for (const i of prange(n)) v = i; return v; }" },
+    // free variables bound by `globals`, on an inline kernel and on a named one
+    { filename: "inline.js", code: "export const f = parallel((a, n) => { for (const i of prange(n)) a[i] = K * i; }, { globals: { K: 3 } });" },
+    { filename: "named.js", code: "function g(a) { for (const i of prange(a.length)) a[i] = DEBUG ? K : 0; }\nexport const f = parallel(g, { schedule: 'static', globals: { K: 2.5, DEBUG: false } });" },
     // not a kernel: no prange loop
     { filename: "plain.js", code: "export function f(a) { console.log(a, prange); }" },
   ],

@@ -37,6 +37,9 @@ beforeAll(() => {
   stats = (require(join(root, "dist/eslint/analysis.js")) as { analysisStats: { kernelChecks: number } }).analysisStats;
 });
 
+/** shared, so lib.d.ts and parfor's sources are parsed once for all the services */
+const registry = ts.createDocumentRegistry();
+
 function service(config: object = {}): Service {
   const files = new Map<string, { text: string; version: number }>();
   const options: ts.CompilerOptions = {
@@ -65,7 +68,7 @@ function service(config: object = {}): Service {
     directoryExists: ts.sys.directoryExists,
     getDirectories: ts.sys.getDirectories,
   };
-  const plain = ts.createLanguageService(host, ts.createDocumentRegistry());
+  const plain = ts.createLanguageService(host, registry);
   const s: Service = {
     plain,
     ls: plain,
