@@ -46,8 +46,11 @@ export function exp(x: f64): f64 {
         k = -1;
       }
     } else {
-      k = <i32>(INV_LN2 * x + (xsb == 0 ? 0.5 : -0.5));
-      const t = <f64>k;
+      // fdlibm: k = (int)(x/ln2 +- 0.5), t = k. t is computed as trunc() directly, so the
+      // reduction does not wait for the round trip through an integer register (same value:
+      // |k| < 2^11; a -0 from trunc changes neither hi nor lo below)
+      const t = Math.trunc(INV_LN2 * x + (xsb == 0 ? 0.5 : -0.5));
+      k = <i32>t;
       h = x - t * LN2_HI;
       l = t * LN2_LO;
     }
@@ -108,8 +111,11 @@ export function expm1(x: f64): f64 {
         k = -1;
       }
     } else {
-      k = <i32>(INV_LN2 * x + (xsb == 0 ? 0.5 : -0.5));
-      const t = <f64>k;
+      // fdlibm: k = (int)(x/ln2 +- 0.5), t = k. t is computed as trunc() directly, so the
+      // reduction does not wait for the round trip through an integer register (same value:
+      // |k| < 2^11; a -0 from trunc changes neither hi nor lo below)
+      const t = Math.trunc(INV_LN2 * x + (xsb == 0 ? 0.5 : -0.5));
+      k = <i32>t;
       h = x - t * LN2_HI;
       l = t * LN2_LO;
     }

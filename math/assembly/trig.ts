@@ -298,8 +298,9 @@ const TAN: i32 = 2;
   } else if (ix <= 0x413921FB) {
     // |x| <= 2^19 * pi/2: medium size
     let t = Math.abs(x);
-    n = <i32>(t * INVPIO2 + 0.5);
-    const fnn = <f64>n;
+    // fdlibm: n = (int)(t * invpio2 + 0.5), fn = n; fn via trunc() (the same value, t > 0)
+    const fnn = Math.trunc(t * INVPIO2 + 0.5);
+    n = <i32>fnn;
     let r = t - fnn * PIO2_1;
     let w = fnn * PIO2_1T;
     // fdlibm compares ix with a table of the high words of n*pi/2 (n < 32); hi(n * PIO2_1) is
