@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /**
  * The `parfor` command. `parfor check [paths or globs...]` analyses every prange loop in the
- * given files (default: the TS/JS files under the current folder) and prints race diagnostics
+ * given files (default: the TS/JS files of ./tsconfig.json, else those under the current folder) and prints race diagnostics
  * and unsupported code. Exit code: 0 clean, 1 warnings or errors, 2 usage error.
  */
-import { readFileSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, resolve } from "node:path";
+import type * as TS from "typescript";
 import { parseArgs } from "node:util";
 import { glob } from "tinyglobby";
 import { checkFile, type FileDiagnostic } from "./check.js";
@@ -14,6 +16,7 @@ import { formatJson, formatSarif, formatText } from "./format.js";
 const USAGE = `Usage: parfor check [options] [paths or globs...]
 
 Analyses the prange loops of TypeScript/JavaScript files for data races and unsupported code.
+Without paths: the files of ./tsconfig.json, else every TS/JS file under the current folder.
 
 Options:
   --format <text|json|sarif>  output format (default: text)
@@ -35,7 +38,23 @@ function usage(message: string): never {
   process.exit(2);
 }
 
+/** The TS/JS source files of ./tsconfig.json (its include/exclude/files), or null when there is none. */
+function projectFiles(): string[] | null {
+  const config = resolve("tsconfig.json");
+  if (!existsSync(config)) return null;
+  const ts = createRequire(import.meta.url)("typescript") as typeof TS;
+  const read = ts.readConfigFile(config, (f) => ts.sys.readFile(f));
+  if (read.error) usage(`cannot read tsconfig.json: ${ts.flattenDiagnosticMessageText(read.error.messageText, "\n")}`);
+  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(config), { allowJs: true }, config);
+  const src = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+  return parsed.fileNames.filter((f) => src.test(f) && !/\.d\.[mc]?ts$/.test(f) && !f.split(/[\\/]/).includes("node_modules")).map((f) => resolve(f));
+}
+
 async function files(patterns: readonly string[]): Promise<string[]> {
+  if (!patterns.length) {
+    const fromProject = projectFiles();
+    if (fromProject) return [...new Set(fromProject)].sort();
+  }
   const pats = patterns.length ? patterns : ["."];
   const out = new Set<string>();
   for (const p of pats) {

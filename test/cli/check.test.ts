@@ -1,6 +1,6 @@
 /** `parfor check` end to end: the built CLI on the examples and on temporary files. */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
@@ -54,5 +54,29 @@ describe("parfor check", () => {
     expect(run(["frobnicate"]).status).toBe(2);
     expect(run(["check", "--max-warnings", "-3"]).status).toBe(2);
     expect(run(["check", "no/such/*.ts"]).status).toBe(2);
+  });
+
+  test("without paths: the files of ./tsconfig.json, else the folder", () => {
+    const dir = mkdtempSync(join(tmpdir(), "parfor-cli-"));
+    mkdirSync(join(dir, "src"));
+    mkdirSync(join(dir, "other"));
+    writeFileSync(join(dir, "src", "racy.ts"), `export const f = (a: Float64Array, n: number) => { for (const i of prange(n)) a[i + 1] = a[i]; };\n`);
+    writeFileSync(join(dir, "other", "racy2.ts"), `export const g = (t: Float64Array, n: number) => { for (const i of prange(n)) t[0] += i; };\n`);
+    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true }, include: ["src"] }));
+    const withProject = run(["check", "--format", "json"], dir);
+    expect(withProject.status).toBe(1);
+    expect((JSON.parse(withProject.stdout) as { file: string; code: string }[]).map((d) => `${d.file.split("/").pop()} ${d.code}`)).toEqual(["racy.ts PF2005"]);
+    rmSync(join(dir, "tsconfig.json"));
+    const folder = run(["check", "--format", "json"], dir);
+    expect((JSON.parse(folder.stdout) as { file: string; code: string }[]).map((d) => `${d.file.split("/").pop()} ${d.code}`)).toEqual(["racy2.ts PF2002", "racy.ts PF2005"]);
+  });
+
+  test("json carries the related location of the other access in the message's array", () => {
+    const dir = mkdtempSync(join(tmpdir(), "parfor-cli-"));
+    writeFileSync(join(dir, "dep.ts"), `export const f = (a: Float64Array, idx: Int32Array, n: number) => {\n  for (const i of prange(n)) {\n    a[idx[i]] += 1;\n  }\n};\n`);
+    const r = run(["check", "dep.ts", "--format", "json"], dir);
+    const ds = JSON.parse(r.stdout) as { code: string; line: number; column: number; message: string }[];
+    expect(ds.map((d) => [d.code, d.line, d.column])).toEqual([["PF2006", 3, 5]]);
+    expect(ds[0]!.message).toContain("index array");
   });
 });

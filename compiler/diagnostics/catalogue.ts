@@ -1,0 +1,72 @@
+/**
+ * The diagnostics catalogue: for every code of messages.ts, what it means and how to fix it,
+ * with a kernel that triggers it. `renderCatalogue()` writes docs/diagnostics.md (a test keeps
+ * that file in step: `UPDATE_DOCS=1 npx vitest run test/compiler/diagnostics-catalogue.test.ts`).
+ * The `Record<Code, …>` type makes a missing entry a compile error.
+ */
+import { type Code, messages } from "./messages.js";
+
+export interface CatalogueEntry {
+  /** what the finding means and why it matters */
+  readonly explain: string;
+  /** what to do */
+  readonly fix: string;
+  /** a kernel (or call) that triggers it */
+  readonly example: string;
+}
+
+export const catalogue: Record<Code, CatalogueEntry> = {
+  PF1001: { explain: "The kernel uses a construct outside parfor's kernel language (strings, objects, switch, try, for...in, closures, ...).", fix: "Rewrite it with numbers, booleans, typed arrays, if/else and loops; the message names the construct and the alternative.", example: "(n) => { switch (n) { case 1: return 1; } return 0; }" },
+  PF1002: { explain: "A name that is neither a parameter, a local, `Math`, `Number` nor `prange`. This is also how writes to captured outer state are caught: a kernel cannot see or change variables of the enclosing scope.", fix: "Pass the value as a parameter or bind it with `globals`; return results or write them to an array parameter.", example: "(n) => n * dx" },
+  PF1003: { explain: "A call of a function other than Math.* and Number.*: its side effects could not be analysed or run on the workers.", fix: "Inline the function's body, or compute the value before the call.", example: "(n) => { return foo(n); }" },
+  PF1004: { explain: "`return` inside a prange: iterations run in parallel, so there is no first iteration to return from.", fix: "Store the result in an array or a reduction variable and return after the loop.", example: "(n) => { for (const i of prange(n)) { return i; } return 0; }" },
+  PF1005: { explain: "`break` out of a prange: every iteration of a prange runs.", fix: "Set a flag (`found = true`) and skip work with `continue`, or use a serial loop.", example: "(n) => { for (const i of prange(n)) { if (i > 2) break; } }" },
+  PF1006: { explain: "A variable holds both booleans and numbers.", fix: "Give it one type (0/1 instead of false/true).", example: "(n) => { let x = 0; x = true; return 1; }" },
+  PF1007: { explain: "Assignment to a constant or to the prange loop variable (which would change the iteration space under the scheduler).", fix: "Use another variable.", example: "(n) => { for (const i of prange(n)) { i = 2; } }" },
+  PF1008: { explain: "A parameter with a default value, destructuring or rest syntax.", fix: "Use plain parameters of type number, boolean or a typed array.", example: "(n = 2) => n" },
+  PF1009: { explain: "The text is not one function parfor can parse (or, for `parfor check`, the file does not parse).", fix: "Pass a function; fix the syntax error.", example: "not a function at all" },
+  PF1010: { explain: "The kernel returns something other than a number, a boolean or nothing, or returns values of different kinds.", fix: "Return one number or boolean; update arrays in place.", example: "(n) => { if (n > 0) return true; return 1; }" },
+  PF1011: { explain: "An array used as a value (assigned, passed, compared).", fix: "Only index arrays (`a[i]`) or read `.length`.", example: "(a) => { const b = a; return a[0]; }" },
+  PF1012: { explain: "A Math or Number member that parfor does not support.", fix: "Use the numeric Math/Number members listed in the README.", example: "(n) => Math.foo(n)" },
+  PF1013: { explain: "One scalar updated with two different reduction operators in one prange: partial results cannot be combined.", fix: "Use one variable per operator and combine them after the loop.", example: "(a) => { let s = 0; for (const i of prange(a.length)) { s += a[i]; s *= 2; } return s; }" },
+  PF2001: { explain: "A scalar declared outside the prange is assigned in it and read after the loop (or read in an iteration before that iteration writes it). Which iteration's write survives depends on timing (Numba's `val = i`). A scalar that only one iteration touches (every access under `if (i === c)`) is not reported; scalars written before they are read in every iteration and dead after the loop are privatised silently.", fix: "Declare the variable inside the loop, make it a reduction (`s += …`, `m = Math.max(m, …)`), or store per-iteration values in an array.", example: "(n) => { let val = 0; for (const i of prange(n)) { val = i; } return val; }" },
+  PF2002: { explain: "An array element written at an index that does not depend on the prange index: every iteration updates the same element and concurrent read-modify-writes are lost (`tot[0] += i`, which Numba misses).", fix: "Accumulate in a scalar reduction and store it after the loop.", example: "(tot, n) => { for (const i of prange(n)) { tot[0] += i; } }" },
+  PF2003: { explain: "A reduction variable is also read inside the loop (a prefix sum, a test on the running total): each thread sees only its own partial value.", fix: "Read it only after the loop, or compute prefix sums in two passes.", example: "(a) => { let s = 0; for (const i of prange(a.length)) { s += a[i]; a[i] = s; } return s; }" },
+  PF2004: { explain: "A min/max written so that a NaN replaces the running value: that is not an associative operation parfor can combine, and iterations race on the variable.", fix: "Write `s = Math.max(s, x)` or `if (x > s) s = x`.", example: "(a) => { let s = 0; for (const i of prange(a.length)) s = s >= a[i] ? s : a[i]; return s; }" },
+  PF2005: { explain: "Two accesses to one array, at least one a write, have affine subscripts in the loop indices, and the dependence tests (delinearisation, GCD, bounds/strong SIV, with the bounds of the prange and of nested serial loops and with conditions such as `if (i < n / 2)`) could not prove that different iterations touch different elements; when the distance is constant the message gives it. True (`a[i + 1] = a[i]`), anti (`a[i] = a[i + 1]`) and output dependences are all reported.", fix: "Write results to a separate array (double buffering) and swap after the loop, restructure so each iteration owns its elements (`a[i * n + j]` with `0 <= j < n`), or use a serial loop.", example: "(a, n) => { for (const i of prange(n)) { a[i + 1] = a[i]; } }" },
+  PF2006: { explain: "A possible race: independence cannot be proven because a subscript goes through an index array (`bins[data[i]] += 1`), is not affine (`i % 4`, `Math.floor(i / 2)`, a variable reassigned in the loop), or the accesses are under a condition the analysis cannot resolve (`if (x[i] > 0)`). Conditions on the loop index (`if (i === 0)`, `if (i < n / 2)`, `if (j > 0) continue`) are resolved and do not lead here. The message says which of these applies.", fix: "If the indices are distinct (a permutation), the loop is safe and the warning can be accepted with `warnings: false`; otherwise give each iteration its own slots (per-iteration rows, a private histogram per chunk) and combine after the loop, or run the loop serially.", example: "(bins, data) => { for (const i of prange(data.length)) bins[data[i]] += 1; }" },
+  PF2007: { explain: "A variable used in the prange's bounds is changed inside the loop. The bounds are evaluated once, before the loop, so the change does not do what a serial reading suggests, and iterations race on the variable (a `n -= 1` would even be combined as a reduction).", fix: "Copy the bound into a const before the loop; use another variable inside.", example: "(a, n) => { for (const i of prange(n)) { a[i] = 1; n = n - 1; } }" },
+  PF2008: { explain: "At call time two array arguments share memory (the same buffer, overlapping byte ranges), the kernel writes one and reads the other in a prange, and with the overlap the accesses can touch one element from different iterations (for identical views the dependence tests decide; shifted views always count). Reported once per kernel and argument pair; the call then runs on one thread, in order, so it returns the plain function's result. With `PARFOR_ALIASING=error` the call is refused with a TypeError.", fix: "Pass arrays that do not overlap (copy one first), or accept the serial run.", example: "k(buf.subarray(1), buf.subarray(0, buf.length - 1)) for (dst, src) => { for (const i of prange(dst.length)) dst[i] = src[i] + 1; }" },
+  PF3001: { explain: "A call passed an argument of the wrong kind for a parameter.", fix: "Pass a number, a boolean or one of the supported typed arrays, as the kernel's parameter needs.", example: "k(\"3\") for (n: number) => …" },
+  PF3002: { explain: "A call passed the wrong number of arguments.", fix: "Pass exactly the kernel's parameters.", example: "k(1, 2) for (n) => …" },
+  PF3003: { explain: "An option of `parallel(fn, options)` is unknown or has a bad value.", fix: "Use the options listed in the README with valid values.", example: "parallel(fn, { threads: 0 })" },
+  PF3004: { explain: "With `fallback: \"js\"`, a kernel that cannot be compiled runs as plain JavaScript; this warning says why, once.", fix: "Fix the compile error it quotes to get the parallel version.", example: "parallel((n) => foo(n), { fallback: \"js\" })" },
+};
+
+const esc = (s: string): string => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+
+/** docs/diagnostics.md */
+export function renderCatalogue(): string {
+  const codes = Object.keys(messages) as Code[];
+  const out: string[] = [
+    "# parfor diagnostics",
+    "",
+    "Generated from `compiler/diagnostics/messages.ts` and `compiler/diagnostics/catalogue.ts`; do not edit by hand",
+    "(`UPDATE_DOCS=1 npx vitest run test/compiler/diagnostics-catalogue.test.ts` rewrites it).",
+    "",
+    "Families: PF1xxx unsupported input (errors: the kernel does not compile), PF2xxx loop analysis: races and",
+    "reductions (warnings: the kernel still runs), PF3xxx arguments, options and fallbacks.",
+    "`parfor check` and `kernel.diagnostics` report the compile-time codes; PF2008 and PF3xxx come at call time.",
+    "",
+    "| code | severity | name | message |",
+    "| --- | --- | --- | --- |",
+    ...codes.map((c) => `| [${c}](#${c.toLowerCase()}) | ${messages[c].category} | \`${messages[c].name}\` | ${esc(messages[c].text)} |`),
+    "",
+  ];
+  for (const c of codes) {
+    const m = messages[c];
+    const e = catalogue[c];
+    out.push(`## ${c}`, "", `\`${m.name}\`, ${m.category}.`, "", `**Message:** ${m.text}`, "", `**Explanation:** ${e.explain}`, "", `**Fix:** ${e.fix}`, "", "**Example:**", "", "```ts", e.example, "```", "");
+  }
+  return out.join("\n");
+}
