@@ -17,14 +17,13 @@ const pi = parallel((n: number): number => {
   return sum * dx;
 });
 
-/** y = a * x + y over typed arrays, with a compile-time constant. */
+/** y = a * x + y over typed arrays: a function of the module, named in the call. */
 function saxpyPlain(a: number, x: Float64Array, y: Float64Array): void {
   for (const i of prange(y.length)) {
-    y[i] = a * x[i] + y[i] + OFFSET;
+    y[i] = a * x[i] + y[i];
   }
 }
-declare const OFFSET: number;
-const saxpy = parallel(saxpyPlain, { globals: { OFFSET: 0 }, schedule: "static" });
+const saxpy = parallel(saxpyPlain, { schedule: "static" });
 
 const time = <T>(f: () => T): [T, number] => {
   const t0 = performance.now();
