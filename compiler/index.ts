@@ -15,6 +15,7 @@ import { lowerKernel } from "./lower/kernel.js";
 
 export type { ParamType } from "./analysis/types.js";
 export { findKernels, type FoundKernel } from "./frontend/find-kernels.js";
+export { aliasHazards, type AliasHazard } from "./analysis/aliasing.js";
 export type { CompiledKernel, ArrayKind } from "./artifact.js";
 export type { Diagnostic } from "./diagnostics/diagnostic.js";
 

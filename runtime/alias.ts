@@ -4,9 +4,10 @@
  * static analysis could not see. The test is a cheap byte-range overlap over the arguments; only
  * when it fires is the kernel asked (once) which pairs matter. Such a call is reported once per
  * kernel (PF2008) and runs on one thread, chunks in order, which gives the plain function's
- * answer; with `PARFOR_ALIASING=error` it is refused with a TypeError instead.
+ * answer; with the option `aliasing: "error"` (or PARFOR_ALIASING=error) it is refused with a
+ * TypeError instead.
  */
-import { aliasHazards, type AliasHazard } from "../compiler/analysis/aliasing.js";
+import { aliasHazards, type AliasHazard } from "../compiler/index.js";
 import { formatMessage } from "../compiler/diagnostics/messages.js";
 import type { RunSettings } from "./options.js";
 
@@ -28,6 +29,7 @@ export function aliasSettings(
   globals: Readonly<Record<string, number | boolean>> | undefined,
   args: readonly unknown[],
   settings: RunSettings,
+  policy: "serial" | "error" = process.env.PARFOR_ALIASING === "error" ? "error" : "serial",
 ): RunSettings {
   let pairs: [number, number][] | null = null;
   for (let i = 0; i < args.length; i++) {
@@ -49,9 +51,9 @@ export function aliasSettings(
     if (!h || (identical && h.identicalSafe)) continue;
     const w = paramNames[h.written] ?? `#${h.written}`;
     const o = paramNames[h.other] ?? `#${h.other}`;
-    const refuse = process.env.PARFOR_ALIASING === "error";
+    const refuse = policy === "error";
     const what = refuse
-      ? "The call is refused (PARFOR_ALIASING=error); pass arrays that do not overlap."
+      ? "The call is refused (aliasing: \"error\"); pass arrays that do not overlap."
       : "This call runs on one thread, in order, so it gives the plain function's result; pass arrays that do not overlap to run in parallel.";
     const message = formatMessage("PF2008", [name, w, o, what]);
     if (refuse) throw new TypeError(message);

@@ -10,6 +10,12 @@ export interface ParallelOptions {
   fallback?: "js" | "error";
   /** Values for free variables of the kernel, inlined as constants. */
   globals?: Readonly<Record<string, number | boolean>>;
+  /**
+   * Array arguments that share memory in a way that creates a dependence between iterations:
+   * `"serial"` (default) runs that call on one thread, in order (reported once, PF2008);
+   * `"error"` refuses it with a TypeError. Default: PARFOR_ALIASING, else "serial".
+   */
+  aliasing?: "serial" | "error";
   /** Emit race diagnostics with process.emitWarning (default true). */
   warnings?: boolean;
   /**

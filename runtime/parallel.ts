@@ -40,7 +40,7 @@ export interface PositionedDiagnostic extends Diagnostic {
   readonly file?: string;
 }
 
-const OPTION_KEYS = new Set(["threads", "schedule", "chunkSize", "fallback", "globals", "warnings", "cache"]);
+const OPTION_KEYS = new Set(["threads", "schedule", "chunkSize", "fallback", "globals", "warnings", "aliasing", "cache"]);
 const IDENT = /^[A-Za-z_$][\w$]*$/;
 
 function badOption(name: string, what: string): never {
@@ -68,6 +68,9 @@ export function validateOptions(o: unknown): ParallelOptions {
   }
   if (opts.fallback !== undefined && opts.fallback !== "js" && opts.fallback !== "error") {
     badOption("fallback", `must be "js" or "error", got ${JSON.stringify(opts.fallback)}.`);
+  }
+  if (opts.aliasing !== undefined && opts.aliasing !== "serial" && opts.aliasing !== "error") {
+    badOption("aliasing", `must be "serial" or "error", got ${JSON.stringify(opts.aliasing)}.`);
   }
   if (opts.warnings !== undefined && typeof opts.warnings !== "boolean") badOption("warnings", `must be a boolean, got ${typeof opts.warnings}.`);
   if (opts.cache !== undefined && typeof opts.cache !== "boolean" && (typeof opts.cache !== "string" || opts.cache === "")) {
@@ -208,7 +211,7 @@ class Dispatcher {
       chunkSize: this.options.chunkSize ?? 1,
     };
     // arrays that share memory: one thread when the overlap creates a dependence (runtime/alias.ts)
-    return args ? aliasSettings(this.source, this.name, this.shape().params.map((p) => p.name), this.options.globals, args, s) : s;
+    return args ? aliasSettings(this.source, this.name, this.shape().params.map((p) => p.name), this.options.globals, args, s, this.options.aliasing) : s;
   }
 }
 

@@ -51,8 +51,14 @@ export function findKernels(fileName: string, text: string): FindResult {
   };
   visit(sf, null);
   // a kernel is the innermost function holding the loop; drop functions nested in another kernel
-  const kernels = [...found]
-    .filter((f) => ![...found].some((g) => g !== f && g.getStart(sf) <= f.getStart(sf) && f.end <= g.end))
+  // functions nest, so sorted by start a nested one begins before its outer one's end
+  const sorted = [...found].sort((a, b) => a.getStart(sf) - b.getStart(sf));
+  const outermost: TS.Node[] = [];
+  for (const f of sorted) {
+    const last = outermost[outermost.length - 1];
+    if (!last || f.getStart(sf) >= last.end) outermost.push(f);
+  }
+  const kernels = outermost
     .map((f) => {
       // `export`/`default`/`static` are not part of what fn.toString() returns
       const first = f.getChildren(sf).find((c) => c.kind !== ts.SyntaxKind.SyntaxList || !c.getChildren(sf).every((m) => ts.isModifier(m)));

@@ -71,3 +71,19 @@ describe("call-time aliasing (PF2008)", () => {
     expect(Array.from(x)).toEqual([4, 3, 3, 4]); // the plain function's in-place result
   });
 });
+
+describe("the aliasing option", () => {
+  test('aliasing: "error" refuses an aliased call; "serial" runs it in order', () => {
+    const body = (dst: Float64Array, src: Float64Array) => {
+      for (const i of prange(dst.length)) dst[i] = src[dst.length - 1 - i];
+    };
+    const x = Float64Array.from([1, 2, 3, 4]);
+    expect(() => parallel(body, { aliasing: "error", warnings: false })(x, x)).toThrow(TypeError);
+    expect(Array.from(x)).toEqual([1, 2, 3, 4]);
+    parallel(body, { aliasing: "serial", warnings: false })(x, x);
+    expect(Array.from(x)).toEqual([4, 3, 3, 4]);
+  });
+  test("a bad value is a TypeError naming the option", () => {
+    expect(() => parallel((n: number) => n, { aliasing: "warn" as never })).toThrow(/option 'aliasing' must be "serial" or "error"/);
+  });
+});
