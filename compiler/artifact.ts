@@ -15,7 +15,10 @@
  *                             `combine_<loop>` once, and returns. `main` reloads live-outs after.
  *     env.oob(site:i32, index:f64)
  *                             throws the RangeError for access site `site`; never returns.
- *     math.<name>             JavaScript's Math.<name> for functions wasm lacks (bit-identical).
+ *     math.<name>             Math functions wasm lacks (exp, sin, pow, ...), each bit-identical to
+ *                             V8's Math.<name>: the runtime links parfor's math library (math/),
+ *                             falling back to JavaScript's Math. `hypot` with other than two
+ *                             arguments is imported as `math.hypot_<n>`.
  *     env.fmod(a:f64, b:f64) -> f64   JavaScript's `%` on doubles.
  *     env.count(start:f64, stop:f64, step:f64, wide:i32) -> i32
  *                             for a prange nested in a prange (run serially by one thread):
@@ -105,6 +108,6 @@ export interface CompiledKernel {
   readonly loops: readonly LoopInfo[];
   readonly returns: ReturnKind;
   readonly sites: readonly AccessSite[];
-  /** Math functions imported from JavaScript under `math.<name>` */
+  /** Math functions imported under `math.<name>` (field names, e.g. "exp", "hypot_3") */
   readonly mathImports: readonly string[];
 }

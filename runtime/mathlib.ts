@@ -29,12 +29,12 @@ if ((MAX_WORKERS + 1) * SCRATCH_SLOT_BYTES > MATH_SCRATCH_BYTES) {
 
 /**
  * Functions taken from the library: every one is bit-identical to V8's Math on the tested inputs
- * (test/math). `hypot` is left out: kernels import `math.hypot` with one signature per arity they
- * call it with, and the library's hypot takes exactly two arguments.
+ * (test/math). Kernels import the two-argument hypot as `math.hypot`; other arities are imported
+ * as `math.hypot_<n>` and served by V8's Math.hypot.
  */
 export const LIBRARY_FUNCTIONS: ReadonlySet<string> = new Set([
   "exp", "expm1", "log", "log1p", "log2", "log10", "pow", "sin", "cos", "tan", "asin", "acos", "atan",
-  "atan2", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "cbrt",
+  "atan2", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "cbrt", "hypot",
 ]);
 
 type MathFn = (...xs: number[]) => number;
@@ -93,6 +93,6 @@ export function mathLibrary(memory: WasmMemory): Record<string, MathFn> | null {
 export function mathFunction(memory: WasmMemory, name: string): MathFn | undefined {
   const own = LIBRARY_FUNCTIONS.has(name) ? mathLibrary(memory)?.[name] : undefined;
   if (own !== undefined) return own;
-  const f = (Math as unknown as Record<string, unknown>)[name];
+  const f = (Math as unknown as Record<string, unknown>)[name.startsWith("hypot_") ? "hypot" : name];
   return typeof f === "function" ? (f as MathFn) : undefined;
 }

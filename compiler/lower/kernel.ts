@@ -22,7 +22,7 @@ import { emitBinary, emitExpr, localOperand, type Operand } from "./expr.js";
 import { FnLowerer, type Imports, loadOf, type ModuleCtx, storeOf, wasmType } from "./fn.js";
 import { layoutFrame } from "./frame.js";
 import { addHelpers } from "./helpers.js";
-import { mathImportKey } from "./math.js";
+import { mathImportField, mathImportKey } from "./math.js";
 import { emitCountedBody, emitStmts, returnWant } from "./stmt.js";
 import { definitelyReturns } from "../analysis/types.js";
 import { ModuleBuilder, ValType } from "./wasm/encoder.js";
@@ -49,7 +49,7 @@ export function lowerKernel(k: Kernel, positions: (p: { start: number }) => { li
     oob: m.importFunc("env", "oob", [i32, f64], []),
     fmod: m.importFunc("env", "fmod", [f64, f64], [f64]),
     count: m.importFunc("env", "count", [f64, f64, f64, i32], [i32]),
-    math: new Map([...mathUsed].sort().map(([key, arity]) => [key, m.importFunc("math", key.split("/")[0]!, Array(arity).fill(f64), [f64])])),
+    math: new Map([...mathUsed].sort().map(([key, arity]) => [key, m.importFunc("math", mathImportField(key.split("/")[0]!, arity), Array(arity).fill(f64), [f64])])),
   };
   const helpers = addHelpers(m);
   const ctx: ModuleCtx = { kernel: k, frame, helpers, imports };
@@ -80,7 +80,7 @@ export function lowerKernel(k: Kernel, positions: (p: { start: number }) => { li
     loops,
     returns: !rt ? "void" : returnWant(rt) === "f64" ? "f64" : rt.k === "bool" ? "bool" : "i32",
     sites: k.sites.map((s) => ({ array: s.array, ...positions(s.pos) })),
-    mathImports: [...new Set([...mathUsed.keys()].map((x) => x.split("/")[0]!))],
+    mathImports: [...new Set([...mathUsed].map(([key, arity]) => mathImportField(key.split("/")[0]!, arity)))].sort(),
   };
 }
 

@@ -14,6 +14,14 @@ export function mathImportKey(fn: string, arity: number): string {
   return `${fn}/${arity}`;
 }
 
+/**
+ * The import's field name: the function's own name, except hypot with other than two arguments
+ * (`hypot_3`): one wasm import has one signature, and the math library's hypot takes two.
+ */
+export function mathImportField(fn: string, arity: number): string {
+  return fn === "hypot" && arity !== 2 ? `hypot_${arity}` : fn;
+}
+
 export function emitCall(L: FnLowerer, fn: string, args: readonly Expr[], ty: Ty): void {
   const fb = L.fb;
   const a = args[0];

@@ -11,14 +11,27 @@ import { MAX_WORKERS } from "../../runtime/control.js";
 const same = (a: number, b: number): boolean => Object.is(a, b) || (a !== a && b !== b);
 
 describe("kernels and the math library", () => {
-  it("imports come from the library, except hypot (one import per arity) which stays V8's", () => {
+  it("imports come from the library; hypot of other than two arguments (hypot_<n>) stays V8's", () => {
     const mem = sharedMemory();
     for (const name of LIBRARY_FUNCTIONS) {
       const f = mathFunction(mem, name)!;
       expect(f, name).not.toBe((Math as unknown as Record<string, unknown>)[name]);
     }
-    expect(mathFunction(mem, "hypot")).toBe(Math.hypot);
+    expect(mathFunction(mem, "hypot_3")).toBe(Math.hypot);
+    expect(mathFunction(mem, "hypot_0")).toBe(Math.hypot);
     expect(mathFunction(mem, "random")).toBe(Math.random);
+  });
+
+  it("Math.hypot with 0 to 3 arguments in one kernel: the library's for two, V8's for the others", () => {
+    const f = (a: Float64Array, o: Float64Array): void => {
+      for (const i of prange(a.length)) o[i] = Math.hypot(a[i]!, 3) + Math.hypot(a[i]!) + Math.hypot(a[i]!, 1, 2) + Math.hypot();
+    };
+    const a = Float64Array.from({ length: 257 }, (_, i) => (i - 128) * 0.371 + (i % 7 === 0 ? 1e300 : 0));
+    const plain = new Float64Array(a.length);
+    const got = new Float64Array(a.length);
+    f(a, plain);
+    parallel(f, { threads: 2 })(a, got);
+    for (let i = 0; i < a.length; i++) expect(same(got[i]!, plain[i]!), `i=${i}`).toBe(true);
   });
 
   it("scratch region: one block per thread, between the control block and the heap", () => {
