@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * The `parfor` command. `parfor check [paths or globs...]` analyses every prange loop in the
- * given files (default: the TS/JS files of ./tsconfig.json, else those under the current folder) and prints race diagnostics
- * and unsupported code. Exit code: 0 clean, 1 warnings or errors, 2 usage error.
+ * given files (default: the TS/JS files of ./tsconfig.json, else those under the current folder)
+ * and prints race diagnostics and unsupported code; exit code 0 clean, 1 warnings or errors, 2
+ * usage error. `parfor build` compiles a project's kernels ahead of time (cli/build.ts).
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -14,11 +15,13 @@ import { checkFile, type FileDiagnostic } from "./check.js";
 import { formatJson, formatSarif, formatText } from "./format.js";
 
 const USAGE = `Usage: parfor check [options] [paths or globs...]
+       parfor build [--project tsconfig.json] [--out-dir DIR]   (see parfor build --help)
 
-Analyses the prange loops of TypeScript/JavaScript files for data races and unsupported code.
-Without paths: the files of ./tsconfig.json, else every TS/JS file under the current folder.
+check: analyses the prange loops of TypeScript/JavaScript files for data races and unsupported
+code. Without paths: the files of ./tsconfig.json, else every TS/JS file under the current folder.
+build: compiles every parallel() kernel of a project ahead of time (.wasm files and a manifest).
 
-Options:
+Options of check:
   --format <text|json|sarif>  output format (default: text)
   --quiet                     report errors only
   --max-warnings <n>          exit 1 only when there are more than n warnings (errors always fail)
