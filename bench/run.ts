@@ -26,7 +26,7 @@ import { cell, faster, ms, ratio } from "../examples/show.js";
 import { parseArgs, type BenchArgs } from "./args.js";
 import { HandWrittenPi } from "./handwritten-pi.js";
 import { coldStart, compileTime, emptyCall } from "./latency.js";
-import { loops } from "./loops.js";
+import { loops } from "../examples/for-loops.js";
 import { measureRounds, type Job, type Timing } from "./stats.js";
 
 /** A variant's timing and whether its result checked out. */

@@ -3,7 +3,7 @@
  * function, with a plain `for (let i = ...; i < n; i++)` loop instead of iterating `prange`.
  * This is what a careful JavaScript programmer would write without parfor.
  */
-import type { Runner } from "../examples/example.js";
+import type { Runner } from "./example.js";
 
 const pi = (nsteps: number): number => {
   const dx = 1 / nsteps;
