@@ -128,27 +128,44 @@ export function returnWant(t: Ty): "f64" | "i32" | "bool" {
   return t.k === "f64" || t.k === "i64" ? "f64" : t.k === "bool" ? "bool" : "i32";
 }
 
-function emitLoop(L: FnLowerer, s: LoopStmt): void {
+/**
+ * The rotated loop shape with `target`'s break/continue labels: `guard` may leave (br_if 0) before
+ * the first iteration; `next` runs after the body (and after `continue`) and branches back
+ * (br_if 0 / br 0) to repeat.
+ */
+function emitRotated(L: FnLowerer, target: LoopStmt | PrangeStmt, guard: (() => void) | null, body: () => void, next: () => void): void {
   const fb = L.fb;
-  emitStmts(L, s.init);
-  // rotated: one conditional branch per iteration, at the bottom; for/while test once on entry
   fb.block("void");
-  L.pushLabel(s, "break");
-  if (s.kind !== "do" && s.cond) emitBrIf(L, s.cond, 0, false);
+  L.pushLabel(target, "break");
+  guard?.();
   fb.loop("void");
   L.pushLabel(null, "other");
   fb.block("void");
-  L.pushLabel(s, "continue");
-  emitStmts(L, s.body);
+  L.pushLabel(target, "continue");
+  body();
   L.popLabel();
   fb.end();
-  if (s.update) emitEffect(L, s.update);
-  if (s.cond) emitBrIf(L, s.cond, 0, true);
-  else fb.br(0);
+  next();
   L.popLabel();
   fb.end();
   L.popLabel();
   fb.end();
+}
+
+function emitLoop(L: FnLowerer, s: LoopStmt): void {
+  emitStmts(L, s.init);
+  // one conditional branch per iteration, at the bottom; for and while test once on entry
+  emitRotated(
+    L,
+    s,
+    s.kind !== "do" && s.cond ? () => emitBrIf(L, s.cond!, 0, false) : null,
+    () => emitStmts(L, s.body),
+    () => {
+      if (s.update) emitEffect(L, s.update);
+      if (s.cond) emitBrIf(L, s.cond, 0, true);
+      else L.fb.br(0);
+    },
+  );
 }
 
 /**
@@ -163,22 +180,16 @@ export function emitCountedBody(L: FnLowerer, s: PrangeStmt, itLo: number, itHi:
   fb.localGet(itLo).localTee(it);
   if (wide) fb.op(Op.f64_convert_i32_s).localGet(step).op(Op.f64_mul).localGet(start).op(Op.f64_add).localSet(idx);
   else fb.localGet(step).op(Op.i32_mul).localGet(start).op(Op.i32_add).localSet(idx);
-  fb.block("void");
-  L.pushLabel(s, "break");
-  fb.localGet(it).localGet(itHi).op(Op.i32_ge_s).brIf(0);
-  fb.loop("void");
-  L.pushLabel(null, "other");
-  fb.block("void");
-  L.pushLabel(s, "continue");
-  emitStmts(L, s.body);
-  L.popLabel();
-  fb.end();
-  fb.localGet(idx).localGet(step).op(wide ? Op.f64_add : Op.i32_add).localSet(idx);
-  fb.localGet(it).i32Const(1).op(Op.i32_add).localTee(it).localGet(itHi).op(Op.i32_lt_s).brIf(0);
-  L.popLabel();
-  fb.end();
-  L.popLabel();
-  fb.end();
+  emitRotated(
+    L,
+    s,
+    () => fb.localGet(it).localGet(itHi).op(Op.i32_ge_s).brIf(0),
+    () => emitStmts(L, s.body),
+    () => {
+      fb.localGet(idx).localGet(step).op(wide ? Op.f64_add : Op.i32_add).localSet(idx);
+      fb.localGet(it).i32Const(1).op(Op.i32_add).localTee(it).localGet(itHi).op(Op.i32_lt_s).brIf(0);
+    },
+  );
   L.release(ValType.i32, it);
 }
 
