@@ -25,7 +25,7 @@ export function overlaps(a: ArrayBufferView, b: ArrayBufferView): boolean {
 export function aliasSettings(
   source: string,
   name: string,
-  paramNames: readonly string[],
+  paramNames: () => readonly string[],
   globals: Readonly<Record<string, number | boolean>> | undefined,
   args: readonly unknown[],
   settings: RunSettings,
@@ -49,8 +49,9 @@ export function aliasSettings(
     const identical = a.byteOffset === b.byteOffset && a.byteLength === b.byteLength && a.constructor === b.constructor;
     const h = hz.find((x) => (x.written === i && x.other === j) || (x.written === j && x.other === i));
     if (!h || (identical && h.identicalSafe)) continue;
-    const w = paramNames[h.written] ?? `#${h.written}`;
-    const o = paramNames[h.other] ?? `#${h.other}`;
+    const names = paramNames();
+    const w = names[h.written] ?? `#${h.written}`;
+    const o = names[h.other] ?? `#${h.other}`;
     const refuse = policy === "error";
     const what = refuse
       ? "The call is refused (aliasing: \"error\"); pass arrays that do not overlap."

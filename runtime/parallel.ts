@@ -204,14 +204,17 @@ class Dispatcher {
     return null;
   }
 
+  private base: RunSettings | null = null;
+
   settings(args?: readonly unknown[]): RunSettings {
-    const s: RunSettings = {
+    // the default thread count is read once per kernel, like the options
+    const s = (this.base ??= Object.freeze({
       threads: this.options.threads ?? defaultThreads(),
       schedule: this.options.schedule ?? "static",
       chunkSize: this.options.chunkSize ?? 1,
-    };
+    }));
     // arrays that share memory: one thread when the overlap creates a dependence (runtime/alias.ts)
-    return args ? aliasSettings(this.source, this.name, this.shape().params.map((p) => p.name), this.options.globals, args, s, this.options.aliasing) : s;
+    return args ? aliasSettings(this.source, this.name, () => this.shape().params.map((p) => p.name), this.options.globals, args, s, this.options.aliasing) : s;
   }
 }
 
