@@ -7,8 +7,8 @@
 import { FRAME } from "./control.js";
 import { envPrange } from "./dispatch.js";
 import { outOfBoundsError, type KernelMeta } from "./errors.js";
-import { mathFunction } from "./mathlib.js";
-import type { WasmImports, WasmMemory } from "./wasm.js";
+import { mathFunction, mathScratchAddress } from "./mathlib.js";
+import { Wasm, type WasmImports, type WasmMemory } from "./wasm.js";
 
 /**
  * Length of array parameter `name` in the frame of the running call (FRAME in the control block,
@@ -57,6 +57,8 @@ export function kernelImports(memory: WasmMemory, ctl: Int32Array, meta: KernelM
       },
       fmod: (a: number, b: number): number => a % b,
       count: serialCount,
+      // this thread's scratch block for the math library functions linked into the kernel
+      mathScratch: new Wasm.Global({ value: "i32", mutable: false }, mathScratchAddress()),
     },
     math,
   };

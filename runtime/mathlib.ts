@@ -44,6 +44,11 @@ let slot = 0;
 let module: WasmModule | null | undefined;
 const instances = new WeakMap<WasmMemory, Record<string, MathFn> | null>();
 
+/** Address of this thread's scratch block (kernels that link the library get it as env.mathScratch). */
+export function mathScratchAddress(): number {
+  return RESERVED_BYTES + slot * SCRATCH_SLOT_BYTES;
+}
+
 /** Called once by a pool worker before it runs anything: worker `index` uses slot index + 1. */
 export function setMathThread(workerIndex: number): void {
   slot = workerIndex + 1;
@@ -81,7 +86,7 @@ export function mathLibrary(memory: WasmMemory): Record<string, MathFn> | null {
     if (!(need <= SCRATCH_SLOT_BYTES)) {
       throw new Error(`parfor internal error: the math library needs ${need} bytes of scratch per thread, slots have ${SCRATCH_SLOT_BYTES}`);
     }
-    (ex["init"] as (ptr: number) => void)(RESERVED_BYTES + slot * SCRATCH_SLOT_BYTES);
+    (ex["init"] as (ptr: number) => void)(mathScratchAddress());
     lib = {};
     for (const [name, f] of Object.entries(ex)) if (typeof f === "function" && name !== "init") lib[name] = f as MathFn;
   }

@@ -28,6 +28,7 @@ interface WasmApi {
   Module: new (bytes: Uint8Array) => WasmModule;
   Instance: new (m: WasmModule, imports: WasmImports) => WasmInstance;
   RuntimeError: new (message?: string) => Error;
+  Global: new (d: { value: "i32" | "i64" | "f64"; mutable?: boolean }, v: number) => { value: number };
 }
 
 /** globalThis.WebAssembly, typed. */

@@ -28,6 +28,7 @@ import { definitelyReturns } from "../analysis/types.js";
 import { ModuleBuilder, ValType } from "./wasm/encoder.js";
 import { emitVectorPart, vectorisable } from "./vector.js";
 import { emitChunkInBounds, hoistableSites } from "./hoist.js";
+import { linkMath, planMath } from "./mathlink.js";
 import { Op } from "./wasm/opcodes.js";
 
 const { f64, i32 } = { f64: ValType.f64, i32: ValType.i32 };
@@ -44,14 +45,23 @@ export function lowerKernel(k: Kernel, positions: (p: { start: number }) => { li
     }
     if ((e.k === "binary" && e.op === "**") || ((e.k === "assign" || e.k === "store") && e.op === "**=")) mathUsed.set("pow/2", 2);
   });
+  // math functions: linked in from the math library where possible, else imported
+  const used = [...mathUsed].sort().map(([key, arity]) => ({ key, name: key.split("/")[0]!, arity }));
+  const plan = planMath(used.filter((u) => mathImportField(u.name, u.arity) === u.name));
+  const isLinked = (u: { name: string; arity: number }): boolean => plan.linked.has(u.name) && mathImportField(u.name, u.arity) === u.name;
+  const math = new Map<string, number>();
+  for (const u of used) if (!isLinked(u)) math.set(u.key, m.importFunc("math", mathImportField(u.name, u.arity), Array(u.arity).fill(f64), [f64]));
   const imports: Imports = {
     prange: m.importFunc("env", "prange", [i32, i32, f64, f64, f64], []),
     oob: m.importFunc("env", "oob", [i32, f64], []),
     fmod: m.importFunc("env", "fmod", [f64, f64], [f64]),
     count: m.importFunc("env", "count", [f64, f64, f64, i32], [i32]),
-    math: new Map([...mathUsed].sort().map(([key, arity]) => [key, m.importFunc("math", mathImportField(key.split("/")[0]!, arity), Array(arity).fill(f64), [f64])])),
+    math,
   };
+  const scratch = plan.linked.size ? m.importGlobal("env", "mathScratch", i32) : -1;
   const helpers = addHelpers(m);
+  const linked = linkMath(m, plan, scratch);
+  for (const u of used) if (isLinked(u)) math.set(u.key, linked.get(u.name)!);
   const ctx: ModuleCtx = { kernel: k, frame, helpers, imports };
 
   m.exportFunc("main", m.addFunction(lowerMain(ctx).fb));
@@ -80,7 +90,7 @@ export function lowerKernel(k: Kernel, positions: (p: { start: number }) => { li
     loops,
     returns: !rt ? "void" : returnWant(rt) === "f64" ? "f64" : rt.k === "bool" ? "bool" : "i32",
     sites: k.sites.map((s) => ({ array: s.array, ...positions(s.pos) })),
-    mathImports: [...new Set([...mathUsed].map(([key, arity]) => mathImportField(key.split("/")[0]!, arity)))].sort(),
+    mathImports: [...new Set(used.filter((u) => !isLinked(u)).map((u) => mathImportField(u.name, u.arity)))].sort(),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { parallel, prange } from "../../index.js";
+import { compile } from "../../compiler/index.js";
 import { LIBRARY_FUNCTIONS, mathFunction, SCRATCH_SLOT_BYTES } from "../../runtime/mathlib.js";
 import { HEAP_BASE, MATH_SCRATCH_BYTES, RESERVED_BYTES, alloc, release, sharedMemory } from "../../runtime/memory.js";
 import { MAX_WORKERS } from "../../runtime/control.js";
@@ -32,6 +33,11 @@ describe("kernels and the math library", () => {
     f(a, plain);
     parallel(f, { threads: 2 })(a, got);
     for (let i = 0; i < a.length; i++) expect(same(got[i]!, plain[i]!), `i=${i}`).toBe(true);
+  });
+
+  it("the library's functions are linked into kernels; what it lacks stays an import", () => {
+    const r = compile(`(a, o) => { for (const i of prange(a.length)) o[i] = Math.exp(a[i]) + Math.sin(a[i]) + Math.hypot(a[i], 1) + Math.hypot(a[i], 1, 2) + Math.random() * 0; }`, ["Float64Array", "Float64Array"]);
+    expect(r.compiled!.mathImports).toEqual(["hypot_3", "random"]);
   });
 
   it("scratch region: one block per thread, between the control block and the heap", () => {

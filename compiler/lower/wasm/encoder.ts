@@ -234,6 +234,25 @@ interface ImportFunc {
   readonly type: number;
 }
 
+/** Anything with a signature and an encoded body (a FunctionBuilder, or a copied function). */
+export interface FunctionLike {
+  readonly params: readonly ValType[];
+  readonly results: readonly ValType[];
+  encodeBody(): Bytes;
+}
+
+/** A function copied from another module: its body bytes, indices already mapped. */
+export class RawFunction implements FunctionLike {
+  constructor(
+    readonly params: readonly ValType[],
+    readonly results: readonly ValType[],
+    private readonly body: Uint8Array,
+  ) {}
+  encodeBody(): Bytes {
+    return new Bytes().bytes(this.body);
+  }
+}
+
 /**
  * A module: function imports first (their indices come before defined functions, as the format
  * requires), then one imported shared memory, defined functions and exports.
@@ -243,7 +262,9 @@ export class ModuleBuilder {
   private readonly typeKeys = new Map<string, number>();
   private readonly imports: ImportFunc[] = [];
   private readonly importKeys = new Map<string, number>();
-  private readonly functions: { fb: FunctionBuilder; type: number }[] = [];
+  private readonly functions: { fb: FunctionLike; type: number }[] = [];
+  private readonly globalImports: { module: string; field: string; type: ValType }[] = [];
+  private readonly globals: { type: ValType; mutable: boolean; init: Uint8Array }[] = [];
   private readonly exports: { name: string; index: number }[] = [];
   private sealedImports = false;
 
@@ -274,8 +295,21 @@ export class ModuleBuilder {
     return idx;
   }
 
+  /** Declares an imported immutable global; returns its global index (before any defined global). */
+  importGlobal(module: string, field: string, type: ValType): number {
+    if (this.globals.length) throw new Error("internal: global import declared after a global");
+    this.globalImports.push({ module, field, type });
+    return this.globalImports.length - 1;
+  }
+
+  /** Defines a global initialised by the constant expression `init` (without `end`). */
+  addGlobal(type: ValType, mutable: boolean, init: Uint8Array): number {
+    this.globals.push({ type, mutable, init });
+    return this.globalImports.length + this.globals.length - 1;
+  }
+
   /** Adds a defined function; returns its function index (imports come first). */
-  addFunction(fb: FunctionBuilder): number {
+  addFunction(fb: FunctionLike): number {
     this.sealedImports = true;
     this.functions.push({ fb, type: this.typeIndex(fb.params, fb.results) });
     return this.imports.length + this.functions.length - 1;
@@ -306,8 +340,9 @@ export class ModuleBuilder {
       }
     });
     section(2, (b) => {
-      b.u32(this.imports.length + 1);
+      b.u32(this.imports.length + this.globalImports.length + 1);
       for (const im of this.imports) b.name(im.module).name(im.field).byte(0x00).u32(im.type);
+      for (const g of this.globalImports) b.name(g.module).name(g.field).byte(0x03).byte(g.type).byte(0x00);
       const m = this.memory;
       b.name(m.module).name(m.field).byte(0x02).byte(m.shared ? 0x03 : 0x01).u32(m.minPages).u32(m.maxPages);
     });
@@ -315,6 +350,12 @@ export class ModuleBuilder {
       b.u32(this.functions.length);
       for (const f of this.functions) b.u32(f.type);
     });
+    if (this.globals.length) {
+      section(6, (b) => {
+        b.u32(this.globals.length);
+        for (const g of this.globals) b.byte(g.type).byte(g.mutable ? 1 : 0).bytes(g.init).byte(0x0b);
+      });
+    }
     section(7, (b) => {
       b.u32(this.exports.length);
       for (const e of this.exports) b.name(e.name).byte(0x00).u32(e.index);

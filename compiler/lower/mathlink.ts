@@ -1,0 +1,118 @@
+/**
+ * Links parfor's math library (math/, built to dist/math/parfor-math.wasm) into a kernel module:
+ * the functions a kernel uses, and those they call, are copied in with their indices remapped, so
+ * a kernel calls exp or sin directly instead of through an import (no call into another instance,
+ * and V8 may inline them). The library's per-thread scratch pointer becomes a global initialised
+ * from the imported `env.mathScratch`, which the runtime sets to the thread's own block.
+ * Anything that cannot be linked (library not built, an instruction the copier does not know)
+ * stays an import, which the runtime serves from the same library: the bits are the same.
+ */
+import { readFileSync } from "node:fs";
+import { calledFunctions, type DecodedModule, decodeModule, rewriteBody, writtenGlobals } from "./wasm/decoder.js";
+import { type ModuleBuilder, RawFunction, ValType } from "./wasm/encoder.js";
+
+interface Library {
+  readonly mod: DecodedModule;
+  /** absolute index of the global `init` sets (the scratch pointer), if any */
+  readonly scratch: number | null;
+}
+
+let cached: Library | null | undefined;
+
+function libraryUrl(): URL {
+  const here = import.meta.url;
+  return here.endsWith(".ts") ? new URL("../../dist/math/parfor-math.wasm", here) : new URL("../../math/parfor-math.wasm", here);
+}
+
+function library(): Library | null {
+  if (cached !== undefined) return cached;
+  cached = null;
+  if (process.env.PARFOR_MATH_LINK === "0") return cached;
+  try {
+    const mod = decodeModule(readFileSync(libraryUrl()));
+    const init = mod.exports.get("init");
+    const setBy = init && init.kind === 0 ? writtenGlobals(mod.bodies[init.index - mod.importedFunctions]!) : [];
+    cached = { mod, scratch: setBy.length === 1 ? setBy[0]! : null };
+  } catch {
+    cached = null;
+  }
+  return cached;
+}
+
+/** The defined-function indices `name` needs (itself and everything it calls), or null. */
+function closure(lib: Library, name: string): number[] | null {
+  const ex = lib.mod.exports.get(name);
+  if (!ex || ex.kind !== 0) return null;
+  const seen = new Set<number>();
+  const todo = [ex.index - lib.mod.importedFunctions];
+  try {
+    while (todo.length) {
+      const f = todo.pop()!;
+      if (f < 0 || seen.has(f)) {
+        if (f < 0) return null; // calls an imported function: not linkable
+        continue;
+      }
+      seen.add(f);
+      for (const c of calledFunctions(lib.mod.bodies[f]!)) todo.push(c - lib.mod.importedFunctions);
+    }
+  } catch {
+    return null; // an instruction the copier does not handle
+  }
+  return [...seen].sort((a, b) => a - b);
+}
+
+/** A plan: which of `names` (with their wanted arity) will be linked in. */
+export interface MathPlan {
+  readonly linked: ReadonlySet<string>;
+  readonly functions: readonly number[];
+}
+
+/** Decides which math functions can be linked; call before declaring imports. */
+export function planMath(names: readonly { name: string; arity: number }[]): MathPlan {
+  const lib = library();
+  const linked = new Set<string>();
+  const functions = new Set<number>();
+  if (!lib) return { linked, functions: [] };
+  for (const { name, arity } of names) {
+    const ex = lib.mod.exports.get(name);
+    if (!ex || ex.kind !== 0) continue;
+    const t = lib.mod.types[lib.mod.functionTypes[ex.index - lib.mod.importedFunctions]!]!;
+    if (t.params.length !== arity || t.params.some((p) => p !== ValType.f64) || t.results.length !== 1 || t.results[0] !== ValType.f64) continue;
+    const c = closure(lib, name);
+    if (!c) continue;
+    linked.add(name);
+    for (const f of c) functions.add(f);
+  }
+  return { linked, functions: [...functions].sort((a, b) => a - b) };
+}
+
+/**
+ * Copies the planned functions and the library's globals into `m` (after its imports, with
+ * `scratchImport` the index of the imported `env.mathScratch` global); returns each linked
+ * name's function index in `m`.
+ */
+export function linkMath(m: ModuleBuilder, plan: MathPlan, scratchImport: number): Map<string, number> {
+  const out = new Map<string, number>();
+  const lib = library();
+  if (!lib || plan.linked.size === 0) return out;
+  const mod = lib.mod;
+  const globalMap = new Map<number, number>();
+  mod.globals.forEach((g, k) => {
+    const abs = mod.importedGlobals + k;
+    const init = abs === lib.scratch ? Uint8Array.from([0x23, scratchImport]) : g.init;
+    globalMap.set(abs, m.addGlobal(g.type, g.mutable, init));
+  });
+  const base = m.nextFunctionIndex();
+  const newIndex = new Map(plan.functions.map((f, k) => [f, base + k]));
+  for (const f of plan.functions) {
+    const t = mod.types[mod.functionTypes[f]!]!;
+    const body = rewriteBody(mod.bodies[f]!, {
+      func: (i) => newIndex.get(i - mod.importedFunctions)!,
+      global: (i) => globalMap.get(i)!,
+      type: (i) => m.typeIndex(mod.types[i]!.params, mod.types[i]!.results),
+    });
+    m.addFunction(new RawFunction(t.params, t.results, body));
+  }
+  for (const name of plan.linked) out.set(name, newIndex.get(mod.exports.get(name)!.index - mod.importedFunctions)!);
+  return out;
+}
