@@ -9,8 +9,8 @@
  * Each specialisation of a kernel is then found by its signature (`s,f,Float64Array`).
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CompiledKernel } from "../compiler/artifact.js";
 import type { Diagnostic } from "../compiler/diagnostics/diagnostic.js";
@@ -76,6 +76,9 @@ function compilerFiles(): { path: string; rel: string }[] {
     }
   };
   walk(join(here, "../compiler"), "");
+  // the math library is linked into kernels, so it is part of what produced an artifact
+  const lib = here.endsWith(`${sep}dist${sep}aot`) ? join(here, "../math/parfor-math.wasm") : join(here, "../dist/math/parfor-math.wasm");
+  if (existsSync(lib)) out.push({ path: lib, rel: "math/parfor-math.wasm" });
   return out;
 }
 
