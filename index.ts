@@ -5,8 +5,7 @@
 export { prange, type PRange } from "./runtime/prange.js";
 export { parallel, type ParallelKernel, type ParallelOptions } from "./runtime/parallel.js";
 export { array, free, shutdown, threads } from "./runtime/api.js";
-export { ParforCompileError } from "./compiler/diagnostics/errors.js";
-export type { Diagnostic } from "./compiler/diagnostics/diagnostic.js";
+export { ParforCompileError, type Diagnostic } from "./compiler/index.js";
 
 import { prange } from "./runtime/prange.js";
 import { parallel } from "./runtime/parallel.js";

@@ -12,8 +12,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { check, compile, type ParamType, type KernelShape } from "../compiler/index.js";
-import type { Diagnostic } from "../compiler/diagnostics/diagnostic.js";
+import { check, compile, type Diagnostic, type ParamType, type KernelShape } from "../compiler/index.js";
 import { discover, type FoundKernel, type Skipped } from "./discover.js";
 import {
   compilerFingerprint,

@@ -12,7 +12,8 @@
  * ["parfor"]` (or `packages: "external"`), Rollup/Vite `external: [/^parfor(\/|$)/]`.
  */
 import { createUnplugin, type UnpluginInstance } from "unplugin";
-import { typescript, type TS } from "../compiler/frontend/typescript.js";
+import { typescript } from "../compiler/index.js";
+import type * as TS from "typescript";
 import type { ParamType } from "../compiler/index.js";
 import { compileVariants, DEFAULT_MAX_VARIANTS, signatures } from "../aot/build.js";
 import { compilerFingerprint, type InlineBundle, kernelKey, parforVersion, sha256, sigKey } from "../aot/store.js";

@@ -4,9 +4,8 @@
  * and the other files are still checked.
  */
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type * as TS from "typescript";
-import { check, findKernels } from "../compiler/index.js";
+import { check, findKernels, typescript } from "../compiler/index.js";
 
 /** One finding in a file, positions 1-based. */
 export interface FileDiagnostic {
@@ -44,7 +43,7 @@ function position(starts: readonly number[], offset: number): { line: number; co
  */
 function fileGlobals(file: string, text: string): Record<string, number | boolean> | undefined {
   if (!text.includes("globals")) return undefined;
-  const ts = createRequire(import.meta.url)("typescript") as typeof TS;
+  const ts = typescript();
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
   const out: Record<string, number | boolean> = {};
   const visit = (n: TS.Node): void => {

@@ -2,7 +2,7 @@
 import { codeFrameColumns } from "@babel/code-frame";
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
-import { messages } from "../compiler/diagnostics/messages.js";
+import { messages } from "../compiler/index.js";
 import type { FileDiagnostic } from "./check.js";
 
 export function formatText(ds: readonly FileDiagnostic[], color: boolean): string {

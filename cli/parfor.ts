@@ -6,9 +6,9 @@
  * usage error. `parfor build` compiles a project's kernels ahead of time (cli/build.ts).
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import type * as TS from "typescript";
+import { typescript } from "../compiler/index.js";
 import { parseArgs } from "node:util";
 import { glob } from "tinyglobby";
 import { checkFile, type FileDiagnostic } from "./check.js";
@@ -45,7 +45,7 @@ function usage(message: string): never {
 function projectFiles(): string[] | null {
   const config = resolve("tsconfig.json");
   if (!existsSync(config)) return null;
-  const ts = createRequire(import.meta.url)("typescript") as typeof TS;
+  const ts = typescript();
   const read = ts.readConfigFile(config, (f) => ts.sys.readFile(f));
   if (read.error) usage(`cannot read tsconfig.json: ${ts.flattenDiagnosticMessageText(read.error.messageText, "\n")}`);
   const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(config), { allowJs: true }, config);

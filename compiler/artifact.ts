@@ -20,6 +20,8 @@
  *                             falling back to JavaScript's Math. `hypot` with other than two
  *                             arguments is imported as `math.hypot_<n>`.
  *     env.fmod(a:f64, b:f64) -> f64   JavaScript's `%` on doubles.
+ *     env.mathScratch         i32 global (immutable): this thread's scratch block for the math
+ *                             library functions linked into the module (huge-argument sin/cos/tan)
  *     env.count(start:f64, stop:f64, step:f64, wide:i32) -> i32
  *                             for a prange nested in a prange (run serially by one thread):
  *                             validates the bounds exactly as env.prange does (int32 bounds

@@ -18,6 +18,10 @@ export { findKernels, type FoundKernel } from "./frontend/find-kernels.js";
 export { aliasHazards, type AliasHazard } from "./analysis/aliasing.js";
 export type { CompiledKernel, ArrayKind } from "./artifact.js";
 export type { Diagnostic } from "./diagnostics/diagnostic.js";
+export { ParforCompileError } from "./diagnostics/errors.js";
+export { formatMessage, messages, type Code } from "./diagnostics/messages.js";
+export { SMALL_INT } from "./analysis/types.js";
+export { typescript } from "./frontend/typescript.js";
 
 export interface CompileOptions {
   readonly globals?: Readonly<Record<string, number | boolean>>;

@@ -8,7 +8,7 @@
  * kernel that merely moved (lines added above it) is a cache hit at its new offset.
  */
 import { check, findKernels, type Diagnostic } from "../compiler/index.js";
-import { messages } from "../compiler/diagnostics/messages.js";
+import { messages } from "../compiler/index.js";
 import { fixesFor, type Fix } from "./fixes.js";
 import { globalsByKernelEnd, type Globals } from "./globals.js";
 

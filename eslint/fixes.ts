@@ -9,8 +9,8 @@
  * - PF2002 `shared-element-race`: `a[k] += e` / `a[k] -= e` / `a[k] *= e` at a constant index,
  *   the only use of `a` in the loop: accumulate in a new scalar and apply it once after the loop.
  */
-import { createRequire } from "node:module";
 import type * as TS from "typescript";
+import { typescript } from "../compiler/index.js";
 import type { Finding } from "./analysis.js";
 
 /** One replacement; offsets into the text the fix was computed for, `end` exclusive. */
@@ -25,8 +25,6 @@ export interface Fix {
   readonly edits: readonly Edit[];
 }
 
-let ts: typeof TS | undefined;
-const typescript = (): typeof TS => (ts ??= createRequire(import.meta.url)("typescript") as typeof TS);
 
 interface Parsed {
   readonly sf: TS.SourceFile;

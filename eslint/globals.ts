@@ -4,13 +4,11 @@
  * file). Without them a kernel that uses N would be reported as PF1002 although it compiles.
  * Values that are not literals are bound as numbers (what they must be to compile).
  */
-import { createRequire } from "node:module";
 import type * as TS from "typescript";
+import { typescript } from "../compiler/index.js";
 
 export type Globals = Readonly<Record<string, number | boolean>>;
 
-let ts: typeof TS | undefined;
-const typescript = (): typeof TS => (ts ??= createRequire(import.meta.url)("typescript") as typeof TS);
 
 /** Globals per kernel, keyed by the offset where the kernel's function ends. */
 export function globalsByKernelEnd(fileName: string, text: string): Map<number, Globals> {

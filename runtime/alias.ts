@@ -7,18 +7,23 @@
  * answer; with the option `aliasing: "error"` (or PARFOR_ALIASING=error) it is refused with a
  * TypeError instead.
  */
-import { aliasHazards, type AliasHazard } from "../compiler/index.js";
-import { formatMessage } from "../compiler/diagnostics/messages.js";
+import { aliasHazards, type AliasHazard, formatMessage } from "../compiler/index.js";
 import type { RunSettings } from "./options.js";
+import { isSharedView } from "./memory.js";
 
-const hazards = new Map<string, AliasHazard[]>();
+/** Hazards by kernel text and globals (null: the text could not be analysed). */
+const hazards = new Map<string, AliasHazard[] | null>();
 const warned = new Set<string>();
 
 type View = ArrayBufferView & { readonly length?: number };
 
-/** Whether views `a` and `b` share at least one byte. */
+/**
+ * Whether views `a` and `b` share at least one byte. Views on parfor's memory made before and
+ * after it grew hold different SharedArrayBuffer objects over the same memory: offsets decide.
+ */
 export function overlaps(a: ArrayBufferView, b: ArrayBufferView): boolean {
-  return a.buffer === b.buffer && a.byteLength > 0 && b.byteLength > 0 && a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
+  const same = a.buffer === b.buffer || (isSharedView(a) && isSharedView(b));
+  return same && a.byteLength > 0 && b.byteLength > 0 && a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
 }
 
 /** The settings a call runs with: one thread when aliased arguments create a dependence. */
@@ -29,7 +34,7 @@ export function aliasSettings(
   globals: Readonly<Record<string, number | boolean>> | undefined,
   args: readonly unknown[],
   settings: RunSettings,
-  policy: "serial" | "error" = process.env.PARFOR_ALIASING === "error" ? "error" : "serial",
+  policy?: "serial" | "error",
 ): RunSettings {
   let pairs: [number, number][] | null = null;
   for (let i = 0; i < args.length; i++) {
@@ -41,24 +46,27 @@ export function aliasSettings(
     }
   }
   if (!pairs) return settings;
-  let hz = hazards.get(source);
-  if (!hz) hazards.set(source, (hz = aliasHazards(source, globals)));
+  const cacheKey = globals ? `${source}\u0000${JSON.stringify(Object.entries(globals).sort(([x], [y]) => (x < y ? -1 : 1)))}` : source;
+  let hz = hazards.get(cacheKey);
+  if (hz === undefined) hazards.set(cacheKey, (hz = aliasHazards(source, globals)));
   for (const [i, j] of pairs) {
     const a = args[i] as View;
     const b = args[j] as View;
     const identical = a.byteOffset === b.byteOffset && a.byteLength === b.byteLength && a.constructor === b.constructor;
-    const h = hz.find((x) => (x.written === i && x.other === j) || (x.written === j && x.other === i));
+    // text that cannot be analysed (a minified bundle): every overlapping pair is a hazard
+    const h = hz === null ? { written: i, other: j, identicalSafe: false } : hz.find((x) => (x.written === i && x.other === j) || (x.written === j && x.other === i));
     if (!h || (identical && h.identicalSafe)) continue;
     const names = paramNames();
     const w = names[h.written] ?? `#${h.written}`;
     const o = names[h.other] ?? `#${h.other}`;
-    const refuse = policy === "error";
+    // the environment is consulted only here, when a hazard is found (not on every call)
+    const refuse = (policy ?? (process.env.PARFOR_ALIASING === "error" ? "error" : "serial")) === "error";
     const what = refuse
       ? "The call is refused (aliasing: \"error\"); pass arrays that do not overlap."
       : "This call runs on one thread, in order, so it gives the plain function's result; pass arrays that do not overlap to run in parallel.";
     const message = formatMessage("PF2008", [name, w, o, what]);
     if (refuse) throw new TypeError(message);
-    const key = `${source}\u0000${w}\u0000${o}`;
+    const key = `${cacheKey}\u0000${w}\u0000${o}`;
     if (!warned.has(key)) {
       warned.add(key);
       process.emitWarning(message, { type: "ParforSafetyWarning", code: "PF2008" });

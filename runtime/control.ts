@@ -148,5 +148,9 @@ export function workerOfSource(src: number): number {
  * only the first RESERVED_BYTES, which never move when the memory grows.
  */
 export function controlView(memory: WasmMemory): Int32Array {
-  return new Int32Array(memory.buffer, 0, CONTROL_INTS);
+  let v = views.get(memory);
+  if (v === undefined) views.set(memory, (v = new Int32Array(memory.buffer, 0, CONTROL_INTS)));
+  return v;
 }
+
+const views = new WeakMap<WasmMemory, Int32Array>();

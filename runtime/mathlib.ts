@@ -1,8 +1,9 @@
 /**
  * The math library (math/assembly, built to dist/math/parfor-math.wasm): exp, log, sin, pow, ...
  * computed in WebAssembly exactly as V8 computes Math.* on Node 20. Each thread (the main thread
- * and every pool worker) instantiates it once over the shared memory, and kernels import its
- * exports as `math.<name>`: a wasm-to-wasm call, with no trip into JavaScript.
+ * and every pool worker) instantiates it once over the shared memory. The compiler links the
+ * functions a kernel uses into the kernel itself (compiler/lower/mathlink.ts); this instance
+ * serves what was not linked, as `math.<name>` imports, and owns the thread's scratch slot.
  *
  * Memory: the library has no data segments (its tables are code) and no start function, so
  * instantiating it writes nothing, however many threads do so at once. Its only memory use is a

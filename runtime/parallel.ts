@@ -5,10 +5,7 @@
  * function when the user asked for `fallback: "js"` and the kernel cannot be compiled.
  */
 import type { CompiledKernel } from "../compiler/artifact.js";
-import type { Diagnostic } from "../compiler/diagnostics/diagnostic.js";
-import { ParforCompileError } from "../compiler/diagnostics/errors.js";
-import { formatMessage } from "../compiler/diagnostics/messages.js";
-import { check, compile, type KernelShape, shapeOf } from "../compiler/index.js";
+import { check, compile, type Diagnostic, formatMessage, type KernelShape, ParforCompileError, shapeOf } from "../compiler/index.js";
 import type { SourceOrigin } from "./errors.js";
 import { invoke, invokeAsync, load, type LoadedKernel, MAX_THREADS } from "./invoke.js";
 import type { ParallelOptions, RunSettings } from "./options.js";

@@ -6,9 +6,7 @@
  * typed-array kind.
  */
 import type { ArrayKind } from "../compiler/artifact.js";
-import type { KernelShape, ParamType } from "../compiler/index.js";
-import { formatMessage } from "../compiler/diagnostics/messages.js";
-import { SMALL_INT } from "../compiler/analysis/types.js";
+import { formatMessage, type KernelShape, type ParamType, SMALL_INT } from "../compiler/index.js";
 
 const KINDS: readonly [ArrayKind, new (n: number) => ArrayBufferView][] = [
   ["Float64Array", Float64Array], ["Float32Array", Float32Array], ["Int32Array", Int32Array], ["Uint32Array", Uint32Array],

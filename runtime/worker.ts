@@ -201,6 +201,9 @@ function mainJob(): void {
 
 function run(): void {
   let seen = Atomics.load(ctl, workerField(index, MAILBOX));
+  // A worker of a pool retired while it was still booting must not count as ready for the new
+  // pool (whose worker may already own this slot): it leaves without touching shared fields.
+  if (Atomics.load(ctl, EPOCH) !== epoch) return;
   Atomics.store(ctl, workerField(index, STATE), WORKER_READY);
   Atomics.add(ctl, READY, 1);
   Atomics.notify(ctl, READY);

@@ -19,12 +19,13 @@ export interface AliasHazard {
   readonly identicalSafe: boolean;
 }
 
-export function aliasHazards(source: string, globals?: Readonly<Record<string, number | boolean>>): AliasHazard[] {
+/** The hazards of `source`; null when its text cannot be analysed (e.g. a minified bundle). */
+export function aliasHazards(source: string, globals?: Readonly<Record<string, number | boolean>>): AliasHazard[] | null {
   const parsed = parseKernel(source);
-  if (typeof parsed === "string") return [];
+  if (typeof parsed === "string") return null;
   const sink = new DiagnosticSink(parsed.locate);
   const k = buildKernel(parsed, sink, { globals });
-  if (sink.hasErrors) return [];
+  if (sink.hasErrors) return null;
   const textOf = (p: Pos): string => parsed.sourceFile.text.slice(p.start, p.end);
   const out = new Map<string, AliasHazard>();
   for (const loop of k.pranges) {

@@ -16,7 +16,7 @@
 import type { CompiledKernel, LoopInfo } from "../artifact.js";
 import type { Expr, Kernel, PrangeStmt, Reduction, Ty } from "../model/ir.js";
 import { I32_MAX, I32_MIN, INT53 } from "../model/ir.js";
-import { IMPORTED_MATH } from "../model/builtins.js";
+import { IMPORTED_MATH, mathArity } from "../model/builtins.js";
 import { forEachExprInStmts } from "../model/walk.js";
 import { emitBinary, emitExpr, localOperand, type Operand } from "./expr.js";
 import { FnLowerer, type Imports, loadOf, type ModuleCtx, storeOf, wasmType } from "./fn.js";
@@ -40,7 +40,7 @@ export function lowerKernel(k: Kernel, positions: (p: { start: number }) => { li
   const mathUsed = new Map<string, number>();
   forEachExprInStmts(k.body, (e) => {
     if (e.k === "call" && IMPORTED_MATH.has(e.fn)) {
-      const arity = e.fn === "hypot" ? e.args.length : e.fn === "atan2" || e.fn === "pow" ? 2 : e.fn === "random" ? 0 : 1;
+      const arity = mathArity(e.fn, e.args.length);
       mathUsed.set(mathImportKey(e.fn, arity), arity);
     }
     if ((e.k === "binary" && e.op === "**") || ((e.k === "assign" || e.k === "store") && e.op === "**=")) mathUsed.set("pow/2", 2);

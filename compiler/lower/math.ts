@@ -1,9 +1,10 @@
 /**
  * Math.* and Number.* calls. Functions wasm has as instructions (sqrt, floor, min, ...) are
- * emitted inline with JavaScript's exact semantics; the others call V8's own Math through an
- * import, so their results are bit-identical to the plain function's.
+ * emitted inline with JavaScript's exact semantics; the others call parfor's math library, linked
+ * into the module (mathlink.ts), or an import: bit-identical to V8's Math either way.
  */
 import type { Expr, Ty } from "../model/ir.js";
+import { mathArity } from "../model/builtins.js";
 import { emitAs, emitExpr, emitEffect } from "./expr.js";
 import type { FnLowerer } from "./fn.js";
 import { ValType } from "./wasm/encoder.js";
@@ -90,7 +91,7 @@ export function emitCall(L: FnLowerer, fn: string, args: readonly Expr[], ty: Ty
       fb.op(Op.i32_clz);
       return;
     default: {
-      const arity = fn === "hypot" ? args.length : fn === "atan2" || fn === "pow" ? 2 : fn === "random" ? 0 : 1;
+      const arity = mathArity(fn, args.length);
       for (let i = 0; i < arity; i++) {
         if (args[i]) emitAs(L, args[i]!, "f64");
         else fb.f64Const(NaN);

@@ -222,7 +222,8 @@ function emitSerialPrange(L: FnLowerer, s: PrangeStmt): void {
   // env.count validates the bounds (TypeError/RangeError as plain prange) and returns the count
   fb.localGet(fs).localGet(fe).localGet(fp).i32Const(wide ? 1 : 0).call(L.m.imports.count).localSet(hi);
   if (wide) {
-    fb.localGet(fs).localSet(start);
+    // -0 + 0 is +0: the first index is never -0, as in plain prange
+    fb.localGet(fs).f64Const(0).op(Op.f64_add).localSet(start);
     fb.localGet(fp).localSet(step);
   } else {
     fb.localGet(fs).opFC(OpFC.i32_trunc_sat_f64_s).localSet(start);

@@ -17,7 +17,7 @@
  *   scalar loop for the remaining iterations (all of them when the test failed)
  */
 import type { Expr, PrangeStmt, Reduction, Stmt, Var } from "../model/ir.js";
-import { IMPORTED_MATH } from "../model/builtins.js";
+import { IMPORTED_MATH, mathArity } from "../model/builtins.js";
 import { mathImportKey } from "./math.js";
 import type { FnLowerer } from "./fn.js";
 import { ValType } from "./wasm/encoder.js";
@@ -56,7 +56,7 @@ export function vectorisable(p: PrangeStmt): boolean {
         return BIN[e.op] !== undefined && ok(e.l) && ok(e.r);
       case "call":
         if (UNARY_MATH[e.fn] !== undefined || e.fn === "round" || (IMPORTED_MATH.has(e.fn) && e.fn !== "random" && e.fn !== "hypot")) {
-          const arity = e.fn === "atan2" || e.fn === "pow" ? 2 : 1;
+          const arity = mathArity(e.fn, e.args.length);
           return e.args.length === arity && e.args.every(ok);
         }
         if (e.fn === "min" || e.fn === "max") return e.args.length === 2 && e.args.every(ok);
@@ -135,9 +135,14 @@ export function emitVectorPart(L: FnLowerer, p: PrangeStmt, it: number, itHi: nu
       if (a === w) continue;
       const W = L.arrays.get(w)!;
       const A = L.arrays.get(a)!;
-      // disjoint iff endW <= baseA or endA <= baseW
-      fb.localGet(W.base).localGet(W.len).i32Const(3).op(Op.i32_shl).op(Op.i32_add).localGet(A.base).op(Op.i32_le_u);
-      fb.localGet(A.base).localGet(A.len).i32Const(3).op(Op.i32_shl).op(Op.i32_add).localGet(W.base).op(Op.i32_le_u);
+      // disjoint iff endW <= baseA or endA <= baseW (in 64 bits: an array may end at 4 GiB)
+      const end = (x: { base: number; len: number }): void => {
+        fb.localGet(x.base).op(Op.i64_extend_i32_u).localGet(x.len).op(Op.i64_extend_i32_u).i64Const(3n).op(Op.i64_shl).op(Op.i64_add);
+      };
+      end(W);
+      fb.localGet(A.base).op(Op.i64_extend_i32_u).op(Op.i64_le_u);
+      end(A);
+      fb.localGet(W.base).op(Op.i64_extend_i32_u).op(Op.i64_le_u);
       fb.op(Op.i32_or).op(Op.i32_and);
     }
   }

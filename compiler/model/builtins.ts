@@ -25,7 +25,10 @@ export const NUMBER_CONSTANTS: Readonly<Record<string, number>> = {
 /** Math functions that wasm computes itself, bit-identically to V8. */
 export const NATIVE_MATH = new Set(["abs", "ceil", "floor", "trunc", "sqrt", "min", "max", "fround", "imul", "clz32", "sign", "round"]);
 
-/** Math functions called through an import of V8's own Math (bit-identical by construction). */
+/**
+ * Math functions wasm lacks: linked in from parfor's math library (bit-identical to V8's Math),
+ * else imported (`random`, and `hypot` of other than two arguments, come from V8's Math).
+ */
 export const IMPORTED_MATH = new Set([
   "acos", "acosh", "asin", "asinh", "atan", "atan2", "atanh", "cbrt", "cos", "cosh", "exp", "expm1", "hypot",
   "log", "log10", "log1p", "log2", "pow", "sin", "sinh", "tan", "tanh", "random",
@@ -33,9 +36,9 @@ export const IMPORTED_MATH = new Set([
 
 export const MATH_FUNCTIONS = new Set([...NATIVE_MATH, ...IMPORTED_MATH]);
 
-/** Arity of imported functions (hypot is variadic and imported per arity). */
-export function importedArity(name: string): number {
-  return name === "atan2" || name === "pow" ? 2 : name === "random" ? 0 : 1;
+/** Arity of a call of a Math function wasm lacks (hypot is variadic: its call's own count). */
+export function mathArity(name: string, args: number): number {
+  return name === "hypot" ? args : name === "atan2" || name === "pow" ? 2 : name === "random" ? 0 : 1;
 }
 
 export const NUMBER_FUNCTIONS = new Set(["isNaN", "isFinite", "isInteger", "isSafeInteger"]);
