@@ -4,8 +4,7 @@
  * and the other files are still checked.
  */
 import { readFileSync } from "node:fs";
-import type * as TS from "typescript";
-import { check, findKernels, typescript } from "../compiler/index.js";
+import { check, findKernels } from "../compiler/index.js";
 
 /** One finding in a file, positions 1-based. */
 export interface FileDiagnostic {
@@ -37,31 +36,6 @@ function position(starts: readonly number[], offset: number): { line: number; co
   return { line: lo + 1, column: offset - starts[lo]! + 1 };
 }
 
-/**
- * Values the file binds with `parallel(fn, { globals: { NAME: literal } })`: the kernels see them
- * as `parallel()` would. Only number and boolean literals (a unary minus included) count.
- */
-function fileGlobals(file: string, text: string): Record<string, number | boolean> | undefined {
-  if (!text.includes("globals")) return undefined;
-  const ts = typescript();
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
-  const out: Record<string, number | boolean> = {};
-  const visit = (n: TS.Node): void => {
-    if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && n.name.text === "globals" && ts.isObjectLiteralExpression(n.initializer)) {
-      for (const p of n.initializer.properties) {
-        if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) continue;
-        const v = p.initializer;
-        if (ts.isNumericLiteral(v)) out[p.name.text] = Number(v.text);
-        else if (ts.isPrefixUnaryExpression(v) && v.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(v.operand)) out[p.name.text] = -Number(v.operand.text);
-        else if (v.kind === ts.SyntaxKind.TrueKeyword || v.kind === ts.SyntaxKind.FalseKeyword) out[p.name.text] = v.kind === ts.SyntaxKind.TrueKeyword;
-      }
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
-  return Object.keys(out).length ? out : undefined;
-}
-
 /** Checks one file's kernels. */
 export function checkFile(file: string, text = readFileSync(file, "utf8")): FileDiagnostic[] {
   const found = findKernels(file, text);
@@ -71,9 +45,9 @@ export function checkFile(file: string, text = readFileSync(file, "utf8")): File
   }
   const starts = lineStarts(text);
   const out: FileDiagnostic[] = [];
-  const globals = fileGlobals(file, text);
   for (const k of found.kernels) {
-    const r = check(k.text, { globals });
+    // the globals of the parallel(fn, { globals }) call that compiles this kernel, if any
+    const r = check(k.text, { globals: k.globals });
     for (const d of r.diagnostics) {
       const from = k.start + d.start - r.sourceOffset;
       const a = position(starts, Math.max(k.start, from));

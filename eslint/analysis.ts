@@ -10,7 +10,6 @@
 import { check, findKernels, type Diagnostic } from "../compiler/index.js";
 import { messages } from "../compiler/index.js";
 import { fixesFor, type Fix } from "./fixes.js";
-import { globalsByKernelEnd, type Globals } from "./globals.js";
 
 export type { Fix, Edit } from "./fixes.js";
 export type Code = keyof typeof messages;
@@ -52,7 +51,7 @@ function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
   if (map.size > max) map.delete(map.keys().next().value as K);
 }
 
-function analyseKernel(text: string, globals: Globals | undefined): KernelResult {
+function analyseKernel(text: string, globals: Readonly<Record<string, number | boolean>> | undefined): KernelResult {
   const key = globals ? `${JSON.stringify(globals)}\0${text}` : text;
   const hit = kernelCache.get(key);
   if (hit) {
@@ -107,12 +106,11 @@ export function analyseFile(fileName: string, text: string): readonly Finding[] 
     return cached.findings;
   }
   const found = findKernels(fileName, text);
-  // `parallel(fn, { globals: { N: 3 } })` binds free variables: check the kernel with them
-  const globals = found.kernels.length && /\bglobals\b/.test(text) ? globalsByKernelEnd(fileName, text) : null;
+  // `parallel(fn, { globals: { N: 3 } })` binds free variables: findKernels gives each kernel its own
   const out: Finding[] = [];
   for (const k of found.kernels) {
     analysisStats.kernels++;
-    for (const f of analyseKernel(k.text, globals?.get(k.start + k.text.length)).findings) out.push(shift(f, k.start));
+    for (const f of analyseKernel(k.text, k.globals).findings) out.push(shift(f, k.start));
   }
   out.sort((a, b) => a.start - b.start || a.end - b.end);
   fileCache.delete(fileName);

@@ -5,9 +5,18 @@
  */
 import { typescript, type TS } from "./typescript.js";
 
+/** Values bound to a kernel's free variables by `parallel(fn, { globals: { ... } })`. */
+export type Globals = Readonly<Record<string, number | boolean>>;
+
 export interface FoundKernel {
   /** the function's text, as `fn.toString()` would give it */
   readonly text: string;
+  /**
+   * the `globals` of the `parallel(fn, { globals })` call in this file that wraps or names this
+   * function (number and boolean literals, `-` literals included; any other value binds the name
+   * as 0, which is what it must be to compile: a number)
+   */
+  readonly globals?: Globals;
   /** offset of the text in the file */
   readonly start: number;
   /** 1-based line and column where the text starts */
@@ -50,6 +59,7 @@ export function findKernels(fileName: string, text: string): FindResult {
     ts.forEachChild(n, (c) => visit(c, fn));
   };
   visit(sf, null);
+  const bound = text.includes("globals") ? globalsByFunction(ts, sf) : new Map<TS.Node, Globals>();
   // a kernel is the innermost function holding the loop; drop functions nested in another kernel
   // functions nest, so sorted by start a nested one begins before its outer one's end
   const sorted = [...found].sort((a, b) => a.getStart(sf) - b.getStart(sf));
@@ -64,7 +74,58 @@ export function findKernels(fileName: string, text: string): FindResult {
       const first = f.getChildren(sf).find((c) => c.kind !== ts.SyntaxKind.SyntaxList || !c.getChildren(sf).every((m) => ts.isModifier(m)));
       const start = (first ?? f).getStart(sf);
       const lc = sf.getLineAndCharacterOfPosition(start);
-      return { text: text.slice(start, f.end), start, line: lc.line + 1, column: lc.character + 1 };
+      const globals = bound.get(f);
+      return { text: text.slice(start, f.end), start, line: lc.line + 1, column: lc.character + 1, ...(globals ? { globals } : {}) };
     });
   return { kernels, parseErrors: [] };
+}
+
+/**
+ * `parallel(fn, { globals: {...} })` calls of the file, by the function they compile: `fn` written
+ * inline, or named (a function declaration or `const fn = (…) => …` in the same file).
+ */
+function globalsByFunction(ts: typeof TS, sf: TS.SourceFile): Map<TS.Node, Globals> {
+  const functions = new Map<string, TS.Node>();
+  const calls: { fn: TS.Expression; globals: Globals }[] = [];
+  const unwrap = (e: TS.Expression): TS.Expression =>
+    ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) ? unwrap(e.expression) : e;
+  const isFunction = (e: TS.Node): boolean => ts.isArrowFunction(e) || ts.isFunctionExpression(e);
+  const literal = (v: TS.Expression | null): number | boolean => {
+    if (!v) return 0;
+    if (v.kind === ts.SyntaxKind.TrueKeyword) return true;
+    if (v.kind === ts.SyntaxKind.FalseKeyword) return false;
+    if (ts.isNumericLiteral(v)) return Number(v.text);
+    if (ts.isPrefixUnaryExpression(v) && v.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(unwrap(v.operand))) return -Number((unwrap(v.operand) as TS.NumericLiteral).text);
+    return 0;
+  };
+  const visit = (n: TS.Node): void => {
+    if (ts.isFunctionDeclaration(n) && n.name) functions.set(n.name.text, n);
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && isFunction(unwrap(n.initializer))) functions.set(n.name.text, unwrap(n.initializer));
+    if (ts.isCallExpression(n) && n.arguments.length >= 2) {
+      const c = unwrap(n.expression);
+      const named = (ts.isIdentifier(c) && c.text === "parallel") || (ts.isPropertyAccessExpression(c) && c.name.text === "parallel");
+      const opts = unwrap(n.arguments[1]!);
+      if (named && ts.isObjectLiteralExpression(opts)) {
+        for (const p of opts.properties) {
+          if (!ts.isPropertyAssignment(p) || p.name.getText(sf) !== "globals") continue;
+          const g = unwrap(p.initializer);
+          if (!ts.isObjectLiteralExpression(g)) continue;
+          const globals: Record<string, number | boolean> = {};
+          for (const q of g.properties) {
+            if (!ts.isPropertyAssignment(q) && !ts.isShorthandPropertyAssignment(q)) continue;
+            globals[q.name.getText(sf).replace(/^["']|["']$/g, "")] = literal(ts.isPropertyAssignment(q) ? unwrap(q.initializer) : null);
+          }
+          calls.push({ fn: unwrap(n.arguments[0]!), globals });
+        }
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  const out = new Map<TS.Node, Globals>();
+  for (const c of calls) {
+    const fn = isFunction(c.fn) ? c.fn : ts.isIdentifier(c.fn) ? functions.get(c.fn.text) : undefined;
+    if (fn) out.set(fn, c.globals);
+  }
+  return out;
 }

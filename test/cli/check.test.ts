@@ -80,3 +80,22 @@ describe("parfor check", () => {
     expect(ds[0]!.message).toContain("index array");
   });
 });
+
+describe("globals bound per kernel", () => {
+  test("each kernel gets the globals of its own parallel() call, negative literals included", () => {
+    const dir = mkdtempSync(join(tmpdir(), "parfor-cli-"));
+    writeFileSync(
+      join(dir, "g.ts"),
+      [
+        `import { parallel, prange } from "parfor";`,
+        `export const a = parallel((x: Float64Array) => { for (const i of prange(x.length - 1)) x[i] = x[i + M]; }, { globals: { M: -1 } });`,
+        `export const b = parallel((n: number) => { let s = 0; for (const i of prange(n)) s += N; return s; });`,
+        `export const c = parallel((n: number) => n * N, { globals: { N: 2 } });`,
+        ``,
+      ].join("\n"),
+    );
+    const r = run(["check", "g.ts", "--format", "json"], dir);
+    const ds = (JSON.parse(r.stdout) as { line: number; code: string }[]).map((d) => `${d.line}:${d.code}`);
+    expect(ds).toEqual(["2:PF2005", "3:PF1002"]);
+  });
+});
