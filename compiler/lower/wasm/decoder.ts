@@ -1,9 +1,9 @@
 /**
  * Reads just enough of a WebAssembly module to copy its functions into another module: types,
  * function signatures, globals, exports and raw function bodies, and rewrites a body's function,
- * global and type indices. Scalar (MVP and saturating-truncation) code only: a body with other
- * instructions (SIMD, atomics, reference types) is refused, and the caller keeps calling the
- * library through imports instead.
+ * global and type indices. MVP, saturating-truncation and fixed-width SIMD code only: a body with
+ * other instructions (atomics, reference types, relaxed SIMD) is refused, and the caller keeps
+ * calling the library through imports instead.
  */
 import { ValType } from "./encoder.js";
 
@@ -179,7 +179,14 @@ function skipInstruction(r: Reader, visit?: (kind: IndexKind, start: number, end
       else if (sub === 11) r.pos += 1;
       else throw new Error(`wasm: unsupported instruction 0xfc ${sub}`);
     }
-  } else if (op === 0xfd || op === 0xfe || op === 0xd0 || op === 0xd1 || op === 0xd2 || op === 0x25 || op === 0x26 || op === 0x12 || op === 0x13) {
+  } else if (op === 0xfd) {
+    const sub = r.u32();
+    if (sub <= 11 || sub === 92 || sub === 93) (r.u32(), r.u32()); // memarg
+    else if (sub === 12 || sub === 13) r.pos += 16; // v128.const, i8x16.shuffle
+    else if (sub >= 21 && sub <= 34) r.pos += 1; // extract/replace lane
+    else if (sub >= 84 && sub <= 91) (r.u32(), r.u32(), (r.pos += 1)); // load/store lane
+    else if (sub > 255) throw new Error(`wasm: unsupported instruction 0xfd ${sub}`);
+  } else if (op === 0xfe || op === 0xd0 || op === 0xd1 || op === 0xd2 || op === 0x25 || op === 0x26 || op === 0x12 || op === 0x13) {
     throw new Error(`wasm: unsupported instruction 0x${op.toString(16)}`);
   } else if (!(op <= 0x01 || op === 0x05 || op === 0x0b || op === 0x0f || op === 0x1a || op === 0x1b || (op >= 0x45 && op <= 0xc4))) {
     throw new Error(`wasm: unknown instruction 0x${op.toString(16)}`);
@@ -247,4 +254,97 @@ export function rewriteBody(body: Uint8Array, map: { func(i: number): number; gl
   });
   for (let i = last; i < body.length; i++) parts.push(body[i]!);
   return Uint8Array.from(parts);
+}
+
+/** A leaf function's body prepared for inlining (see `inlinable`). */
+export interface InlineBody {
+  readonly params: readonly ValType[];
+  readonly results: readonly ValType[];
+  /** the body's own locals (after the parameters), in index order */
+  readonly locals: readonly ValType[];
+  /** the distinct v128.const values the body uses, 16 bytes each */
+  readonly constants: readonly Uint8Array[];
+  /** the instructions, function-final `end` included */
+  readonly code: Uint8Array;
+}
+
+/**
+ * `body` as an inlinable leaf: null when it calls, reads or writes globals or memory, or uses
+ * a block type by index (inlining those would need more remapping than a leaf's locals).
+ */
+export function inlinable(body: Uint8Array, type: { params: readonly ValType[]; results: readonly ValType[] }): InlineBody | null {
+  const r = new Reader(body);
+  const locals: ValType[] = [];
+  for (let n = r.u32(); n > 0; n--) {
+    const count = r.u32();
+    const t = r.byte() as ValType;
+    for (let k = 0; k < count; k++) locals.push(t);
+  }
+  const start = r.pos;
+  const constants = new Map<string, Uint8Array>();
+  try {
+    while (r.pos < body.length) {
+      const at = r.pos;
+      let refused = false;
+      const op = skipInstruction(r, () => (refused = true));
+      const sub = op === 0xfd || op === 0xfc ? new Reader(body.subarray(at + 1)).u32() : -1;
+      const memory = MEMARG(op) || op === 0x3f || op === 0x40 || (op === 0xfc && sub >= 8 && sub <= 17) || (op === 0xfd && (sub <= 11 || (sub >= 84 && sub <= 93)));
+      if (refused || memory || op === 0x10 || op === 0x11) return null;
+      if (op === 0xfd && sub === 12) {
+        const bytes = body.slice(r.pos - 16, r.pos);
+        constants.set(bytes.join(","), bytes);
+      }
+    }
+  } catch {
+    return null;
+  }
+  return { params: type.params, results: type.results, locals, constants: [...constants.values()], code: body.slice(start) };
+}
+
+/**
+ * Appends `f` inlined to `out`: pops the arguments (pushed by the caller) into locals, then a
+ * block of `f`'s result type runs the body with its locals mapped by `local` (parameters first, each body
+ * local zeroed first, as a call would), its `return`s turned into branches out of the block,
+ * and each v128.const replaced by `local.get constLocal(k)` (k indexing `f.constants`), so the
+ * caller can set the constants once outside its loop.
+ */
+export function emitInlined(out: { byte(b: number): unknown; u32(v: number): unknown; bytes(b: ArrayLike<number>): unknown }, f: InlineBody, local: (i: number) => number, constLocal: (k: number) => number): void {
+  const zero: Record<number, number[]> = {
+    [ValType.i32]: [0x41, 0],
+    [ValType.i64]: [0x42, 0],
+    [ValType.f32]: [0x43, 0, 0, 0, 0],
+    [ValType.f64]: [0x44, 0, 0, 0, 0, 0, 0, 0, 0],
+    [ValType.v128]: [0xfd, 12, ...new Array<number>(16).fill(0)],
+  };
+  if (f.results.length > 1) throw new Error("internal: cannot inline a multi-value function");
+  for (let p = f.params.length - 1; p >= 0; p--) (out.byte(0x21), out.u32(local(p)));
+  out.byte(0x02);
+  out.byte(f.results.length ? f.results[0]! : 0x40);
+  f.locals.forEach((t, k) => {
+    out.bytes(zero[t]!);
+    out.byte(0x21);
+    out.u32(local(f.params.length + k));
+  });
+  const keys = f.constants.map((c) => c.join(","));
+  const r = new Reader(f.code);
+  let depth = 0;
+  while (r.pos < f.code.length) {
+    const at = r.pos;
+    const op = skipInstruction(r);
+    if (op >= 0x20 && op <= 0x22) {
+      out.byte(op);
+      out.u32(local(new Reader(f.code.subarray(at + 1)).u32()));
+    } else if (op === 0x0f) {
+      out.byte(0x0c);
+      out.u32(depth);
+    } else if (op === 0xfd && new Reader(f.code.subarray(at + 1)).u32() === 12) {
+      out.byte(0x20);
+      out.u32(constLocal(keys.indexOf(f.code.slice(r.pos - 16, r.pos).join(","))));
+    } else {
+      if (op === 0x02 || op === 0x03 || op === 0x04) depth++;
+      else if (op === 0x0b) depth--;
+      out.bytes(f.code.subarray(at, r.pos));
+    }
+  }
+  if (depth !== -1) throw new Error("internal: unbalanced inlined body");
 }

@@ -174,6 +174,11 @@ export class FunctionBuilder {
   select(): this {
     return this.op(0x1b);
   }
+  globalGet(i: number): this {
+    this.op(0x23);
+    this.code.u32(i);
+    return this;
+  }
   localGet(i: number): this {
     this.op(0x20);
     this.code.u32(i);
