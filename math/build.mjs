@@ -20,7 +20,7 @@ const { error, stderr } = await asc.main(
     "--runtime", "stub",
     "--importMemory",
     "--sharedMemory",
-    "--enable", "threads",
+    "--enable", "threads,simd",
     "--initialMemory", "1",
     "--maximumMemory", "65536",
     "--noExportMemory",

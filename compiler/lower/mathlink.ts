@@ -8,7 +8,7 @@
  * stays an import, which the runtime serves from the same library: the bits are the same.
  */
 import { readFileSync } from "node:fs";
-import { calledFunctions, type DecodedModule, decodeModule, rewriteBody, writtenGlobals } from "./wasm/decoder.js";
+import { calledFunctions, type DecodedModule, decodeModule, type InlineBody, inlinable, rewriteBody, writtenGlobals } from "./wasm/decoder.js";
 import { type ModuleBuilder, RawFunction, ValType } from "./wasm/encoder.js";
 
 interface Library {
@@ -115,4 +115,27 @@ export function linkMath(m: ModuleBuilder, plan: MathPlan, scratchImport: number
   }
   for (const name of plan.linked) out.set(name, newIndex.get(mod.exports.get(name)!.index - mod.importedFunctions)!);
   return out;
+}
+
+const lanesCache = new Map<string, InlineBody | null>();
+
+/**
+ * The library's two-lane version of `name` (export `<name>_f64x2`, v128 -> v128 for each
+ * argument), ready for a kernel to inline into its two-lane loop; null when the library lacks
+ * one or it is not a leaf.
+ */
+export function laneFunction(name: string): InlineBody | null {
+  const lib = library();
+  if (!lib) return null;
+  let f = lanesCache.get(name);
+  if (f !== undefined) return f;
+  f = null;
+  const ex = lib.mod.exports.get(`${name}_f64x2`);
+  if (ex && ex.kind === 0 && ex.index >= lib.mod.importedFunctions) {
+    const k = ex.index - lib.mod.importedFunctions;
+    const t = lib.mod.types[lib.mod.functionTypes[k]!]!;
+    if (t.results.length === 1 && [...t.params, ...t.results].every((x) => x === ValType.v128)) f = inlinable(lib.mod.bodies[k]!, t);
+  }
+  lanesCache.set(name, f);
+  return f;
 }

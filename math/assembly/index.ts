@@ -5,3 +5,4 @@ export { init, SCRATCH_BYTES, sin, cos, tan } from "./trig";
 export { exp, expm1, log, log1p, log2, log10, cbrt } from "./explog";
 export { asin, acos, atan, atan2, asinh, acosh, atanh, sinh, cosh, tanh, hypot } from "./inverse";
 export { pow } from "./pow";
+export { exp_f64x2 } from "./lanes";
