@@ -27,6 +27,8 @@ export interface ModuleCtx {
   readonly frame: FrameLayout;
   readonly helpers: Helpers;
   readonly imports: Imports;
+  /** index of the imported global `env.mathScratch` (this thread's scratch block), or -1 */
+  readonly mathScratch: number;
 }
 
 interface Label {

@@ -58,11 +58,13 @@ export function lowerKernel(k: Kernel, positions: (p: { start: number }) => { li
     count: m.importFunc("env", "count", [f64, f64, f64, i32], [i32]),
     math,
   };
-  const scratch = plan.linked.size ? m.importGlobal("env", "mathScratch", i32) : -1;
+  // two-lane loops keep their constants in the scratch block (see vector.ts)
+  const lanes = k.pranges.some((p) => vectorisable(p));
+  const scratch = plan.linked.size || lanes ? m.importGlobal("env", "mathScratch", i32) : -1;
   const helpers = addHelpers(m);
   const linked = linkMath(m, plan, scratch);
   for (const u of used) if (isLinked(u)) math.set(u.key, linked.get(u.name)!);
-  const ctx: ModuleCtx = { kernel: k, frame, helpers, imports };
+  const ctx: ModuleCtx = { kernel: k, frame, helpers, imports, mathScratch: scratch };
 
   m.exportFunc("main", m.addFunction(lowerMain(ctx).fb));
   const loops: LoopInfo[] = [];

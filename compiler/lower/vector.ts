@@ -1,99 +1,61 @@
 /**
- * Two-lane (f64x2) execution of simple prange bodies: straight-line double arithmetic over the
- * index, loop-invariant values and contiguous Float64Array elements, with +, *, min and max
- * reductions. Each lane computes exactly what the scalar body computes for its iteration (f64x2
- * add, sub, mul, div, sqrt, min, max, floor, ceil, trunc, nearest, abs and neg are the scalar
- * IEEE operations per lane), so elementwise results are bit-identical; reductions keep one
- * accumulator per lane and fold them at the end of the chunk, a fixed order that does not depend
- * on the thread count. Dividing two doubles per instruction roughly doubles loops bound by
- * division or multiplication (the pi kernel).
+ * Two-lane (f64x2) execution of prange bodies that vector-check.ts accepts: each lane computes
+ * exactly what the scalar body computes for its iteration (f64x2 add, sub, mul, div, sqrt, min,
+ * max, floor, ceil, trunc, nearest, abs, neg and the comparisons are the scalar IEEE operations
+ * per lane), so elementwise results are bit-identical; reductions keep one accumulator per lane
+ * and fold them at the end of the chunk, a fixed order that does not depend on the thread count.
  *
  *   if (step == 1 && every array access of the chunk is in bounds && written arrays overlap no other)
+ *     constants of inlined lane functions := their values
  *     block $done  loop $top
  *       br_if $done (it + 2 > itHi)
- *       iv = f64x2(i, i + 1);  body on v128 values;  it += 2
+ *       body on v128 values, iv = (i, i + 1);  it += 2;  iv += 2
  *     br $top  end  end
  *     acc_r = lane0 (op) lane1
  *   scalar loop for the remaining iterations (all of them when the test failed)
+ *
+ * `if` statements are if-converted: a statement under a condition updates only the lanes whose
+ * mask is set (v128.bitselect of the new and the old value). Math functions with a two-lane
+ * version in the math library (math/assembly/lanes.ts) are inlined, with that version's
+ * constants kept in locals set once before the loop; the others are called once per lane. A
+ * call whose arguments were already computed in this iteration reuses that result (so
+ * `if (c) s += 4 * Math.exp(x); else s += 2 * Math.exp(x);` computes exp once).
  */
-import type { Expr, PrangeStmt, Reduction, Stmt, Var } from "../model/ir.js";
-import { IMPORTED_MATH, mathArity } from "../model/builtins.js";
+import type { Expr, PrangeStmt, Reduction, Stmt, Ty, Var } from "../model/ir.js";
+import { I32_MAX, I32_MIN } from "../model/ir.js";
+import { forEachExprInStmts } from "../model/walk.js";
 import { mathImportKey } from "./math.js";
+import { laneFunction } from "./mathlink.js";
 import type { FnLowerer } from "./fn.js";
+import { emitInlined, type InlineBody } from "./wasm/decoder.js";
 import { ValType } from "./wasm/encoder.js";
 import { Op } from "./wasm/opcodes.js";
+import { reductionValue, subtracts, UNARY_MATH, vectorisable } from "./vector-check.js";
+
+export { vectorisable };
 
 const V = {
-  load: 0x00, store: 0x0b, const: 0x0c, splat: 0x14, extract: 0x21, replace: 0x22,
-  ceil: 0x74, floor: 0x75, trunc: 0x7a, nearest: 0x94,
-  abs: 0xec, neg: 0xed, sqrt: 0xef, add: 0xf0, sub: 0xf1, mul: 0xf2, div: 0xf3, min: 0xf4, max: 0xf5,
+  load: 0x00, store: 0x0b, const: 0x0c, i32x4_splat: 0x11, splat: 0x14, extract: 0x21, replace: 0x22,
+  eq: 0x47, ne: 0x48, lt: 0x49, gt: 0x4a, le: 0x4b, ge: 0x4c,
+  not: 0x4d, and: 0x4e, andnot: 0x4f, or: 0x50, bitselect: 0x52,
+  trunc: 0x7a, neg: 0xed, add: 0xf0, sub: 0xf1, mul: 0xf2, div: 0xf3, min: 0xf4, max: 0xf5,
+  convert_low_i32x4_s: 0xfe,
 } as const;
 
-const UNARY_MATH: Record<string, number> = { sqrt: V.sqrt, abs: V.abs, floor: V.floor, ceil: V.ceil, trunc: V.trunc };
 const BIN: Partial<Record<string, number>> = { "+": V.add, "-": V.sub, "*": V.mul, "/": V.div };
+const CMP: Partial<Record<string, number>> = {
+  "<": V.lt, "<=": V.le, ">": V.gt, ">=": V.ge, "==": V.eq, "===": V.eq, "!=": V.ne, "!==": V.ne,
+};
 
-/** Whether the parallel loop `p` can run two iterations per step. */
-export function vectorisable(p: PrangeStmt): boolean {
-  const m = p.model!;
-  if (m.shared.length || m.privates.length) return false;
-  const reds = new Map<Var, Reduction>(m.reductions.map((r) => [r.v, r]));
-  for (const r of m.reductions) if (r.v.ty!.k !== "f64" || !["+", "*", "min", "max"].includes(r.op)) return false;
-  const okVar = (v: Var): boolean => v === p.index || (!v.array && (v.owner === p ? v.ty!.k === "f64" : !reds.has(v)));
-  const okLeaf = (e: Expr): boolean => e.k === "num" || (e.k === "var" && okVar(e.v) && e.v.ty!.k !== "bool");
-  const okIndex = (e: Expr): boolean => e.k === "var" && e.v === p.index;
-  const ok = (e: Expr): boolean => {
-    if (e.ty!.k !== "f64") return (e.k === "num" || e.k === "var") && okLeaf(e);
-    switch (e.k) {
-      case "num":
-        return true;
-      case "var":
-        return okLeaf(e);
-      case "load":
-        return e.ref.array.array === "Float64Array" && okIndex(e.ref.index);
-      case "unary":
-        return (e.op === "-" || e.op === "+") && ok(e.e);
-      case "binary":
-        return BIN[e.op] !== undefined && ok(e.l) && ok(e.r);
-      case "call":
-        if (UNARY_MATH[e.fn] !== undefined || e.fn === "round" || (IMPORTED_MATH.has(e.fn) && e.fn !== "random" && e.fn !== "hypot")) {
-          const arity = mathArity(e.fn, e.args.length);
-          return e.args.length === arity && e.args.every(ok);
-        }
-        if (e.fn === "min" || e.fn === "max") return e.args.length === 2 && e.args.every(ok);
-        return false;
-      default:
-        return false;
-    }
-  };
-  const okStmt = (s: Stmt): boolean => {
-    if (s.k === "let") return s.v.ty!.k === "f64" && s.init !== null && ok(s.init);
-    if (s.k !== "expr") return false;
-    const e = s.e;
-    if (e.k === "store") return e.op === "=" && e.ref.array.array === "Float64Array" && okIndex(e.ref.index) && ok(e.value);
-    if (e.k !== "assign") return false;
-    const r = reds.get(e.target);
-    if (r) return reductionValue(r, e) !== null && ok(reductionValue(r, e)!);
-    return e.op === "=" && e.target.owner === p && e.target.ty!.k === "f64" && ok(e.value);
-  };
-  return p.body.length > 0 && p.body.every(okStmt);
-}
-
-/** The `e` of a reduction update `s += e`, `s = s + e`, `s = Math.min(s, e)`, ...; null otherwise. */
-function reductionValue(r: Reduction, e: Extract<Expr, { k: "assign" }>): Expr | null {
-  const isS = (x: Expr): boolean => x.k === "var" && x.v === r.v;
-  if (r.op === "+" && (e.op === "+=" || e.op === "-=")) return e.value;
-  if (r.op === "*" && e.op === "*=") return e.value;
-  if (e.op !== "=") return null;
-  const v = e.value;
-  if (v.k === "binary" && ((r.op === "+" && (v.op === "+" || v.op === "-")) || (r.op === "*" && v.op === "*"))) {
-    if (isS(v.l)) return v.r;
-    if (v.op !== "-" && isS(v.r)) return v.l;
-  }
-  if (v.k === "call" && (v.fn === r.op) && v.args.length === 2) {
-    if (isS(v.args[0]!)) return v.args[1]!;
-    if (isS(v.args[1]!)) return v.args[0]!;
-  }
-  return null;
+/** The math functions of `p`'s body that the library has an inlinable two-lane version of. */
+export function laneFunctions(p: PrangeStmt): Map<string, InlineBody> {
+  const out = new Map<string, InlineBody>();
+  forEachExprInStmts(p.body, (e) => {
+    if (e.k !== "call" || out.has(e.fn)) return;
+    const f = laneFunction(e.fn);
+    if (f && f.params.length === e.args.length) out.set(e.fn, f);
+  });
+  return out;
 }
 
 /**
@@ -105,22 +67,10 @@ export function emitVectorPart(L: FnLowerer, p: PrangeStmt, it: number, itHi: nu
   const m = p.model!;
   const arrays = new Set<Var>();
   const written = new Set<Var>();
-  const scan = (e: Expr): void => {
+  forEachExprInStmts(p.body, (e) => {
     if (e.k === "load") arrays.add(e.ref.array);
-    if (e.k === "binary") (scan(e.l), scan(e.r));
-    if (e.k === "unary") scan(e.e);
-    if (e.k === "call") e.args.forEach(scan);
-    if (e.k === "store") {
-      arrays.add(e.ref.array);
-      written.add(e.ref.array);
-      scan(e.value);
-    }
-    if (e.k === "assign") scan(e.value);
-  };
-  for (const s of p.body) {
-    if (s.k === "let" && s.init) scan(s.init);
-    if (s.k === "expr") scan(s.e);
-  }
+    if (e.k === "store") (arrays.add(e.ref.array), written.add(e.ref.array));
+  });
   // preconditions, all on i32: step is 1; first index >= 0 and last index < length of every
   // array; no written array overlaps another array (then lanes cannot see each other's stores)
   const first = L.temp(ValType.i32);
@@ -150,84 +100,345 @@ export function emitVectorPart(L: FnLowerer, p: PrangeStmt, it: number, itHi: nu
   L.release(ValType.i32, last);
   fb.if_("void");
 
-  const vl = new Map<Var, number>();
-  const vlocal = (v: Var): number => {
-    let l = vl.get(v);
-    if (l === undefined) vl.set(v, (l = fb.local(ValType.v128)));
-    return l;
-  };
-  // loop-invariant scalars, splatted once
+  const B = new BodyEmitter(L, p);
   for (const v of m.liveIn) {
     L.getVar(v);
-    L.convert(v.ty!, "f64");
-    fb.opFD(V.splat).localSet(vlocal(v));
+    B.splat(v.ty!);
+    fb.localSet(B.vlocal(v));
   }
   for (const r of m.reductions) {
-    fb.f64Const(r.op === "+" ? -0 : r.op === "*" ? 1 : r.op === "min" ? Infinity : -Infinity).opFD(V.splat).localSet(vlocal(r.v));
+    fb.f64Const(r.op === "+" ? -0 : r.op === "*" ? 1 : r.op === "min" ? Infinity : -Infinity).opFD(V.splat).localSet(B.vlocal(r.v));
   }
-  const iv = vlocal(p.index);
-  const idx = L.local(p.index);
-  const lanes = fb.local(ValType.v128);
+  B.setConstants();
+  // the index lanes (i, i + 1) advance by 2 per step, in doubles (exact: |i| < 2^31), rather
+  // than being converted from the i32 index each step (see `splat`)
+  const iv = B.vlocal(p.index);
+  fb.localGet(start).localGet(it).op(Op.i32_add);
+  B.splat({ k: "i32", lo: I32_MIN, hi: I32_MAX });
   fb.opFD(V.const);
-  vconst(fb, 0, 1);
-  fb.localSet(lanes);
+  fb.code.bytes(pair(0, 1));
+  fb.opFD(V.add).localSet(iv);
 
   fb.block("void").loop("void");
   fb.localGet(it).i32Const(2).op(Op.i32_add).localGet(itHi).op(Op.i32_gt_s).brIf(1);
-  fb.localGet(start).localGet(it).op(Op.i32_add).localSet(idx);
-  fb.localGet(idx).op(Op.f64_convert_i32_s).opFD(V.splat).localGet(lanes).opFD(V.add).localSet(iv);
-  const addr = (e: Expr & { k: "load" | "store" }): void => {
-    const a = L.arrays.get(e.ref.array)!;
-    fb.localGet(a.base).localGet(idx).i32Const(3).op(Op.i32_shl).op(Op.i32_add);
-  };
-  const vemit = (e: Expr): void => {
-    if (e.ty!.k !== "f64" || e.k === "var" || e.k === "num") {
-      if (e.k === "num") {
-        fb.opFD(V.const);
-        vconst(fb, e.value, e.value);
-      } else if (e.k === "var" && (e.v === p.index || vl.has(e.v))) fb.localGet(vlocal(e.v));
-      else if (e.k === "var") {
-        L.getVar(e.v);
-        L.convert(e.v.ty!, "f64");
-        fb.opFD(V.splat);
+  fb.localGet(start).localGet(it).op(Op.i32_add).localSet(B.idx);
+  B.stmts(p.body, null);
+  fb.localGet(it).i32Const(2).op(Op.i32_add).localSet(it);
+  fb.localGet(iv);
+  B.constant(pair(2, 2));
+  fb.opFD(V.add).localSet(iv);
+  fb.br(0).end().end();
+  // fold the lanes into the scalar accumulators (which hold the identity)
+  for (const r of m.reductions) {
+    const v = B.vlocal(r.v);
+    fb.localGet(v).opFD(V.extract);
+    fb.code.byte(0);
+    fb.localGet(v).opFD(V.extract);
+    fb.code.byte(1);
+    fb.op(r.op === "+" ? Op.f64_add : r.op === "*" ? Op.f64_mul : r.op === "min" ? Op.f64_min : Op.f64_max);
+    fb.localSet(L.local(r.v));
+  }
+  fb.end();
+}
+
+/** Emits one iteration pair of the body on v128 values. */
+class BodyEmitter {
+  private readonly fb: FnLowerer["fb"];
+  private readonly vl = new Map<Var, number>();
+  /** lane functions used by the body, and the locals holding their constants */
+  private readonly inline: Map<string, InlineBody>;
+  private readonly constLocals = new Map<string, number>();
+  /** results of calls already computed this iteration, by the call's value key */
+  private readonly memo = new Map<string, number>();
+  /** assignments so far per variable (and stores per array), for the memo keys */
+  private readonly version = new Map<Var, number>();
+  /** the i32 index of the pair's first iteration */
+  readonly idx: number;
+
+  constructor(
+    private readonly L: FnLowerer,
+    private readonly p: PrangeStmt,
+  ) {
+    this.fb = L.fb;
+    this.inline = laneFunctions(p);
+    this.idx = L.local(p.index);
+  }
+
+  /**
+   * Replaces the scalar of type `t` on the stack with its double in both lanes. An i32 is
+   * converted with the SIMD conversion: V8's scalar int-to-double instruction on x64 merges into
+   * its scratch register, whose last writer in a loop is typically the previous step's final
+   * bitselect, so a scalar conversion TurboFan schedules inside the loop would chain every step
+   * to the end of the one before.
+   */
+  splat(t: Ty): void {
+    if (t.k === "i32" || t.k === "bool") this.fb.opFD(V.i32x4_splat).opFD(V.convert_low_i32x4_s);
+    else {
+      this.L.convert(t, "f64");
+      this.fb.opFD(V.splat);
+    }
+  }
+
+  vlocal(v: Var): number {
+    let l = this.vl.get(v);
+    if (l === undefined) this.vl.set(v, (l = this.fb.local(ValType.v128)));
+    return l;
+  }
+
+  /**
+   * Sets the locals holding the inlined lane functions' constants (before the loop). They go
+   * through this thread's math scratch block (stored, then loaded back): V8 would otherwise see
+   * constants and rematerialise each one at every use inside the loop (three instructions per
+   * v128), instead of keeping it in a register. The block is free here: the library uses it only
+   * inside a sin/cos/tan call.
+   */
+  setConstants(): void {
+    const all = new Map<string, Uint8Array>();
+    for (const f of this.inline.values()) for (const c of f.constants) all.set(c.join(","), c);
+    for (const c of bodyConstants(this.p)) all.set(c.join(","), c);
+    const list = [...all];
+    const fb = this.fb;
+    const BATCH = 16; // 256 bytes: the library's scratch block has 608
+    for (let b = 0; b < list.length; b += BATCH) {
+      const part = list.slice(b, b + BATCH);
+      part.forEach(([, c], j) => {
+        fb.globalGet(this.L.m.mathScratch).opFD(V.const);
+        fb.code.bytes(c);
+        fb.opFD(V.store);
+        fb.code.u32(4).u32(16 * j);
+      });
+      part.forEach(([key], j) => {
+        const l = fb.local(ValType.v128);
+        fb.globalGet(this.L.m.mathScratch).opFD(V.load);
+        fb.code.u32(4).u32(16 * j);
+        fb.localSet(l);
+        this.constLocals.set(key, l);
+      });
+    }
+  }
+
+  /** Pushes the v128 `c`: from its local when the preamble set one, else as an instruction. */
+  constant(c: Uint8Array): void {
+    const l = this.constLocals.get(c.join(","));
+    if (l !== undefined) this.fb.localGet(l);
+    else {
+      this.fb.opFD(V.const);
+      this.fb.code.bytes(c);
+    }
+  }
+
+  private bump(v: Var): void {
+    this.version.set(v, (this.version.get(v) ?? 0) + 1);
+  }
+
+  /** `mask` is null (all lanes) or the local holding the lanes the statements apply to. */
+  stmts(body: readonly Stmt[], mask: number | null): void {
+    for (const s of body) this.stmt(s, mask);
+  }
+
+  private stmt(s: Stmt, mask: number | null): void {
+    const fb = this.fb;
+    if (s.k === "let") {
+      // a declaration under a condition is only read under that condition: no mask needed
+      this.value(s.init!);
+      fb.localSet(this.vlocal(s.v));
+      this.bump(s.v);
+      return;
+    }
+    if (s.k === "block") return this.stmts(s.body, mask);
+    if (s.k === "if") {
+      const c = fb.local(ValType.v128);
+      this.value(s.c);
+      if (mask !== null) fb.localGet(mask).opFD(V.and);
+      fb.localSet(c);
+      const merged = this.mergedUpdate(s);
+      this.stmts(merged ? s.t.slice(0, -1) : s.t, c);
+      if (s.f.length) {
+        const f = fb.local(ValType.v128);
+        // the lanes of `mask` (all lanes when null) where the condition is false
+        if (mask !== null) fb.localGet(mask);
+        else this.constant(ALL_LANES);
+        fb.localGet(c).opFD(V.andnot).localSet(f);
+        this.stmts(merged ? s.f.slice(0, -1) : s.f, f);
+      }
+      if (merged) {
+        // both branches end by updating the same reduction the same way: one update with the
+        // value chosen per lane (each lane takes exactly one of the two updates)
+        const target = this.vlocal(merged.r.v);
+        fb.localGet(target);
+        this.value(merged.a);
+        this.value(merged.b);
+        fb.localGet(c).opFD(V.bitselect);
+        fb.opFD(merged.op);
+        if (mask !== null) fb.localGet(target).localGet(mask).opFD(V.bitselect);
+        fb.localSet(target);
+        this.bump(merged.r.v);
       }
       return;
     }
+    if (s.k !== "expr") throw new Error(`internal: cannot vectorise ${s.k}`);
+    const e = s.e;
+    if (e.k === "store") {
+      const a = this.L.arrays.get(e.ref.array)!;
+      const addr = (): void => void fb.localGet(a.base).localGet(this.idx).i32Const(3).op(Op.i32_shl).op(Op.i32_add);
+      addr();
+      this.value(e.value);
+      if (mask !== null) {
+        addr();
+        fb.opFD(V.load);
+        fb.code.u32(3).u32(0);
+        fb.localGet(mask).opFD(V.bitselect);
+      }
+      fb.opFD(V.store);
+      fb.code.u32(3).u32(0);
+      this.bump(e.ref.array);
+      return;
+    }
+    if (e.k !== "assign") throw new Error(`internal: cannot vectorise ${e.k}`);
+    const target = this.vlocal(e.target);
+    const r = this.p.model!.reductions.find((x) => x.v === e.target);
+    if (r) {
+      fb.localGet(target);
+      this.value(reductionValue(r, e)!);
+      fb.opFD(this.updateOp(r, e));
+    } else this.value(e.value);
+    if (mask !== null) fb.localGet(target).localGet(mask).opFD(V.bitselect);
+    fb.localSet(target);
+    this.bump(e.target);
+  }
+
+  /** The f64x2 operation a reduction update applies. */
+  private updateOp(r: Reduction, e: Extract<Expr, { k: "assign" }>): number {
+    return r.op === "+" ? (subtracts(e) ? V.sub : V.add) : r.op === "*" ? V.mul : r.op === "min" ? V.min : V.max;
+  }
+
+  /** For `if (c) {...; s op= a} else {...; s op= b}` on one reduction: the parts; else null. */
+  private mergedUpdate(s: Extract<Stmt, { k: "if" }>): { r: Reduction; a: Expr; b: Expr; op: number } | null {
+    const lastUpdate = (body: readonly Stmt[]): { r: Reduction; e: Extract<Expr, { k: "assign" }> } | null => {
+      const t = body[body.length - 1];
+      if (!t || t.k !== "expr" || t.e.k !== "assign") return null;
+      const e = t.e;
+      const r = this.p.model!.reductions.find((x) => x.v === e.target);
+      return r ? { r, e } : null;
+    };
+    const t = lastUpdate(s.t);
+    const f = lastUpdate(s.f);
+    if (!t || !f || t.r !== f.r) return null;
+    const op = this.updateOp(t.r, t.e);
+    if (op !== this.updateOp(f.r, f.e)) return null;
+    return { r: t.r, a: reductionValue(t.r, t.e)!, b: reductionValue(f.r, f.e)!, op };
+  }
+
+  /** Pushes the v128 value of `e`: doubles per lane for numbers, a lane mask for booleans. */
+  value(e: Expr): void {
+    const fb = this.fb;
     switch (e.k) {
-      case "load":
-        addr(e);
+      case "num":
+        return this.constant(pair(e.value, e.value));
+      case "bool":
+        return this.constant(e.value ? ALL_LANES : NO_LANES);
+      case "var":
+        if (this.vl.has(e.v) || e.v === this.p.index) fb.localGet(this.vlocal(e.v));
+        else {
+          this.L.getVar(e.v);
+          this.splat(e.v.ty!);
+        }
+        return;
+      case "load": {
+        const a = this.L.arrays.get(e.ref.array)!;
+        fb.localGet(a.base).localGet(this.idx).i32Const(3).op(Op.i32_shl).op(Op.i32_add);
         fb.opFD(V.load);
         fb.code.u32(3).u32(0);
         return;
+      }
       case "unary":
-        vemit(e.e);
+        this.value(e.e);
         if (e.op === "-") fb.opFD(V.neg);
+        else if (e.op === "!") fb.opFD(V.not);
         return;
       case "binary":
-        vemit(e.l);
-        vemit(e.r);
-        fb.opFD(BIN[e.op]!);
+        if (e.op === "%") return this.rem(e.l, e.r);
+        this.value(e.l);
+        this.value(e.r);
+        fb.opFD(CMP[e.op] ?? BIN[e.op]!);
+        return;
+      case "logical":
+        this.value(e.l);
+        this.value(e.r);
+        fb.opFD(e.op === "&&" ? V.and : V.or);
+        return;
+      case "cond":
+        this.value(e.t);
+        this.value(e.f);
+        this.value(e.c);
+        fb.opFD(V.bitselect);
         return;
       case "call":
-        if (UNARY_MATH[e.fn] !== undefined) {
-          vemit(e.args[0]!);
-          fb.opFD(UNARY_MATH[e.fn]!);
-        } else if (e.fn === "min" || e.fn === "max") {
-          vemit(e.args[0]!);
-          vemit(e.args[1]!);
-          fb.opFD(e.fn === "min" ? V.min : V.max);
-        } else perLane(e);
-        return;
+        return this.call(e);
       default:
         throw new Error(`internal: cannot vectorise ${e.k}`);
     }
-  };
-  /** A function wasm lacks: call it once per lane. */
-  const perLane = (e: Extract<Expr, { k: "call" }>): void => {
-    const fn = e.fn === "round" ? L.m.helpers.round : L.m.imports.math.get(mathImportKey(e.fn, e.args.length))!;
+  }
+
+  /** l % r for integers l >= 0 (checked by vector-check.ts): l - trunc(l / r) * r, exact. */
+  private rem(l: Expr, r: Expr): void {
+    const fb = this.fb;
+    const a = fb.local(ValType.v128);
+    this.value(l);
+    fb.localSet(a);
+    const c = r.k === "num" ? r.value : 0;
+    if (c !== 0 && Number.isInteger(Math.log2(Math.abs(c)))) {
+      // a power of two: l / c is l * (1 / c), exactly, and a multiplication is cheaper
+      fb.localGet(a).localGet(a);
+      this.constant(pair(1 / c, 1 / c));
+      fb.opFD(V.mul).opFD(V.trunc);
+      this.value(r);
+      fb.opFD(V.mul).opFD(V.sub);
+      return;
+    }
+    const b = fb.local(ValType.v128);
+    this.value(r);
+    fb.localSet(b);
+    fb.localGet(a).localGet(a).localGet(b).opFD(V.div).opFD(V.trunc).localGet(b).opFD(V.mul).opFD(V.sub);
+  }
+
+  private call(e: Extract<Expr, { k: "call" }>): void {
+    const fb = this.fb;
+    if (UNARY_MATH[e.fn] !== undefined) {
+      this.value(e.args[0]!);
+      fb.opFD(UNARY_MATH[e.fn]!);
+      return;
+    }
+    if (e.fn === "min" || e.fn === "max") {
+      this.value(e.args[0]!);
+      this.value(e.args[1]!);
+      fb.opFD(e.fn === "min" ? V.min : V.max);
+      return;
+    }
+    const key = this.key(e);
+    const done = this.memo.get(key);
+    if (done !== undefined) {
+      fb.localGet(done);
+      return;
+    }
+    const f = this.inline.get(e.fn);
+    if (f) {
+      for (const a of e.args) this.value(a);
+      const locals = [...f.params, ...f.locals].map((t) => fb.local(t));
+      emitInlined(fb.code, f, (i) => locals[i]!, (k) => this.constLocals.get(f.constants[k]!.join(","))!);
+    } else this.perLane(e);
+    const out = fb.local(ValType.v128);
+    fb.localTee(out);
+    this.memo.set(key, out);
+  }
+
+  /** A function wasm lacks and the library has no lane version of: call it once per lane. */
+  private perLane(e: Extract<Expr, { k: "call" }>): void {
+    const fb = this.fb;
+    const fn = e.fn === "round" ? this.L.m.helpers.round : this.L.m.imports.math.get(mathImportKey(e.fn, e.args.length))!;
     const args = e.args.map((a) => {
       const t = fb.local(ValType.v128);
-      vemit(a);
+      this.value(a);
       fb.localSet(t);
       return t;
     });
@@ -247,53 +458,62 @@ export function emitVectorPart(L: FnLowerer, p: PrangeStmt, it: number, itHi: nu
       }
     }
     fb.localGet(out);
-  };
-  for (const s of p.body) {
-    if (s.k === "let") {
-      vemit(s.init!);
-      fb.localSet(vlocal(s.v));
-      continue;
-    }
-    if (s.k !== "expr") continue;
-    const e = s.e;
-    if (e.k === "store") {
-      addr(e);
-      vemit(e.value);
-      fb.opFD(V.store);
-      fb.code.u32(3).u32(0);
-    } else if (e.k === "assign") {
-      const r = m.reductions.find((x) => x.v === e.target);
-      if (r) {
-        fb.localGet(vlocal(r.v));
-        vemit(reductionValue(r, e)!);
-        const sub = e.op === "-=" || (e.op === "=" && e.value.k === "binary" && e.value.op === "-");
-        fb.opFD(r.op === "+" ? (sub ? V.sub : V.add) : r.op === "*" ? V.mul : r.op === "min" ? V.min : V.max);
-        fb.localSet(vlocal(r.v));
-      } else {
-        vemit(e.value);
-        fb.localSet(vlocal(e.target));
-      }
+  }
+
+  /** A key equal for two expressions exactly when they compute the same lanes here. */
+  private key(e: Expr): string {
+    switch (e.k) {
+      case "num":
+        return `n${Object.is(e.value, -0) ? "-0" : e.value}`;
+      case "bool":
+        return `b${e.value}`;
+      case "var":
+        return `v${e.v.id}.${this.version.get(e.v) ?? 0}`;
+      case "load":
+        return `[${e.ref.array.id}.${this.version.get(e.ref.array) ?? 0}]`;
+      case "unary":
+        return `(${e.op}${this.key(e.e)})`;
+      case "binary":
+      case "logical":
+        return `(${this.key(e.l)}${e.op}${this.key(e.r)})`;
+      case "cond":
+        return `(${this.key(e.c)}?${this.key(e.t)}:${this.key(e.f)})`;
+      case "call":
+        return `${e.fn}(${e.args.map((a) => this.key(a)).join(",")})`;
+      default:
+        throw new Error(`internal: cannot vectorise ${e.k}`);
     }
   }
-  fb.localGet(it).i32Const(2).op(Op.i32_add).localSet(it);
-  fb.br(0).end().end();
-  // fold the lanes into the scalar accumulators (which hold the identity)
-  for (const r of m.reductions) {
-    const acc = L.local(r.v);
-    const v = vlocal(r.v);
-    fb.localGet(v).opFD(V.extract);
-    fb.code.byte(0);
-    fb.localGet(v).opFD(V.extract);
-    fb.code.byte(1);
-    fb.op(r.op === "+" ? Op.f64_add : r.op === "*" ? Op.f64_mul : r.op === "min" ? Op.f64_min : Op.f64_max);
-    fb.localSet(acc);
-  }
-  fb.end();
 }
 
-function vconst(fb: FnLowerer["fb"], a: number, b: number): void {
+/** The bytes of the v128 with lanes a and b. */
+function pair(a: number, b: number): Uint8Array {
   const dv = new DataView(new ArrayBuffer(16));
   dv.setFloat64(0, a, true);
   dv.setFloat64(8, b, true);
-  fb.code.bytes(new Uint8Array(dv.buffer));
+  return new Uint8Array(dv.buffer);
+}
+
+const ALL_LANES = new Uint8Array(16).fill(0xff);
+const NO_LANES = new Uint8Array(16);
+
+/** The v128 constants the two-lane body of `p` uses (lane functions' excepted). */
+function bodyConstants(p: PrangeStmt): Uint8Array[] {
+  const out: Uint8Array[] = [pair(2, 2)];
+  forEachExprInStmts(p.body, (e) => {
+    if (e.k === "num") out.push(pair(e.value, e.value));
+    if (e.k === "bool") out.push(e.value ? ALL_LANES : NO_LANES);
+    if (e.k === "binary" && e.op === "%" && e.r.k === "num") out.push(pair(1 / e.r.value, 1 / e.r.value));
+  });
+  const walk = (body: readonly Stmt[]): void => {
+    for (const s of body) {
+      if (s.k === "if") {
+        if (s.f.length) out.push(ALL_LANES);
+        walk(s.t);
+        walk(s.f);
+      } else if (s.k === "block") walk(s.body);
+    }
+  };
+  walk(p.body);
+  return out;
 }

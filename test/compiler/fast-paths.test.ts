@@ -153,12 +153,22 @@ describe("hoisted bounds checks", () => {
 
 describe("which loops take the fast paths", () => {
   const loops = (src: string, params: import("../../compiler/index.js").ParamType[]) => compile(src, params).compiled!.loops;
-  test("pi-class and elementwise bodies run two lanes; branchy or integer ones do not", () => {
+  test("pi-class, elementwise and if/else bodies run two lanes; bitwise reductions, shifted subscripts and loops do not", () => {
+    const F = "Float64Array" as const;
     expect(loops(`(n) => { let s = 0; for (const i of prange(n)) { const x = (i + 0.5) / n; s += 4 / (1 + x * x); } return s; }`, ["i"])[0]!.lanes).toBe(2);
-    expect(loops(`(a, o) => { for (const i of prange(a.length)) o[i] = a[i] * 2; }`, ["Float64Array", "Float64Array"])[0]!.lanes).toBe(2);
-    expect(loops(`(a, o) => { for (const i of prange(a.length)) { if (a[i] > 0) o[i] = a[i]; } }`, ["Float64Array", "Float64Array"])[0]!.lanes).toBe(1);
+    expect(loops(`(a, o) => { for (const i of prange(a.length)) o[i] = a[i] * 2; }`, [F, F])[0]!.lanes).toBe(2);
+    expect(loops(`(a, o) => { for (const i of prange(a.length)) { if (a[i] > 0) o[i] = a[i]; } }`, [F, F])[0]!.lanes).toBe(2);
+    expect(loops(`(a, b, n) => { const h = (b - a) / n; let s = 0; for (const i of prange(1, n)) { const x = a + i * h; if (i % 2 === 1) s += 4 * Math.exp(x); else s += 2 * Math.exp(x); } return s; }`, ["f", "f", "i"])[0]!.lanes).toBe(2);
+    expect(loops(`(a, o) => { for (const i of prange(a.length)) o[i] = a[i] > 1 && a[i] < 2 ? Math.sqrt(a[i]) : -a[i]; }`, [F, F])[0]!.lanes).toBe(2);
     expect(loops(`(a, o) => { for (const i of prange(a.length)) o[i] = a[i] * 2; }`, ["Float32Array", "Float32Array"])[0]!.lanes).toBe(1);
-    expect(loops(`(n) => { let s = 0; for (const i of prange(n)) s += i % 3; return s; }`, ["i"])[0]!.lanes).toBe(1);
+    // a double sum of an integer remainder (exact either way)
+    expect(loops(`(n) => { let s = 0; for (const i of prange(n)) s += i % 3; return s; }`, ["i"])[0]!.lanes).toBe(2);
+    expect(loops(`(n) => { let s = 0; for (const i of prange(n)) s |= i; return s; }`, ["i"])[0]!.lanes).toBe(1);
+    expect(loops(`(a, o) => { for (const i of prange(a.length - 1)) o[i] = a[i + 1]; }`, [F, F])[0]!.lanes).toBe(1);
+    expect(loops(`(a, n) => { let s = 0; for (const i of prange(n)) { for (let j = 0; j < 3; j++) s += j; } return s; }`, [F, "i"])[0]!.lanes).toBe(1);
+    expect(loops(`(a, o) => { for (const i of prange(a.length)) { if (a[i] > 0) continue; o[i] = 1; } }`, [F, F])[0]!.lanes).toBe(1);
+    // an integer remainder is exact in doubles only for a non-negative dividend
+    expect(loops(`(o, k) => { for (const i of prange(o.length)) o[i] = (i - k) % 3; }`, [F, "i"])[0]!.lanes).toBe(1);
   });
   test("affine accesses have their checks hoisted; indirect ones keep them", () => {
     expect(loops(`(a, o, k) => { for (const i of prange(o.length)) o[i] = a[2 * i + 1] + a[i - k]; }`, ["Float64Array", "Float64Array", "s"])[0]!.hoistedChecks).toBe(3);

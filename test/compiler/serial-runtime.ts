@@ -76,6 +76,8 @@ export function runSerial(k: CompiledKernel, args: unknown[], chunks = 3): unkno
       },
       fmod: (a: number, b: number) => a % b,
       count: validate,
+      // the math library's scratch block (also where two-lane loops park their constants)
+      mathScratch: new WebAssembly.Global({ value: "i32", mutable: false }, 1024),
     },
     math: Object.fromEntries(k.mathImports.map((n) => [n, (Math as unknown as Record<string, unknown>)[n]])),
   };

@@ -91,4 +91,40 @@ describe("kernels and the math library", () => {
     for (let i = 0; i < n; i++) if (!same(got[i]!, want[i]!)) bad++;
     expect(bad).toBe(0);
   });
+
+  it("two-lane exp (math/assembly/lanes.ts, inlined into two-lane loops): 10^6 inputs and every ordered pair of edge values in the lanes", () => {
+    const plain = (a: Float64Array, o: Float64Array): void => {
+      for (const i of prange(a.length)) o[i] = Math.exp(a[i]!);
+    };
+    expect(compile(plain.toString(), ["Float64Array", "Float64Array"]).compiled!.loops[0]!.lanes).toBe(2);
+    const k = parallel(plain, { threads: 2 });
+    const edges = [
+      0, -0, 1, -1, NaN, Infinity, -Infinity, 2 ** -28, -(2 ** -28), 2 ** -28 * (1 - 2 ** -53), 5e-324, 1e-300,
+      0.34657359027997264, 0.3465735912322998, 0.34657359123229974, 1.0397207689285278, 1.0397207708399179,
+      703.9999999999999, 704, -704, -703.9999999999999, 708.3964185322641, 709.089565712824, 709.782712893384,
+      709.7827128933841, 710, -708.3964185322641, -709.089565712824, -744.44, -745.1332191019411,
+      -745.1332191019412, -746, 0.9999999999999999, 1.0000000000000002, 88.72283905206835, -87.33654475055310,
+    ];
+    // every ordered pair twice in a row, so the pair shares a step whichever lane a chunk starts on
+    const pairs: number[] = [];
+    for (const x of edges) for (const y of edges) pairs.push(x, y, x, y);
+    // then uniform and log-uniform inputs over every range the scalar code distinguishes
+    const n = 1_000_000;
+    const a = new Float64Array(pairs.length + n);
+    a.set(pairs);
+    let s = 99;
+    const rnd = (): number => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    for (let i = pairs.length; i < a.length; i++) {
+      const r = rnd();
+      const sign = rnd() < 0.5 ? -1 : 1;
+      a[i] = i % 4 === 0 ? (r - 0.5) * 1500 : i % 4 === 1 ? (r - 0.5) * 4 : i % 4 === 2 ? sign * 2 ** (rnd() * 40 - 32) : 700 + r * 50 * sign;
+    }
+    const want = new Float64Array(a.length);
+    const got = new Float64Array(a.length);
+    plain(a, want);
+    k(a, got);
+    const bad: string[] = [];
+    for (let i = 0; i < a.length; i++) if (!same(got[i]!, want[i]!) && bad.length < 5) bad.push(`exp(${a[i]}): ${got[i]} vs V8 ${want[i]}`);
+    expect(bad).toEqual([]);
+  });
 });
