@@ -6,7 +6,7 @@
 import { BOOL, type BinaryOp, type ElemRef, type Expr, F64, i32, type Ty, type Var } from "../model/ir.js";
 import { emitLoad, emitStoreValue, emitAddress } from "./access.js";
 import { FnLowerer, type Want, wasmType } from "./fn.js";
-import { emitCall } from "./math.js";
+import { callMath, emitCall } from "./math.js";
 import { ValType } from "./wasm/encoder.js";
 import { Op } from "./wasm/opcodes.js";
 
@@ -265,7 +265,7 @@ export function emitBinary(L: FnLowerer, op: BinaryOp, l: Operand, r: Operand, o
   if (op === "**") {
     l.emit("f64");
     r.emit("f64");
-    fb.call(L.m.imports.math.get("pow/2")!);
+    callMath(L, "pow", 2);
     return;
   }
   l.emit("f64");

@@ -5,6 +5,7 @@
  */
 import type { FrameLayout } from "./frame.js";
 import type { Helpers } from "./helpers.js";
+import type { LinkedMath } from "./mathlink.js";
 import type { Kernel, LoopStmt, PrangeStmt, Ty, Var } from "../model/ir.js";
 import { FunctionBuilder, ValType } from "./wasm/encoder.js";
 import { Op } from "./wasm/opcodes.js";
@@ -29,6 +30,8 @@ export interface ModuleCtx {
   readonly imports: Imports;
   /** index of the imported global `env.mathScratch` (this thread's scratch block), or -1 */
   readonly mathScratch: number;
+  /** the math library functions linked into the module */
+  readonly linkedMath: LinkedMath;
 }
 
 interface Label {
@@ -190,6 +193,14 @@ export class FnLowerer {
     if (t.k === "f64") this.fb.f64Const(value);
     else if (t.k === "i64") this.fb.i64Const(BigInt(value));
     else this.fb.i32Const(value);
+  }
+
+  /** Bytes of math library code inlined into this function so far (see math.ts). */
+  inlinedBytes = 0;
+
+  /** Whether code emitted now runs inside a loop (a prange body or a serial loop). */
+  inLoop(): boolean {
+    return this.labels.some((l) => l.kind === "break");
   }
 
   pushLabel(stmt: Label["stmt"], kind: Label["kind"]): void {

@@ -63,8 +63,8 @@ export function lowerKernel(k: Kernel, positions: (p: { start: number }) => { li
   const scratch = plan.linked.size || lanes ? m.importGlobal("env", "mathScratch", i32) : -1;
   const helpers = addHelpers(m);
   const linked = linkMath(m, plan, scratch);
-  for (const u of used) if (isLinked(u)) math.set(u.key, linked.get(u.name)!);
-  const ctx: ModuleCtx = { kernel: k, frame, helpers, imports, mathScratch: scratch };
+  for (const u of used) if (isLinked(u)) math.set(u.key, linked.indices.get(u.name)!);
+  const ctx: ModuleCtx = { kernel: k, frame, helpers, imports, mathScratch: scratch, linkedMath: linked };
 
   m.exportFunc("main", m.addFunction(lowerMain(ctx).fb));
   const loops: LoopInfo[] = [];

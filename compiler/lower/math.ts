@@ -7,6 +7,7 @@ import type { Expr, Ty } from "../model/ir.js";
 import { mathArity } from "../model/builtins.js";
 import { emitAs, emitExpr, emitEffect } from "./expr.js";
 import type { FnLowerer } from "./fn.js";
+import { emitInlined } from "./wasm/decoder.js";
 import { ValType } from "./wasm/encoder.js";
 import { Op } from "./wasm/opcodes.js";
 
@@ -97,7 +98,7 @@ export function emitCall(L: FnLowerer, fn: string, args: readonly Expr[], ty: Ty
         else fb.f64Const(NaN);
       }
       extras(arity);
-      fb.call(L.m.imports.math.get(mathImportKey(fn, arity))!);
+      callMath(L, fn, arity);
     }
   }
 }
@@ -190,4 +191,29 @@ function emitPredicate(L: FnLowerer, fn: string, a: Expr | undefined): void {
       break;
   }
   L.release(ValType.f64, x);
+}
+
+/**
+ * Code inlined per function at most: each inlined call adds its body (sin: 1.5 kB, pow: 2 kB)
+ * to what V8 compiles.
+ */
+const INLINE_BUDGET = 16 * 1024;
+
+/**
+ * Calls math function `fn` (arguments on the stack). Inside a loop, a function linked from the
+ * math library is inlined instead: no call and return per element, and V8 keeps the loop's
+ * values in registers across it (integral2d's inner loop: 78 -> 71 ms measured in isolation).
+ */
+export function callMath(L: FnLowerer, fn: string, arity: number): void {
+  const key = mathImportKey(fn, arity);
+  const linked = mathImportField(fn, arity) === fn && L.inLoop() ? L.m.linkedMath.body(fn) : null;
+  if (linked && L.inlinedBytes + linked.body.code.length <= INLINE_BUDGET) {
+    L.inlinedBytes += linked.body.code.length;
+    const locals = [...linked.body.params, ...linked.body.locals].map((t) => L.fb.local(t));
+    emitInlined(L.fb.code, linked.body, (i) => locals[i]!, () => {
+      throw new Error("internal: a scalar library function with v128 constants");
+    }, linked.links);
+    return;
+  }
+  L.fb.call(L.m.imports.math.get(key)!);
 }

@@ -86,15 +86,28 @@ export function planMath(names: readonly { name: string; arity: number }[]): Mat
   return { linked, functions: [...functions].sort((a, b) => a - b) };
 }
 
+/** A linked function's body, ready for `emitInlined` with `links`. */
+export interface LinkedBody {
+  readonly body: InlineBody;
+  readonly links: { func(i: number): number; global(i: number): number };
+}
+
+/** What `linkMath` added to a kernel module. */
+export interface LinkedMath {
+  /** function index in the module of each linked name */
+  readonly indices: ReadonlyMap<string, number>;
+  /** the body of linked function `name`, to inline instead of calling it; null if it cannot be */
+  body(name: string): LinkedBody | null;
+}
+
 /**
  * Copies the planned functions and the library's globals into `m` (after its imports, with
- * `scratchImport` the index of the imported `env.mathScratch` global); returns each linked
- * name's function index in `m`.
+ * `scratchImport` the index of the imported `env.mathScratch` global).
  */
-export function linkMath(m: ModuleBuilder, plan: MathPlan, scratchImport: number): Map<string, number> {
-  const out = new Map<string, number>();
+export function linkMath(m: ModuleBuilder, plan: MathPlan, scratchImport: number): LinkedMath {
+  const indices = new Map<string, number>();
   const lib = library();
-  if (!lib || plan.linked.size === 0) return out;
+  if (!lib || plan.linked.size === 0) return { indices, body: () => null };
   const mod = lib.mod;
   const globalMap = new Map<number, number>();
   mod.globals.forEach((g, k) => {
@@ -104,17 +117,33 @@ export function linkMath(m: ModuleBuilder, plan: MathPlan, scratchImport: number
   });
   const base = m.nextFunctionIndex();
   const newIndex = new Map(plan.functions.map((f, k) => [f, base + k]));
+  const links = {
+    func: (i: number) => newIndex.get(i - mod.importedFunctions)!,
+    global: (i: number) => globalMap.get(i)!,
+  };
   for (const f of plan.functions) {
     const t = mod.types[mod.functionTypes[f]!]!;
     const body = rewriteBody(mod.bodies[f]!, {
-      func: (i) => newIndex.get(i - mod.importedFunctions)!,
-      global: (i) => globalMap.get(i)!,
+      ...links,
       type: (i) => m.typeIndex(mod.types[i]!.params, mod.types[i]!.results),
     });
     m.addFunction(new RawFunction(t.params, t.results, body));
   }
-  for (const name of plan.linked) out.set(name, newIndex.get(mod.exports.get(name)!.index - mod.importedFunctions)!);
-  return out;
+  for (const name of plan.linked) indices.set(name, newIndex.get(mod.exports.get(name)!.index - mod.importedFunctions)!);
+  const bodies = new Map<string, LinkedBody | null>();
+  return {
+    indices,
+    body(name) {
+      if (!plan.linked.has(name)) return null;
+      let b = bodies.get(name);
+      if (b === undefined) {
+        const k = mod.exports.get(name)!.index - mod.importedFunctions;
+        const f = inlinable(mod.bodies[k]!, mod.types[mod.functionTypes[k]!]!, true);
+        bodies.set(name, (b = f ? { body: f, links } : null));
+      }
+      return b;
+    },
+  };
 }
 
 const lanesCache = new Map<string, InlineBody | null>();

@@ -50,6 +50,13 @@ describe("inlinable", () => {
     glob.exportFunc("f", glob.addFunction(fb));
     const mod = decodeModule(glob.encode());
     expect(inlinable(mod.bodies[0]!, mod.types[mod.functionTypes[0]!]!)).toBeNull();
+    // with links (the caller maps function and global indices), all three are accepted
+    expect(inlinable(call.body, call.type, true)).not.toBeNull();
+    expect(inlinable(load.body, load.type, true)).not.toBeNull();
+    const linked = inlinable(mod.bodies[0]!, mod.types[mod.functionTypes[0]!]!, true)!;
+    expect(linked).not.toBeNull();
+    const out = { byte: () => undefined, u32: () => undefined, bytes: () => undefined };
+    expect(() => emitInlined(out, linked, (i) => i, (k) => k)).toThrow(/needs their mapping/);
   });
 });
 

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { parallel, prange } from "../../index.js";
 import { compile } from "../../compiler/index.js";
+import { calledFunctions, decodeModule } from "../../compiler/lower/wasm/decoder.js";
 import { LIBRARY_FUNCTIONS, mathFunction, SCRATCH_SLOT_BYTES } from "../../runtime/mathlib.js";
 import { HEAP_BASE, MATH_SCRATCH_BYTES, RESERVED_BYTES, alloc, release, sharedMemory } from "../../runtime/memory.js";
 import { MAX_WORKERS } from "../../runtime/control.js";
@@ -126,5 +127,56 @@ describe("kernels and the math library", () => {
     const bad: string[] = [];
     for (let i = 0; i < a.length; i++) if (!same(got[i]!, want[i]!) && bad.length < 5) bad.push(`exp(${a[i]}): ${got[i]} vs V8 ${want[i]}`);
     expect(bad).toEqual([]);
+  });
+
+  it("calls inside loops are inlined (no call to sin from the loop), outside loops called; bits unchanged, huge arguments included", () => {
+    const plain = (n: number, o: Float64Array): number => {
+      const h = Math.sin(n) * 0 + Math.PI / n;
+      for (const i of prange(n)) {
+        const x = (i + 0.5) * h;
+        let s = 0;
+        for (let j = 0; j < n; j++) s += Math.sin(x + (j + 0.5) * h) + (j % 7 === 3 ? Math.sin(1e300 * x + j) : 0);
+        o[i] = s;
+      }
+      return h;
+    };
+    const r = compile(plain.toString(), ["i", "Float64Array"]);
+    const mod = decodeModule(r.compiled!.wasm);
+    const body = (name: string): Uint8Array => mod.bodies[mod.exports.get(name)!.index - mod.importedFunctions]!;
+    const fromMain = new Set(calledFunctions(body("main")));
+    const fromLoop = calledFunctions(body("loop_0"));
+    expect(fromLoop.filter((f) => fromMain.has(f))).toEqual([]); // main's sin is not called from the loop
+    expect(fromLoop.length).toBeGreaterThan(0); // the inlined sin's own call for huge arguments
+    for (const threads of [1, 3]) {
+      const k = parallel(plain, { threads });
+      for (const n of [1, 2, 37, 200]) {
+        const want = new Float64Array(n);
+        const got = new Float64Array(n);
+        plain(n, want);
+        k(n, got);
+        for (let i = 0; i < n; i++) expect(same(got[i]!, want[i]!), `n=${n}, i=${i}, ${threads} threads`).toBe(true);
+      }
+    }
+  });
+
+  it("the inline budget: beyond 16 kB of inlined code per function, calls stay calls (same bits)", () => {
+    const plain = (a: Float64Array, o: Float64Array): void => {
+      for (const i of prange(a.length)) {
+        let s = 0;
+        for (let j = 0; j < 3; j++) s += Math.pow(a[i]!, j) + Math.pow(j, a[i]!) + Math.cos(a[i]! * j) + Math.cos(a[i]! + j) + Math.pow(a[i]! + j, 0.5) + Math.cos(a[i]! - j) + Math.pow(2, a[i]! - j) + Math.cos(a[i]! * 2 + j) + Math.pow(a[i]!, 3 - j) + Math.cos(j - a[i]!) + Math.pow(j + 1, a[i]!);
+        o[i] = s;
+      }
+    };
+    const r = compile(plain.toString(), ["Float64Array", "Float64Array"]);
+    const mod = decodeModule(r.compiled!.wasm);
+    const loop = mod.bodies[mod.exports.get("loop_0")!.index - mod.importedFunctions]!;
+    expect(loop.length).toBeLessThan(16 * 1024 + 3000);
+    expect(calledFunctions(loop).length).toBeGreaterThan(1);
+    const a = Float64Array.from({ length: 301 }, (_, i) => (i - 150) * 0.173);
+    const want = new Float64Array(a.length);
+    const got = new Float64Array(a.length);
+    plain(a, want);
+    parallel(plain, { threads: 2 })(a, got);
+    for (let i = 0; i < a.length; i++) expect(same(got[i]!, want[i]!), `i=${i}`).toBe(true);
   });
 });

@@ -269,10 +269,11 @@ export interface InlineBody {
 }
 
 /**
- * `body` as an inlinable leaf: null when it calls, reads or writes globals or memory, or uses
- * a block type by index (inlining those would need more remapping than a leaf's locals).
+ * `body` as an inlinable function: null when it uses call_indirect or a block type by index, or
+ * (unless `links`, where the caller maps function and global indices) when it calls, reads or
+ * writes globals or touches memory.
  */
-export function inlinable(body: Uint8Array, type: { params: readonly ValType[]; results: readonly ValType[] }): InlineBody | null {
+export function inlinable(body: Uint8Array, type: { params: readonly ValType[]; results: readonly ValType[] }, links = false): InlineBody | null {
   const r = new Reader(body);
   const locals: ValType[] = [];
   for (let n = r.u32(); n > 0; n--) {
@@ -286,10 +287,10 @@ export function inlinable(body: Uint8Array, type: { params: readonly ValType[]; 
     while (r.pos < body.length) {
       const at = r.pos;
       let refused = false;
-      const op = skipInstruction(r, () => (refused = true));
+      const op = skipInstruction(r, (kind) => (refused ||= kind === "blocktype" || kind === "type" || !links));
       const sub = op === 0xfd || op === 0xfc ? new Reader(body.subarray(at + 1)).u32() : -1;
       const memory = MEMARG(op) || op === 0x3f || op === 0x40 || (op === 0xfc && sub >= 8 && sub <= 17) || (op === 0xfd && (sub <= 11 || (sub >= 84 && sub <= 93)));
-      if (refused || memory || op === 0x10 || op === 0x11) return null;
+      if (refused || (memory && !links) || op === 0x11) return null;
       if (op === 0xfd && sub === 12) {
         const bytes = body.slice(r.pos - 16, r.pos);
         constants.set(bytes.join(","), bytes);
@@ -306,9 +307,15 @@ export function inlinable(body: Uint8Array, type: { params: readonly ValType[]; 
  * block of `f`'s result type runs the body with its locals mapped by `local` (parameters first, each body
  * local zeroed first, as a call would), its `return`s turned into branches out of the block,
  * and each v128.const replaced by `local.get constLocal(k)` (k indexing `f.constants`), so the
- * caller can set the constants once outside its loop.
+ * caller can set the constants once outside its loop. Calls and globals go through `links`.
  */
-export function emitInlined(out: { byte(b: number): unknown; u32(v: number): unknown; bytes(b: ArrayLike<number>): unknown }, f: InlineBody, local: (i: number) => number, constLocal: (k: number) => number): void {
+export function emitInlined(
+  out: { byte(b: number): unknown; u32(v: number): unknown; bytes(b: ArrayLike<number>): unknown },
+  f: InlineBody,
+  local: (i: number) => number,
+  constLocal: (k: number) => number,
+  links?: { func(i: number): number; global(i: number): number },
+): void {
   const zero: Record<number, number[]> = {
     [ValType.i32]: [0x41, 0],
     [ValType.i64]: [0x42, 0],
@@ -337,6 +344,11 @@ export function emitInlined(out: { byte(b: number): unknown; u32(v: number): unk
     } else if (op === 0x0f) {
       out.byte(0x0c);
       out.u32(depth);
+    } else if (op === 0x10 || op === 0x23 || op === 0x24) {
+      if (!links) throw new Error("internal: an inlined body with calls or globals needs their mapping");
+      const i = new Reader(f.code.subarray(at + 1)).u32();
+      out.byte(op);
+      out.u32(op === 0x10 ? links.func(i) : links.global(i));
     } else if (op === 0xfd && new Reader(f.code.subarray(at + 1)).u32() === 12) {
       out.byte(0x20);
       out.u32(constLocal(keys.indexOf(f.code.slice(r.pos - 16, r.pos).join(","))));
