@@ -204,9 +204,9 @@ const INLINE_BUDGET = 16 * 1024;
  * math library is inlined instead: no call and return per element, and V8 keeps the loop's
  * values in registers across it (integral2d's inner loop: 78 -> 71 ms measured in isolation).
  */
-export function callMath(L: FnLowerer, fn: string, arity: number): void {
+export function callMath(L: FnLowerer, fn: string, arity: number, inLoop = L.inLoop()): void {
   const key = mathImportKey(fn, arity);
-  const linked = mathImportField(fn, arity) === fn && L.inLoop() ? L.m.linkedMath.body(fn) : null;
+  const linked = mathImportField(fn, arity) === fn && inLoop ? L.m.linkedMath.body(fn) : null;
   if (linked && L.inlinedBytes + linked.body.code.length <= INLINE_BUDGET) {
     L.inlinedBytes += linked.body.code.length;
     const locals = [...linked.body.params, ...linked.body.locals].map((t) => L.fb.local(t));

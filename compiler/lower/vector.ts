@@ -25,7 +25,7 @@
 import type { Expr, PrangeStmt, Reduction, Stmt, Ty, Var } from "../model/ir.js";
 import { I32_MAX, I32_MIN } from "../model/ir.js";
 import { forEachExprInStmts } from "../model/walk.js";
-import { mathImportKey } from "./math.js";
+import { callMath } from "./math.js";
 import { laneFunction } from "./mathlink.js";
 import type { FnLowerer } from "./fn.js";
 import { emitInlined, type InlineBody } from "./wasm/decoder.js";
@@ -449,10 +449,10 @@ class BodyEmitter {
     this.memo.set(key, out);
   }
 
-  /** A function wasm lacks and the library has no lane version of: call it once per lane. */
+  /** A function wasm lacks and the library has no lane version of: once per lane (inlined where it can be). */
   private perLane(e: Extract<Expr, { k: "call" }>): void {
     const fb = this.fb;
-    const fn = e.fn === "round" ? this.L.m.helpers.round : this.L.m.imports.math.get(mathImportKey(e.fn, e.args.length))!;
+
     const args = e.args.map((a) => {
       const t = fb.local(ValType.v128);
       this.value(a);
@@ -466,7 +466,8 @@ class BodyEmitter {
         fb.localGet(t).opFD(V.extract);
         fb.code.byte(lane);
       }
-      fb.call(fn);
+      if (e.fn === "round") fb.call(this.L.m.helpers.round);
+      else callMath(this.L, e.fn, e.args.length, true);
       if (lane === 0) fb.opFD(V.splat).localSet(out);
       else {
         fb.opFD(V.replace);
