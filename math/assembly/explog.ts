@@ -3,17 +3,17 @@
 // operation happens in the same order and rounds the same way.
 import { hi, lo, words, withHi, clearLo } from "./bits";
 
-const LN2_HI: f64 = 6.93147180369123816490e-01; // 0x3FE62E42 FEE00000
-const LN2_LO: f64 = 1.90821492927058770002e-10; // 0x3DEA39EF 35793C76
-const INV_LN2: f64 = 1.44269504088896338700e+00; // 0x3FF71547 652B82FE
+export const LN2_HI: f64 = 6.93147180369123816490e-01; // 0x3FE62E42 FEE00000
+export const LN2_LO: f64 = 1.90821492927058770002e-10; // 0x3DEA39EF 35793C76
+export const INV_LN2: f64 = 1.44269504088896338700e+00; // 0x3FF71547 652B82FE
 const TWO54: f64 = 1.80143985094819840000e+16;
 
 // exp's polynomial (a rational approximation of r*(e^r+1)/(e^r-1) on [0, 0.347])
-const P1: f64 = 1.66666666666666019037e-01;
-const P2: f64 = -2.77777777770155933842e-03;
-const P3: f64 = 6.61375632143793436117e-05;
-const P4: f64 = -1.65339022054652515390e-06;
-const P5: f64 = 4.13813679705723846039e-08;
+export const P1: f64 = 1.66666666666666019037e-01;
+export const P2: f64 = -2.77777777770155933842e-03;
+export const P3: f64 = 6.61375632143793436117e-05;
+export const P4: f64 = -1.65339022054652515390e-06;
+export const P5: f64 = 4.13813679705723846039e-08;
 
 export function exp(x: f64): f64 {
   let hx = <u32>hi(x);

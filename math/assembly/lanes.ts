@@ -1,16 +1,8 @@
 // Two-lane (f64x2) versions of library functions, for kernels whose parallel loops run two
 // iterations per step. Each lane returns exactly the bits the scalar function returns for it,
-// and the code has no branches and no calls, so a kernel can inline it into its loop (and keep
-// the constants in registers across iterations).
-
-const LN2_HI: f64 = 6.93147180369123816490e-01;
-const LN2_LO: f64 = 1.90821492927058770002e-10;
-const INV_LN2: f64 = 1.44269504088896338700e+00;
-const P1: f64 = 1.66666666666666019037e-01;
-const P2: f64 = -2.77777777770155933842e-03;
-const P3: f64 = 6.61375632143793436117e-05;
-const P4: f64 = -1.65339022054652515390e-06;
-const P5: f64 = 4.13813679705723846039e-08;
+// and the code makes no calls and touches no memory, so a kernel can inline it into its loop
+// (and keep the constants in registers across iterations).
+import { INV_LN2, LN2_HI, LN2_LO, P1, P2, P3, P4, P5 } from "./explog";
 
 // above 704, k may reach 1024 or fall below -1021, where the scalar code scales in two steps
 const BIG: f64 = 704.0;
