@@ -210,9 +210,15 @@ export function callMath(L: FnLowerer, fn: string, arity: number, inLoop = L.inL
   if (linked && L.inlinedBytes + linked.body.code.length <= INLINE_BUDGET) {
     L.inlinedBytes += linked.body.code.length;
     const locals = [...linked.body.params, ...linked.body.locals].map((t) => L.fb.local(t));
-    emitInlined(L.fb.code, linked.body, (i) => locals[i]!, () => {
-      throw new Error("internal: a scalar library function with v128 constants");
-    }, linked.links);
+    // v128 constants (masks of the library's bit operations) are set just before, as constants
+    const constants = linked.body.constants.map((c) => {
+      const l = L.fb.local(ValType.v128);
+      L.fb.opFD(0x0c);
+      L.fb.code.bytes(c);
+      L.fb.localSet(l);
+      return l;
+    });
+    emitInlined(L.fb.code, linked.body, (i) => locals[i]!, (k) => constants[k]!, linked.links);
     return;
   }
   L.fb.call(L.m.imports.math.get(key)!);

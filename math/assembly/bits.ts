@@ -27,7 +27,9 @@
 /** `x` with its low word cleared (fdlibm's SET_LOW_WORD(x, 0)). */
 // @ts-ignore: decorator
 @inline export function clearLo(x: f64): f64 {
-  return reinterpret<f64>(reinterpret<u64>(x) & 0xFFFFFFFF00000000);
+  // in the vector registers: the integer round trip (xmm -> general register -> xmm) would put
+  // two transfers on the dependency chain of every caller (tan, pow, log2, asin, ...)
+  return f64x2.extract_lane(v128.and(f64x2.splat(x), i64x2.splat(0xFFFFFFFF00000000)), 0);
 }
 
 /** x * 2^n, exactly rounded once (the C library's scalbn). */

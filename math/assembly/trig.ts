@@ -7,7 +7,7 @@
 // only for |x| >= 2^19 * pi/2, live in a per-thread scratch block of the shared memory whose
 // address the runtime hands to `init`: every thread has its own block, so no thread ever writes
 // where another one reads.
-import { hi, lo, words, scalbn } from "./bits";
+import { hi, lo, words, scalbn, clearLo } from "./bits";
 
 /** This thread's scratch block (SCRATCH_BYTES bytes), set by `init`. */
 let scratch: usize = 0;
@@ -400,7 +400,8 @@ const T12: f64 = 2.59073051863633712884e-05;
 const PIO4: f64 = 7.85398163397448278999e-01;
 const PIO4LO: f64 = 3.06161699786838301793e-17;
 
-function kernelTan(x: f64, y: f64, iy: i32): f64 {
+// @ts-ignore: decorator
+@inline function kernelTan(x: f64, y: f64, iy: i32): f64 {
   const hx = hi(x);
   const ix = hx & 0x7FFFFFFF;
   if (ix < 0x3E300000) {
@@ -409,10 +410,10 @@ function kernelTan(x: f64, y: f64, iy: i32): f64 {
     if (iy == 1) return x;
     // -1 / (x + y), carefully
     const w = x + y;
-    const z = reinterpret<f64>(reinterpret<u64>(w) & 0xFFFFFFFF00000000);
+    const z = clearLo(w);
     const v = y - (z - x);
     const a = -1.0 / w;
-    const t = reinterpret<f64>(reinterpret<u64>(a) & 0xFFFFFFFF00000000);
+    const t = clearLo(a);
     const s = 1.0 + t * z;
     return t + a * (s + t * v);
   }
@@ -440,10 +441,10 @@ function kernelTan(x: f64, y: f64, iy: i32): f64 {
     return <f64>(1 - ((hx >> 30) & 2)) * (v - 2.0 * (x - (w * w / (w + v) - r)));
   }
   if (iy == 1) return w;
-  const zz = reinterpret<f64>(reinterpret<u64>(w) & 0xFFFFFFFF00000000);
+  const zz = clearLo(w);
   v = r - (zz - x);
   const a = -1.0 / w;
-  const t = reinterpret<f64>(reinterpret<u64>(a) & 0xFFFFFFFF00000000);
+  const t = clearLo(a);
   const ss = 1.0 + t * zz;
   return t + a * (ss + t * v);
 }
