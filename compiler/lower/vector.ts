@@ -8,7 +8,7 @@
  *   if (step == 1 && every array access of the chunk is in bounds && written arrays overlap no other)
  *     v128 constants (the body's and the inlined lane functions') := their values
  *     block $done  loop $top                            (two steps per turn of the loop,
- *       br_if $done (it + 4 > itHi)                         then one more if a pair is left)
+ *       br_if $done (itHi - it < 4)                         then one more if a pair is left)
  *       body on v128 values, iv = (i, i + 1);  it += 2;  iv += 2
  *       body on v128 values, iv = (i, i + 1);  it += 2;  iv += 2
  *     br $top  end  end
@@ -25,7 +25,7 @@
 import type { Expr, PrangeStmt, Reduction, Stmt, Ty, Var } from "../model/ir.js";
 import { I32_MAX, I32_MIN } from "../model/ir.js";
 import { forEachExprInStmts } from "../model/walk.js";
-import { callMath } from "./math.js";
+import { callMath, INLINE_BUDGET } from "./math.js";
 import { laneFunction } from "./mathlink.js";
 import type { FnLowerer } from "./fn.js";
 import { emitInlined, type InlineBody } from "./wasm/decoder.js";
@@ -131,13 +131,15 @@ export function emitVectorPart(L: FnLowerer, p: PrangeStmt, it: number, itHi: nu
   };
   // two steps per turn: less loop overhead, and the steps' long exp chains overlap better
   // (Simpson 1 thread: 114 -> 104-107 ms; four steps per turn gained nothing more)
+  // leave when fewer than 4 (then 2) iterations are left: itHi - it, since it + 4 could wrap
+  // (a chunk may end at 2^31 - 1)
   fb.block("void").loop("void");
-  fb.localGet(it).i32Const(4).op(Op.i32_add).localGet(itHi).op(Op.i32_gt_s).brIf(1);
+  fb.localGet(itHi).localGet(it).op(Op.i32_sub).i32Const(4).op(Op.i32_lt_s).brIf(1);
   step2();
   step2();
   fb.br(0).end().end();
   fb.block("void").loop("void");
-  fb.localGet(it).i32Const(2).op(Op.i32_add).localGet(itHi).op(Op.i32_gt_s).brIf(1);
+  fb.localGet(itHi).localGet(it).op(Op.i32_sub).i32Const(2).op(Op.i32_lt_s).brIf(1);
   step2();
   fb.br(0).end().end();
   // fold the lanes into the scalar accumulators (which hold the identity)
@@ -256,7 +258,8 @@ class BodyEmitter {
   private stmt(s: Stmt, mask: number | null): void {
     const fb = this.fb;
     if (s.k === "let") {
-      // a declaration under a condition is only read under that condition: no mask needed
+      // a declaration under a condition is only read under that condition (block-scoped: the
+      // model has no `var`), so it needs no mask
       this.value(s.init!);
       fb.localSet(this.vlocal(s.v));
       this.bump(s.v);
@@ -404,7 +407,7 @@ class BodyEmitter {
     this.value(l);
     fb.localSet(a);
     const c = r.k === "num" ? r.value : 0;
-    if (c !== 0 && Number.isInteger(Math.log2(Math.abs(c)))) {
+    if (c !== 0 && 2 ** Math.round(Math.log2(Math.abs(c))) === Math.abs(c)) {
       // a power of two: l / c is l * (1 / c), exactly, and a multiplication is cheaper
       fb.localGet(a).localGet(a);
       this.constant(pair(1 / c, 1 / c));
@@ -439,7 +442,8 @@ class BodyEmitter {
       return;
     }
     const f = this.inline.get(e.fn);
-    if (f) {
+    if (f && this.L.inlinedBytes + f.code.length <= INLINE_BUDGET) {
+      this.L.inlinedBytes += f.code.length;
       for (const a of e.args) this.value(a);
       const locals = [...f.params, ...f.locals].map((t) => fb.local(t));
       emitInlined(fb.code, f, (i) => locals[i]!, (k) => this.constLocals.get(f.constants[k]!.join(","))!);

@@ -176,3 +176,36 @@ describe("which loops take the fast paths", () => {
     expect(loops(`(a, o) => { for (const i of prange(o.length)) o[i] = a[i * i]; }`, ["Float64Array", "Float64Array"])[0]!.hoistedChecks).toBe(1);
   });
 });
+
+describe("chunks at the top of the iteration range", () => {
+  test("a two-lane chunk ending at iteration 2^31 - 1 ends (its exit test cannot wrap around)", async () => {
+    const { Worker } = await import("node:worker_threads");
+    const r = compile(`(n) => { let s = 0; for (const i of prange(n)) s += i * 0.5; return s; }`, ["i"]);
+    const k = r.compiled!;
+    expect(k.loops[0]!.lanes).toBe(2);
+    // the chunk [2^31 - 11, 2^31 - 1) run directly, in a worker so that a hang fails the test
+    const code = `
+      const { parentPort, workerData: w } = require("node:worker_threads");
+      const memory = new WebAssembly.Memory({ initial: 1, maximum: 65536, shared: true });
+      const env = { memory, prange() {}, oob() { throw new Error("oob"); }, fmod: (a, b) => a % b, count: () => 0,
+        mathScratch: new WebAssembly.Global({ value: "i32", mutable: false }, 1024) };
+      const inst = new WebAssembly.Instance(new WebAssembly.Module(w.wasm), { env, math: {} });
+      const dv = new DataView(memory.buffer);
+      dv.setInt32(4096 + w.startOffset, 0, true);
+      dv.setInt32(4096 + w.stepOffset, 1, true);
+      inst.exports.loop_0(4096, 2 ** 31 - 11, 2 ** 31 - 1, 8192);
+      parentPort.postMessage(dv.getFloat64(8192, true));`;
+    const worker = new Worker(code, { eval: true, workerData: { wasm: k.wasm, startOffset: k.loops[0]!.startOffset, stepOffset: k.loops[0]!.stepOffset } });
+    const got = await new Promise<number | string>((resolve) => {
+      const timer = setTimeout(() => resolve("no answer within 10 s"), 10_000);
+      worker.once("message", (v: number) => (clearTimeout(timer), resolve(v)));
+      worker.once("error", (e) => (clearTimeout(timer), resolve(String(e))));
+    });
+    await worker.terminate();
+    // lanes fold (even offsets) + (odd offsets), then the scalar loop adds nothing more
+    let even = -0;
+    let odd = -0;
+    for (let it = 2 ** 31 - 11; it < 2 ** 31 - 1; it += 2) (even += it * 0.5), (odd += (it + 1) * 0.5);
+    expect(got).toBe(even + odd);
+  });
+});
