@@ -194,10 +194,11 @@ function emitPredicate(L: FnLowerer, fn: string, a: Expr | undefined): void {
 }
 
 /**
- * Code inlined per function at most: each inlined call adds its body (sin: 1.5 kB, pow: 2 kB)
- * to what V8 compiles.
+ * Code inlined per function at most: each inlined call adds its body (sin: 1.5 kB, pow: 2 kB,
+ * the two-lane exp: 1.2 kB, in each of a two-lane loop's three copies of the body) to what V8
+ * compiles.
  */
-const INLINE_BUDGET = 16 * 1024;
+export const INLINE_BUDGET = 16 * 1024;
 
 /**
  * Calls math function `fn` (arguments on the stack). Inside a loop, a function linked from the
