@@ -38,7 +38,9 @@ const FULL = i32(I32_MIN, I32_MAX);
 /** The integer type of [lo, hi]: i32 if it fits int32, i64 if it fits +-2^53, else a double. */
 function fits(lo: number, hi: number): Ty {
   if (lo >= I32_MIN && hi <= I32_MAX) return i32(lo, hi);
-  if (lo >= -INT53 && hi <= INT53) return { k: "i64", lo, hi };
+  // bounds are computed in doubles: a true bound of 2^53 + 1 rounds to 2^53, so 2^53 itself is
+  // out (a bound below 2^53 is exact, and rounding never takes one above 2^53 back below it)
+  if (lo > -INT53 && hi < INT53) return { k: "i64", lo, hi };
   return F64;
 }
 

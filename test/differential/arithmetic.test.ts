@@ -53,6 +53,13 @@ describe("int32 operands: results that leave int32 or are -0", () => {
   ]);
 });
 
+describe("integer arithmetic near 2^53", () => {
+  diffAll([
+    ["k * 2^33 + 1 + 1 reaches 2^53 + 2 (rounds to 2^53 as doubles do)", (o: Float64Array, k: number) => { for (const i of prange(o.length)) o[i] = k * 8589934592 + 1 + 1 + i * 0; }, (rng) => [new Float64Array(rng.int(1, 40)), 2 ** 20], ],
+    ["2^53 - 2 + 1 + 1 and - 1 - 1 from -(2^53 - 2)", (o: Float64Array, k: number) => { for (const i of prange(o.length)) o[i] = (k * 8589934592 - 2 + 1 + 1) * 0 + (9007199254740990 + k * 0 + 1 + 1) - (-9007199254740990 - k * 0 - 1 - 1); }, (rng) => [new Float64Array(rng.int(1, 40)), 2 ** 20]],
+  ]);
+});
+
 describe("arithmetic on the loop index", () => {
   diffAll([
     ["i * i * i beyond 2^31 exact", (o: Float64Array) => { for (const i of prange(o.length)) o[i] = i * i * i * 1000; }, oneOut],
