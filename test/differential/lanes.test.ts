@@ -43,6 +43,9 @@ function lanes(rows: readonly Row[]): void {
       expect(r.compiled!.loops.map((l) => l.lanes)).toEqual(r.compiled!.loops.map(() => 2));
     });
     diff(name, fn, make, opts);
+    // static chunks of short loops hold one or two iterations (too few for a two-lane step):
+    // chunks of 15 run two steps per turn, one more step, and one scalar iteration
+    diff(`${name} (dynamic chunks of 15)`, fn, make, { ...opts, parallelOptions: { schedule: "dynamic", chunkSize: 15 } });
   }
 }
 
