@@ -59,8 +59,8 @@ export function lowerKernel(k: Kernel, positions: (p: { start: number }) => { li
     math,
   };
   // two-lane loops keep their constants in the scratch block (see vector.ts)
-  const lanes = k.pranges.some((p) => vectorisable(p));
-  const scratch = plan.linked.size || lanes ? m.importGlobal("env", "mathScratch", i32) : -1;
+  const twoLane = new Set(k.pranges.filter(vectorisable));
+  const scratch = plan.linked.size || twoLane.size ? m.importGlobal("env", "mathScratch", i32) : -1;
   const helpers = addHelpers(m);
   const linked = linkMath(m, plan, scratch);
   for (const u of used) if (isLinked(u)) math.set(u.key, linked.indices.get(u.name)!);
@@ -70,7 +70,7 @@ export function lowerKernel(k: Kernel, positions: (p: { start: number }) => { li
   const loops: LoopInfo[] = [];
   for (const p of k.pranges) {
     const paths = { lanes: 1 as 1 | 2, hoistedChecks: 0 };
-    m.exportFunc(`loop_${p.id}`, m.addFunction(lowerLoop(ctx, p, paths).fb));
+    m.exportFunc(`loop_${p.id}`, m.addFunction(lowerLoop(ctx, p, twoLane.has(p), paths).fb));
     if (p.model!.reductions.length) m.exportFunc(`combine_${p.id}`, m.addFunction(lowerCombine(ctx, p).fb));
     const at = positions(p.callPos);
     loops.push({
@@ -140,7 +140,7 @@ function identity(r: Reduction): number {
   }
 }
 
-function lowerLoop(ctx: ModuleCtx, p: PrangeStmt, paths: { lanes: 1 | 2; hoistedChecks: number }): FnLowerer {
+function lowerLoop(ctx: ModuleCtx, p: PrangeStmt, twoLane: boolean, paths: { lanes: 1 | 2; hoistedChecks: number }): FnLowerer {
   const model = p.model!;
   const slots = ctx.frame.slots;
   const L = new FnLowerer(ctx, `loop_${p.id}`, [i32, i32, i32, i32], []);
@@ -171,7 +171,7 @@ function lowerLoop(ctx: ModuleCtx, p: PrangeStmt, paths: { lanes: 1 | 2; hoisted
   L.loadSlot(it, ctx.frame.loopStep[p.id]!);
   fb.localSet(step);
   let itLo = 1;
-  if (it === i32 && vectorisable(p)) {
+  if (it === i32 && twoLane) {
     itLo = fb.local(i32);
     paths.lanes = 2;
     fb.localGet(1).localSet(itLo);

@@ -130,20 +130,22 @@ export function linkMath(m: ModuleBuilder, plan: MathPlan, scratchImport: number
     m.addFunction(new RawFunction(t.params, t.results, body));
   }
   for (const name of plan.linked) indices.set(name, newIndex.get(mod.exports.get(name)!.index - mod.importedFunctions)!);
-  const bodies = new Map<string, LinkedBody | null>();
   return {
     indices,
     body(name) {
-      if (!plan.linked.has(name)) return null;
-      let b = bodies.get(name);
-      if (b === undefined) {
-        const k = mod.exports.get(name)!.index - mod.importedFunctions;
-        const f = inlinable(mod.bodies[k]!, mod.types[mod.functionTypes[k]!]!, true);
-        bodies.set(name, (b = f ? { body: f, links } : null));
-      }
-      return b;
+      const f = plan.linked.has(name) ? scalarBody(lib, mod.exports.get(name)!.index - mod.importedFunctions) : null;
+      return f ? { body: f, links } : null;
     },
   };
+}
+
+const scalarCache = new Map<number, InlineBody | null>();
+
+/** Defined function `k` of the library as an inlinable body (calls and globals to be mapped). */
+function scalarBody(lib: Library, k: number): InlineBody | null {
+  let f = scalarCache.get(k);
+  if (f === undefined) scalarCache.set(k, (f = inlinable(lib.mod.bodies[k]!, lib.mod.types[lib.mod.functionTypes[k]!]!, true)));
+  return f;
 }
 
 const lanesCache = new Map<string, InlineBody | null>();

@@ -49,7 +49,7 @@ const CMP: Partial<Record<string, number>> = {
 };
 
 /** The math functions of `p`'s body that the library has an inlinable two-lane version of. */
-export function laneFunctions(p: PrangeStmt): Map<string, InlineBody> {
+function laneFunctions(p: PrangeStmt): Map<string, InlineBody> {
   const out = new Map<string, InlineBody>();
   forEachExprInStmts(p.body, (e) => {
     if (e.k !== "call" || out.has(e.fn)) return;
@@ -120,7 +120,7 @@ export function emitVectorPart(L: FnLowerer, p: PrangeStmt, it: number, itHi: nu
   fb.code.bytes(pair(0, 1));
   fb.opFD(V.add).localSet(iv);
 
-  const step2 = (): void => {
+  const pairStep = (): void => {
     fb.localGet(start).localGet(it).op(Op.i32_add).localSet(B.idx);
     B.stmts(p.body, null);
     fb.localGet(it).i32Const(2).op(Op.i32_add).localSet(it);
@@ -135,12 +135,12 @@ export function emitVectorPart(L: FnLowerer, p: PrangeStmt, it: number, itHi: nu
   // (a chunk may end at 2^31 - 1)
   fb.block("void").loop("void");
   fb.localGet(itHi).localGet(it).op(Op.i32_sub).i32Const(4).op(Op.i32_lt_s).brIf(1);
-  step2();
-  step2();
+  pairStep();
+  pairStep();
   fb.br(0).end().end();
   fb.block("void").loop("void");
   fb.localGet(itHi).localGet(it).op(Op.i32_sub).i32Const(2).op(Op.i32_lt_s).brIf(1);
-  step2();
+  pairStep();
   fb.br(0).end().end();
   // fold the lanes into the scalar accumulators (which hold the identity)
   for (const r of m.reductions) {
@@ -200,7 +200,8 @@ class BodyEmitter {
   }
 
   /**
-   * Sets the locals holding the inlined lane functions' constants (before the loop). They go
+   * Sets the locals holding the v128 constants of the body and of the inlined lane functions
+   * (before the loop). They go
    * through this thread's math scratch block (stored, then loaded back): V8 would otherwise see
    * constants and rematerialise each one at every use inside the loop (three instructions per
    * v128), instead of keeping it in a register. The block is free here: the library uses it only
@@ -299,12 +300,10 @@ class BodyEmitter {
     if (s.k !== "expr") throw new Error(`internal: cannot vectorise ${s.k}`);
     const e = s.e;
     if (e.k === "store") {
-      const a = this.L.arrays.get(e.ref.array)!;
-      const addr = (): void => void fb.localGet(a.base).localGet(this.idx).i32Const(3).op(Op.i32_shl).op(Op.i32_add);
-      addr();
+      this.address(e.ref.array);
       this.value(e.value);
       if (mask !== null) {
-        addr();
+        this.address(e.ref.array);
         fb.opFD(V.load);
         fb.code.u32(3).u32(0);
         fb.localGet(mask).opFD(V.bitselect);
@@ -349,6 +348,12 @@ class BodyEmitter {
     return { r: t.r, a: reductionValue(t.r, t.e)!, b: reductionValue(f.r, f.e)!, op };
   }
 
+  /** Pushes the address of element `i` (the pair's first) of Float64Array `array`. */
+  private address(array: Var): void {
+    const a = this.L.arrays.get(array)!;
+    this.fb.localGet(a.base).localGet(this.idx).i32Const(3).op(Op.i32_shl).op(Op.i32_add);
+  }
+
   /** Pushes the v128 value of `e`: doubles per lane for numbers, a lane mask for booleans. */
   value(e: Expr): void {
     const fb = this.fb;
@@ -358,19 +363,18 @@ class BodyEmitter {
       case "bool":
         return this.constant(e.value ? ALL_LANES : NO_LANES);
       case "var":
-        if (this.vl.has(e.v) || e.v === this.p.index) fb.localGet(this.vlocal(e.v));
+        // the index, live-ins, reductions and the body's own variables all have lane locals
+        if (this.vl.has(e.v)) fb.localGet(this.vl.get(e.v)!);
         else {
           this.L.getVar(e.v);
           this.splat(e.v.ty!);
         }
         return;
-      case "load": {
-        const a = this.L.arrays.get(e.ref.array)!;
-        fb.localGet(a.base).localGet(this.idx).i32Const(3).op(Op.i32_shl).op(Op.i32_add);
+      case "load":
+        this.address(e.ref.array);
         fb.opFD(V.load);
         fb.code.u32(3).u32(0);
         return;
-      }
       case "unary":
         this.value(e.e);
         if (e.op === "-") fb.opFD(V.neg);
@@ -456,7 +460,6 @@ class BodyEmitter {
   /** A function wasm lacks and the library has no lane version of: once per lane (inlined where it can be). */
   private perLane(e: Extract<Expr, { k: "call" }>): void {
     const fb = this.fb;
-
     const args = e.args.map((a) => {
       const t = fb.local(ValType.v128);
       this.value(a);
