@@ -2,15 +2,17 @@
  * The loop model of every parallel prange: which outer scalars it only reads (copied in), which
  * it reduces (and with which operator), which it may privatise, which it writes racily, which
  * arrays it reads and writes; plus the race diagnostics. Conservative in the Numba sense: a
- * scalar is a reduction or private only when a pattern proves it; anything else that is written
- * is shared and reported.
+ * scalar is a reduction only when a pattern proves it, private only when liveness (liveness.ts)
+ * proves every iteration writes it before reading it and nothing reads it after the loop;
+ * anything else that is written is shared and reported.
  */
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
 import type { Access, LoopAccesses } from "./dependence.js";
-import type { Expr, Kernel, LoopModel, LoopStmt, Pos, PrangeStmt, ReduceOp, Reduction, Stmt, Var } from "../model/ir.js";
+import type { Expr, Kernel, LoopModel, Pos, PrangeStmt, ReduceOp, Reduction, Stmt, Var } from "../model/ir.js";
 import { forEachExprInStmts } from "../model/walk.js";
 import { exprEquals, isPure, mentions } from "./exprs.js";
 import { collectAccesses, conflicts, stepOf } from "./dependence.js";
+import { exposedRead, liveAfter } from "./liveness.js";
 
 interface Write {
   readonly pos: Pos;
@@ -168,8 +170,8 @@ function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: 
       reductions.push(reductionOf(v, first));
       continue;
     }
-    const afterRead = readAfter(k, loop, v);
-    const beforeWrite = readBeforeWrite(loop.body, v);
+    const afterRead = liveAfter(k, loop, v);
+    const beforeWrite = exposedRead(loop, v);
     if (!afterRead && !beforeWrite) {
       privates.push(v);
       continue;
@@ -306,78 +308,6 @@ function ifMinMax(s: Extract<Stmt, { k: "if" }>, isOuter: (v: Var) => boolean): 
   }
   if (!x || !isPure(x) || !exprEquals(st.e.value, x)) return null;
   return { v, e: x, write: { pos: st.e, op: cmp === "<" || cmp === "<=" ? "minIf" : "maxIf", cmp, plain: false } };
-}
-
-/** A read of `v` after the loop, or anywhere in a serial loop around it (the next trip may read it). */
-function readAfter(k: Kernel, loop: PrangeStmt, v: Var): Pos | null {
-  let found: Pos | null = null;
-  const enclosing: LoopStmt[] = [];
-  const findEnclosing = (stmts: readonly Stmt[], chain: LoopStmt[]): boolean => {
-    for (const s of stmts) {
-      if (s === loop) {
-        enclosing.push(...chain);
-        return true;
-      }
-      const kids = s.k === "if" ? [...s.t, ...s.f] : s.k === "loop" || s.k === "block" || s.k === "prange" ? s.body : null;
-      if (kids && findEnclosing(kids, s.k === "loop" ? [...chain, s] : chain)) return true;
-    }
-    return false;
-  };
-  findEnclosing(k.body, []);
-  forEachExprInStmts(k.body, (e) => {
-    if (found) return;
-    const reads = (e.k === "var" && e.v === v) || ((e.k === "assign" && e.op !== "=") || e.k === "update") && (e as { target?: Var }).target === v;
-    if (!reads) return;
-    const inLoop = e.start >= loop.start && e.end <= loop.end;
-    if (inLoop) return;
-    if (e.start >= loop.end || enclosing.some((l) => e.start >= l.start && e.end <= l.end)) found = e;
-  });
-  return found;
-}
-
-/**
- * The first read of `v` in an iteration that can happen before a plain, unconditional `v = e`
- * (top-level statements in order; a for loop's initialiser runs before its condition and body).
- */
-function readBeforeWrite(body: readonly Stmt[], v: Var): Pos | null {
-  const r = scanDefs(body, v);
-  return r === "defined" ? null : r;
-}
-
-function scanDefs(stmts: readonly Stmt[], v: Var): Pos | null | "defined" {
-  for (const s of stmts) {
-    if (s.k === "expr" && s.e.k === "assign" && s.e.op === "=" && s.e.target === v) {
-      return firstRead([{ k: "expr", e: s.e.value, start: s.start, end: s.end }], v) ?? "defined";
-    }
-    if (s.k === "if") {
-      // defined after the if only when both branches define it before reading it
-      const c = firstRead([{ k: "expr", e: s.c, start: s.start, end: s.end }], v);
-      if (c) return c;
-      const t = scanDefs(s.t, v);
-      const f = scanDefs(s.f, v);
-      if (t !== null && t !== "defined") return t;
-      if (f !== null && f !== "defined") return f;
-      if (t === "defined" && f === "defined") return "defined";
-      continue;
-    }
-    if (s.k === "block" || (s.k === "loop" && s.kind === "for")) {
-      const inner = scanDefs(s.k === "block" ? s.body : s.init, v);
-      if (inner !== null) return inner;
-      if (s.k === "block") continue;
-    }
-    const r = firstRead([s], v);
-    if (r) return r;
-  }
-  return null;
-}
-
-function firstRead(stmts: readonly Stmt[], v: Var): Pos | null {
-  let found: Pos | null = null;
-  forEachExprInStmts(stmts, (e) => {
-    if (found) return;
-    if ((e.k === "var" && e.v === v) || ((e.k === "assign" && e.op !== "=") || e.k === "update") && (e as { target?: Var }).target === v) found = e;
-  });
-  return found;
 }
 
 /** PF2007: a variable of the prange's bounds written inside the loop (the bounds were read once, before it). */
