@@ -3,16 +3,30 @@
  * lazily on the first call of each argument signature (cached, like Numba's dispatcher), emits
  * race warnings once per kernel, and runs the compiled kernel on the pool, or the plain
  * function when the user asked for `fallback: "js"` and the kernel cannot be compiled.
+ *
+ * `.async` calls never block the event loop: their parsing and compiling run on the compile
+ * worker (runtime/compile-client.ts), and they wait for the pool's workers without blocking.
+ * They are issued to the runtime in call order (a later call waits for an earlier one that is
+ * still compiling; a synchronous call compiles those on its own thread first).
+ *
+ * Processes that cannot run kernels: without WebAssembly (`--jitless`, `--no-expose-wasm`) a
+ * kernel with `fallback: "js"` runs the plain function (one warning per process) and any other
+ * is an Error that says why; under Node's permission model without `--allow-worker`, kernels run
+ * compiled on the calling thread alone (one warning per process), `.async` included.
  */
 import type { CompiledKernel } from "../compiler/artifact.js";
-import { check, compile, type Diagnostic, formatMessage, type KernelShape, ParforCompileError, shapeOf } from "../compiler/index.js";
+import { check, compile, type CompileOptions, type Diagnostic, formatMessage, type KernelShape, type ParamType, ParforCompileError, shapeOf } from "../compiler/index.js";
 import type { SourceOrigin } from "./errors.js";
 import { invoke, invokeAsync, load, type LoadedKernel, MAX_THREADS } from "./invoke.js";
 import type { ParallelOptions, RunSettings } from "./options.js";
 import { threads as defaultThreads } from "./api.js";
 import { signatureOf } from "./signature.js";
 import { type Precompiled, precompiledFor } from "./precompiled.js";
-import { ensureWorkers } from "./pool.js";
+import { ensureWorkers, READY_TIMEOUT_MS } from "./pool.js";
+import { controlView, READY, STATE, WORKER_DEAD, workerField } from "./control.js";
+import { sharedMemory } from "./memory.js";
+import { waitAsync, wasmUnavailable } from "./wasm.js";
+import { offThread } from "./compile-client.js";
 import { aliasSettings } from "./alias.js";
 import { type CallSite, callerSite, locateSource } from "./source.js";
 
@@ -84,11 +98,20 @@ export function validateOptions(o: unknown): ParallelOptions {
   return opts as ParallelOptions;
 }
 
+/** A compiler result as specialise uses it (from compile(), the compile worker or a precompiled variant). */
+interface Compiled {
+  readonly compiled: CompiledKernel | null;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
 /** Per-kernel state shared by all its specialisations. */
 class Dispatcher {
   private readonly source: string;
   private shapeCache: KernelShape | null = null;
   private readonly cache = new Map<string, LoadedKernel>();
+  /** async compiles in flight, by signature: concurrent `.async` calls share one */
+  private readonly inflight = new Map<string, Promise<LoadedKernel | null>>();
+  private shapePending: Promise<KernelShape> | null = null;
   private origin: SourceOrigin | null | undefined;
   private analysed: PositionedDiagnostic[] | null = null;
   private fallbackReason: string | null = null;
@@ -158,18 +181,115 @@ class Dispatcher {
     }
   }
 
+  private shapeFrom(r: { readonly shape: KernelShape | null; readonly diagnostics: readonly Diagnostic[] }): KernelShape {
+    if (!r.shape || r.diagnostics.some((d) => d.category === "error")) throw this.compileError(r.diagnostics);
+    return r.shape;
+  }
+
   private shape(): KernelShape {
-    if (!this.shapeCache) {
-      const r = shapeOf(this.source, this.options);
-      if (!r.shape || r.diagnostics.some((d) => d.category === "error")) throw this.compileError(r.diagnostics);
-      this.shapeCache = r.shape;
+    return (this.shapeCache ??= this.shapeFrom(shapeOf(this.source, this.options)));
+  }
+
+  private get compileOptions(): CompileOptions {
+    return this.options.globals === undefined ? {} : { globals: this.options.globals };
+  }
+
+  /**
+   * Whether this process can run compiled kernels: false (run the plain function) when it has
+   * no WebAssembly and the kernel falls back to JS; an Error that says why when it does not.
+   */
+  private runnable(): boolean {
+    const why = wasmUnavailable();
+    if (why === null) return true;
+    if (this.options.fallback !== "js") {
+      throw new Error(`parfor: cannot run kernel '${this.name}': ${why}. With the option fallback: "js" it runs as plain JavaScript instead.`);
     }
-    return this.shapeCache;
+    this.fallbackReason = why;
+    if (!warnedNoWasm) {
+      warnedNoWasm = true;
+      process.emitWarning(`parfor: ${why}; kernels with fallback: "js" run as plain JavaScript.`, { type: "ParforWarning", code: "PARFOR_NO_WASM" });
+    }
+    return false;
+  }
+
+  /**
+   * The loaded specialisation for `args` when it needs no compiling or parsing: null when the
+   * kernel falls back to JS, undefined when it is not ready yet (TypeError for bad arguments).
+   */
+  ready(args: readonly unknown[]): LoadedKernel | null | undefined {
+    if (this.fallbackReason !== null || !this.runnable()) return null;
+    const shape = (this.shapeCache ??= this.pre.shape);
+    if (shape === null) return undefined;
+    return this.cache.get(signatureOf(this.name, shape, args).join(","));
+  }
+
+  /**
+   * Like `specialise`, without blocking the event loop: the kernel is parsed and compiled on the
+   * compile worker (on this thread only when no worker can be had). Calls of one signature share
+   * one compile; a synchronous call meanwhile compiles on its own, and the first to finish is kept.
+   */
+  async specialiseAsync(args: readonly unknown[]): Promise<LoadedKernel | null> {
+    if (this.fallbackReason !== null || !this.runnable()) return null;
+    // start the pool's threads now so that they boot while the kernel compiles (worker 0 leads an async call)
+    if (this.cache.size === 0) prestart(this.settings().threads + 1);
+    let shape = (this.shapeCache ??= this.pre.shape);
+    if (shape === null) {
+      try {
+        shape = await this.shapeOffThread();
+      } catch (e) {
+        return this.fallback(e);
+      }
+      if (this.fallbackReason !== null) return null;
+    }
+    const sig = signatureOf(this.name, shape, args);
+    const key = sig.join(",");
+    const have = this.cache.get(key);
+    if (have) return have;
+    let p = this.inflight.get(key);
+    if (p === undefined) {
+      const s = shape;
+      p = (async () => {
+        const hit = this.pre.find(sig);
+        if (hit) return this.install(key, s, sig, hit, true);
+        const r = (await offThread({ kind: "compile", source: this.source, options: this.compileOptions, params: sig })) ?? compile(this.source, sig, this.options);
+        return this.install(key, s, sig, r, false);
+      })();
+      this.inflight.set(key, p);
+      const forget = (): void => void this.inflight.delete(key);
+      p.then(forget, forget);
+    }
+    return p;
+  }
+
+  /** The kernel's shape from the compile worker (one request at a time; errors are not cached, as in shape()). */
+  private shapeOffThread(): Promise<KernelShape> {
+    return (this.shapePending ??= (async () => {
+      try {
+        const r = await offThread({ kind: "shape", source: this.source, options: this.compileOptions });
+        return (this.shapeCache ??= this.shapeFrom(r ?? shapeOf(this.source, this.options)));
+      } finally {
+        this.shapePending = null;
+      }
+    })());
+  }
+
+  /** Loads and caches a compiled specialisation (the one already cached wins: compiled twice, kept once). */
+  private install(key: string, shape: KernelShape, sig: readonly ParamType[], r: Compiled, precompiled: boolean): LoadedKernel | null {
+    const have = this.cache.get(key);
+    if (have) return have;
+    if (this.fallbackReason !== null) return null;
+    if (!r.compiled) return this.fallback(this.compileError(r.diagnostics));
+    if (!precompiled) this.pre.store(shape, { sig: [...sig], compiled: r.compiled, diagnostics: r.diagnostics });
+    this.warnOnce(r.diagnostics);
+    this.analysed ??= r.diagnostics.map((d) => this.position(d));
+    const loaded = load(r.compiled, { name: this.name, origin: this.sourceOrigin() ?? { line: 1, column: 1 } });
+    this.cache.set(key, loaded);
+    return loaded;
   }
 
   /** The loaded specialisation for `args`, compiling it on first use; null when falling back to JS. */
   specialise(args: readonly unknown[]): LoadedKernel | null {
-    if (this.fallbackReason !== null) return null;
+    if (this.fallbackReason !== null || !this.runnable()) return null;
     const pre = this.pre;
     let shape: KernelShape;
     try {
@@ -185,17 +305,12 @@ class Dispatcher {
     if (this.cache.size === 0) prestart(this.settings().threads);
     const hit = pre.find(sig);
     const r = hit ?? compile(this.source, sig, this.options);
-    if (!r.compiled) return this.fallback(this.compileError(r.diagnostics));
-    if (!hit) pre.store(shape, { sig, compiled: r.compiled, diagnostics: r.diagnostics });
-    this.warnOnce(r.diagnostics);
-    this.analysed ??= r.diagnostics.map((d) => this.position(d));
-    const loaded = load(r.compiled as CompiledKernel, { name: this.name, origin: this.sourceOrigin() ?? { line: 1, column: 1 } });
-    this.cache.set(key, loaded);
-    return loaded;
+    return this.install(key, shape, sig, r, hit !== null);
   }
 
   private fallback(e: unknown): null {
     if (this.options.fallback !== "js" || !(e instanceof ParforCompileError)) throw e;
+    if (this.fallbackReason !== null) return null; // warned already (another call of this kernel failed first)
     this.fallbackReason = e.message;
     process.emitWarning(formatMessage("PF3004", [this.name, e.message]), { type: "ParforWarning", code: "PF3004" });
     return null;
@@ -206,7 +321,7 @@ class Dispatcher {
   settings(args?: readonly unknown[]): RunSettings {
     // the default thread count is read once per kernel, like the options
     const s = (this.base ??= Object.freeze({
-      threads: this.options.threads ?? defaultThreads(),
+      threads: noWorkers() ? 1 : (this.options.threads ?? defaultThreads()),
       schedule: this.options.schedule ?? "static",
       chunkSize: this.options.chunkSize ?? 1,
     }));
@@ -218,10 +333,137 @@ class Dispatcher {
 /** Starts (without waiting for) the workers a call with `threads` threads will use. */
 function prestart(threads: number): void {
   try {
-    if (threads > 1) ensureWorkers(threads - 1, false);
+    if (threads > 1 && !noWorkers()) ensureWorkers(threads - 1, false);
   } catch {
     // a failure to start surfaces, with its message, when the call waits for the workers
   }
+}
+
+let warnedNoWasm = false;
+let workersForbidden: boolean | undefined;
+
+/**
+ * Whether Node's permission model forbids worker threads (started with --experimental-permission
+ * but not --allow-worker). Kernels then run compiled on the calling thread alone, which needs no
+ * worker, and `.async` calls run there too; one warning says so.
+ */
+function noWorkers(): boolean {
+  if (workersForbidden === undefined) {
+    const perm = (process as unknown as { permission?: { has(scope: string): boolean } }).permission;
+    workersForbidden = perm !== undefined && !perm.has("worker");
+    if (workersForbidden) {
+      process.emitWarning(
+        "parfor: Node's permission model does not allow worker threads (start node with --allow-worker to use them); " +
+          "kernels run on the calling thread only, and .async calls block it while they run.",
+        { type: "ParforWarning", code: "PARFOR_NO_WORKERS" },
+      );
+    }
+  }
+  return workersForbidden;
+}
+
+/**
+ * Waits, without blocking, until `n` pool workers are ready (started by prestart): the runtime's
+ * own wait for them blocks. Returns early when a worker died or after the pool's boot timeout;
+ * the call then reports it.
+ */
+async function poolReady(n: number): Promise<void> {
+  if (n < 1 || noWorkers()) return;
+  let ctl: Int32Array;
+  try {
+    ensureWorkers(n, false);
+    ctl = controlView(sharedMemory());
+  } catch {
+    return;
+  }
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  for (;;) {
+    const r = Atomics.load(ctl, READY);
+    if (r >= n || Date.now() > deadline) return;
+    for (let i = 0; i < n; i++) if (Atomics.load(ctl, workerField(i, STATE)) === WORKER_DEAD) return;
+    const w = waitAsync(ctl, READY, r, 20);
+    if (w.async) await w.value;
+  }
+}
+
+/** An `.async` call waiting for its kernel to compile (or for the pool to boot). */
+interface Preparing {
+  readonly d: Dispatcher;
+  readonly args: readonly unknown[];
+  readonly resolve: (v: unknown) => void;
+  readonly reject: (e: unknown) => void;
+  /** set once prepared: the kernel (null: run the plain function) or what went wrong */
+  prepared: { readonly k: LoadedKernel | null } | { readonly error: unknown } | null;
+  issued: boolean;
+}
+
+/** Async calls being prepared, in call order: each is issued only after those before it. */
+const preparing: Preparing[] = [];
+
+/** Hands a prepared async call to the runtime (or runs the plain function). */
+function issue(c: Preparing, p: { readonly k: LoadedKernel | null } | { readonly error: unknown }): void {
+  c.issued = true;
+  if ("error" in p) return c.reject(p.error);
+  try {
+    c.resolve(runAsync(c.d, p.k, c.args));
+  } catch (e) {
+    c.reject(e);
+  }
+}
+
+function runAsync(d: Dispatcher, k: LoadedKernel | null, args: readonly unknown[]): unknown {
+  if (k === null) return d.fn(...args);
+  // without workers nothing can lead the call off this thread: it runs here (see noWorkers)
+  if (noWorkers()) return invoke(k, args, d.settings(args));
+  return invokeAsync(k, args, d.settings(args));
+}
+
+function flushPreparing(): void {
+  while (preparing.length > 0 && preparing[0]!.prepared !== null) {
+    const c = preparing.shift()!;
+    issue(c, c.prepared!);
+  }
+}
+
+/**
+ * Before a synchronous call: async calls made earlier and still compiling are compiled now on
+ * this thread and issued, so that they run first, in order (their off-thread compile is kept only
+ * if it wins; the runtime then waits for them before this call runs).
+ */
+function drainPreparing(): void {
+  while (preparing.length > 0) {
+    const c = preparing.shift()!;
+    let p = c.prepared;
+    if (p === null) {
+      try {
+        p = { k: c.d.specialise(c.args) };
+      } catch (error) {
+        p = { error };
+      }
+    }
+    issue(c, p);
+  }
+}
+
+function asyncCall(d: Dispatcher, args: unknown[]): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const c: Preparing = { d, args, resolve, reject, prepared: null, issued: false };
+    preparing.push(c);
+    const settle = (p: { readonly k: LoadedKernel | null } | { readonly error: unknown }): void => {
+      if (c.issued) return;
+      c.prepared = p;
+      flushPreparing();
+    };
+    d.specialiseAsync(args)
+      .then(async (k) => {
+        if (k !== null) await poolReady(d.settings().threads);
+        return k;
+      })
+      .then(
+        (k) => settle({ k }),
+        (error: unknown) => settle({ error }),
+      );
+  });
 }
 
 /**
@@ -235,6 +477,7 @@ export function parallel<F extends AnyFn>(fn: F, options?: ParallelOptions): Par
   const opts = Object.freeze({ ...validateOptions(options) });
   const d = new Dispatcher(fn, opts, callerSite());
   const kernel = function (this: unknown, ...args: unknown[]) {
+    if (preparing.length > 0) drainPreparing();
     const k = d.specialise(args);
     if (!k) return fn.apply(this, args);
     return invoke(k, args, d.settings(args));
@@ -244,9 +487,12 @@ export function parallel<F extends AnyFn>(fn: F, options?: ParallelOptions): Par
   Object.defineProperty(kernel, "diagnostics", { get: () => d.diagnostics(), enumerable: true });
   Object.defineProperty(kernel, "async", {
     value: async (...args: unknown[]) => {
-      const k = d.specialise(args);
-      if (!k) return fn(...args);
-      return invokeAsync(k, args, d.settings(args));
+      if (preparing.length === 0) {
+        // compiled already (the common case): straight to the runtime
+        const k = d.ready(args);
+        if (k !== undefined) return runAsync(d, k, args);
+      }
+      return asyncCall(d, args);
     },
   });
   return kernel;

@@ -31,8 +31,53 @@ interface WasmApi {
   Global: new (d: { value: "i32" | "i64" | "f64"; mutable?: boolean }, v: number) => { value: number };
 }
 
-/** globalThis.WebAssembly, typed. */
-export const Wasm: WasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+const api = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+
+/** Whether the process runs with `flag` (on the command line or in NODE_OPTIONS). */
+function hasFlag(flag: string): boolean {
+  const opts = (process.env["NODE_OPTIONS"] ?? "").split(/\s+/);
+  return process.execArgv.some((a) => a === flag || a.startsWith(flag + "=")) || opts.some((a) => a === flag || a.startsWith(flag + "="));
+}
+
+let reason: string | null | undefined;
+
+/**
+ * Why this process cannot run compiled kernels, or null when it can: no WebAssembly (`--jitless`,
+ * `--no-expose-wasm`, an embedder that removed it) or no SharedArrayBuffer (the one memory every
+ * thread shares is a shared WebAssembly.Memory).
+ */
+export function wasmUnavailable(): string | null {
+  if (reason !== undefined) return reason;
+  if (api === undefined || typeof api.Module !== "function" || typeof api.Memory !== "function") {
+    const cause = hasFlag("--jitless")
+      ? "node was started with --jitless, which turns WebAssembly off (run without --jitless)"
+      : hasFlag("--no-expose-wasm")
+        ? "node was started with --no-expose-wasm (run without it)"
+        : "globalThis.WebAssembly is not defined in this process";
+    reason = `WebAssembly is unavailable: ${cause}`;
+  } else if (typeof SharedArrayBuffer !== "function") {
+    reason = "SharedArrayBuffer is unavailable in this process (parfor's threads share one WebAssembly memory)";
+  } else {
+    reason = null;
+  }
+  return reason;
+}
+
+/** Stands in for the API when it is missing: every use throws an Error that says why (instanceof tests are false). */
+const missing: WasmApi = new Proxy({} as WasmApi, {
+  get(_t, key) {
+    if (key === "RuntimeError") return class NoRuntimeError extends Error {};
+    throw new Error(`parfor: ${wasmUnavailable() ?? "WebAssembly is unavailable"}`);
+  },
+});
+
+/** globalThis.WebAssembly, typed (a stand-in that throws a clear error when the process has none). */
+export const Wasm: WasmApi = api ?? missing;
+
+/** WebAssembly.compile: compiles a module off the calling thread. */
+export function compileModule(bytes: Uint8Array): Promise<WasmModule> {
+  return (Wasm as unknown as { compile(b: Uint8Array): Promise<WasmModule> }).compile(bytes);
+}
 
 /** Result of Atomics.waitAsync. */
 export type WaitAsyncResult =

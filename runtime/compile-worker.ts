@@ -1,0 +1,45 @@
+/**
+ * The compile worker: runs the compiler (and so TypeScript) off the main thread for `.async`
+ * calls. It answers each request with plain data: the kernel's shape and diagnostics, or a
+ * CompiledKernel whose wasm bytes are transferred. Started by runtime/compile-client.ts.
+ */
+import { parentPort } from "node:worker_threads";
+import type { CompileRequest, CompileReply } from "./compile-client.js";
+
+const port = parentPort;
+if (port === null) throw new Error("parfor: compile-worker.js must run as a worker thread");
+
+// The compiler is imported on the first request (it loads TypeScript itself, on first use).
+let compiler: Promise<typeof import("../compiler/index.js")> | null = null;
+
+port.on("message", (req: CompileRequest) => {
+  void answer(req);
+});
+
+async function answer(req: CompileRequest): Promise<void> {
+  let reply: CompileReply;
+  const transfer: ArrayBuffer[] = [];
+  try {
+    const c = await (compiler ??= import("../compiler/index.js"));
+    if (req.kind === "shape") {
+      const r = c.shapeOf(req.source, req.options);
+      reply = { id: req.id, ok: true, shape: r.shape, diagnostics: r.diagnostics, compiled: null };
+    } else {
+      const r = c.compile(req.source, req.params, req.options);
+      let compiled = r.compiled;
+      if (compiled) {
+        // a view of exactly its own buffer can be transferred; anything else is copied first
+        const w = compiled.wasm;
+        const bytes = w.byteOffset === 0 && w.byteLength === w.buffer.byteLength && w.buffer instanceof ArrayBuffer ? w : w.slice();
+        compiled = { ...compiled, wasm: bytes };
+        transfer.push(bytes.buffer as ArrayBuffer);
+      }
+      reply = { id: req.id, ok: true, shape: r.shape, diagnostics: r.diagnostics, compiled };
+    }
+  } catch (e) {
+    const err = e instanceof Error ? e : new Error(String(e));
+    const cls = err instanceof TypeError ? "TypeError" : err instanceof RangeError ? "RangeError" : "Error";
+    reply = { id: req.id, ok: false, error: { cls, message: err.message, stack: err.stack ?? "" } };
+  }
+  port!.postMessage(reply, transfer);
+}
