@@ -18,6 +18,7 @@ import {
   compilerFingerprint,
   compilerStat,
   FORMAT,
+  kernelHash,
   kernelKey,
   type Manifest,
   MANIFEST_NAME,
@@ -27,6 +28,7 @@ import {
   sha256,
   sigKey,
   type Variant,
+  variantHash,
   type VariantRecord,
 } from "./store.js";
 
@@ -122,6 +124,7 @@ export function build(options: BuildOptions): BuildReport {
   const built: BuiltKernel[] = [];
   const kernels: Record<string, ManifestKernel> = {};
   const files = new Map<string, Uint8Array>();
+  const fingerprint = compilerFingerprint();
   for (const k of found.kernels) {
     const { sigs, note } = signatures(k.kinds, options.maxVariants);
     const r = compileVariants(k.jsText, k.tsText, sigs, k.globals);
@@ -145,17 +148,18 @@ export function build(options: BuildOptions): BuildReport {
       const name = `parfor/${hash.slice(0, 20)}.wasm`;
       files.set(name, wasm);
       // the run time reports the variant's diagnostics (race warnings) with the kernel's positions
-      const record: VariantRecord = { sig: v.sig, sha256: hash, compiled, diagnostics: v.diagnostics };
+      const whole = variantHash(fingerprint, key, { sig: v.sig, compiled, diagnostics: v.diagnostics }, wasm);
+      const record: VariantRecord = { sig: v.sig, sha256: hash, hash: whole, compiled, diagnostics: v.diagnostics };
       const json = new TextEncoder().encode(JSON.stringify(record));
       const recordName = `parfor/${sha256(json).slice(0, 20)}.json`;
       files.set(recordName, json);
-      (variants as Record<string, ManifestVariant>)[sigKey(v.sig)] = { record: recordName, wasm: name, sha256: hash };
+      (variants as Record<string, ManifestVariant>)[sigKey(v.sig)] = { record: recordName, wasm: name, sha256: hash, hash: whole };
     }
-    kernels[key] = { key, name: k.name, shape: r.shape, file: relative(outDir, k.at.file), line: k.at.line, variants: { ...prev?.variants, ...variants } };
+    kernels[key] = { key, name: k.name, shape: r.shape, hash: kernelHash(fingerprint, { key, name: k.name, shape: r.shape }), file: relative(outDir, k.at.file), line: k.at.line, variants: { ...prev?.variants, ...variants } };
     built.push({ name: k.name, file: k.at.file, line: k.at.line, key, variants: r.variants.length, note });
   }
   const errors = diagnostics.filter((d) => d.severity === "error").length;
-  const manifest: Manifest = { format: FORMAT, parfor: parforVersion(), compiler: compilerFingerprint(), compilerStat: compilerStat(), kernels };
+  const manifest: Manifest = { format: FORMAT, parfor: parforVersion(), compiler: fingerprint, compilerStat: compilerStat(), kernels };
   const manifestPath = join(outDir, MANIFEST_NAME);
   let wasmBytes = 0;
   if (errors === 0) {

@@ -9,14 +9,16 @@
  * Every file is written to a unique temporary name in the same folder and renamed into place, so
  * readers see a whole file or none, and processes compiling the same kernel at once each write a
  * complete entry (the last rename wins; both are the same bytes). Entries are checked on every
- * read (magic, lengths, key, signature, a SHA-256 of the wasm): anything that does not check out
- * is treated as missing and rewritten by the next compile, never trusted.
+ * read (magic, lengths, key, signature, and one SHA-256 over the whole entry: metadata and wasm,
+ * keyed by format, parfor version and compiler fingerprint), then by the run time against the
+ * kernel and the module (runtime/verify-artifact.ts): anything that does not check out is
+ * reported once, treated as missing and overwritten by the fresh compile, never trusted.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { ParamType } from "../compiler/index.js";
-import { compilerFingerprint, FORMAT, type KernelRecord, sha256, sigKey, type Variant, type VariantRecord } from "./store.js";
+import { compilerFingerprint, FORMAT, type KernelRecord, kernelHash, sha256, sigKey, type Variant, variantHash, type VariantRecord } from "./store.js";
 
 const MAGIC = 0x31434650; // "PFC1" little-endian
 
@@ -50,46 +52,72 @@ function atomicWrite(file: string, data: Uint8Array | string): void {
   }
 }
 
-/** The kernel record, or null when missing or not valid. */
-export function readKernel(dir: string, key: string): KernelRecord | null {
+/** What reading a cache file found: nothing, an entry that checks out, or one that does not (and why). */
+export type CacheRead<T> = { readonly ok: true; readonly value: T; readonly file: string } | { readonly ok: false; readonly problem: string; readonly file: string } | null;
+
+/** The kernel record (hash checked; the shape is checked against the function by the caller), or null when missing. */
+export function readKernel(dir: string, key: string): CacheRead<KernelRecord> {
+  const file = join(dir, `${key}.kernel.json`);
+  let text: string;
   try {
-    const r = JSON.parse(readFileSync(join(dir, `${key}.kernel.json`), "utf8")) as KernelRecord & { format?: number };
-    if (r.format !== FORMAT || r.key !== key || typeof r.name !== "string" || !r.shape || !Array.isArray(r.shape.params)) return null;
-    return { key: r.key, name: r.name, shape: r.shape };
+    text = readFileSync(file, "utf8");
   } catch {
     return null;
+  }
+  const bad = (problem: string) => ({ ok: false as const, problem, file });
+  try {
+    const r = JSON.parse(text) as KernelRecord & { format?: number; hash?: string };
+    if (r.format !== FORMAT || r.key !== key || typeof r.name !== "string") return bad("it is not a kernel record of this key and format");
+    const record: KernelRecord = { key: r.key, name: r.name, shape: r.shape };
+    if (r.hash !== kernelHash(compilerFingerprint(), record)) return bad("its hash does not match its contents");
+    return { ok: true, value: record, file };
+  } catch (e) {
+    return bad(`it cannot be read (${(e as Error).message})`);
   }
 }
 
 export function writeKernel(dir: string, record: KernelRecord): void {
-  atomicWrite(join(dir, `${record.key}.kernel.json`), JSON.stringify({ format: FORMAT, ...record }));
+  const r = { key: record.key, name: record.name, shape: record.shape };
+  atomicWrite(join(dir, `${record.key}.kernel.json`), JSON.stringify({ format: FORMAT, ...r, hash: kernelHash(compilerFingerprint(), r) }));
 }
 
-/** One cached specialisation, or null when missing, truncated, corrupt or for another key. */
-export function readVariant(dir: string, key: string, sig: readonly ParamType[]): Variant | null {
+/**
+ * One cached specialisation whose whole-entry hash (variantHash: metadata, signature,
+ * diagnostics, key and wasm, keyed by format, version and compiler) checks out, or why it does
+ * not (truncated, corrupt, changed, for another key); null when there is none. Its metadata and
+ * module are checked against the kernel by the caller (runtime/verify-artifact.ts).
+ */
+export function readVariant(dir: string, key: string, sig: readonly ParamType[]): CacheRead<Variant> {
+  const file = variantFile(dir, key, sig);
   let buf: Buffer;
   try {
-    buf = readFileSync(variantFile(dir, key, sig));
+    buf = readFileSync(file);
   } catch {
     return null;
   }
+  const bad = (problem: string) => ({ ok: false as const, problem, file });
   try {
-    if (buf.length < 8 || buf.readUInt32LE(0) !== MAGIC) return null;
+    if (buf.length < 8 || buf.readUInt32LE(0) !== MAGIC) return bad("it is not a parfor cache entry");
     const n = buf.readUInt32LE(4);
-    if (8 + n > buf.length) return null;
+    if (8 + n > buf.length) return bad("it is truncated");
     const head = JSON.parse(buf.subarray(8, 8 + n).toString("utf8")) as VariantRecord & { key: string; format: number };
-    if (head.format !== FORMAT || head.key !== key || sigKey(head.sig) !== sigKey(sig)) return null;
+    if (head.format !== FORMAT || head.key !== key || !Array.isArray(head.sig) || sigKey(head.sig) !== sigKey(sig)) return bad("it is not an entry of this kernel, signature and format");
     const wasm = new Uint8Array(buf.subarray(8 + n));
-    if (sha256(wasm) !== head.sha256) return null;
-    return { sig: head.sig, compiled: { ...head.compiled, wasm }, diagnostics: head.diagnostics };
-  } catch {
-    return null;
+    if (sha256(wasm) !== head.sha256) return bad("its wasm bytes do not match their hash");
+    const v: Variant = { sig: head.sig, compiled: { ...head.compiled, wasm }, diagnostics: head.diagnostics };
+    if (head.hash !== variantHash(compilerFingerprint(), key, { sig: head.sig, compiled: head.compiled, diagnostics: head.diagnostics }, wasm)) {
+      return bad("its hash does not match its contents");
+    }
+    return { ok: true, value: v, file };
+  } catch (e) {
+    return bad(`it cannot be read (${(e as Error).message})`);
   }
 }
 
 export function writeVariant(dir: string, key: string, v: Variant): void {
   const { wasm, ...compiled } = v.compiled;
-  const head: VariantRecord & { key: string; format: number } = { format: FORMAT, key, sig: v.sig, sha256: sha256(wasm), compiled, diagnostics: v.diagnostics };
+  const hash = variantHash(compilerFingerprint(), key, { sig: v.sig, compiled, diagnostics: v.diagnostics }, wasm);
+  const head: VariantRecord & { key: string; format: number } = { format: FORMAT, key, sig: v.sig, sha256: sha256(wasm), hash, compiled, diagnostics: v.diagnostics };
   const json = Buffer.from(JSON.stringify(head), "utf8");
   const pre = Buffer.alloc(8);
   pre.writeUInt32LE(MAGIC, 0);

@@ -15,16 +15,20 @@ import { fileURLToPath } from "node:url";
 import type { CompiledKernel } from "../compiler/artifact.js";
 import type { Diagnostic, KernelShape, ParamType } from "../compiler/index.js";
 
-/** Bumped when the layout of manifests or cache entries changes. */
-export const FORMAT = 1;
+/** Bumped when the layout of manifests or cache entries changes (2: whole-entry hashes). */
+export const FORMAT = 2;
 
 /** A compiled specialisation without its wasm bytes (those live in a .wasm file or a cache entry). */
 export type CompiledMeta = Omit<CompiledKernel, "wasm">;
 
-/** One specialisation as stored: what `load` needs besides the bytes, and the diagnostics to warn with. */
+/**
+ * One specialisation as stored: what `load` needs besides the bytes, and the diagnostics to warn
+ * with. `sha256` is the wasm's (it names the file); `hash` covers the whole entry (variantHash).
+ */
 export interface VariantRecord {
   readonly sig: readonly ParamType[];
   readonly sha256: string;
+  readonly hash: string;
   readonly compiled: CompiledMeta;
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -163,6 +167,29 @@ export interface KernelRecord {
   readonly shape: KernelShape;
 }
 
+/**
+ * The hash of a whole stored specialisation: its metadata as JSON (frame layout, parameter slots,
+ * loops, sites, returns, math imports), its signature and diagnostics, the kernel key it belongs
+ * to, and its wasm bytes, keyed by the entry format, the parfor version and the fingerprint of the
+ * compiler that made it. A change to any of them (a digit of an offset, the bytes, another
+ * compiler) gives another hash, so the entry is not used. It detects damage and stale entries;
+ * it is no signature: whoever can write the entry can write a consistent hash (see README).
+ */
+export function variantHash(
+  compiler: string,
+  key: string,
+  v: { readonly sig: readonly ParamType[]; readonly compiled: CompiledMeta; readonly diagnostics: readonly Diagnostic[] },
+  wasm: Uint8Array,
+): string {
+  const head = JSON.stringify(["parfor-variant", FORMAT, parforVersion(), compiler, key, sigKey(v.sig), v.compiled, v.diagnostics]);
+  return createHash("sha256").update(head).update("\0").update(wasm).digest("hex");
+}
+
+/** The hash of a stored kernel record (its key, name and shape), keyed like variantHash. */
+export function kernelHash(compiler: string, record: KernelRecord): string {
+  return createHash("sha256").update(JSON.stringify(["parfor-kernel", FORMAT, parforVersion(), compiler, record.key, record.name, record.shape])).digest("hex");
+}
+
 /** `parfor-manifest.json`, written by `parfor build` next to its .wasm files. */
 export interface Manifest {
   readonly format: number;
@@ -173,13 +200,15 @@ export interface Manifest {
 }
 
 export interface ManifestKernel extends KernelRecord {
+  /** kernelHash of key, name and shape */
+  readonly hash: string;
   /** where the kernel is (for people reading the manifest) */
   readonly file: string;
   readonly line: number;
   /**
    * by signature key: the variant's record (a VariantRecord as JSON) and its wasm bytes, both
    * relative to the manifest's folder and named by their content's hash (shared between variants
-   * that compile to the same thing); `sha256` is the wasm's
+   * that compile to the same thing); `sha256` is the wasm's, `hash` the whole entry's (variantHash)
    */
   readonly variants: Readonly<Record<string, ManifestVariant>>;
 }
@@ -188,6 +217,7 @@ export interface ManifestVariant {
   readonly record: string;
   readonly wasm: string;
   readonly sha256: string;
+  readonly hash: string;
 }
 
 export const MANIFEST_NAME = "parfor-manifest.json";
@@ -199,6 +229,8 @@ export const MANIFEST_NAME = "parfor-manifest.json";
 export interface InlineBundle extends KernelRecord {
   readonly parfor: string;
   readonly compiler: string;
+  /** kernelHash of key, name and shape */
+  readonly hash: string;
   readonly variants: Readonly<Record<string, VariantRecord & { readonly wasm: string }>>;
 }
 

@@ -16,7 +16,7 @@ import { typescript } from "../compiler/index.js";
 import type * as TS from "typescript";
 import type { ParamType } from "../compiler/index.js";
 import { compileVariants, DEFAULT_MAX_VARIANTS, signatures } from "../aot/build.js";
-import { compilerFingerprint, type InlineBundle, kernelKey, parforVersion, sha256, sigKey } from "../aot/store.js";
+import { compilerFingerprint, type InlineBundle, kernelHash, kernelKey, parforVersion, sha256, sigKey, variantHash } from "../aot/store.js";
 
 export interface ParforPluginOptions {
   /** most specialisations per kernel (default 81, see `parfor build`) */
@@ -153,17 +153,23 @@ export function transformKernels(code: string, id: string, options: ParforPlugin
       (d.category === "error" ? errors : warnings).push(`${id}:${line}:${col} - ${d.category} ${d.code}: ${d.message}`);
     }
     if (!r.shape || r.failed.length || !r.variants.length) return;
+    // hashed whole (kernel record; each variant's metadata and bytes) and checked at run time
+    const fingerprint = compilerFingerprint();
+    const key = kernelKey(text, globals ? { globals } : {});
+    const name = ts.isFunctionDeclaration(fn) ? (fn.name?.text ?? "anonymous") : "anonymous";
     const variants: Record<string, unknown> = {};
     for (const v of r.variants) {
       const { wasm, ...compiled } = v.compiled;
-      variants[sigKey(v.sig)] = { sig: v.sig, sha256: sha256(wasm), compiled, diagnostics: v.diagnostics, wasm: Buffer.from(wasm).toString("base64") };
+      const hash = variantHash(fingerprint, key, { sig: v.sig, compiled, diagnostics: v.diagnostics }, wasm);
+      variants[sigKey(v.sig)] = { sig: v.sig, sha256: sha256(wasm), hash, compiled, diagnostics: v.diagnostics, wasm: Buffer.from(wasm).toString("base64") };
     }
     const bundle: InlineBundle = {
-      key: kernelKey(text, globals ? { globals } : {}),
-      name: ts.isFunctionDeclaration(fn) ? (fn.name?.text ?? "anonymous") : "anonymous",
+      key,
+      name,
       shape: r.shape,
       parfor: parforVersion(),
-      compiler: compilerFingerprint(),
+      compiler: fingerprint,
+      hash: kernelHash(fingerprint, { key, name, shape: r.shape }),
       variants: variants as InlineBundle["variants"],
     };
     edits.push({ at: arg.getStart(sf), end: arg.getStart(sf), text: "__parforBind(" });

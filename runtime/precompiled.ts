@@ -17,7 +17,9 @@ import {
   bestVariant,
   FORMAT,
   type InlineBundle,
+  kernelHash,
   kernelKey,
+  type KernelRecord,
   type Manifest,
   MANIFEST_NAME,
   type ManifestKernel,
@@ -27,9 +29,11 @@ import {
   sha256,
   sigKey,
   type Variant,
+  variantHash,
   type VariantRecord,
 } from "../aot/store.js";
 import type { ParallelOptions } from "./options.js";
+import { checkShape, checkVariant } from "./verify-artifact.js";
 
 export { MANIFEST_NAME } from "../aot/store.js";
 
@@ -54,7 +58,8 @@ const bound = new WeakMap<AnyFn, InlineBundle>();
  * {...}), options)`. Bound by identity, not by text, because bundlers reprint and minify code.
  */
 export function bindPrecompiled<F extends AnyFn>(fn: F, bundle: InlineBundle): F {
-  if (typeof fn === "function" && bundle && bundle.parfor === parforVersion() && sameCompiler(bundle.compiler)) bound.set(fn, bundle);
+  // checked whole when the kernel is made (lookup), where the file it was bundled into is known
+  if (typeof fn === "function" && bundle && bundle.parfor === parforVersion() && typeof bundle.compiler === "string" && sameCompiler(bundle.compiler)) bound.set(fn, bundle);
   return fn;
 }
 
@@ -117,22 +122,72 @@ function manifestsFor(file: string | undefined): LoadedManifest[] {
   return found ? [found] : [];
 }
 
-function fromManifest(m: LoadedManifest, v: ManifestVariant, sig: string): Variant | null {
+/** Files (or bundles) already reported: each is named in one warning per process. */
+const distrusted = new Set<string>();
+
+/**
+ * Reports once that the artifact in `where` is not used and why; the kernel is compiled instead.
+ * Code PARFOR_PRECOMPILED, like the warning for a manifest of another parfor.
+ */
+function distrust(where: string, problem: string, then: string): void {
+  if (distrusted.has(where)) return;
+  distrusted.add(where);
+  process.emitWarning(`parfor: ${where} is not used: ${problem}; ${then}.`, { type: "ParforWarning", code: "PARFOR_PRECOMPILED" });
+}
+
+const AGAIN_CACHE = "the kernel is compiled again and the entry rewritten";
+const AGAIN_BUILD = "the kernel is compiled at run time (run parfor build again)";
+const AGAIN_BUNDLE = "the kernel is compiled at run time (bundle it again)";
+
+/** Why a stored kernel record (manifest kernel, bundle, cache record) cannot be used for `fn`, or null. */
+function kernelProblem(rec: Partial<KernelRecord> & { hash?: unknown }, compiler: string, key: string, fn: AnyFn): string | null {
+  if (typeof rec !== "object" || rec === null || typeof rec.name !== "string") return "its kernel record is malformed";
+  if (rec.key !== key || rec.hash !== kernelHash(compiler, { key, name: rec.name, shape: rec.shape as KernelShape })) return "the hash of its kernel record does not match its contents";
+  return checkShape(rec.shape, fn.length);
+}
+
+/** `v` when its metadata and module check out against the kernel (runtime/verify-artifact.ts), else null after a warning. */
+function verified(v: Variant, shape: KernelShape | null, where: string, then: string): Variant | null {
+  const problem = checkVariant(v, v.compiled.wasm, shape);
+  if (problem === null) return v;
+  distrust(where, problem, then);
+  return null;
+}
+
+function fromManifest(m: LoadedManifest, key: string, v: ManifestVariant, sig: string, shape: KernelShape | null): Variant | null {
+  const dir = dirname(m.file);
+  const where = typeof v?.record === "string" ? join(dir, v.record) : m.file;
   try {
-    const dir = dirname(m.file);
-    const rec = JSON.parse(readFileSync(join(dir, v.record), "utf8")) as VariantRecord;
+    const rec = JSON.parse(readFileSync(where, "utf8")) as VariantRecord;
     const wasm = new Uint8Array(readFileSync(join(dir, v.wasm)));
-    if (sha256(wasm) !== v.sha256 || rec.sha256 !== v.sha256 || sigKey(rec.sig) !== sig) return null;
-    return { sig: rec.sig, compiled: { ...rec.compiled, wasm }, diagnostics: rec.diagnostics };
-  } catch {
+    const hashes = sha256(wasm) === v.sha256 && rec.sha256 === v.sha256 && rec.hash === v.hash && Array.isArray(rec.sig) && sigKey(rec.sig) === sig;
+    if (!hashes || rec.hash !== variantHash(m.manifest.compiler, key, rec, wasm)) {
+      distrust(where, "its hash does not match its contents or its wasm file", AGAIN_BUILD);
+      return null;
+    }
+    return verified({ sig: rec.sig, compiled: { ...rec.compiled, wasm }, diagnostics: rec.diagnostics }, shape, where, AGAIN_BUILD);
+  } catch (e) {
+    distrust(where, `it cannot be read (${(e as Error).message})`, AGAIN_BUILD);
     return null;
   }
 }
 
-function fromBundle(rec: VariantRecord & { wasm: string }): Variant | null {
-  const wasm = new Uint8Array(Buffer.from(rec.wasm, "base64"));
-  if (sha256(wasm) !== rec.sha256) return null;
-  return { sig: rec.sig, compiled: { ...rec.compiled, wasm }, diagnostics: rec.diagnostics };
+function fromBundle(b: InlineBundle, sig: string, where: string): Variant | null {
+  const label = `${where} (bundled kernel '${b.name}', signature (${sig}))`;
+  try {
+    const rec = b.variants[sig]!;
+    const wasm = new Uint8Array(Buffer.from(rec.wasm, "base64"));
+    const { wasm: _text, ...record } = rec;
+    void _text;
+    if (sha256(wasm) !== rec.sha256 || !Array.isArray(rec.sig) || sigKey(rec.sig) !== sig || rec.hash !== variantHash(b.compiler, b.key, record, wasm)) {
+      distrust(label, "its hash does not match its contents", AGAIN_BUNDLE);
+      return null;
+    }
+    return verified({ sig: rec.sig, compiled: { ...rec.compiled, wasm }, diagnostics: rec.diagnostics }, b.shape, label, AGAIN_BUNDLE);
+  } catch (e) {
+    distrust(label, `it cannot be read (${(e as Error).message})`, AGAIN_BUNDLE);
+    return null;
+  }
 }
 
 const NONE: Precompiled = { shape: null, find: () => null, store: () => {} };
@@ -155,45 +210,69 @@ export function precompiledFor(fn: AnyFn, source: string, options: ParallelOptio
 }
 
 function lookup(fn: AnyFn, source: string, options: ParallelOptions, file: string | undefined): Precompiled {
-  const bundle = bound.get(fn) ?? null;
+  let bundle = bound.get(fn) ?? null;
   const manifests = manifestsFor(file);
   const dir = cacheDir(cacheSetting(options));
   if (!bundle && manifests.length === 0 && dir === null) return NONE;
   const key = kernelKey(source, options);
+  const bundleWhere = file ?? "a bundle";
+  if (bundle) {
+    const problem = kernelProblem(bundle, bundle.compiler, bundle.key, fn);
+    if (problem) {
+      distrust(`${bundleWhere} (bundled kernel '${String(bundle.name)}')`, problem, AGAIN_BUNDLE);
+      bundle = null;
+    }
+  }
   let entry: { m: LoadedManifest; k: ManifestKernel } | null = null;
   for (const m of manifests) {
     const k = m.manifest.kernels[key];
-    if (k) {
-      entry = { m, k };
-      break;
+    if (!k) continue;
+    const problem = kernelProblem(k, m.manifest.compiler, key, fn);
+    if (problem) {
+      distrust(m.file, `kernel '${String(k.name)}': ${problem}`, AGAIN_BUILD);
+      continue;
     }
+    entry = { m, k };
+    break;
   }
-  const cached = dir !== null && !bundle && !entry ? readKernel(dir, key) : null;
+  let cached: KernelRecord | null = null;
+  if (dir !== null && !bundle && !entry) {
+    const r = readKernel(dir, key);
+    const problem = r === null ? null : r.ok ? checkShape(r.value.shape, fn.length) : r.problem;
+    if (r !== null && problem !== null) distrust(r.file, problem, AGAIN_CACHE);
+    else if (r?.ok) cached = r.value;
+  }
   const shape = bundle?.shape ?? entry?.k.shape ?? cached?.shape ?? null;
+  const b = bundle;
   return {
     shape,
     find(sig) {
       const want = sigKey(sig);
-      const exact = bundle?.variants[want] ? fromBundle(bundle.variants[want]!) : entry?.k.variants[want] ? fromManifest(entry.m, entry.k.variants[want]!, want) : null;
+      const exact = b?.variants[want] ? fromBundle(b, want, bundleWhere) : entry?.k.variants[want] ? fromManifest(entry.m, key, entry.k.variants[want]!, want, shape) : null;
       if (exact) return exact;
       if (dir !== null) {
         const c = readVariant(dir, key, sig);
-        if (c) return c;
+        if (c && !c.ok) distrust(c.file, c.problem, AGAIN_CACHE);
+        const v = c?.ok ? verified(c.value, shape, c.file, AGAIN_CACHE) : null;
+        if (v) return v;
       }
-      if (bundle) {
-        const k = bestVariant(sig, Object.keys(bundle.variants));
-        if (k) return fromBundle(bundle.variants[k]!);
+      if (b) {
+        // a wider variant; the exact one, when there, was tried above
+        const k = bestVariant(sig, Object.keys(b.variants).filter((x) => x !== want));
+        if (k) return fromBundle(b, k, bundleWhere);
       }
       if (entry) {
-        const k = bestVariant(sig, Object.keys(entry.k.variants));
-        if (k) return fromManifest(entry.m, entry.k.variants[k]!, k);
+        const k = bestVariant(sig, Object.keys(entry.k.variants).filter((x) => x !== want));
+        if (k) return fromManifest(entry.m, key, entry.k.variants[k]!, k, shape);
       }
       return null;
     },
     store(s, variant) {
       if (dir === null) return;
       try {
-        if (!readKernel(dir, key)) writeKernel(dir, { key, name: fn.name || "anonymous", shape: s });
+        // a record that is missing, damaged or of another shape is (re)written with the compiler's shape
+        const have = readKernel(dir, key);
+        if (!have?.ok || JSON.stringify(have.value.shape) !== JSON.stringify(s)) writeKernel(dir, { key, name: fn.name || "anonymous", shape: s });
         writeVariant(dir, key, variant);
       } catch (e) {
         process.emitWarning(`parfor: cannot write the compile cache in ${dir}: ${(e as Error).message}`, { type: "ParforWarning", code: "PARFOR_CACHE" });
