@@ -17,24 +17,70 @@ type Live = Pos | null;
 interface Ctx {
   /** liveness at each loop's exit (after break) and at its next trip (after continue) */
   readonly exits: Map<LoopStmt | PrangeStmt, { brk: Live; cont: Live }>;
-  /** the prange whose exit liveness is wanted, and where it is recorded */
-  readonly watch: PrangeStmt | null;
-  out: Live;
 }
 
 const join = (a: Live, b: Live): Live => a ?? b;
 
 /** A read of `v` reachable from the start of an iteration of `loop` before any write to it. */
 export function exposedRead(loop: PrangeStmt, v: Var): Pos | null {
-  const ctx: Ctx = { exits: new Map([[loop, { brk: null, cont: null }]]), watch: null, out: null };
+  const ctx: Ctx = { exits: new Map([[loop, { brk: null, cont: null }]]) };
   return stmts(loop.body, null, v, ctx);
 }
 
-/** A read of `v` reachable after `loop` exits (in the rest of the kernel, later loops, or the next trip of a serial loop around it). */
+type Owner = Stmt | null;
+interface Link {
+  readonly owner: Owner;
+  readonly list: readonly Stmt[];
+  readonly index: number;
+}
+
+/**
+ * A read of `v` reachable after `loop` exits: in the rest of the kernel, later loops, or the next
+ * trip of a serial loop around it. Walks out from the loop along its enclosing statements: the
+ * liveness after a statement is that of the rest of its list, ending in what follows the list's
+ * owner (after an if or block, the next trip or exit of a loop, nothing at the function's end).
+ */
 export function liveAfter(k: Kernel, loop: PrangeStmt, v: Var): Pos | null {
-  const ctx: Ctx = { exits: new Map(), watch: loop, out: null };
-  stmts(k.body, null, v, ctx);
-  return ctx.out;
+  const chain: Link[] = [];
+  if (!findChain(k.body, null, loop, chain)) return null;
+  const ctx: Ctx = { exits: new Map() };
+  const after = (i: number): Live => {
+    const { owner, list, index } = chain[i]!;
+    const rest = list.slice(index + 1);
+    if (owner === null) return stmts(rest, null, v, ctx);
+    const out = i + 1 < chain.length ? after(i + 1) : null;
+    if (owner.k === "if" || owner.k === "block") return stmts(rest, out, v, ctx);
+    if (owner.k === "loop") {
+      if (list === owner.init) return stmts(rest, loopHead(owner, out, v, ctx).head, v, ctx);
+      const { next } = loopHead(owner, out, v, ctx);
+      ctx.exits.set(owner, { brk: out, cont: next });
+      return stmts(rest, next, v, ctx);
+    }
+    if (owner.k === "prange") {
+      const { next } = prangeHead(owner, out, v, ctx);
+      ctx.exits.set(owner, { brk: out, cont: next });
+      return stmts(rest, next, v, ctx);
+    }
+    return null;
+  };
+  return after(0);
+}
+
+/** The path of statement lists from `body` down to `target`, innermost first. */
+function findChain(list: readonly Stmt[], owner: Owner, target: Stmt, chain: Link[]): boolean {
+  for (let index = 0; index < list.length; index++) {
+    const s = list[index]!;
+    const found =
+      s === target ||
+      (s.k === "if" && (findChain(s.t, s, target, chain) || findChain(s.f, s, target, chain))) ||
+      (s.k === "loop" && (findChain(s.init, s, target, chain) || findChain(s.body, s, target, chain))) ||
+      ((s.k === "block" || s.k === "prange") && findChain(s.body, s, target, chain));
+    if (found) {
+      chain.push({ owner, list, index });
+      return true;
+    }
+  }
+  return false;
 }
 
 function stmts(list: readonly Stmt[], out: Live, v: Var, ctx: Ctx): Live {
@@ -69,39 +115,51 @@ function stmt(s: Stmt, out: Live, v: Var, ctx: Ctx): Live {
 }
 
 /**
- * The least fixpoint of a loop's equation `head = step(head)` on a boolean lattice: when nothing
- * is live with the head dead, that is it; otherwise one more round with the head live, so that the
- * last evaluation (whose side records count) saw the fixpoint.
+ * The least fixpoint of a loop's equation `head = step(head)` on the boolean lattice: `step` is
+ * monotone, so the head is live exactly when one trip with the head assumed dead reaches a read
+ * (and that evaluation's witness is a real read). One evaluation per loop keeps the analysis
+ * linear in the kernel's size however deeply loops nest.
  */
 function fix(step: (head: Live) => Live): Live {
-  const first = step(null);
-  return first === null ? null : step(first);
+  return step(null);
 }
 
-function loop(s: LoopStmt, out: Live, v: Var, ctx: Ctx): Live {
+/** A loop's head liveness (`head`, before the condition) and where `continue` goes (`next`). */
+function loopHead(s: LoopStmt, out: Live, v: Var, ctx: Ctx): { head: Live; next: Live } {
   const body = (cont: Live): Live => {
     ctx.exits.set(s, { brk: out, cont });
     return stmts(s.body, cont, v, ctx);
   };
   if (s.kind === "do") {
     // body, then the condition, then the body again or out
-    return fix((h) => body(s.cond ? expr(s.cond, join(h, out), v) : h));
+    const cond = (h: Live): Live => (s.cond ? expr(s.cond, join(h, out), v) : h);
+    const head = fix((h) => body(cond(h)));
+    return { head, next: cond(head) };
   }
   // for: init, then [cond, body, update] repeated; while: [cond, body] repeated
+  const update = (h: Live): Live => (s.update ? expr(s.update, h, v) : h);
   const head = fix((h) => {
-    const after = body(s.update ? expr(s.update, h, v) : h);
+    const after = body(update(h));
     return s.cond ? expr(s.cond, join(after, out), v) : after;
   });
-  return stmts(s.init, head, v, ctx);
+  return { head, next: update(head) };
 }
 
-function prange(s: PrangeStmt, out: Live, v: Var, ctx: Ctx): Live {
-  // every iteration may or may not run: the head is live when the body or the exit reads first
+function loop(s: LoopStmt, out: Live, v: Var, ctx: Ctx): Live {
+  return stmts(s.init, loopHead(s, out, v, ctx).head, v, ctx);
+}
+
+/** Every iteration of a prange may or may not run: the head is live when the body or the exit reads first. */
+function prangeHead(s: PrangeStmt, out: Live, v: Var, ctx: Ctx): { head: Live; next: Live } {
   const head = fix((h) => {
     ctx.exits.set(s, { brk: out, cont: h });
     return join(stmts(s.body, h, v, ctx), out);
   });
-  if (s === ctx.watch) ctx.out = out;
+  return { head, next: head };
+}
+
+function prange(s: PrangeStmt, out: Live, v: Var, ctx: Ctx): Live {
+  const { head } = prangeHead(s, out, v, ctx);
   return expr(s.rangeStart, expr(s.rangeStop, expr(s.rangeStep, head, v), v), v);
 }
 

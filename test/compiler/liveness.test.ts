@@ -57,3 +57,14 @@ describe("a scalar written before read in every iteration and dead after the loo
     });
   }
 });
+
+describe("the liveness analysis is linear in the nesting of loops", () => {
+  test("40 serial loops around a prange and 40 inside it", () => {
+    const open = (p: string) => Array.from({ length: 40 }, (_, i) => `for (let ${p}${i} = 0; ${p}${i} < 2; ${p}${i}++) {`).join(" ");
+    const src = `(a, o) => { let t = 0; ${open("r")} for (const i of prange(o.length)) { t = a[i]; ${open("q")} t = t + q39; ${"}".repeat(40)} o[i] = t; } ${"}".repeat(40)} t = 1; return t; }`;
+    const t0 = performance.now();
+    const ds = check(src, {}, A2).diagnostics;
+    expect(ds.map((x) => x.code)).toEqual([]);
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
+});
