@@ -17,7 +17,7 @@
 import type { CompiledKernel } from "../compiler/artifact.js";
 import { check, compile, type CompileOptions, type Diagnostic, formatMessage, type KernelShape, type ParamType, ParforCompileError, shapeOf } from "../compiler/index.js";
 import type { SourceOrigin } from "./errors.js";
-import { invoke, invokeAsync, load, type LoadedKernel, MAX_THREADS } from "./invoke.js";
+import { callInProgress, invoke, invokeAsync, load, type LoadedKernel, MAX_THREADS } from "./invoke.js";
 import type { ParallelOptions, RunSettings } from "./options.js";
 import { threads as defaultThreads } from "./api.js";
 import { signatureOf } from "./signature.js";
@@ -231,7 +231,7 @@ class Dispatcher {
   async specialiseAsync(args: readonly unknown[]): Promise<LoadedKernel | null> {
     if (this.fallbackReason !== null || !this.runnable()) return null;
     // start the pool's threads now so that they boot while the kernel compiles (worker 0 leads an async call)
-    if (this.cache.size === 0) prestart(this.settings().threads + 1);
+    if (this.cache.size === 0) prestartGradually(this.settings().threads);
     let shape = (this.shapeCache ??= this.pre.shape);
     if (shape === null) {
       try {
@@ -337,6 +337,20 @@ function prestart(threads: number): void {
   } catch {
     // a failure to start surfaces, with its message, when the call waits for the workers
   }
+}
+
+/**
+ * Starts `n` pool workers one per turn of the event loop: making a Worker costs the calling thread
+ * about 2 ms, and a pool started at once would be one long pause.
+ */
+function prestartGradually(n: number): void {
+  let have = 0;
+  const next = (): void => {
+    if (have >= n) return;
+    prestart(++have + 1);
+    setImmediate(next);
+  };
+  setImmediate(next);
 }
 
 let warnedNoWasm = false;
@@ -476,7 +490,20 @@ export function parallel<F extends AnyFn>(fn: F, options?: ParallelOptions): Par
   }
   const opts = Object.freeze({ ...validateOptions(options) });
   const d = new Dispatcher(fn, opts, callerSite());
+  let reentered = false;
   const kernel = function (this: unknown, ...args: unknown[]) {
+    if (callInProgress()) {
+      // called from inside a running compiled call (a replaced Math function, a callback): the
+      // running call owns the control block and the frames, so this one runs as plain JavaScript
+      if (!reentered) {
+        reentered = true;
+        process.emitWarning(
+          `parfor: kernel '${fn.name || "anonymous"}' was called while a compiled call was running on the same thread; such calls run as plain JavaScript`,
+          { type: "ParforWarning", code: "PARFOR_REENTRANT" },
+        );
+      }
+      return fn.apply(this, args);
+    }
     if (preparing.length > 0) drainPreparing();
     const k = d.specialise(args);
     if (!k) return fn.apply(this, args);
