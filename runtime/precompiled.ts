@@ -236,11 +236,15 @@ function lookup(fn: AnyFn, source: string, options: ParallelOptions, file: strin
     break;
   }
   let cached: KernelRecord | null = null;
+  // a damaged kernel record discredits the kernel's cache entries: they are compiled again, which rewrites the record too
+  let trustedDir = dir;
   if (dir !== null && !bundle && !entry) {
     const r = readKernel(dir, key);
     const problem = r === null ? null : r.ok ? checkShape(r.value.shape, fn.length) : r.problem;
-    if (r !== null && problem !== null) distrust(r.file, problem, AGAIN_CACHE);
-    else if (r?.ok) cached = r.value;
+    if (r !== null && problem !== null) {
+      distrust(r.file, problem, AGAIN_CACHE);
+      trustedDir = null;
+    } else if (r?.ok) cached = r.value;
   }
   const shape = bundle?.shape ?? entry?.k.shape ?? cached?.shape ?? null;
   const b = bundle;
@@ -250,8 +254,8 @@ function lookup(fn: AnyFn, source: string, options: ParallelOptions, file: strin
       const want = sigKey(sig);
       const exact = b?.variants[want] ? fromBundle(b, want, bundleWhere) : entry?.k.variants[want] ? fromManifest(entry.m, key, entry.k.variants[want]!, want, shape) : null;
       if (exact) return exact;
-      if (dir !== null) {
-        const c = readVariant(dir, key, sig);
+      if (trustedDir !== null) {
+        const c = readVariant(trustedDir, key, sig);
         if (c && !c.ok) distrust(c.file, c.problem, AGAIN_CACHE);
         const v = c?.ok ? verified(c.value, shape, c.file, AGAIN_CACHE) : null;
         if (v) return v;
