@@ -5,8 +5,10 @@
  * Each phase reports into one DiagnosticSink and keeps going; errors stop before lowering.
  */
 import type { ArrayKind, CompiledKernel } from "./artifact.js";
-import { type Diagnostic, DiagnosticSink } from "./diagnostics/diagnostic.js";
+import { type Diagnostic, DiagnosticSink, type Locator } from "./diagnostics/diagnostic.js";
+import { bracketNesting, MAX_NESTING, treeNesting } from "./frontend/limits.js";
 import { parseKernel } from "./frontend/parse.js";
+import { typescript as loadTypescript } from "./frontend/typescript.js";
 import { buildKernel } from "./model/build.js";
 import type { Kernel, Pos } from "./model/ir.js";
 import { inferTypes, type ParamType } from "./analysis/types.js";
@@ -46,14 +48,36 @@ const ARRAY_KINDS = new Set<string>([
   "Float64Array", "Float32Array", "Int32Array", "Uint32Array", "Int16Array", "Uint16Array", "Int8Array", "Uint8Array", "Uint8ClampedArray",
 ]);
 
+/** Line and column of an offset in `text` (for diagnostics before there is a parse). */
+function textLocator(text: string): Locator {
+  return (offset) => {
+    const before = text.slice(0, offset).split("\n");
+    return { line: before.length, column: before[before.length - 1]!.length + 1 };
+  };
+}
+
 function front(source: string, options: CompileOptions) {
+  const none = { parsed: null, kernel: null, shape: null };
+  // nesting is bounded before the parser (or anything after it) recurses
+  const brackets = bracketNesting(source);
+  if (brackets.offset >= 0) {
+    const sink = new DiagnosticSink(textLocator(source));
+    sink.report("PF1014", { start: brackets.offset, end: brackets.offset + 1 }, ["This kernel is", brackets.depth, MAX_NESTING]);
+    return { sink, ...none };
+  }
   const parsed = parseKernel(source);
   if (typeof parsed === "string") {
     const sink = new DiagnosticSink(() => ({ line: 1, column: 1 }));
     sink.report("PF1009", { start: 0, end: 0 }, [parsed]);
-    return { sink, parsed: null, kernel: null, shape: null };
+    return { sink, ...none };
   }
   const sink = new DiagnosticSink(parsed.locate);
+  const tree = treeNesting(parsed.fn);
+  if (tree.node) {
+    const what = loadTypescript().isExpression(tree.node) ? "This expression is" : "This kernel is";
+    sink.report("PF1014", { start: tree.node.getStart(parsed.sourceFile), end: tree.node.getEnd() }, [what, tree.depth, MAX_NESTING]);
+    return { sink, parsed: null, kernel: null, shape: null };
+  }
   const kernel = buildKernel(parsed, sink, options);
   const shape: KernelShape = {
     name: kernel.name,
@@ -73,8 +97,12 @@ function front(source: string, options: CompileOptions) {
  * building only (no types yet): errors here do not depend on the arguments.
  */
 export function shapeOf(source: string, options: CompileOptions = {}): { shape: KernelShape | null; diagnostics: readonly Diagnostic[] } {
-  const { sink, shape } = front(source, options);
-  return { shape, diagnostics: sink.items };
+  try {
+    const { sink, shape } = front(source, options);
+    return { shape, diagnostics: sink.items };
+  } catch (e) {
+    return { shape: null, diagnostics: internalFailure(source, e) };
+  }
 }
 
 /** Parameter types used when no call has fixed them: annotations, else number / Float64Array. */
@@ -92,7 +120,38 @@ export function compile(source: string, params: readonly ParamType[], options: C
   return run(source, options, params, true);
 }
 
+/**
+ * Every entry returns diagnostics, never throws: an exception inside the compiler (a bug, or a
+ * stack overflow when it was called with little stack left) becomes one error diagnostic, so the
+ * runtime's `fallback: "js"`, `parfor check` and the editor plugins see a compile error.
+ */
 function run(source: string, options: CompileOptions, params: readonly ParamType[] | undefined, lower: boolean): CompileResult {
+  try {
+    return runPhases(source, options, params, lower);
+  } catch (e) {
+    return { diagnostics: internalFailure(source, e), sourceOffset: 0, shape: null, compiled: null };
+  }
+}
+
+function internalFailure(source: string, e: unknown): Diagnostic[] {
+  const sink = new DiagnosticSink(() => ({ line: 1, column: 1 }));
+  const at = { start: 0, end: source.length };
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    let depth: number | string = "too many";
+    try {
+      depth = bracketNesting(source).depth;
+    } catch {
+      // keep the words
+    }
+    sink.report("PF1014", at, [`The compiler ran out of stack (${e.message}) on this kernel, which is`, depth, MAX_NESTING]);
+  } else {
+    const what = e instanceof Error ? `${e.name}: ${e.message}` : `thrown ${String(e)}`;
+    sink.report("PF1015", at, [what]);
+  }
+  return sink.items;
+}
+
+function runPhases(source: string, options: CompileOptions, params: readonly ParamType[] | undefined, lower: boolean): CompileResult {
   const { sink, parsed, kernel, shape } = front(source, options);
   if (!parsed || !kernel || !shape) return { diagnostics: sink.items, sourceOffset: 0, shape: null, compiled: null };
   const sourceOffset = parsed.base;

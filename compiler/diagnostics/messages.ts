@@ -54,6 +54,16 @@ export const messages = {
     category: "error",
     text: "'{0}' is updated with both '{1}' and '{2}' in one prange loop; a reduction uses one operator. Use two variables and combine them after the loop.",
   },
+  PF1014: {
+    name: "too-deeply-nested",
+    category: "error",
+    text: "{0} nested {1} levels deep; parfor compiles kernels nested at most {2} levels (each bracket, call, block and loop counts, and so does each operand of one long chain such as `a + b + …`). Split it: compute parts into local variables first (`const s1 = …; const s2 = …;`).",
+  },
+  PF1015: {
+    name: "internal-error",
+    category: "error",
+    text: "parfor's compiler failed on this kernel ({0}). This is a bug in parfor: please report it with the kernel's text. With the option `fallback: \"js\"` the kernel runs as plain JavaScript meanwhile.",
+  },
   PF2001: {
     name: "scalar-race",
     category: "warning",

@@ -42,6 +42,10 @@ const must: Record<string, Case[]> = {
   PF1011: [{ src: `(a) => { const b = a; return a[0]; }`, params: ["Float64Array"], at: "1:20" }],
   PF1012: [{ src: `(n) => Math.foo(n)`, at: "1:8" }, { src: `(n) => Number.parseFloat(n)` }, { src: `(n) => Math.TAU` }],
   PF1013: [{ src: `(a) => { let s = 0; for (const i of prange(a.length)) { s += a[i]; s *= 2; } return s; }`, params: ["Float64Array"] }],
+  PF1014: [
+    { src: `(x) => ${"(".repeat(501)}x${")".repeat(501)}`, at: "1:508" },
+    { src: `(x) => ${Array.from({ length: 600 }, (_, i) => `x * ${i}`).join(" + ")}` },
+  ],
   PF2001: [
     { src: `(n) => { let val = 0; for (const i of prange(n)) { val = i; } return val; }`, at: "1:52" },
     { src: `(a) => { let t = 0; for (const i of prange(a.length)) { a[i] = t; t = a[i] + 1; } return 0; }`, params: ["Float64Array"] },
@@ -80,6 +84,10 @@ const mustNot: Record<string, Case[]> = {
     { src: `(a, o) => { let t = 0; for (const i of prange(o.length)) { if (a[i] > 0) t = a[i]; else t = -a[i] * 3; o[i] = t; } }`, params: ["Float64Array", "Float64Array"] },
   ],
   PF2003: [{ src: `(a) => { let s = 0; for (const i of prange(a.length)) { s += a[i]; } a[0] = s; return s; }`, params: ["Float64Array"] }],
+  PF1014: [
+    { src: `(x) => ${"(".repeat(490)}x${")".repeat(490)}` },
+    { src: `(x) => ${Array.from({ length: 400 }, (_, i) => `x * ${i}`).join(" + ")}` },
+  ],
   PF2005: [
     { src: `(a, n) => { for (const i of prange(n)) { a[2 * i] = a[2 * i + 1]; } }`, params: ["Float64Array", "i"] },
     { src: `(a, n) => { for (const i of prange(0, n, 2)) { a[i] = a[i + 1]; } }`, params: ["Float64Array", "i"] },
@@ -135,7 +143,8 @@ describe("diagnostics that must not be reported", () => {
 
 describe("the diagnostics table", () => {
   test("every compiler code in the table is exercised by a must-trigger case here or in the API tests", () => {
-    const covered = new Set([...Object.keys(must), "PF3001", "PF3002", "PF3003", "PF3004", "PF2008"]);
+    // PF1015 (an internal failure) is triggered in limits.test.ts
+    const covered = new Set([...Object.keys(must), "PF3001", "PF3002", "PF3003", "PF3004", "PF2008", "PF1015"]);
     for (const code of Object.keys(messages)) expect(covered.has(code), code).toBe(true);
   });
   test("every code is used in the source", async () => {
