@@ -43,6 +43,7 @@ let worker: Worker | null = null;
 /** set when a worker cannot be made in this process: later requests compile on the caller's thread */
 let unavailable = false;
 let nextId = 1;
+const counts = { shape: 0, compile: 0 };
 const pending = new Map<number, Pending>();
 
 /** The worker entry: dist/runtime/compile-worker.js beside this file, or under dist/ when running from TS source. */
@@ -124,6 +125,7 @@ export function offThread(body: Body): Promise<OffThreadResult | null> {
   const w = theWorker();
   if (w === null) return Promise.resolve(null);
   const id = nextId++;
+  counts[body.kind]++;
   const req = { ...body, id } as CompileRequest;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
@@ -137,6 +139,11 @@ export function offThread(body: Body): Promise<OffThreadResult | null> {
       resolve(null);
     }
   });
+}
+
+/** Requests posted to the compile worker so far, by kind (for tests). */
+export function offThreadRequests(): { readonly shape: number; readonly compile: number } {
+  return { ...counts };
 }
 
 /** The compile worker, if one runs (for tests). */
