@@ -4,13 +4,13 @@
  */
 export { prange, type PRange } from "./runtime/prange.js";
 export { parallel, type ParallelKernel, type ParallelOptions } from "./runtime/parallel.js";
-export { array, free, shutdown, threads } from "./runtime/api.js";
+export { array, free, memoryUsage, shutdown, threads, type MemoryUsage } from "./runtime/api.js";
 export { ParforCompileError, type Diagnostic } from "./compiler/index.js";
 
 import { prange } from "./runtime/prange.js";
 import { parallel } from "./runtime/parallel.js";
-import { array, free, shutdown, threads } from "./runtime/api.js";
+import { array, free, memoryUsage, shutdown, threads } from "./runtime/api.js";
 
 /** Everything as one namespace: `import parfor from "parfor"; parfor.array(Float64Array, n)`. */
-const parfor = { parallel, prange, array, free, shutdown, threads };
+const parfor = { parallel, prange, array, free, memoryUsage, shutdown, threads };
 export default parfor;

@@ -10,20 +10,22 @@
 import { aliasHazards, type AliasHazard, formatMessage } from "../compiler/index.js";
 import type { RunSettings } from "./options.js";
 import { isSharedView } from "./memory.js";
+import { viewFacts } from "./views.js";
 
 /** Hazards by kernel text and globals (null: the text could not be analysed). */
 const hazards = new Map<string, AliasHazard[] | null>();
 const warned = new Set<string>();
-
-type View = ArrayBufferView & { readonly length?: number };
 
 /**
  * Whether views `a` and `b` share at least one byte. Views on parfor's memory made before and
  * after it grew hold different SharedArrayBuffer objects over the same memory: offsets decide.
  */
 export function overlaps(a: ArrayBufferView, b: ArrayBufferView): boolean {
-  const same = a.buffer === b.buffer || (isSharedView(a) && isSharedView(b));
-  return same && a.byteLength > 0 && b.byteLength > 0 && a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
+  const x = viewFacts(a);
+  const y = viewFacts(b);
+  if (x === null || y === null) return false;
+  const same = x.buffer === y.buffer || (isSharedView(a) && isSharedView(b));
+  return same && x.byteLength > 0 && y.byteLength > 0 && x.byteOffset < y.byteOffset + y.byteLength && y.byteOffset < x.byteOffset + x.byteLength;
 }
 
 /** The settings a call runs with: one thread when aliased arguments create a dependence. */
@@ -50,9 +52,9 @@ export function aliasSettings(
   let hz = hazards.get(cacheKey);
   if (hz === undefined) hazards.set(cacheKey, (hz = aliasHazards(source, globals)));
   for (const [i, j] of pairs) {
-    const a = args[i] as View;
-    const b = args[j] as View;
-    const identical = a.byteOffset === b.byteOffset && a.byteLength === b.byteLength && a.constructor === b.constructor;
+    const a = viewFacts(args[i])!;
+    const b = viewFacts(args[j])!;
+    const identical = a.byteOffset === b.byteOffset && a.byteLength === b.byteLength && a.kind === b.kind;
     // text that cannot be analysed (a minified bundle): every overlapping pair is a hazard
     const h = hz === null ? { written: i, other: j, identicalSafe: false } : hz.find((x) => (x.written === i && x.other === j) || (x.written === j && x.other === i));
     if (!h || (identical && h.identicalSafe)) continue;

@@ -4,9 +4,9 @@
  */
 
 import os from "node:os";
-import { whenIdle } from "./invoke.js";
-import { alloc, currentBuffer, release } from "./memory.js";
-import { shutdownPool } from "./pool.js";
+import { asyncIdle, loadedKernels, whenIdle } from "./invoke.js";
+import { addArrayBlock, alloc, currentBuffer, heapStats, isPinned, release, removeArrayBlock } from "./memory.js";
+import { poolSize, shutdownPool } from "./pool.js";
 import { MAX_WORKERS } from "./control.js";
 
 /** The typed array constructors parfor accepts. */
@@ -35,6 +35,7 @@ const KINDS: readonly ArrayConstructor[] = [
 
 /** Arrays made by `array` -> their heap address (0 once freed). */
 const owned = new WeakMap<object, number>();
+let liveArrays = 0;
 
 /**
  * A zero-filled typed array of `n` elements on parfor's shared memory: kernels use it in place,
@@ -55,6 +56,8 @@ export function array<C extends ArrayConstructor>(Ctor: C, n: number): InstanceT
   const view = new (Ctor as Float64ArrayConstructor)(currentBuffer(), ptr, n);
   view.fill(0); // heap blocks are reused, so clear what a previous array left
   owned.set(view, ptr);
+  addArrayBlock(ptr, Math.max(16, bytes));
+  liveArrays++;
   return view as unknown as InstanceType<C>;
 }
 
@@ -66,7 +69,10 @@ export function free(view: ArrayBufferView): void {
   const ptr = typeof view === "object" && view !== null ? owned.get(view) : undefined;
   if (ptr === undefined) throw new TypeError("parfor.free: view must be an array made by parfor.array");
   if (ptr === 0) throw new Error("parfor.free: this array was already freed");
+  if (isPinned(ptr)) throw new Error("parfor.free: this array is in use by a kernel call that has not finished (await its .async promise first)");
   owned.set(view, 0);
+  liveArrays--;
+  removeArrayBlock(ptr, view);
   release(ptr);
 }
 
@@ -75,8 +81,31 @@ export function free(view: ArrayBufferView): void {
  * call that needs workers starts a new pool.
  */
 export async function shutdown(): Promise<void> {
-  await whenIdle();
+  // A call may start between the idle promise resolving and this continuation running (the
+  // caller did not await shutdown): wait again, so the pool is never retired under a call. The
+  // check and the retirement run in one synchronous step.
+  while (!asyncIdle()) await whenIdle();
   await shutdownPool();
+}
+
+/** What parfor holds right now (see `memoryUsage`). */
+export interface MemoryUsage {
+  /** bytes of the one shared WebAssembly.Memory (it grows, never shrinks) */
+  readonly sharedMemoryBytes: number;
+  /** bytes of it in use: arrays, kernel frames, copies of ordinary arrays during calls */
+  readonly bytesInUse: number;
+  /** arrays made by `array` and not freed */
+  readonly liveArrays: number;
+  /** compiled kernel specialisations loaded and not yet garbage-collected */
+  readonly liveKernels: number;
+  /** worker threads in the pool */
+  readonly poolSize: number;
+}
+
+/** Shared memory size and use, live arrays and kernels, and the pool's size. */
+export function memoryUsage(): MemoryUsage {
+  const h = heapStats();
+  return { sharedMemoryBytes: h.memoryBytes, bytesInUse: h.liveBytes, liveArrays, liveKernels: loadedKernels(), poolSize: poolSize() };
 }
 
 /**

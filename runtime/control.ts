@@ -44,8 +44,7 @@ export const PARTIAL_BASE = 8;
 export const PARTIAL_STRIDE = 9;
 /** Threads taking part in the job, the leader included (T). */
 export const THREADS = 10;
-/** Pool index of the first helper worker; helper w is thread number w - FIRST_WORKER + 1. */
-export const FIRST_WORKER = 11;
+// (11 is free: helpers read their thread number from their own slot, TNUM)
 /** Number of helper workers in the job (T - 1). */
 export const ACTIVE = 12;
 /** 1 when waiting threads may spin before sleeping (threads <= available cores). */
@@ -104,10 +103,22 @@ export const WORKER_BASE = 256;
 export const WORKER_STRIDE = 16;
 /** Offset in a worker slot: the generation of the last job given to this worker. */
 export const MAILBOX = 0;
-/** Offset in a worker slot: WORKER_STARTING / WORKER_READY / WORKER_DEAD. */
+/**
+ * Offset in a worker slot: WORKER_STARTING / WORKER_READY / WORKER_DEAD. DEAD is stored by the
+ * worker on its way out, and also by the pool's watcher thread when the worker's lifeline port
+ * closes (terminated, crashed, out of memory), so a leader blocked in a join sees it at once.
+ */
 export const STATE = 1;
 /** Offset in a worker slot: job kind of the mailbox's job (JOB_LOOP, JOB_MAIN, JOB_EXIT). */
 export const JOB_KIND = 2;
+/**
+ * Offset in a worker slot: the MAILBOX value of the last job this worker finished. A worker is
+ * idle (touches no memory of any call) when ACK equals MAILBOX or when it is dead; a failed call
+ * waits for that on every participant before it returns.
+ */
+export const ACK = 3;
+/** Offset in a worker slot: this worker's thread number t (1..THREADS-1) in the current prange job. */
+export const TNUM = 4;
 
 export const WORKER_STARTING = 0;
 export const WORKER_READY = 1;

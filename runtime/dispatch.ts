@@ -9,13 +9,13 @@
  */
 
 import {
+  ACK,
   ACTIVE,
   CHUNK,
   CHUNKS,
   COUNT,
   DONE,
   ERROR,
-  FIRST_WORKER,
   FRAME,
   GENERATION,
   JOB_KIND,
@@ -30,8 +30,11 @@ import {
   SPIN,
   STATE,
   THREADS,
+  TNUM,
   WORKER_DEAD,
+  WORKER_READY,
   workerField,
+  errorSource,
 } from "./control.js";
 import { formatPosition, wrapTrap, type KernelMeta } from "./errors.js";
 import type { WasmMemory } from "./wasm.js";
@@ -45,9 +48,9 @@ export interface Leader {
   readonly ctl: Int32Array;
   readonly meta: KernelMeta;
   readonly exports: KernelExports;
-  /** Threads in all, this one included. */
+  /** Threads in all, this one included (at most: only workers that are ready take part). */
   readonly threads: number;
-  /** Pool index of the first helper worker. */
+  /** Pool index of the first helper worker; helpers are chosen from firstWorker..firstWorker+threads-2. */
   readonly firstWorker: number;
   readonly dynamic: boolean;
   readonly chunkSize: number;
@@ -144,11 +147,12 @@ export function envPrange(loop: number, frame: number, start: number, stop: numb
   const partialBase = stride > 0 ? L.acquirePartials(chunks * stride) : 0;
   try {
     // Waking a helper only pays off when it gets a chunk; for static, T' = min(T, chunks) threads
-    // split the chunk numbers, which changes who runs a chunk but not what a chunk is.
-    const helpers = Math.max(0, Math.min(L.threads, chunks) - 1);
+    // split the chunk numbers, which changes who runs a chunk but not what a chunk is. Only
+    // workers that are ready take part: the first calls after start-up do not wait for the rest.
+    const helpers = readyHelpers(L, Math.max(0, Math.min(L.threads, chunks) - 1));
     const fn = L.exports["loop_" + loop];
     if (fn === undefined) throw new Error(`parfor internal error: kernel ${meta.name} does not export loop_${loop}`);
-    if (helpers === 0) {
+    if (helpers.length === 0) {
       Atomics.store(L.ctl, ERROR, 0);
       try {
         // Alone, the leader runs every chunk in order: claiming through NEXT would buy nothing.
@@ -173,6 +177,15 @@ export function envPrange(loop: number, frame: number, start: number, stop: numb
   }
 }
 
+/** Up to `max` pool indices from the leader's candidates whose workers are ready now. */
+function readyHelpers(L: Leader, max: number): number[] {
+  const out: number[] = [];
+  for (let w = L.firstWorker; w < L.firstWorker + L.threads - 1 && out.length < max; w++) {
+    if (Atomics.load(L.ctl, workerField(w, STATE)) === WORKER_READY) out.push(w);
+  }
+  return out;
+}
+
 function runParallel(
   L: Leader,
   loop: number,
@@ -183,10 +196,10 @@ function runParallel(
   chunks: number,
   partialBase: number,
   stride: number,
-  helpers: number,
+  helpers: readonly number[],
 ): void {
   const ctl = L.ctl;
-  const T = helpers + 1;
+  const T = helpers.length + 1;
   // Job description first (plain field values, published by the mailbox stores below).
   Atomics.store(ctl, KERNEL, L.meta.id);
   Atomics.store(ctl, LOOP, loop);
@@ -198,8 +211,7 @@ function runParallel(
   Atomics.store(ctl, PARTIAL_BASE, partialBase);
   Atomics.store(ctl, PARTIAL_STRIDE, stride);
   Atomics.store(ctl, THREADS, T);
-  Atomics.store(ctl, FIRST_WORKER, L.firstWorker);
-  Atomics.store(ctl, ACTIVE, helpers);
+  Atomics.store(ctl, ACTIVE, helpers.length);
   Atomics.store(ctl, SPIN, L.spin ? 1 : 0);
   // Reset the counters before any helper can see the job: no helper is running (the previous job
   // was joined), so nobody can observe the reset half-done.
@@ -207,9 +219,10 @@ function runParallel(
   Atomics.store(ctl, DONE, 0);
   Atomics.store(ctl, ERROR, 0);
   const gen = (Atomics.add(ctl, GENERATION, 1) + 1) | 0;
-  for (let h = 0; h < helpers; h++) {
-    const w = L.firstWorker + h;
+  for (let h = 0; h < helpers.length; h++) {
+    const w = helpers[h]!;
     Atomics.store(ctl, workerField(w, JOB_KIND), JOB_LOOP);
+    Atomics.store(ctl, workerField(w, TNUM), h + 1);
     // The seq-cst store of MAILBOX is the release edge (1): the helper that loads this value also
     // sees every field, frame and array write above. Notify wakes it if it sleeps; if it is
     // still spinning the notify is a cheap no-op.
@@ -227,7 +240,8 @@ function runParallel(
     Atomics.compareExchange(ctl, ERROR, 0, L.selfSource);
   }
   // Join even after our own failure: helpers still use the frame and the partials.
-  join(L, helpers);
+  const died = join(L, helpers);
+  if (died !== null) throw died;
   const src = Atomics.load(ctl, ERROR);
   if (src !== 0) {
     if (failed && src === L.selfSource) throw wrapTrap(own, L.meta, loop);
@@ -236,32 +250,56 @@ function runParallel(
 }
 
 /**
- * Waits until `helpers` helpers have added to DONE: spins briefly when allowed, then sleeps in
- * bounded slices, checking between slices whether a participating worker died (so a dead worker
- * is an error, not a hang). Loading DONE == helpers is the acquire edge (2) for their writes.
+ * Waits until the helpers have added to DONE: spins briefly when allowed, then sleeps in bounded
+ * slices. A helper that dies (its slot marked dead by the pool's watcher, which also wakes this
+ * wait) fails the call: the others are told to stop (ERROR) and are waited for, so that when the
+ * call returns no thread touches its frame, partials or arrays any more. Returns that error, or
+ * null. Loading DONE == helpers is the acquire edge (2) for the helpers' writes.
  */
-function join(L: Leader, helpers: number): void {
+function join(L: Leader, helpers: readonly number[]): Error | null {
   const ctl = L.ctl;
-  if (Atomics.load(ctl, DONE) === helpers) return;
+  const n = helpers.length;
+  if (Atomics.load(ctl, DONE) === n) return null;
   if (L.spin) {
     const until = performance.now() + SPIN_MS;
-    let n = 0;
+    let k = 0;
     for (;;) {
-      if (Atomics.load(ctl, DONE) === helpers) return;
-      if ((++n & 63) === 0 && performance.now() > until) break;
+      if (Atomics.load(ctl, DONE) === n) return null;
+      if ((++k & 63) === 0 && performance.now() > until) break;
     }
   }
   for (;;) {
     const d = Atomics.load(ctl, DONE);
-    if (d === helpers) return;
-    if (Atomics.wait(ctl, DONE, d, JOIN_SLICE_MS) === "timed-out") {
-      for (let h = 0; h < helpers; h++) {
-        const w = L.firstWorker + h;
-        if (Atomics.load(ctl, workerField(w, STATE)) === WORKER_DEAD) {
-          throw new Error(`parfor: worker thread ${w} exited unexpectedly during a call to kernel '${L.meta.name}'`);
-        }
-      }
+    if (d === n) return null;
+    Atomics.wait(ctl, DONE, d, JOIN_SLICE_MS);
+    const dead = helpers.find((w) => Atomics.load(ctl, workerField(w, STATE)) === WORKER_DEAD && !finished(ctl, w));
+    if (dead !== undefined) {
+      Atomics.compareExchange(ctl, ERROR, 0, errorSource(dead));
+      awaitIdle(ctl, helpers);
+      return new Error(
+        `parfor: worker thread ${dead} died during a call to kernel '${L.meta.name}' (it was terminated, crashed or ran out of memory); ` +
+          `the call was stopped and the pool is replaced for the next call`,
+      );
     }
+  }
+}
+
+/** Whether worker `w` finished the last job it was given (ACK caught up with MAILBOX). */
+function finished(ctl: Int32Array, w: number): boolean {
+  return Atomics.load(ctl, workerField(w, ACK)) === Atomics.load(ctl, workerField(w, MAILBOX));
+}
+
+/** Whether every worker in `workers` is idle: finished its last job, dead, or not started yet. */
+export function allIdle(ctl: Int32Array, workers: readonly number[]): boolean {
+  return workers.every((w) => Atomics.load(ctl, workerField(w, STATE)) !== WORKER_READY || finished(ctl, w));
+}
+
+/** Blocks until every worker in `workers` is idle (see allIdle); they finish or die, both wake DONE. */
+export function awaitIdle(ctl: Int32Array, workers: readonly number[]): void {
+  for (;;) {
+    const d = Atomics.load(ctl, DONE);
+    if (allIdle(ctl, workers)) return;
+    Atomics.wait(ctl, DONE, d, 20);
   }
 }
 

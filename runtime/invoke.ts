@@ -8,6 +8,7 @@
 import type { CompiledKernel } from "../compiler/artifact.js";
 import {
   ASYNC_FAILED,
+  ASYNC_IDLE,
   ASYNC_OK,
   ASYNC_RUNNING,
   ASYNC_STATE,
@@ -20,6 +21,7 @@ import {
   CALL_SPIN,
   CALL_THREADS,
   controlView,
+  DONE,
   ERROR,
   FRAME,
   GENERATION,
@@ -27,19 +29,31 @@ import {
   JOB_MAIN,
   MAILBOX,
   MAX_WORKERS,
+  READY,
   RESULT_BYTE,
   SOURCE_MAIN,
+  errorSource,
   STATE,
   WORKER_DEAD,
   workerField,
 } from "./control.js";
-import { MAX_DYNAMIC_CHUNKS, STATIC_CHUNKS, withLeader, type KernelExports, type Leader } from "./dispatch.js";
+import { allIdle, awaitIdle, MAX_DYNAMIC_CHUNKS, STATIC_CHUNKS, withLeader, type KernelExports, type Leader } from "./dispatch.js";
 import { wrapTrap, type KernelMeta, type SourceOrigin } from "./errors.js";
 import { kernelImports } from "./imports.js";
 import { marshal } from "./marshal.js";
 import { alloc, release, sharedMemory } from "./memory.js";
 import type { RunSettings } from "./options.js";
-import { discardWorkerErrors, ensureWorkers, sendKernel, spinAllowed, takeWorkerError } from "./pool.js";
+import {
+  discardWorkerErrors,
+  dropKernel,
+  ensureWorkers,
+  sendKernel,
+  spinAllowed,
+  takeWorkerError,
+  workerCause,
+  workerGone,
+  workerReady,
+} from "./pool.js";
 import { Wasm, waitAsync, type WasmModule } from "./wasm.js";
 
 export type { SourceOrigin } from "./errors.js";
@@ -61,6 +75,42 @@ interface KernelState {
 const states = new WeakMap<LoadedKernel, KernelState>();
 let nextId = 1;
 
+/** Frames of loaded kernels by id, released when the kernel's handle is garbage-collected. */
+const frames = new Map<number, number>();
+let liveKernels = 0;
+
+/**
+ * A kernel nobody can call any more (its handle collected) gives back its frame and tells the
+ * workers to drop their instance; its module goes with the handle. No call can be running: a call
+ * holds the handle.
+ */
+const collected = new FinalizationRegistry<number>((id) => {
+  liveKernels--;
+  const frame = frames.get(id);
+  if (frame !== undefined) {
+    frames.delete(id);
+    release(frame);
+  }
+  dropKernel(id);
+});
+
+/** Kernels loaded and not yet collected. */
+export function loadedKernels(): number {
+  return liveKernels;
+}
+
+/** Depth of synchronous calls running on this thread (a user callback may call a kernel). */
+let depth = 0;
+
+/**
+ * Whether a compiled call is running on this thread right now: a kernel called from inside
+ * one (from a Math function the user replaced, a getter) must not use the control block or its
+ * frame, which the running call owns; parallel() then runs the plain function.
+ */
+export function callInProgress(): boolean {
+  return depth > 0;
+}
+
 /** Compiles `kernel`'s module (once) and returns the handle `invoke`/`invokeAsync` take. */
 export function load(kernel: CompiledKernel, meta: { name: string; origin: SourceOrigin }): LoadedKernel {
   const module = new Wasm.Module(kernel.wasm);
@@ -77,6 +127,8 @@ export function load(kernel: CompiledKernel, meta: { name: string; origin: Sourc
   };
   const k: LoadedKernel = Object.freeze({ id: km.id, meta: km, module });
   states.set(k, {});
+  liveKernels++;
+  collected.register(k, km.id);
   return k;
 }
 
@@ -98,7 +150,10 @@ function mainExports(k: LoadedKernel): KernelExports {
 
 function frameOf(k: LoadedKernel): number {
   const s = stateOf(k);
-  if (s.frame === undefined) s.frame = alloc(Math.max(16, k.meta.frameSize), 16);
+  if (s.frame === undefined) {
+    s.frame = alloc(Math.max(16, k.meta.frameSize), 16);
+    frames.set(k.id, s.frame);
+  }
   return s.frame;
 }
 
@@ -128,7 +183,19 @@ function convertResult(k: LoadedKernel, r: number | undefined): number | boolean
  */
 export function invoke(k: LoadedKernel, args: readonly unknown[], settings: RunSettings): number | boolean | undefined {
   checkThreads(settings.threads);
-  drainAsync();
+  if (depth > 0) throw new Error(`parfor: kernel '${k.meta.name}' was called while a compiled call runs on this thread (re-entrant call)`);
+  depth++;
+  try {
+    drainAsync();
+    return invokeNow(k, args, settings);
+  } finally {
+    depth--;
+    // async calls issued from inside this call (a callback) start now
+    if (queue.length > 0) pump();
+  }
+}
+
+function invokeNow(k: LoadedKernel, args: readonly unknown[], settings: RunSettings): number | boolean | undefined {
   const T = settings.threads;
   if (T > 1) {
     ensureWorkers(T - 1);
@@ -183,6 +250,10 @@ interface AsyncCall {
   readonly reject: (e: unknown) => void;
   finish?: () => void;
   scratch: number;
+  /** published to worker 0 (before that it waits for worker 0 to be ready) */
+  launched: boolean;
+  /** worker 0 died while leading it: the helpers are being waited for */
+  leaderDead: boolean;
   done: boolean;
 }
 
@@ -194,7 +265,7 @@ const idleWaiters: (() => void)[] = [];
 const WAIT_SLICE_MS = 100;
 
 /**
- * Runs a call on the pool without blocking the event loop: worker 0 leads it with
+ * Runs a call on the pool without blocking the event loop: worker 0 leads it with up to
  * `settings.threads - 1` helpers; completion is observed with Atomics.waitAsync. Calls queue
  * behind each other in issue order.
  */
@@ -205,21 +276,29 @@ export function invokeAsync(
 ): Promise<number | boolean | undefined> {
   return new Promise((resolve, reject) => {
     checkThreads(settings.threads);
-    queue.push({ k, args: [...args], settings, resolve, reject, scratch: 0, done: false });
+    queue.push({ k, args: [...args], settings, resolve, reject, scratch: 0, launched: false, leaderDead: false, done: false });
     pump();
   });
 }
 
-/** Starts the next queued async call when none runs. */
+/** Whether no async call runs or waits. */
+export function asyncIdle(): boolean {
+  return running === null && queue.length === 0;
+}
+
+/** Starts the next queued async call when none runs (and no sync call is on the stack). */
 function pump(): void {
-  while (running === null && queue.length > 0) {
+  while (running === null && queue.length > 0 && depth === 0) {
     const c = queue.shift()!;
     try {
-      start(c);
-      watch(c);
+      prepare(c);
     } catch (e) {
+      running = null;
       c.reject(e);
+      continue;
     }
+    if (keepAlive === null) keepAlive = setInterval(() => {}, 1 << 30);
+    whenLeaderReady(c);
   }
   if (running === null && queue.length === 0) {
     if (keepAlive !== null) clearInterval(keepAlive);
@@ -228,11 +307,48 @@ function pump(): void {
   }
 }
 
-function start(c: AsyncCall): void {
+/** Makes `c` the running call: workers started (not waited for) and sent its module. */
+function prepare(c: AsyncCall): void {
+  const T = c.settings.threads;
+  ensureWorkers(T);
+  sendKernel(T, c.k.meta, c.k.module);
+  running = c;
+}
+
+/** Launches `c` once worker 0, its leader, is ready (waiting without blocking); fails it if worker 0 died first. */
+function whenLeaderReady(c: AsyncCall): void {
+  const ctl = controlView(sharedMemory());
+  if (workerReady(ctl, 0)) {
+    try {
+      launch(c);
+    } catch (e) {
+      running = null;
+      c.done = true;
+      c.reject(e);
+      pump();
+      return;
+    }
+    watch(c);
+    return;
+  }
+  if (leaderDied(ctl)) {
+    void workerGone(0).then(() => {
+      running = null;
+      c.done = true;
+      c.reject(new Error(`parfor: worker thread 0, which leads async calls, failed to start: ${workerCause(0)}`));
+      pump();
+    });
+    return;
+  }
+  const r = waitAsync(ctl, READY, Atomics.load(ctl, READY), WAIT_SLICE_MS);
+  if (r.async) void r.value.then(() => whenLeaderReady(c));
+  else queueMicrotask(() => whenLeaderReady(c));
+}
+
+/** Copies the arguments in and hands the call to worker 0. */
+function launch(c: AsyncCall): void {
   const { k, settings } = c;
   const T = settings.threads;
-  ensureWorkers(T);
-  sendKernel(T, k.meta, k.module);
   discardWorkerErrors();
   const memory = sharedMemory();
   const ctl = controlView(memory);
@@ -261,8 +377,7 @@ function start(c: AsyncCall): void {
   Atomics.store(ctl, CALL_SPIN, spinAllowed(T) ? 1 : 0);
   Atomics.store(ctl, ERROR, 0);
   Atomics.store(ctl, ASYNC_STATE, ASYNC_RUNNING);
-  running = c;
-  if (keepAlive === null) keepAlive = setInterval(() => {}, 1 << 30);
+  c.launched = true;
   // Release edge (1) for worker 0: the call fields, frame and copied arrays precede this store.
   const gen = (Atomics.add(ctl, GENERATION, 1) + 1) | 0;
   Atomics.store(ctl, workerField(0, JOB_KIND), JOB_MAIN);
@@ -270,10 +385,15 @@ function start(c: AsyncCall): void {
   Atomics.notify(ctl, workerField(0, MAILBOX), 1);
 }
 
+/** The helpers an async call of `c` may have used: workers 1..T-1. */
+function helpersOf(c: AsyncCall): number[] {
+  return Array.from({ length: Math.max(0, c.settings.threads - 1) }, (_, i) => i + 1);
+}
+
 /** Waits (without blocking) for ASYNC_STATE to leave RUNNING, in bounded slices. */
 function watch(c: AsyncCall): void {
   const ctl = controlView(sharedMemory());
-  const r = waitAsync(ctl, ASYNC_STATE, ASYNC_RUNNING, WAIT_SLICE_MS);
+  const r = c.leaderDead ? waitAsync(ctl, DONE, Atomics.load(ctl, DONE), 20) : waitAsync(ctl, ASYNC_STATE, ASYNC_RUNNING, WAIT_SLICE_MS);
   if (r.async) void r.value.then(() => poll(c));
   else queueMicrotask(() => poll(c));
 }
@@ -281,8 +401,18 @@ function watch(c: AsyncCall): void {
 function poll(c: AsyncCall): void {
   if (c.done) return;
   const ctl = controlView(sharedMemory());
-  if (Atomics.load(ctl, ASYNC_STATE) === ASYNC_RUNNING && !leaderDied(ctl)) {
-    watch(c);
+  if (!c.leaderDead && Atomics.load(ctl, ASYNC_STATE) === ASYNC_RUNNING) {
+    if (!leaderDied(ctl)) return watch(c);
+    // The leader is gone but its helpers may still be in a chunk: stop them, wait for them.
+    c.leaderDead = true;
+    Atomics.compareExchange(ctl, ERROR, 0, errorSource(0));
+  }
+  if (c.leaderDead && !allIdle(ctl, helpersOf(c))) return watch(c);
+  if (c.leaderDead) {
+    void workerGone(0, 100).then(() => {
+      complete(c);
+      pump();
+    });
     return;
   }
   complete(c);
@@ -310,9 +440,13 @@ function complete(c: AsyncCall): void {
       const src = Atomics.load(ctl, ERROR);
       error = src === 0 ? new Error("parfor internal error: async call failed without an error source") : takeWorkerError(src);
     } else {
-      error = new Error(`parfor: worker thread 0 exited unexpectedly during an async call to kernel '${c.k.meta.name}'`);
+      error = new Error(
+        `parfor: worker thread 0 died during an async call to kernel '${c.k.meta.name}' (${workerCause(0)}); ` +
+          `the call was stopped and the pool is replaced for the next call`,
+      );
     }
   } finally {
+    Atomics.store(ctl, ASYNC_STATE, ASYNC_IDLE);
     try {
       c.finish?.();
     } catch (e) {
@@ -335,15 +469,41 @@ function drainAsync(): void {
       const next = queue.shift();
       if (next === undefined) break;
       try {
-        start(next);
+        prepare(next);
       } catch (e) {
+        running = null;
         next.reject(e);
         continue;
       }
     }
     const c = running!;
+    if (!c.launched) {
+      // worker 0 is still starting: wait for it here (this call blocks anyway)
+      for (;;) {
+        if (workerReady(ctl, 0) || leaderDied(ctl)) break;
+        Atomics.wait(ctl, READY, Atomics.load(ctl, READY), 20);
+      }
+      if (leaderDied(ctl)) {
+        running = null;
+        c.done = true;
+        c.reject(new Error(`parfor: worker thread 0, which leads async calls, failed to start: ${workerCause(0)}`));
+        continue;
+      }
+      try {
+        launch(c);
+      } catch (e) {
+        running = null;
+        c.done = true;
+        c.reject(e);
+        continue;
+      }
+    }
     while (Atomics.load(ctl, ASYNC_STATE) === ASYNC_RUNNING && !leaderDied(ctl)) {
       Atomics.wait(ctl, ASYNC_STATE, ASYNC_RUNNING, WAIT_SLICE_MS);
+    }
+    if (Atomics.load(ctl, ASYNC_STATE) === ASYNC_RUNNING) {
+      Atomics.compareExchange(ctl, ERROR, 0, errorSource(0));
+      awaitIdle(ctl, helpersOf(c));
     }
     complete(c);
   }

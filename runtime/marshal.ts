@@ -9,11 +9,12 @@
 
 import type { ParamSlot } from "../compiler/artifact.js";
 import type { KernelMeta } from "./errors.js";
-import { alloc, currentBuffer, isSharedView, release, sharedMemory } from "./memory.js";
+import { alloc, arrayBlockOf, currentBuffer, isFreedView, isSharedView, pin, release, sharedMemory, unpin } from "./memory.js";
+import { viewFacts, type ViewFacts } from "./views.js";
 
-/** Any of the typed arrays a kernel accepts. */
-type View = ArrayBufferView & { readonly length: number };
 type ArraySlot = Extract<ParamSlot, { kind: "array" }>;
+/** A typed-array argument by its real (intrinsic) facts; its own properties are never read. */
+type View = ViewFacts;
 
 /** The copies a call made; `finish` copies written arrays back and releases the heap blocks. */
 export interface Marshalled {
@@ -33,7 +34,15 @@ const MAX_I32 = 0x7fffffff;
 export function marshal(meta: KernelMeta, frame: number, args: readonly unknown[]): Marshalled {
   const fv = new DataView(sharedMemory().buffer, frame, meta.frameSize);
   const spans = new Map<ArrayBufferLike, Span>();
-  meta.params.forEach((slot, i) => {
+  // parfor.array blocks this call uses in place: free() refuses them until the call finishes
+  const pinned: number[] = [];
+  try {
+    meta.params.forEach((slot, i) => writeParam(slot, i));
+  } catch (e) {
+    for (const b of pinned) unpin(b);
+    throw e;
+  }
+  function writeParam(slot: ParamSlot, i: number): void {
     const v = args[i];
     switch (slot.kind) {
       case "f":
@@ -46,12 +55,25 @@ export function marshal(meta: KernelMeta, frame: number, args: readonly unknown[
         fv.setInt32(slot.offset, v ? 1 : 0, true);
         return;
       case "array": {
-        const view = v as View;
+        const view = viewFacts(v);
+        // signatureOf checked the kind; a detached or freed array gets here only through a
+        // getter or a queued async call whose array was released in between
+        if (view === null || view.detached) throw new TypeError(`parfor: kernel '${meta.name}': array '${slot.name}' has no elements (its ArrayBuffer was detached)`);
+        if (isFreedView(v as object)) throw new TypeError(`parfor: kernel '${meta.name}': array '${slot.name}' was released with parfor.free`);
         if (view.length > MAX_I32) {
           throw new RangeError(`parfor: array '${slot.name}' has ${view.length} elements; compiled kernels allow at most ${MAX_I32}`);
         }
         fv.setInt32(slot.lengthOffset, view.length, true);
-        if (isSharedView(view)) {
+        if (isSharedView(v as ArrayBufferView)) {
+          const block = arrayBlockOf(view.byteOffset, Math.max(1, view.byteLength));
+          if (block < 0) {
+            throw new TypeError(
+              `parfor: kernel '${meta.name}': array '${slot.name}' is a view on parfor's shared memory outside every live parfor.array ` +
+                `(an array released with parfor.free, or a view over parfor's own data); pass an array made by parfor.array or an ordinary typed array`,
+            );
+          }
+          pin(block);
+          pinned.push(block);
           fv.setUint32(slot.offset, view.byteOffset, true); // zero copy: the byte offset is the wasm address
         } else if (!slot.read && !slot.written) {
           fv.setUint32(slot.offset, 0, true); // only its length is used
@@ -63,7 +85,7 @@ export function marshal(meta: KernelMeta, frame: number, args: readonly unknown[
         return;
       }
     }
-  });
+  }
   const made: Span[] = [];
   try {
     for (const [buffer, s] of spans) {
@@ -83,6 +105,7 @@ export function marshal(meta: KernelMeta, frame: number, args: readonly unknown[
     }
   } catch (e) {
     for (const s of made) release(s.ptr);
+    for (const b of pinned) unpin(b);
     throw e;
   }
   return {
@@ -97,6 +120,7 @@ export function marshal(meta: KernelMeta, frame: number, args: readonly unknown[
         }
       } finally {
         for (const s of made) release(s.ptr);
+        for (const b of pinned) unpin(b);
       }
     },
   };

@@ -13,6 +13,7 @@
  * is why views on the control block or on a frame can be kept).
  */
 
+import { viewFacts } from "./views.js";
 import { Wasm, type WasmMemory } from "./wasm.js";
 
 /** Bytes at the start of the memory kept for the control block; the heap begins here. */
@@ -66,9 +67,81 @@ export function currentBuffer(): SharedArrayBuffer {
   return buf;
 }
 
-/** True when `view` is a view on parfor's shared memory (then its byteOffset is a wasm address). */
+/**
+ * True when `view` is a view on parfor's shared memory (then its byteOffset is a wasm address).
+ * Reads the view's real buffer, not a `buffer` property it may override.
+ */
 export function isSharedView(view: ArrayBufferView): boolean {
-  return ourBuffers.has(view.buffer);
+  const f = viewFacts(view);
+  return f !== null && ourBuffers.has(f.buffer);
+}
+
+/** Blocks handed out by `parfor.array` and not freed: start -> size. */
+const arrayBlocks = new Map<number, number>();
+/** Their starts, sorted, for finding the block that holds a byte range. */
+let arrayStarts: number[] = [];
+/** Views made by `parfor.array` and freed since: a kernel must never use them. */
+const freedViews = new WeakSet<object>();
+
+/** Records `[ptr, ptr + size)` as a user array block (api.ts array()). */
+export function addArrayBlock(ptr: number, size: number): void {
+  arrayBlocks.set(ptr, size);
+  arrayStarts.splice(lowerBound(arrayStarts, ptr), 0, ptr);
+}
+
+/** Forgets the array block at `ptr` and marks `view` as freed (api.ts free()). */
+export function removeArrayBlock(ptr: number, view: object): void {
+  arrayBlocks.delete(ptr);
+  arrayStarts = arrayStarts.filter((p) => p !== ptr);
+  freedViews.add(view);
+}
+
+/** Whether `view` was made by parfor.array and freed since. */
+export function isFreedView(view: object): boolean {
+  return freedViews.has(view);
+}
+
+/**
+ * Whether the byte range `[offset, offset + bytes)` of the shared memory lies inside one live
+ * `parfor.array` block: only then may a kernel use a shared view in place. A view over parfor's
+ * control block, a kernel frame or a freed array is refused.
+ */
+export function arrayBlockOf(offset: number, bytes: number): number {
+  const k = lowerBound(arrayStarts, offset + 1) - 1;
+  if (k < 0) return -1;
+  const start = arrayStarts[k]!;
+  return offset >= start && offset + bytes <= start + arrayBlocks.get(start)! ? start : -1;
+}
+
+/** Array blocks that a call in flight uses in place -> number of such uses. */
+const pins = new Map<number, number>();
+
+/** Marks the array block at `start` as used by a call until `unpin` (free() refuses it meanwhile). */
+export function pin(start: number): void {
+  pins.set(start, (pins.get(start) ?? 0) + 1);
+}
+
+export function unpin(start: number): void {
+  const n = (pins.get(start) ?? 1) - 1;
+  if (n <= 0) pins.delete(start);
+  else pins.set(start, n);
+}
+
+/** Whether a call in flight uses the array block at `start`. */
+export function isPinned(start: number): boolean {
+  return pins.has(start);
+}
+
+/** First index in sorted `xs` whose value is >= v. */
+function lowerBound(xs: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function alignUp(v: number, a: number): number {

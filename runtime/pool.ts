@@ -3,6 +3,16 @@
  * pool never keeps the process alive. Workers receive the shared memory at start and each kernel's
  * WasmModule once, by postMessage, before their first job of that kernel; everything
  * during a call goes through Atomics on the control block (see control.ts).
+ *
+ * Starting workers never blocks: a call uses the workers that are ready when its prange starts
+ * and the rest join later pranges as they come (chunking does not depend on the thread count, so
+ * results do not either).
+ *
+ * A dead worker is seen while a call blocks: each worker holds one end of a "lifeline"
+ * MessageChannel whose other end lives in a small watcher thread. When the worker ends for any
+ * reason (terminate(), a crash, out of memory) its end closes, and the watcher, whose event loop
+ * is never blocked by a call, marks the worker's slot dead and wakes every waiter. The main
+ * thread's own 'exit' listener cannot do this: it runs only when the main thread is idle.
  */
 
 import { existsSync } from "node:fs";
@@ -10,7 +20,9 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import {
+  ASYNC_STATE,
   controlView,
+  DONE,
   EPOCH,
   GENERATION,
   errorSource,
@@ -20,8 +32,11 @@ import {
   MAX_WORKERS,
   READY,
   STATE,
+  WORKER_BASE,
   WORKER_DEAD,
+  WORKER_READY,
   WORKER_STARTING,
+  WORKER_STRIDE,
   workerField,
   workerOfSource,
 } from "./control.js";
@@ -29,13 +44,15 @@ import { deserializeError, type KernelMeta, type SerializedError } from "./error
 import { sharedMemory } from "./memory.js";
 import type { WasmMemory, WasmModule } from "./wasm.js";
 
-/** How long the leader waits for new workers to report ready. */
+/** How long `ensureWorkers(n, true)` waits for new workers to report ready. */
 export const READY_TIMEOUT_MS = 15_000;
 
 /** What the pool sends a worker when it starts. */
 export interface WorkerInit {
   readonly memory: WasmMemory;
   readonly port: MessagePort;
+  /** held, never used: its closing tells the watcher that this worker ended */
+  readonly lifeline: MessagePort;
   readonly index: number;
   readonly epoch: number;
 }
@@ -47,6 +64,12 @@ export interface KernelMessage {
   readonly module: WasmModule;
 }
 
+/** Tells a worker to forget a kernel whose handle was garbage-collected (see invoke.ts). */
+export interface DropMessage {
+  readonly kind: "drop";
+  readonly id: number;
+}
+
 interface Handle {
   readonly worker: Worker;
   /** Our end of the worker's channel: kernels go out, errors come back. */
@@ -55,15 +78,61 @@ interface Handle {
   /** Kernel ids whose module this worker has been sent. */
   readonly kernels: Set<number>;
   exited: boolean;
+  /** the error the worker died of, when its 'error' event has arrived */
+  error?: Error;
+  /** it died before it was ready */
+  bootFailed?: boolean;
+  exitCode?: number;
 }
 
 let handles: Handle[] = [];
 let spinPolicy: "auto" | "never" = "auto";
+/** Pools in a row whose workers died before they were ready (reset by a pool that boots). */
+let bootFailures = 0;
+let lastBootError: string | null = null;
 
 /** The worker entry: dist/runtime/worker.js beside this file, or under dist/ when running from TS source. */
 export function workerUrl(): URL {
   const here = import.meta.url;
   return here.endsWith(".ts") ? new URL("../dist/runtime/worker.js", here) : new URL("./worker.js", here);
+}
+
+/**
+ * Node options that name the main program (`-e`, `-p`, `--input-type`, ...): a worker inherits
+ * process.execArgv, and with `--input-type` it refuses to start (ERR_INPUT_TYPE_NOT_ALLOWED).
+ * Each entry: the flag and whether its value may follow as the next argument.
+ */
+const ENTRY_FLAGS: readonly [string, boolean][] = [
+  ["--input-type", true],
+  ["-e", true],
+  ["--eval", true],
+  ["-p", true],
+  ["--print", true],
+  ["-pe", true],
+  ["-c", false],
+  ["--check", false],
+  ["-i", false],
+  ["--interactive", false],
+  ["--test", false],
+  ["--watch", false],
+  ["--watch-path", true],
+];
+
+/** process.execArgv without the options that only make sense for the main program. */
+export function workerExecArgv(argv: readonly string[] = process.execArgv): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const eq = a.indexOf("=");
+    const name = a.startsWith("--") && eq > 0 ? a.slice(0, eq) : a;
+    const flag = ENTRY_FLAGS.find(([f]) => f === name);
+    if (flag === undefined) {
+      out.push(a);
+      continue;
+    }
+    if (flag[1] && name === a) i++; // its value is the next argument
+  }
+  return out;
 }
 
 /**
@@ -115,56 +184,113 @@ function retire(ctl: Int32Array): Handle[] {
   return old;
 }
 
+// ---- the watcher thread ----------------------------------------------------------------------
+
 /**
- * Makes sure the pool has at least `n` ready workers, starting new ones and waiting (blocking,
- * bounded by READY_TIMEOUT_MS) for their ready handshake. A pool with a dead worker is replaced.
- * With `wait` false it only starts them: their boot then overlaps whatever the caller does next
- * (the first compile), and the handshake is awaited by the first call that needs them.
+ * The watcher's code (CommonJS, run with eval so no file has to be found): for each lifeline it
+ * is handed, it waits for the port to close and then, if the worker's pool is still current, marks
+ * the slot dead and wakes everything a call may be waiting on.
  */
-export function ensureWorkers(n: number, wait = true): void {
+const WATCHER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const ctl = new Int32Array(workerData.buffer, 0, ${WORKER_BASE + MAX_WORKERS * WORKER_STRIDE});
+parentPort.on("message", ({ port, index, epoch }) => {
+  port.on("close", () => {
+    if (Atomics.load(ctl, ${EPOCH}) !== epoch) return;
+    Atomics.store(ctl, ${WORKER_BASE} + index * ${WORKER_STRIDE} + ${STATE}, ${WORKER_DEAD});
+    Atomics.notify(ctl, ${DONE});
+    Atomics.notify(ctl, ${READY});
+    Atomics.notify(ctl, ${ASYNC_STATE});
+  });
+  port.start();
+});
+`;
+
+let watcher: Worker | null = null;
+
+function watcherThread(memory: WasmMemory): Worker {
+  if (watcher !== null) return watcher;
+  const w = new Worker(WATCHER_SOURCE, { eval: true, workerData: { buffer: memory.buffer }, execArgv: workerExecArgv() });
+  w.unref();
+  // if the watcher itself goes away, the next pool starts another
+  w.once("exit", () => {
+    if (watcher === w) watcher = null;
+  });
+  watcher = w;
+  return w;
+}
+
+// ---- starting workers ------------------------------------------------------------------------
+
+/**
+ * Makes sure the pool has at least `n` workers, starting new ones; it does not wait for them
+ * (a call uses the ones that are ready), unless `wait` is true: then it blocks, bounded by
+ * READY_TIMEOUT_MS, until all `n` are ready (for measurements). A pool with a dead worker is
+ * replaced; after two pools in a row whose workers died before they were ready, it throws with
+ * the cause instead of starting more.
+ */
+export function ensureWorkers(n: number, wait = false): void {
   if (n > MAX_WORKERS) throw new RangeError(`parfor: at most ${MAX_WORKERS + 1} threads are supported, ${n + 1} were requested`);
   const memory = sharedMemory();
   const ctl = controlView(memory);
   if (handles.length > 0 && isBroken(ctl)) {
+    const bootFailed = handles.some((h) => h.bootFailed === true);
     for (const h of retire(ctl)) void h.worker.terminate();
+    if (bootFailed) bootFailures++;
+  } else if (handles.some((h) => Atomics.load(ctl, workerField(h.index, STATE)) === WORKER_READY)) {
+    bootFailures = 0;
+    lastBootError = null;
   }
-  if (handles.length >= n) {
-    // started earlier without waiting: the handshake may still be pending
-    if (!wait || Atomics.load(ctl, READY) >= n) return;
-    awaitReady(ctl, n);
-    return;
+  if (bootFailures >= 2 && lastBootError !== null) {
+    throw new Error(`parfor: worker threads cannot start: ${lastBootError}`);
   }
-  const url = workerUrl();
-  if (!existsSync(fileURLToPath(url))) {
-    throw new Error(`parfor: the worker entry ${fileURLToPath(url)} does not exist (run the TypeScript build first)`);
+  if (handles.length < n) {
+    const url = workerUrl();
+    if (!existsSync(fileURLToPath(url))) {
+      throw new Error(`parfor: the worker entry ${fileURLToPath(url)} does not exist (run the TypeScript build first)`);
+    }
+    const lifelines = watcherThread(memory);
+    const epoch = Atomics.load(ctl, EPOCH);
+    const execArgv = workerExecArgv();
+    while (handles.length < n) handles.push(startWorker(memory, ctl, url, epoch, execArgv, lifelines));
   }
-  const epoch = Atomics.load(ctl, EPOCH);
-  const target = n;
-  while (handles.length < target) {
-    const index = handles.length;
-    Atomics.store(ctl, workerField(index, STATE), WORKER_STARTING);
-    const { port1, port2 } = new MessageChannel();
-    const init: WorkerInit = { memory, port: port2, index, epoch };
-    const worker = new Worker(url, { workerData: init, transferList: [port2] });
-    worker.unref();
-    port1.unref();
-    const h: Handle = { worker, port: port1, index, kernels: new Set(), exited: false };
-    // Listeners run only when the main thread is idle; a worker that dies during a call is seen
-    // through its STATE slot instead (the worker marks itself dead on the way out).
-    worker.on("error", () => {
-      h.exited = true;
-    });
-    worker.on("exit", () => {
-      h.exited = true;
-      if (handles.includes(h)) Atomics.store(ctl, workerField(index, STATE), WORKER_DEAD);
-    });
-    handles.push(h);
-  }
-  if (!wait) return;
-  awaitReady(ctl, target);
+  if (wait) awaitReady(ctl, n);
 }
 
-/** Ready handshake: each worker adds 1 to READY (and notifies) once it can take jobs. */
+function startWorker(memory: WasmMemory, ctl: Int32Array, url: URL, epoch: number, execArgv: string[], lifelines: Worker): Handle {
+  const index = handles.length;
+  Atomics.store(ctl, workerField(index, STATE), WORKER_STARTING);
+  const { port1, port2 } = new MessageChannel();
+  const life = new MessageChannel();
+  const init: WorkerInit = { memory, port: port2, lifeline: life.port1, index, epoch };
+  const worker = new Worker(url, { workerData: init, transferList: [port2, life.port1], execArgv });
+  lifelines.postMessage({ port: life.port2, index, epoch }, [life.port2]);
+  worker.unref();
+  port1.unref();
+  const h: Handle = { worker, port: port1, index, kernels: new Set(), exited: false };
+  worker.on("error", (e: Error) => {
+    h.exited = true;
+    h.error = e;
+    if (handles.includes(h) && Atomics.load(ctl, workerField(index, STATE)) !== WORKER_READY) {
+      // died before it was ready: say why at once (the calls meanwhile run on fewer threads)
+      h.bootFailed = true;
+      lastBootError = e.message;
+      process.emitWarning(`parfor: worker thread ${index} failed to start: ${e.message}`, { type: "ParforWarning", code: "PARFOR_WORKER" });
+    }
+  });
+  worker.on("exit", (code) => {
+    h.exited = true;
+    h.exitCode = code;
+    if (handles.includes(h) && Atomics.load(ctl, EPOCH) === epoch) {
+      Atomics.store(ctl, workerField(index, STATE), WORKER_DEAD);
+      Atomics.notify(ctl, DONE);
+      Atomics.notify(ctl, READY);
+    }
+  });
+  return h;
+}
+
+/** Blocks until `target` workers are ready (READY counts them), a worker dies, or the timeout. */
 function awaitReady(ctl: Int32Array, target: number): void {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
@@ -185,6 +311,36 @@ function awaitReady(ctl: Int32Array, target: number): void {
   }
 }
 
+/** Whether pool worker `w` is ready to take jobs now. */
+export function workerReady(ctl: Int32Array, w: number): boolean {
+  return w < handles.length && Atomics.load(ctl, workerField(w, STATE)) === WORKER_READY;
+}
+
+/** Why worker `w` is gone, as far as this thread knows (its error, its exit code). */
+export function workerCause(w: number): string {
+  const h = handles.find((x) => x.index === w);
+  if (h?.error !== undefined) return h.error.message;
+  if (h?.exitCode !== undefined) return `it exited with code ${h.exitCode}`;
+  return "it was terminated or crashed";
+}
+
+/**
+ * Resolves once the 'error'/'exit' event of dead worker `w` has been seen (or after `ms`), so an
+ * async caller can name the cause.
+ */
+export function workerGone(w: number, ms = 200): Promise<void> {
+  const h = handles.find((x) => x.index === w);
+  if (h === undefined || h.exited) return Promise.resolve();
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    h.worker.once("exit", () => {
+      clearTimeout(t);
+      // the 'error' event, when there is one, comes before 'exit'
+      resolve();
+    });
+  });
+}
+
 /** Posts `meta`'s module to workers [0, n) that have not received it yet. */
 export function sendKernel(n: number, meta: KernelMeta, module: WasmModule): void {
   for (let i = 0; i < n; i++) {
@@ -193,6 +349,15 @@ export function sendKernel(n: number, meta: KernelMeta, module: WasmModule): voi
     const msg: KernelMessage = { kind: "kernel", meta, module };
     h.port.postMessage(msg);
     h.kernels.add(meta.id);
+  }
+}
+
+/** Tells every worker that has kernel `id` to drop its instance and module (the handle was collected). */
+export function dropKernel(id: number): void {
+  for (const h of handles) {
+    if (!h.kernels.delete(id)) continue;
+    const msg: DropMessage = { kind: "drop", id };
+    h.port.postMessage(msg);
   }
 }
 
@@ -228,7 +393,8 @@ export function discardWorkerErrors(): void {
 
 /**
  * Ends every worker and waits for them to exit (terminating any that do not within 2 s). The
- * next call that needs workers starts a new pool.
+ * caller makes sure no call is running (api.ts shutdown). The next call that needs workers
+ * starts a new pool.
  */
 export async function shutdownPool(): Promise<void> {
   if (handles.length === 0) return;

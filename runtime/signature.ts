@@ -7,22 +7,27 @@
  */
 import type { ArrayKind } from "../compiler/artifact.js";
 import { formatMessage, type KernelShape, type ParamType, SMALL_INT } from "../compiler/index.js";
+import { isFreedView } from "./memory.js";
+import { viewFacts, viewKind } from "./views.js";
 
-const KINDS: readonly [ArrayKind, new (n: number) => ArrayBufferView][] = [
-  ["Float64Array", Float64Array], ["Float32Array", Float32Array], ["Int32Array", Int32Array], ["Uint32Array", Uint32Array],
-  ["Int16Array", Int16Array], ["Uint16Array", Uint16Array], ["Int8Array", Int8Array], ["Uint8Array", Uint8Array],
-  ["Uint8ClampedArray", Uint8ClampedArray],
-];
-
-/** The typed-array kind of `x`, or null. */
+/**
+ * The typed-array kind of `x` (from its internal slot: a subclass counts as its base kind), or
+ * null, also for a view that has no elements to give: its buffer detached, or a parfor.array freed.
+ */
 export function arrayKind(x: unknown): ArrayKind | null {
-  if (!ArrayBuffer.isView(x)) return null;
-  for (const [name, C] of KINDS) if (x instanceof C) return name;
-  return null;
+  const f = viewFacts(x);
+  if (f === null || f.detached || isFreedView(x as object)) return null;
+  return f.kind;
 }
 
 function describe(x: unknown): string {
   if (x === null) return "null";
+  const kind = viewKind(x);
+  if (kind !== null) {
+    if (viewFacts(x)!.detached) return `a ${kind} whose ArrayBuffer was detached (transferred or resized away)`;
+    if (isFreedView(x as object)) return `a ${kind} that was released with parfor.free`;
+    return `a ${kind}`;
+  }
   if (ArrayBuffer.isView(x)) return `a ${x.constructor.name}`;
   if (Array.isArray(x)) return "an Array";
   return typeof x === "object" ? "an object" : `${typeof x}${typeof x === "string" ? "" : ` ${String(x)}`}`;

@@ -9,6 +9,7 @@
 
 import { receiveMessageOnPort, workerData } from "node:worker_threads";
 import {
+  ACK,
   ASYNC_FAILED,
   ASYNC_OK,
   ASYNC_STATE,
@@ -28,7 +29,6 @@ import {
   EPOCH,
   ERROR,
   errorSource,
-  FIRST_WORKER,
   FRAME,
   JOB_EXIT,
   JOB_KIND,
@@ -45,6 +45,7 @@ import {
   SPIN,
   STATE,
   THREADS,
+  TNUM,
   WORKER_DEAD,
   WORKER_READY,
   workerField,
@@ -53,10 +54,12 @@ import { runShare, SPIN_MS, withLeader, type KernelExports, type Leader } from "
 import { PeerFailure, serializeError, wrapTrap, type KernelMeta } from "./errors.js";
 import { kernelImports } from "./imports.js";
 import { setMathThread } from "./mathlib.js";
-import type { KernelMessage, WorkerInit } from "./pool.js";
+import type { DropMessage, KernelMessage, WorkerInit } from "./pool.js";
 import { Wasm, type WasmModule } from "./wasm.js";
 
-const { memory, port, index, epoch } = workerData as WorkerInit;
+const { memory, port, index, epoch, lifeline } = workerData as WorkerInit;
+// Never read: the watcher sees it close when this thread ends, however it ends (see pool.ts).
+void lifeline;
 const ctl = controlView(memory);
 const self = errorSource(index);
 // The math library's per-thread scratch block of this worker (see mathlib.ts).
@@ -69,15 +72,24 @@ interface Entry {
 }
 const kernels = new Map<number, Entry>();
 
+/** Takes one message off the port (a kernel to keep or one to forget); false when none is queued. */
+function takeMessage(): boolean {
+  const m = receiveMessageOnPort(port);
+  if (m === undefined) return false;
+  const msg = m.message as KernelMessage | DropMessage;
+  if (msg.kind === "kernel") kernels.set(msg.meta.id, { meta: msg.meta, module: msg.module });
+  else if (msg.kind === "drop") kernels.delete(msg.id);
+  return true;
+}
+
 /** The kernel `id`, instantiated on this thread (modules are read off the port as needed). */
 function kernel(id: number): { meta: KernelMeta; exports: KernelExports } {
   let e = kernels.get(id);
-  while (e === undefined) {
-    const m = receiveMessageOnPort(port);
-    if (m === undefined) throw new Error(`parfor internal error: worker ${index} was never sent kernel ${id}`);
-    const msg = m.message as KernelMessage;
-    if (msg.kind === "kernel") kernels.set(msg.meta.id, { meta: msg.meta, module: msg.module });
+  if (e === undefined) {
+    // Read everything queued: drops of collected kernels come in order with the new modules.
+    while (takeMessage());
     e = kernels.get(id);
+    if (e === undefined) throw new Error(`parfor internal error: worker ${index} was never sent kernel ${id}`);
   }
   if (e.exports === undefined) {
     const inst = new Wasm.Instance(e.module, kernelImports(memory, ctl, e.meta));
@@ -111,8 +123,8 @@ function waitMailbox(seen: number): number {
   }
 }
 
-/** Runs this worker's share of the current prange job, then reports in DONE. */
-function loopJob(): void {
+/** Runs this worker's share of the current prange job (mailbox value `gen`), then reports in DONE. */
+function loopJob(gen: number): void {
   // The MAILBOX load in waitMailbox was the acquire edge: the job fields below are this job's,
   // and stay unchanged until we add to DONE (the leader waits for that before the next job).
   const loop = Atomics.load(ctl, LOOP);
@@ -123,7 +135,7 @@ function loopJob(): void {
     const fn = k.exports["loop_" + loop];
     if (fn === undefined) throw new Error(`parfor internal error: kernel ${meta.name} does not export loop_${loop}`);
     const T = Atomics.load(ctl, THREADS);
-    const t = index - Atomics.load(ctl, FIRST_WORKER) + 1;
+    const t = Atomics.load(ctl, workerField(index, TNUM));
     runShare(
       ctl,
       fn,
@@ -142,14 +154,16 @@ function loopJob(): void {
     // Post before adding to DONE, so the leader finds the message once it has joined.
     port.postMessage(serializeError(meta === undefined ? err : wrapTrap(err, meta, loop)));
   } finally {
-    // Release edge (2): our array and partial writes happen-before the leader's read of DONE.
+    // Release edge (2): our array and partial writes happen-before the leader's read of DONE
+    // (and of ACK, which a failed call reads to know this thread stopped touching memory).
+    Atomics.store(ctl, workerField(index, ACK), gen);
     Atomics.add(ctl, DONE, 1);
     Atomics.notify(ctl, DONE);
   }
 }
 
-/** Runs an async call's `main` with this worker as leader and helpers FIRST..FIRST+T-2. */
-function mainJob(): void {
+/** Runs an async call's `main` with this worker as leader and helpers index+1..index+T-1. */
+function mainJob(gen: number): void {
   let meta: KernelMeta | undefined;
   let state = ASYNC_FAILED;
   try {
@@ -194,6 +208,7 @@ function mainJob(): void {
     }
   } finally {
     // Release edge (3): RESULT, arrays and error messages precede this store.
+    Atomics.store(ctl, workerField(index, ACK), gen);
     Atomics.store(ctl, ASYNC_STATE, state);
     Atomics.notify(ctl, ASYNC_STATE);
   }
@@ -204,6 +219,8 @@ function run(): void {
   // A worker of a pool retired while it was still booting must not count as ready for the new
   // pool (whose worker may already own this slot): it leaves without touching shared fields.
   if (Atomics.load(ctl, EPOCH) !== epoch) return;
+  // nothing to finish yet: a failed call that checks this slot must not wait for it
+  Atomics.store(ctl, workerField(index, ACK), seen);
   Atomics.store(ctl, workerField(index, STATE), WORKER_READY);
   Atomics.add(ctl, READY, 1);
   Atomics.notify(ctl, READY);
@@ -212,8 +229,8 @@ function run(): void {
     if (Atomics.load(ctl, EPOCH) !== epoch) return;
     const kind = Atomics.load(ctl, workerField(index, JOB_KIND));
     if (kind === JOB_EXIT) return;
-    if (kind === JOB_LOOP) loopJob();
-    else if (kind === JOB_MAIN) mainJob();
+    if (kind === JOB_LOOP) loopJob(seen);
+    else if (kind === JOB_MAIN) mainJob(seen);
   }
 }
 
