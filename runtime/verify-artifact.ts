@@ -166,6 +166,8 @@ const ENV_FUNCS: Readonly<Record<string, FuncType>> = {
 /** Sections the compiler emits (type, import, function, global, export, code) and custom ones. */
 const SECTIONS: ReadonlySet<number> = new Set([0, 1, 2, 3, 6, 7, 10]);
 
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
 class Reader {
   at = 0;
   constructor(private readonly b: Uint8Array) {}
@@ -184,7 +186,7 @@ class Reader {
   }
   name(): string {
     const n = this.u32();
-    const s = new TextDecoder("utf-8", { fatal: true }).decode(this.b.subarray(this.at, this.at + n));
+    const s = UTF8.decode(this.b.subarray(this.at, this.at + n));
     this.at += n;
     return s;
   }
