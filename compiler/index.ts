@@ -133,7 +133,22 @@ function run(source: string, options: CompileOptions, params: readonly ParamType
   }
 }
 
-function internalFailure(source: string, e: unknown): Diagnostic[] {
+/** Made at load time: what a failure reports when even describing it runs out of stack. */
+const LAST_RESORT: readonly Diagnostic[] = (() => {
+  const sink = new DiagnosticSink(() => ({ line: 1, column: 1 }));
+  sink.report("PF1014", { start: 0, end: 0 }, ["The compiler ran out of stack on this kernel, which is", "too many", MAX_NESTING]);
+  return sink.items;
+})();
+
+function internalFailure(source: string, e: unknown): readonly Diagnostic[] {
+  try {
+    return describeFailure(source, e);
+  } catch {
+    return LAST_RESORT;
+  }
+}
+
+function describeFailure(source: string, e: unknown): Diagnostic[] {
   const sink = new DiagnosticSink(() => ({ line: 1, column: 1 }));
   const at = { start: 0, end: source.length };
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
