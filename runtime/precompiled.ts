@@ -141,7 +141,9 @@ const AGAIN_BUNDLE = "the kernel is compiled at run time (bundle it again)";
 
 /** Why a stored kernel record (manifest kernel, bundle, cache record) cannot be used for `fn`, or null. */
 function kernelProblem(rec: Partial<KernelRecord> & { hash?: unknown }, compiler: string, key: string, fn: AnyFn): string | null {
-  if (typeof rec !== "object" || rec === null || typeof rec.name !== "string") return "its kernel record is malformed";
+  if (typeof rec !== "object" || rec === null || typeof rec.name !== "string" || typeof (rec as { variants?: unknown }).variants !== "object" || (rec as { variants?: unknown }).variants === null) {
+    return "its kernel record is malformed";
+  }
   if (rec.key !== key || rec.hash !== kernelHash(compiler, { key, name: rec.name, shape: rec.shape as KernelShape })) return "the hash of its kernel record does not match its contents";
   return checkShape(rec.shape, fn.length);
 }
@@ -187,6 +189,18 @@ function fromBundle(b: InlineBundle, sig: string, where: string): Variant | null
   } catch (e) {
     distrust(label, `it cannot be read (${(e as Error).message})`, AGAIN_BUNDLE);
     return null;
+  }
+}
+
+/** The most specific of `keys` (but `tried`) that accepts `sig` and loads, or null. */
+function widest(sig: readonly ParamType[], keys: string[], tried: string, load: (key: string) => Variant | null): Variant | null {
+  let left = keys.filter((k) => k !== tried);
+  for (;;) {
+    const k = bestVariant(sig, left);
+    if (k === null) return null;
+    const v = load(k);
+    if (v) return v;
+    left = left.filter((x) => x !== k);
   }
 }
 
@@ -251,25 +265,23 @@ function lookup(fn: AnyFn, source: string, options: ParallelOptions, file: strin
   return {
     shape,
     find(sig) {
-      const want = sigKey(sig);
-      const exact = b?.variants[want] ? fromBundle(b, want, bundleWhere) : entry?.k.variants[want] ? fromManifest(entry.m, key, entry.k.variants[want]!, want, shape) : null;
-      if (exact) return exact;
-      if (trustedDir !== null) {
-        const c = readVariant(trustedDir, key, sig);
-        if (c && !c.ok) distrust(c.file, c.problem, AGAIN_CACHE);
-        const v = c?.ok ? verified(c.value, shape, c.file, AGAIN_CACHE) : null;
-        if (v) return v;
+      try {
+        const want = sigKey(sig);
+        const exact = b && Object.hasOwn(b.variants, want) ? fromBundle(b, want, bundleWhere) : entry && Object.hasOwn(entry.k.variants, want) ? fromManifest(entry.m, key, entry.k.variants[want]!, want, shape) : null;
+        if (exact) return exact;
+        if (trustedDir !== null) {
+          const c = readVariant(trustedDir, key, sig);
+          if (c && !c.ok) distrust(c.file, c.problem, AGAIN_CACHE);
+          const v = c?.ok ? verified(c.value, shape, c.file, AGAIN_CACHE) : null;
+          if (v) return v;
+        }
+        // a wider variant (the exact one, when there, was tried above), the most specific that checks out
+        if (b) return widest(sig, Object.keys(b.variants), want, (k) => fromBundle(b, k, bundleWhere));
+        if (entry) return widest(sig, Object.keys(entry.k.variants), want, (k) => fromManifest(entry.m, key, entry.k.variants[k]!, k, shape));
+        return null;
+      } catch {
+        return null; // never in the way of compiling
       }
-      if (b) {
-        // a wider variant; the exact one, when there, was tried above
-        const k = bestVariant(sig, Object.keys(b.variants).filter((x) => x !== want));
-        if (k) return fromBundle(b, k, bundleWhere);
-      }
-      if (entry) {
-        const k = bestVariant(sig, Object.keys(entry.k.variants).filter((x) => x !== want));
-        if (k) return fromManifest(entry.m, key, entry.k.variants[k]!, k, shape);
-      }
-      return null;
     },
     store(s, variant) {
       if (dir === null) return;

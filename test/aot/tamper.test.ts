@@ -442,6 +442,27 @@ export const k = parallel((x: Float64Array) => {
       expect(r.warnings).toEqual([expect.stringMatching(reason)]);
     }
   });
+  it("a tampered exact variant falls back on the most specific wider one that checks out (s ⊂ i ⊂ f)", () => {
+    const r = transformKernels(code.replace("(x: Float64Array)", "(x: Float64Array, k: number)"), "/app/wide.ts")!;
+    const wide: InlineBundle = JSON.parse(/__parforBind\(.*?, (\{"key":.*\})\)/s.exec(r.code)![1]!);
+    expect(Object.keys(wide.variants)).toEqual(["Float64Array,s", "Float64Array,i", "Float64Array,f"]);
+    const find = (broken: string[]) => {
+      const b = JSON.parse(JSON.stringify(wide));
+      for (const k of broken) b.variants[k].compiled.frameSize = 8;
+      const f = ((x: Float64Array, k: number) => void (x[0] = k)).bind(null);
+      bindPrecompiled(f, b);
+      const warn = vi.spyOn(process, "emitWarning").mockImplementation(() => {});
+      try {
+        return { v: precompiledFor(f, "", {}, `/app/wide-${n++}.js`).find(["Float64Array", "s"]), warnings: warn.mock.calls.length };
+      } finally {
+        warn.mockRestore();
+      }
+    };
+    expect(find([])).toMatchObject({ v: { sig: ["Float64Array", "s"] }, warnings: 0 });
+    expect(find(["Float64Array,s"])).toMatchObject({ v: { sig: ["Float64Array", "i"] }, warnings: 1 });
+    expect(find(["Float64Array,s", "Float64Array,i"])).toMatchObject({ v: { sig: ["Float64Array", "f"] }, warnings: 2 });
+    expect(find(["Float64Array,s", "Float64Array,i", "Float64Array,f"])).toMatchObject({ v: null, warnings: 3 });
+  });
   it("the kernel record (shape params: []), hash as it was, then recomputed: not used, so the shape comes from parsing", () => {
     const a = lookup((b) => (b.shape.params = []));
     expect(a.shape).toBeNull();
