@@ -390,13 +390,20 @@ async function poolReady(n: number): Promise<void> {
   } catch {
     return;
   }
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  for (;;) {
-    const r = Atomics.load(ctl, READY);
-    if (r >= n || Date.now() > deadline) return;
-    for (let i = 0; i < n; i++) if (Atomics.load(ctl, workerField(i, STATE)) === WORKER_DEAD) return;
-    const w = waitAsync(ctl, READY, r, 20);
-    if (w.async) await w.value;
+  if (Atomics.load(ctl, READY) >= n) return;
+  // a pending Atomics.waitAsync does not keep the process alive, and the caller is waiting
+  const keepAlive = setInterval(() => {}, 1 << 30);
+  try {
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    for (;;) {
+      const r = Atomics.load(ctl, READY);
+      if (r >= n || Date.now() > deadline) return;
+      for (let i = 0; i < n; i++) if (Atomics.load(ctl, workerField(i, STATE)) === WORKER_DEAD) return;
+      const w = waitAsync(ctl, READY, r, 20);
+      if (w.async) await w.value;
+    }
+  } finally {
+    clearInterval(keepAlive);
   }
 }
 
