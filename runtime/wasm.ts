@@ -74,11 +74,6 @@ const missing: WasmApi = new Proxy({} as WasmApi, {
 /** globalThis.WebAssembly, typed (a stand-in that throws a clear error when the process has none). */
 export const Wasm: WasmApi = api ?? missing;
 
-/** WebAssembly.compile: compiles a module off the calling thread. */
-export function compileModule(bytes: Uint8Array): Promise<WasmModule> {
-  return (Wasm as unknown as { compile(b: Uint8Array): Promise<WasmModule> }).compile(bytes);
-}
-
 /** Result of Atomics.waitAsync. */
 export type WaitAsyncResult =
   | { async: false; value: "not-equal" | "timed-out" }
