@@ -46,16 +46,23 @@ async function warningsDuring(type: string, fn: () => Promise<unknown>): Promise
 describe("the first .async of a process", () => {
   it("does not block the event loop: TypeScript never loads on the main thread, and the process exits on its own", async () => {
     const dist = pathToFileURL(join(import.meta.dirname, "../../dist/")).href;
-    const r = await runChild(join(import.meta.dirname, "fixtures/first-async.mjs"), [dist]);
-    expect(r.err).toBe("");
-    expect(r.code).toBe(0);
-    const m = JSON.parse(r.out) as { maxGap: number; callMs: number; typescript: boolean; same: boolean; a1: number };
-    expect(m.same).toBe(true);
-    expect(m.a1).toBe(Math.sin(1) * 2);
-    // Compiling on this thread loads TypeScript here (130-400 ms) and stalls the loop for the whole
-    // compile (240-280 ms on the 2-core dev machine); off the thread the longest gap is 6-20 ms.
-    expect(m.typescript).toBe(false);
-    expect(m.maxGap).toBeLessThan(200);
+    type M = { maxGap: number; callMs: number; typescript: boolean; same: boolean; a1: number };
+    const once = async (): Promise<M> => {
+      const r = await runChild(join(import.meta.dirname, "fixtures/first-async.mjs"), [dist]);
+      expect(r.err).toBe("");
+      expect(r.code).toBe(0);
+      const m = JSON.parse(r.out) as M;
+      expect(m.same).toBe(true);
+      expect(m.a1).toBe(Math.sin(1) * 2);
+      // Compiling on this thread loads TypeScript here (130-400 ms) and stalls the loop for the
+      // whole compile (240-500 ms on the 2-core dev machine); off the thread the longest gap is
+      // about 10 ms, with spikes when other processes take the cores.
+      expect(m.typescript).toBe(false);
+      return m;
+    };
+    let gap = (await once()).maxGap;
+    if (gap >= 200) gap = Math.min(gap, (await once()).maxGap); // a compile stalls every run, a busy machine rarely twice
+    expect(gap).toBeLessThan(200);
   });
 });
 
