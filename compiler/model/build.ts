@@ -67,6 +67,12 @@ class Builder {
   private nextPrange = 0;
   /** assignments per variable outside its declaration */
   readonly assigns = new Map<Var, number>();
+  /** `var` names of the function: hoisted to its top (a parameter of the same name is that parameter) */
+  private readonly hoisted = new Map<string, Var>();
+  /** `var` declarations built as `let` (see hoistVars) */
+  private readonly varAsLet = new Set<TS.VariableDeclaration>();
+  /** every name declared with `var` */
+  private readonly varNames = new Set<string>();
 
   constructor(
     private readonly parsed: ParsedKernel,
@@ -107,7 +113,7 @@ class Builder {
       params.push(v);
     }
     let body: Stmt[] = [];
-    if (fn.body && ts.isBlock(fn.body)) body = this.block(fn.body.statements);
+    if (fn.body && ts.isBlock(fn.body)) body = [...this.hoistVars(fn.body), ...this.block(fn.body.statements)];
     else if (fn.body) {
       const e = this.expr(fn.body as TS.Expression);
       const p = this.pos(fn.body);
@@ -124,6 +130,65 @@ class Builder {
       sites: this.sites,
       returns: this.returns,
     };
+  }
+
+  /**
+   * JavaScript's `var`: one binding per name for the whole function, visible (and undefined)
+   * from its start. A `var` whose every use follows it in its block (`var t = e; … t …`, or a
+   * `for (var k = …; …)` whose loop holds every use) behaves exactly like `let` there and is
+   * built as one (so counters, privatisation and scoping work as for `let`). Every other `var`
+   * of the body (blocks, branches and loops included, nested functions excluded) is declared in
+   * the function scope, owned by no prange, with a declaration without initialiser at the top of
+   * the body, and `var x = e` later is an assignment.
+   */
+  private hoistVars(body: TS.Block): Stmt[] {
+    const ts = this.ts;
+    const sf = this.parsed.sourceFile;
+    const decls = new Map<string, TS.VariableDeclaration[]>();
+    const refs = new Map<string, number[]>();
+    const visit = (n: TS.Node): void => {
+      if (ts.isFunctionLike(n) || ts.isClassLike(n)) return;
+      if (ts.isVariableDeclarationList(n) && (n.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === 0) {
+        for (const d of n.declarations) if (ts.isIdentifier(d.name)) decls.set(d.name.text, [...(decls.get(d.name.text) ?? []), d]);
+      }
+      if (ts.isIdentifier(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) && !(ts.isVariableDeclaration(n.parent) && n.parent.name === n)) {
+        refs.set(n.text, [...(refs.get(n.text) ?? []), n.getStart(sf)]);
+      }
+      n.forEachChild(visit);
+    };
+    body.statements.forEach(visit);
+    const out: Stmt[] = [];
+    for (const [name, ds] of decls) {
+      this.varNames.add(name);
+      const param = this.scopes[0]!.get(name);
+      if (param) {
+        this.hoisted.set(name, param);
+        continue;
+      }
+      const d = ds[0]!;
+      if (ds.length === 1 && this.letLike(d, refs.get(name) ?? [])) {
+        this.varAsLet.add(d);
+        continue;
+      }
+      const v = this.declare(name, this.pos(d.name), "local", false);
+      this.hoisted.set(name, v);
+      out.push({ k: "let", v, init: null, ...this.pos(d.name) });
+    }
+    return out;
+  }
+
+  /** Whether every use (`refs`: offsets) of the only `var` declaration `d` comes after it where a `let` would be in scope. */
+  private letLike(d: TS.VariableDeclaration, refs: readonly number[]): boolean {
+    const ts = this.ts;
+    const list = d.parent;
+    const holder = list.parent;
+    if (ts.isForStatement(holder) && holder.initializer === list) {
+      const span = this.pos(holder);
+      return refs.every((r) => r > d.getEnd() && r < span.end);
+    }
+    if (!d.initializer || !ts.isVariableStatement(holder) || !ts.isBlock(holder.parent)) return false;
+    const block = this.pos(holder.parent);
+    return refs.every((r) => r > d.getEnd() && r < block.end);
   }
 
   private declare(name: string, pos: Pos, kind: Var["kind"], isConst: boolean): Var {
@@ -241,15 +306,28 @@ class Builder {
     const ts = this.ts;
     const flags = list.flags;
     const isConst = (flags & ts.NodeFlags.Const) !== 0;
-    if ((flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === 0) {
-      this.unsupported(list, "'var'", "Declare variables with let or const.");
-    }
+    const isVar = (flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === 0;
     for (const d of list.declarations) {
       if (!ts.isIdentifier(d.name)) {
         this.unsupported(d, "Destructuring", "Declare one variable per name.");
         continue;
       }
+      if (isVar && !this.varAsLet.has(d)) {
+        // hoisted: `var x = e` assigns the function's x; `var x;` does nothing
+        const v = this.hoisted.get(d.name.text);
+        if (!v || !d.initializer) continue;
+        const value = this.expr(d.initializer);
+        if (!value) continue;
+        v.used = true;
+        this.countAssign(v);
+        const p = this.pos(d);
+        out.push({ k: "expr", e: { k: "assign", op: "=", target: v, value, ...p }, ...p });
+        continue;
+      }
       const init = d.initializer ? this.expr(d.initializer) : null;
+      if (!isVar && this.scopes.length <= 2 && this.varNames.has(d.name.text)) {
+        this.unsupported(d, `Declaring '${d.name.text}' with both var and ${isConst ? "const" : "let"}`, "Declare each name once.");
+      }
       const v = this.declare(d.name.text, this.pos(d.name), "local", isConst);
       out.push({ k: "let", v, init, ...this.pos(d) });
     }
@@ -318,6 +396,10 @@ class Builder {
     }
     if (s.awaitModifier) this.unsupported(s, "'for await'", "Use `for (const i of prange(n))`.");
     const init = s.initializer;
+    if (ts.isVariableDeclarationList(init) && (init.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === 0) {
+      this.unsupported(init, "A prange loop variable declared with var", "Write `for (const i of prange(n))`.");
+      return null;
+    }
     if (!ts.isVariableDeclarationList(init) || init.declarations.length !== 1 || !ts.isIdentifier(init.declarations[0]!.name)) {
       this.unsupported(init, "This prange loop variable", "Write `for (const i of prange(n))`.");
       return null;
