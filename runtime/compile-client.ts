@@ -1,7 +1,7 @@
 /**
  * Compiling off the main thread, for `.async` calls: one worker per process (runtime/compile-worker.ts),
- * made on first use and reused. It is unref()ed except while a request is awaited, so it never
- * keeps a process alive on its own. When no worker can be had (the worker entry is not built,
+ * made on first use and reused (ended after 10 s idle, remade when needed). It is unref()ed except
+ * while a request is awaited, so it never keeps a process alive on its own. When no worker can be had (the worker entry is not built,
  * Node's permission model forbids workers, the worker failed to start or died) requests answer
  * `null` and the caller compiles on its own thread, as a synchronous call does.
  */
@@ -43,6 +43,9 @@ let worker: Worker | null = null;
 /** set when a worker cannot be made in this process: later requests compile on the caller's thread */
 let unavailable = false;
 let nextId = 1;
+/** An idle worker is ended after this long (it holds a TypeScript of its own, tens of MB). */
+const IDLE_MS = 10_000;
+let idleTimer: ReturnType<typeof setTimeout> | null = null;
 const counts = { shape: 0, compile: 0 };
 const pending = new Map<number, Pending>();
 
@@ -89,7 +92,7 @@ function theWorker(): Worker | null {
     const p = pending.get(reply.id);
     if (p === undefined) return;
     pending.delete(reply.id);
-    if (pending.size === 0) w.unref();
+    if (pending.size === 0) idle(w);
     if (reply.ok) p.resolve({ shape: reply.shape, diagnostics: reply.diagnostics.map(freezeDiagnostic), compiled: reply.compiled });
     else p.reject(rebuild(reply.error));
   });
@@ -101,6 +104,19 @@ function theWorker(): Worker | null {
   w.on("exit", () => lose(w));
   worker = w;
   return w;
+}
+
+function idle(w: Worker): void {
+  w.unref();
+  if (idleTimer !== null) clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    idleTimer = null;
+    if (worker === w && pending.size === 0) {
+      worker = null;
+      void w.terminate();
+    }
+  }, IDLE_MS);
+  idleTimer.unref();
 }
 
 function freezeDiagnostic(d: Diagnostic): Diagnostic {
@@ -128,6 +144,8 @@ export function offThread(body: Body): Promise<OffThreadResult | null> {
   counts[body.kind]++;
   const req = { ...body, id } as CompileRequest;
   return new Promise((resolve, reject) => {
+    if (idleTimer !== null) clearTimeout(idleTimer);
+    idleTimer = null;
     pending.set(id, { resolve, reject });
     // held while a request is awaited: the caller is waiting for it, so the process must stay up
     if (pending.size === 1) w.ref();
@@ -135,7 +153,7 @@ export function offThread(body: Body): Promise<OffThreadResult | null> {
       w.postMessage(req);
     } catch {
       pending.delete(id);
-      if (pending.size === 0) w.unref();
+      if (pending.size === 0) idle(w);
       resolve(null);
     }
   });
