@@ -10,7 +10,9 @@
  *   async        first .async of a small kernel (sum of sin)
  *   async-math   first .async of a kernel linking many math functions (a bigger module)
  *   async-many   3 kernels, 12 concurrent first .async calls (two signatures each)
- *   sync         the first synchronous call, timed: how long it blocks (what .async used to)
+ *   sync         the first synchronous call, timed: how long it blocks (what .async used to);
+ *                read probeMaxGapMs and callMs (the histogram's timer had no turn before the block)
+ * Other processes on the machine show up as delay too: the 1-minute load average is recorded.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
