@@ -93,12 +93,13 @@ describe(".async compiles like a synchronous call", () => {
   });
 
   const badShape = function bad(a: Float64Array): void {
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    // eslint-disable-next-line parfor/compile-error -- the error under test
     for (const i of prange(a.length)) a[i] = "x" as unknown as number;
   };
   const badType = function mixed(a: Float64Array, x: number): number {
     let s = 0;
     for (const i of prange(a.length)) s += a[i]!;
+    // eslint-disable-next-line parfor/compile-error -- the error under test
     return s > x ? (true as unknown as number) : 4;
   };
 
@@ -154,6 +155,7 @@ describe(".async compiles like a synchronous call", () => {
     const k = parallel(function racy(a: Float64Array): number {
       let last = 0;
       for (const i of prange(a.length)) {
+        // eslint-disable-next-line parfor/scalar-race -- the race under test
         last = a[i]!;
         a[i] = last + 1;
       }
