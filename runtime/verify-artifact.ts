@@ -35,7 +35,10 @@ const MIN_PAGES_LIMIT = 256;
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
 const isNat = (x: unknown, max = 0x7fffffff): x is number => typeof x === "number" && Number.isInteger(x) && x >= 0 && x <= max;
-const isName = (x: unknown): x is string => typeof x === "string" && /^[\p{L}\p{Nl}$_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$_\u200c\u200d]*$/u.test(x);
+let unicodeName: RegExp | undefined; // built on first non-ASCII name: Unicode property classes take milliseconds to compile
+const isName = (x: unknown): x is string =>
+  typeof x === "string" &&
+  (/^[A-Za-z_$][\w$]*$/.test(x) || (/[^\x00-\x7f]/.test(x) && (unicodeName ??= /^[\p{L}\p{Nl}$_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$_\u200c\u200d]*$/u).test(x)));
 const isSigType = (x: unknown): x is SigType => typeof x === "string" && (SCALARS.has(x) || ARRAY_KINDS.has(x));
 
 /**

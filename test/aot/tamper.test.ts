@@ -248,6 +248,11 @@ describe("compile cache: tampered entries are recompiled with one warning and he
     tampered(edit("s,s", true, (e) => (e.wasm = handSum((h) => h.imports.push(["env", "evil", [0x00, 0]])))), /imports env.evil/));
   it("a hand-written valid module without the loop functions, writing the control block: rejected", () =>
     tampered(edit("s,s", true, (e) => (e.wasm = handSum((h) => (h.exports = [["main", 0]])))), /does not export loop_0/));
+  it("an entry hashed for another compiler (or parfor version) is stale: a miss, rewritten", () =>
+    tampered(
+      edit("s,s", false, (e) => (e.head.hash = tools.store.variantHash("another-compiler", e.head.key, e.head, e.wasm))),
+      /hash does not match/,
+    ));
   it("a kernel record with params: [] (hash as it was, then recomputed): rewritten", async () => {
     const record = (rehash: boolean) => (dir: string) => {
       const file = readdirSync(dir).find((f) => f.endsWith(".kernel.json") && readFileSync(join(dir, f), "utf8").includes('"name":"x"'))!;
