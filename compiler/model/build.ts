@@ -71,6 +71,8 @@ class Builder {
   private readonly hoisted = new Map<string, Var>();
   /** `var` declarations built as `let` (see hoistVars) */
   private readonly varAsLet = new Set<TS.VariableDeclaration>();
+  /** `var` names given a fresh `let` in each `for (x = e; …)` loop (see splittable) */
+  private readonly splitVars = new Set<string>();
   /** every name declared with `var` */
   private readonly varNames = new Set<string>();
 
@@ -146,8 +148,12 @@ class Builder {
     const sf = this.parsed.sourceFile;
     const decls = new Map<string, TS.VariableDeclaration[]>();
     const refs = new Map<string, number[]>();
+    /** `for (x = e; …)` loops per name */
+    const webs = new Map<string, TS.ForStatement[]>();
     const visit = (n: TS.Node): void => {
       if (ts.isFunctionLike(n) || ts.isClassLike(n)) return;
+      const x = n.kind === ts.SyntaxKind.ForStatement ? this.counterAssign(n as TS.ForStatement) : null;
+      if (x) webs.set(x, [...(webs.get(x) ?? []), n as TS.ForStatement]);
       if (ts.isVariableDeclarationList(n) && (n.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === 0) {
         for (const d of n.declarations) if (ts.isIdentifier(d.name)) decls.set(d.name.text, [...(decls.get(d.name.text) ?? []), d]);
       }
@@ -170,11 +176,35 @@ class Builder {
         this.varAsLet.add(d);
         continue;
       }
+      if (this.splittable(ds, webs.get(name) ?? [], refs.get(name) ?? [])) {
+        this.splitVars.add(name);
+        continue;
+      }
       const v = this.declare(name, this.pos(d.name), "local", false);
       this.hoisted.set(name, v);
       out.push({ k: "let", v, init: null, ...this.pos(d.name) });
     }
     return out;
+  }
+
+  /** `x` of a `for (x = e; …)` loop, else null. */
+  private counterAssign(f: TS.ForStatement): string | null {
+    const ts = this.ts;
+    const i = f.initializer;
+    if (!i || !ts.isBinaryExpression(i) || i.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(i.left)) return null;
+    return i.left.text;
+  }
+
+  /**
+   * `var j;` (declarations without initialiser) used only inside `for (j = e; …)` loops that do
+   * not nest and whose `e` does not read j: each loop's `j = e` kills the value, so no value
+   * flows between the loops or out of them, and each loop can have its own `let j` (a counter).
+   */
+  private splittable(ds: readonly TS.VariableDeclaration[], loops: readonly TS.ForStatement[], refs: readonly number[]): boolean {
+    if (loops.length === 0 || ds.some((d) => d.initializer)) return false;
+    const spans = loops.map((f) => ({ start: f.getStart(this.parsed.sourceFile), end: f.getEnd(), rhs: this.pos((f.initializer as TS.BinaryExpression).right) }));
+    for (const a of spans) for (const b of spans) if (a !== b && a.start <= b.start && b.end <= a.end) return false;
+    return refs.every((r) => spans.some((sp) => r >= sp.start && r < sp.end && !(r >= sp.rhs.start && r < sp.rhs.end)));
   }
 
   /** Whether every use (`refs`: offsets) of the only `var` declaration `d` comes after it where a `let` would be in scope. */
@@ -338,8 +368,16 @@ class Builder {
     return this.scoped(() => {
       const init: Stmt[] = [];
       if (s.initializer) {
+        const split = this.counterAssign(s);
         if (ts.isVariableDeclarationList(s.initializer)) this.varDecls(s.initializer, init);
-        else {
+        else if (split !== null && this.splitVars.has(split) && !this.scopes.some((sc) => sc.has(split))) {
+          // this loop's own binding of a split var: `for (j = e; …)` as `for (let j = e; …)` (unless
+          // another binding of the name is in scope: then the assignment is to that one, as in JavaScript)
+          const a = s.initializer as TS.BinaryExpression;
+          const value = this.expr(a.right);
+          const v = this.declare(split, this.pos(a.left), "local", false);
+          if (value) init.push({ k: "let", v, init: value, ...this.pos(a) });
+        } else {
           const e = this.expr(s.initializer);
           if (e) init.push({ k: "expr", e, ...this.pos(s.initializer) });
         }

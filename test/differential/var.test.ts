@@ -31,6 +31,26 @@ describe("var in kernels", () => {
           C[i * n + j] = acc;
         }
       }`), square, { repeat: 3 }],
+    ["old style: every var declared at the top, loops counting with for (j = 0; …)", js("A, B, C, n", `
+      var i, j, k, acc;
+      for (const i of prange(n)) {
+        for (j = 0; j < n; j++) {
+          acc = 0;
+          for (k = 0; k < n; k++) acc = acc + A[i * n + k] * B[k * n + j];
+          C[i * n + j] = acc;
+        }
+      }
+      for (j = 0; j < n; j += 2) C[j] = -C[j];`), square, { repeat: 3 }],
+    ["a var counter whose value is read after its loop stays one binding", js("a, o", `
+      var j, s = 0;
+      for (j = 0; j < o.length; j += 3) o[j] = a[j];
+      for (j = j - 3; j >= 0; j--) s += o[j];
+      return s + j;`), vec],
+    ["nested loops counting with one var: the inner loop resets the outer counter", js("a, o", `
+      var j, s = 0;
+      for (j = 0; j < 2; j++) for (j = 0; j < 3; j++) s += a[j % a.length];
+      o[0] = s;
+      return j;`), vec],
     ["var declared in the prange body, written before read", js("a, o", `
       for (const i of prange(o.length)) {
         var t = a[i] * 2;
