@@ -34,7 +34,6 @@ import {
   WORKER_DEAD,
   WORKER_READY,
   workerField,
-  errorSource,
 } from "./control.js";
 import { formatPosition, wrapTrap, type KernelMeta } from "./errors.js";
 import type { WasmMemory } from "./wasm.js";
@@ -274,7 +273,8 @@ function join(L: Leader, helpers: readonly number[]): Error | null {
     Atomics.wait(ctl, DONE, d, JOIN_SLICE_MS);
     const dead = helpers.find((w) => Atomics.load(ctl, workerField(w, STATE)) === WORKER_DEAD && !finished(ctl, w));
     if (dead !== undefined) {
-      Atomics.compareExchange(ctl, ERROR, 0, errorSource(dead));
+      // this thread reports the failure (the dead one cannot): stop the others, wait for them
+      Atomics.compareExchange(ctl, ERROR, 0, L.selfSource);
       awaitIdle(ctl, helpers);
       return new Error(
         `parfor: worker thread ${dead} died during a call to kernel '${L.meta.name}' (it was terminated, crashed or ran out of memory); ` +

@@ -40,7 +40,7 @@ import {
 import { allIdle, awaitIdle, MAX_DYNAMIC_CHUNKS, STATIC_CHUNKS, withLeader, type KernelExports, type Leader } from "./dispatch.js";
 import { wrapTrap, type KernelMeta, type SourceOrigin } from "./errors.js";
 import { kernelImports } from "./imports.js";
-import { marshal } from "./marshal.js";
+import { marshal, pinArgs } from "./marshal.js";
 import { alloc, release, sharedMemory } from "./memory.js";
 import type { RunSettings } from "./options.js";
 import {
@@ -276,7 +276,15 @@ export function invokeAsync(
 ): Promise<number | boolean | undefined> {
   return new Promise((resolve, reject) => {
     checkThreads(settings.threads);
-    queue.push({ k, args: [...args], settings, resolve, reject, scratch: 0, launched: false, leaderDead: false, done: false });
+    // the parfor arrays it uses cannot be freed from now until it settles
+    const unpin = pinArgs(args);
+    const settle =
+      <T,>(f: (v: T) => void) =>
+      (v: T): void => {
+        unpin();
+        f(v);
+      };
+    queue.push({ k, args: [...args], settings, resolve: settle(resolve), reject: settle(reject), scratch: 0, launched: false, leaderDead: false, done: false });
     pump();
   });
 }

@@ -125,3 +125,23 @@ export function marshal(meta: KernelMeta, frame: number, args: readonly unknown[
     },
   };
 }
+
+/**
+ * Pins the parfor.array blocks that `args` use in place, for a call that is queued now and
+ * marshalled later (an async call): free() refuses them from the moment of the call, not only
+ * from the moment it starts. Returns the unpin.
+ */
+export function pinArgs(args: readonly unknown[]): () => void {
+  const held: number[] = [];
+  for (const a of args) {
+    const f = viewFacts(a);
+    if (f === null || !isSharedView(a as ArrayBufferView)) continue;
+    const block = arrayBlockOf(f.byteOffset, Math.max(1, f.byteLength));
+    if (block < 0) continue; // marshal refuses it with the argument's name
+    pin(block);
+    held.push(block);
+  }
+  return () => {
+    for (const b of held.splice(0)) unpin(b);
+  };
+}

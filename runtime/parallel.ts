@@ -21,6 +21,7 @@ import { callInProgress, invoke, invokeAsync, load, type LoadedKernel, MAX_THREA
 import type { ParallelOptions, RunSettings } from "./options.js";
 import { threads as defaultThreads } from "./api.js";
 import { signatureOf } from "./signature.js";
+import { pinArgs } from "./marshal.js";
 import { type Precompiled, precompiledFor } from "./precompiled.js";
 import { ensureWorkers, READY_TIMEOUT_MS } from "./pool.js";
 import { controlView, READY, STATE, WORKER_DEAD, workerField } from "./control.js";
@@ -526,7 +527,13 @@ export function parallel<F extends AnyFn>(fn: F, options?: ParallelOptions): Par
         const k = d.ready(args);
         if (k !== undefined) return runAsync(d, k, args);
       }
-      return asyncCall(d, args);
+      // the parfor arrays it uses cannot be freed while it compiles and runs
+      const unpin = pinArgs(args);
+      try {
+        return await asyncCall(d, args);
+      } finally {
+        unpin();
+      }
     },
   });
   return kernel;

@@ -118,6 +118,28 @@ const ENTRY_FLAGS: readonly [string, boolean][] = [
   ["--watch-path", true],
 ];
 
+/**
+ * The execArgv to start workers with: undefined (inherit process.execArgv, which Node filters
+ * itself) when nothing needs removing, else the list without the main-program options and
+ * without the per-process options a worker refuses (ERR_WORKER_INVALID_EXEC_ARGV, learnt once).
+ */
+let execArgvForWorkers: string[] | undefined | null = null;
+
+function makeWorker(source: string | URL, options: ConstructorParameters<typeof Worker>[1]): Worker {
+  if (execArgvForWorkers === null) {
+    const filtered = workerExecArgv();
+    execArgvForWorkers = filtered.length === process.execArgv.length ? undefined : filtered;
+  }
+  try {
+    return new Worker(source, { ...options, execArgv: execArgvForWorkers });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ERR_WORKER_INVALID_EXEC_ARGV" || execArgvForWorkers === undefined) throw e;
+    const bad = new Set(((e as Error).message.split(": ")[1] ?? "").split(/,\s*/).map((f) => f.split("=")[0]!));
+    execArgvForWorkers = execArgvForWorkers.filter((a) => !bad.has(a.split("=")[0]!));
+    return new Worker(source, { ...options, execArgv: execArgvForWorkers });
+  }
+}
+
 /** process.execArgv without the options that only make sense for the main program. */
 export function workerExecArgv(argv: readonly string[] = process.execArgv): string[] {
   const out: string[] = [];
@@ -210,7 +232,7 @@ let watcher: Worker | null = null;
 
 function watcherThread(memory: WasmMemory): Worker {
   if (watcher !== null) return watcher;
-  const w = new Worker(WATCHER_SOURCE, { eval: true, workerData: { buffer: memory.buffer }, execArgv: workerExecArgv() });
+  const w = makeWorker(WATCHER_SOURCE, { eval: true, workerData: { buffer: memory.buffer } });
   w.unref();
   // if the watcher itself goes away, the next pool starts another
   w.once("exit", () => {
@@ -251,19 +273,18 @@ export function ensureWorkers(n: number, wait = false): void {
     }
     const lifelines = watcherThread(memory);
     const epoch = Atomics.load(ctl, EPOCH);
-    const execArgv = workerExecArgv();
-    while (handles.length < n) handles.push(startWorker(memory, ctl, url, epoch, execArgv, lifelines));
+    while (handles.length < n) handles.push(startWorker(memory, ctl, url, epoch, lifelines));
   }
   if (wait) awaitReady(ctl, n);
 }
 
-function startWorker(memory: WasmMemory, ctl: Int32Array, url: URL, epoch: number, execArgv: string[], lifelines: Worker): Handle {
+function startWorker(memory: WasmMemory, ctl: Int32Array, url: URL, epoch: number, lifelines: Worker): Handle {
   const index = handles.length;
   Atomics.store(ctl, workerField(index, STATE), WORKER_STARTING);
   const { port1, port2 } = new MessageChannel();
   const life = new MessageChannel();
   const init: WorkerInit = { memory, port: port2, lifeline: life.port1, index, epoch };
-  const worker = new Worker(url, { workerData: init, transferList: [port2, life.port1], execArgv });
+  const worker = makeWorker(url, { workerData: init, transferList: [port2, life.port1] });
   lifelines.postMessage({ port: life.port2, index, epoch }, [life.port2]);
   worker.unref();
   port1.unref();

@@ -7,6 +7,8 @@
  * Must not import the compiler or typescript: only runtime modules.
  */
 
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { receiveMessageOnPort, workerData } from "node:worker_threads";
 import {
   ACK,
@@ -72,13 +74,37 @@ interface Entry {
 }
 const kernels = new Map<number, Entry>();
 
+/**
+ * Kernels dropped since this thread last collected garbage. A worker never returns to its event
+ * loop and allocates almost nothing, so V8 would never collect the instances of dropped kernels,
+ * which keep their compiled code alive: after DROPS_PER_GC drops it collects explicitly.
+ */
+let dropped = 0;
+const DROPS_PER_GC = 64;
+let collect: (() => void) | null | undefined;
+
+function collectGarbage(): void {
+  if (collect === undefined) {
+    try {
+      setFlagsFromString("--expose-gc");
+      collect = runInNewContext("gc") as () => void;
+    } catch {
+      collect = null;
+    }
+  }
+  collect?.();
+}
+
 /** Takes one message off the port (a kernel to keep or one to forget); false when none is queued. */
 function takeMessage(): boolean {
   const m = receiveMessageOnPort(port);
   if (m === undefined) return false;
   const msg = m.message as KernelMessage | DropMessage;
   if (msg.kind === "kernel") kernels.set(msg.meta.id, { meta: msg.meta, module: msg.module });
-  else if (msg.kind === "drop") kernels.delete(msg.id);
+  else if (msg.kind === "drop" && kernels.delete(msg.id) && ++dropped >= DROPS_PER_GC) {
+    dropped = 0;
+    collectGarbage();
+  }
   return true;
 }
 
