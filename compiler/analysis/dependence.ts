@@ -1,30 +1,54 @@
 /**
  * Array dependence analysis of one parallel prange loop. Every pair of accesses to the same
  * array (write/write, write/read, a write with itself) is tested for a cross-iteration
- * dependence: two different iterations i1 != i2 of the prange that touch the same element.
+ * dependence: two different iterations of the prange that touch the same element.
  *
- * Subscripts are turned into affine forms (affine.ts) in the prange index, the counters of serial
- * loops nested in the prange (with their bounds) and loop-invariant symbols. Conditions on the
- * index (`if (i === 0)`, `if (i < n / 2)`, `if (j > 0) continue`) narrow an access's domain;
- * other conditions are recorded as unresolved. The tests, in order:
- *  - delinearisation: `q * s + r` with 0 <= r < s on both sides splits into q1 = q2 and r1 = r2
- *    (`a[i * n + j]` with 0 <= j < n, `a[j * n + i]` with i < n);
- *  - GCD: the equation has no integer solution;
- *  - bounds (Banerjee), per direction i1 < i2 and i1 > i2, with the index written as
- *    i2 = i1 + step * t, t >= 1 (this is strong SIV when the index has the same coefficient
- *    on both sides: a constant distance outside the iteration range is no dependence).
- * A pair is dependent unless one of the tests proves it independent.
+ * Collecting (collectAccesses): the prange body is walked in order with the current value of
+ * every local (flow-sensitive), so `let j = 3 * i; c[j] = …; j++; c[j] = …` sees 3i, then 3i + 1.
+ * A value is a set of alternatives, each an affine form (affine.ts) in the loop indices and
+ * loop-invariant symbols with the linear constraints under which it is taken: `c ? x : y`,
+ * `Math.min(x, y)`, `Math.max(x, y)` give two. Every access carries the linear constraints of
+ * its iteration space: the prange's and the nested serial loops' bounds, kept relational
+ * (`j < i`, `i < Math.min(ii + 32, n)`), conditions on the indices (`if (j > i)`, `if (i < n / 2)`,
+ * `if (j > 0) continue`), and disjunctions where a bound or condition has alternatives. Induction
+ * variables (`k++` once per iteration of a serial loop) are expressed in the loop's trip count;
+ * `Math.floor(x / c)`, `x >> k` of invariants are symbols with their defining inequalities; the
+ * prange index of a collapsed loop is split into (floor(k / c), k % c).
+ *
+ * Testing (dependent): for accesses A and B, the two iterations get separate copies of every
+ * loop index, and the question "same element, different iterations" becomes a linear system:
+ * subscripts equal, each copy inside its own iteration space, the prange indices apart by at
+ * least the step. Subscripts are first delinearised (`q * s + r` with 0 <= r < s on both sides
+ * splits into q1 = q2 and r1 = r2, for a symbolic or a literal s), and the system is decided by
+ * Fourier–Motzkin elimination (fm.ts, with a GCD test on the equalities) for every combination
+ * of alternatives. A pair is dependent unless every combination is infeasible. Anything the
+ * analysis cannot express is left out of the system, which only makes it more feasible: a
+ * failed proof is a reported race, never a silent one.
  */
-import type { Expr, Kernel, Pos, PrangeStmt, Stmt, Var } from "../model/ir.js";
-import { type Affine, type Term, add, atom, coefOf, constant, invariant, loopVar, mul, numeric, provePos, scale, sub, varsOf } from "./affine.js";
+import type { Expr, Kernel, LoopStmt, Pos, PrangeStmt, Stmt, Var } from "../model/ir.js";
+import { forEachStmt } from "../model/walk.js";
+import { type Affine, type Term, add, atom, coefOf, constant, invariant, loopVar, mul, numeric, scale, sub, varsOf } from "./affine.js";
+import { type Eq, type Ineq, infeasible } from "./fm.js";
 
-/** Inclusive lower and exclusive upper bounds of a loop variable (any of the candidates holds). */
-interface Bounds {
-  readonly lo: readonly Affine[];
-  readonly hi: readonly Affine[];
+/** `a > 0` (strict) or `a >= 0` */
+export interface Cons {
+  readonly a: Affine;
+  readonly strict: boolean;
 }
 
-type Dom = ReadonlyMap<Var, Bounds>;
+/** One alternative of a value: the form, and the constraints under which it is the value. */
+export interface Alt {
+  readonly a: Affine;
+  readonly cs: readonly Cons[];
+}
+
+type Val = { readonly alts: readonly Alt[] } | { readonly why: string };
+
+/** The iteration space of an access: constraints that hold, and disjunctions (one option holds). */
+export interface Space {
+  readonly cons: readonly Cons[];
+  readonly choices: readonly (readonly (readonly Cons[])[])[];
+}
 
 export interface Access {
   readonly array: Var;
@@ -32,10 +56,13 @@ export interface Access {
   /** the whole access (`a[i]`, `a[i] = x`, `a[i]++`) */
   readonly pos: Pos;
   readonly index: Expr;
-  /** null: not affine; `why` says what */
+  /** the first alternative's form; null: not affine, `why` says what */
   readonly form: Affine | null;
+  readonly alts: readonly Alt[] | null;
   readonly why: string | null;
-  readonly dom: Dom;
+  readonly space: Space;
+  /** how the prange's iterations are numbered (shared by the loop's accesses) */
+  readonly frame?: Frame;
   /** a condition around the access that the analysis cannot resolve (its text) */
   readonly guard: string | null;
 }
@@ -48,20 +75,116 @@ export interface Conflict {
   readonly distance: number | null;
 }
 
+/** The prange index written as `d * q + r` (0 <= r < d), for loops collapsed from two. */
+interface Decomp {
+  readonly d: Affine;
+  readonly q: Var;
+  readonly r: Var;
+  readonly cons: readonly Cons[];
+}
+
+/** The prange's index and how two iterations are told apart. */
+export interface Frame {
+  readonly idx: Var;
+  readonly step: number | null;
+  /** index = start + step * v, when the step is a literal other than 1 */
+  readonly numbering: { readonly v: Var; readonly start: Affine; readonly step: number } | null;
+  readonly decomp: Decomp | null;
+}
+
 export interface LoopAccesses {
   readonly accesses: readonly Access[];
   /** outer scalars that only one iteration touches (every access under `if (i === c)`, one c) */
   readonly singleIteration: ReadonlySet<Var>;
-  /** invariant forms known to be >= 0 in the loop (counters of serial loops around it) */
-  readonly facts: readonly Affine[];
+  /** constraints on loop-invariant symbols that hold in the loop (counters of serial loops around it, floor definitions) */
+  readonly facts: readonly Cons[];
+  /** the prange's iteration numbering: index = start + step * number, when the step is a literal other than 1 */
+  readonly numbering: { readonly v: Var; readonly start: Affine; readonly step: number } | null;
+  readonly decomp: Decomp | null;
 }
 
-type Aff = { readonly a: Affine } | { readonly why: string };
+interface Ctx {
+  readonly space: Space;
+  readonly guard: string | null;
+  /** `i === e` holds (e's text), for single-iteration scalars */
+  readonly single: string | null;
+}
+
+type Env = Map<Var, Val>;
 
 const FLIP = { "<": ">", "<=": ">=", ">": "<", ">=": "<=" } as const;
 const NEG = { "<": ">=", "<=": ">", ">": "<=", ">=": "<", "===": "!==", "==": "!=", "!==": "===", "!=": "==" } as const;
+const MAX_ALTS = 8;
+const MAX_OPTIONS = 16;
 
-/** Collects the array accesses of `loop` with their affine forms and domains. */
+const ge = (a: Affine): Cons => ({ a, strict: false });
+const gt = (a: Affine): Cons => ({ a, strict: true });
+const single = (a: Affine): Val => ({ alts: [{ a, cs: [] }] });
+const isVal = (v: Val): v is { alts: readonly Alt[] } => "alts" in v;
+const affKey = (a: Affine): string => [...a.entries()].map(([k, t]) => `${k}:${t.c}`).sort().join(",");
+const valKey = (v: Val): string => (isVal(v) ? v.alts.map((x) => affKey(x.a) + "/" + x.cs.map((c) => affKey(c.a) + (c.strict ? ">" : ">=")).join(";")).join("|") : "?" + (v as { why: string }).why);
+
+/** Combines two values alternative by alternative. */
+function lift2(l: Val, r: Val, f: (a: Affine, b: Affine) => Affine | null): Val | null {
+  if (!isVal(l) || !isVal(r)) return null;
+  const alts: Alt[] = [];
+  for (const x of l.alts) {
+    for (const y of r.alts) {
+      const a = f(x.a, y.a);
+      if (!a) return null;
+      if (alts.length >= MAX_ALTS) return null;
+      alts.push({ a, cs: [...x.cs, ...y.cs] });
+    }
+  }
+  return { alts };
+}
+
+function mapVal(v: Val, f: (a: Affine) => Affine): Val {
+  return isVal(v) ? { alts: v.alts.map((x) => ({ a: f(x.a), cs: x.cs })) } : v;
+}
+
+let fresh = 0;
+/** A variable the analysis introduces (trip count, quotient, remainder); negative ids never clash with the model's. */
+function synthetic(name: string, owner: PrangeStmt): Var {
+  return { id: -1 - fresh++, name, pos: { start: 0, end: 0 }, kind: "local", owner, isConst: true };
+}
+
+/** `for (j = a; j < b; j++)` with `j` declared by the loop (the model's counter) or outside it. */
+function counterOf(s: LoopStmt): { v: Var; init: Expr; bound: Expr; cmp: "<" | "<=" | ">" | ">="; step: number } | null {
+  const first = s.init[0];
+  if (first && first.k === "let" && first.v.counter) return { v: first.v, ...first.v.counter };
+  if (s.init.length !== 1 || !first || first.k !== "expr" || first.e.k !== "assign" || first.e.op !== "=" || !s.cond || !s.update) return null;
+  const v = first.e.target;
+  const c = s.cond;
+  if (c.k !== "binary" || !(c.op in FLIP)) return null;
+  type Cmp = "<" | "<=" | ">" | ">=";
+  let cmp: Cmp;
+  let bound: Expr;
+  if (c.l.k === "var" && c.l.v === v) [cmp, bound] = [c.op as Cmp, c.r];
+  else if (c.r.k === "var" && c.r.v === v) [cmp, bound] = [FLIP[c.op as Cmp], c.l];
+  else return null;
+  const u = s.update;
+  let step: number;
+  if (u.k === "update" && u.target === v) step = u.op === "++" ? 1 : -1;
+  else if (u.k === "assign" && u.target === v && (u.op === "+=" || u.op === "-=") && u.value.k === "num" && Number.isInteger(u.value.value) && u.value.value > 0) step = u.op === "+=" ? u.value.value : -u.value.value;
+  else return null;
+  if ((cmp === "<" || cmp === "<=") !== step > 0) return null;
+  // no other write of the counter in the loop, and the bound does not mention it
+  let other = false;
+  const chk = (e: Expr): void =>
+    visit(e, (x) => {
+      if ((x.k === "assign" || x.k === "update") && x.target === v) other = true;
+      if (x.k === "var" && x.v === v && e === bound) other = true;
+    });
+  chk(bound);
+  walkStmts(s.body, () => {}, (x) => {
+    if ((x.k === "assign" || x.k === "update") && x.target === v) other = true;
+  }, null);
+  if (other) return null;
+  return { v, init: first.e.value, bound, cmp, step };
+}
+
+/** Collects the array accesses of `loop` with their affine forms and iteration spaces. */
 export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) => string): LoopAccesses {
   const writtenAnywhere = new Set<Var>();
   const writtenInLoop = new Set<Var>();
@@ -80,8 +203,22 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
   const accesses: Access[] = [];
   const scalarDoms = new Map<Var, Set<string> | "multi">();
   const loopVars = new Set<Var>([loop.index]);
-  const memo = new Map<Var, Aff>();
+  const facts: Cons[] = [];
+  const factKeys = new Set<string>();
+  const addFact = (c: Cons): void => {
+    const kk = affKey(c.a) + c.strict;
+    if (!factKeys.has(kk)) {
+      factKeys.add(kk);
+      facts.push(c);
+    }
+  };
+  const defMemo = new Map<Var, Val>();
   const idx = loop.index;
+  const EMPTY: Env = new Map();
+  let decomp: Decomp | null = null;
+  let startVal: Affine | null = null;
+  let stopVal: Affine | null = null;
+  let stepN: number | null = null;
 
   const printKey = (e: Expr): string => {
     switch (e.k) {
@@ -112,13 +249,13 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
   };
 
   /** Whether `e` has the same value in every iteration of the prange. */
-  const isInvariant = (e: Expr): boolean => {
+  const isInvariant = (e: Expr, env: Env): boolean => {
     let ok = true;
     visit(e, (x) => {
       if (!ok) return;
       if (x.k === "var") {
-        const r = toAff(x);
-        if (!("a" in r) || !invariant(r.a)) ok = false;
+        const r = toAff(x, env);
+        if (!isVal(r) || r.alts.some((y) => !invariant(y.a) || y.cs.length)) ok = false;
       } else if (x.k === "load") {
         if (arraysWrittenInLoop.has(x.ref.array)) ok = false;
       } else if (x.k === "assign" || x.k === "store" || x.k === "update" || x.k === "updateElem" || (x.k === "call" && x.fn === "random")) ok = false;
@@ -126,7 +263,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
     return ok;
   };
 
-  const opaque = (e: Expr, why: () => string): Aff => (isInvariant(e) ? { a: atom(`(${printKey(e)})`) } : { why: why() });
+  const opaque = (e: Expr, env: Env, why: () => string): Val => (isInvariant(e, env) ? single(atom(`(${printKey(e)})`)) : { why: why() });
 
   const nonAffine = (e: Expr): string => {
     let arr: Var | null = null;
@@ -136,221 +273,464 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
     return arr ? `the subscript goes through the array '${(arr as Var).name}' (an index array)` : `the subscript \`${textOf(e)}\` is not affine in the loop indices`;
   };
 
-  const toAff = (e: Expr): Aff => {
+  /** Whether `c` provably holds given the facts (and `extra`). */
+  const proves = (c: Cons): boolean => {
+    const n = lin(scale(c.a, -1), "", !c.strict);
+    if (!n) return false;
+    const kept = facts.map((x) => lin(x.a, "", x.strict)).filter((x): x is Ineq => x !== null);
+    return infeasible([], [...kept, n], () => false);
+  };
+
+  /** The prange index split into quotient and remainder by `d` (collapsed loops), created once. */
+  const decompose = (d: Affine): Decomp | null => {
+    if (decomp) return affKey(decomp.d) === affKey(d) ? decomp : null;
+    if (stepN !== 1 || !startVal || !proves(ge(startVal))) return null;
+    const dn = numeric(d);
+    if (dn !== null ? !(dn >= 1 && Number.isInteger(dn)) : !proves(ge(sub(d, constant(1))))) return null;
+    const q = synthetic(`floor(${idx.name} / …)`, loop);
+    const r = synthetic(`${idx.name} % …`, loop);
+    loopVars.add(q);
+    loopVars.add(r);
+    const cons: Cons[] = [ge(loopVar(r)), gt(sub(d, loopVar(r))), ge(loopVar(q))];
+    // q < stop / d when d divides the stop
+    if (stopVal) {
+      if (dn !== null) cons.push(gt(sub(stopVal, add(scale(loopVar(q), dn), loopVar(r)))));
+      else {
+        for (const al of [...d.values()].length === 1 ? [[...d.values()][0]!.sym] : []) {
+          const [qs, rs] = split(stopVal, al);
+          if (rs.size === 0 && [...d.values()][0]!.c === 1) cons.push(gt(sub(qs, loopVar(q))));
+        }
+      }
+    }
+    decomp = { d, q, r, cons };
+    return decomp;
+  };
+
+  /** floor(x / d) for an invariant x and a positive literal d: a symbol with its definition as facts. */
+  const floorOf = (e: Expr, x: Val, d: number, env: Env): Val | null => {
+    if (!isVal(x) || x.alts.length !== 1 || x.alts[0]!.cs.length) return null;
+    const xa = x.alts[0]!.a;
+    const xn = numeric(xa);
+    if (xn !== null) return single(constant(Math.floor(xn / d)));
+    if (invariant(xa)) {
+      if (!isInvariant(e, env)) return null;
+      const f = atom(`(${printKey(e)})`);
+      addFact(ge(sub(xa, scale(f, d))));
+      addFact(gt(sub(add(scale(f, d), constant(d)), xa)));
+      return single(f);
+    }
+    // the prange index of a collapsed loop
+    if (affKey(xa) === affKey(loopVar(idx))) {
+      const dc = decompose(constant(d));
+      if (dc) return single(loopVar(dc.q));
+    }
+    return null;
+  };
+
+  const toAff = (e: Expr, env: Env): Val => {
     switch (e.k) {
       case "num":
-        return Number.isFinite(e.value) ? { a: constant(e.value) } : { why: `\`${textOf(e)}\` is not a finite number` };
+        return Number.isFinite(e.value) ? single(constant(e.value)) : { why: `\`${textOf(e)}\` is not a finite number` };
       case "var": {
         const v = e.v;
-        if (loopVars.has(v)) return { a: loopVar(v) };
-        const m = memo.get(v);
+        const cur = env.get(v);
+        if (cur) return cur;
+        if (loopVars.has(v)) return single(loopVar(v));
+        const m = defMemo.get(v);
         if (m) return m;
-        let r: Aff;
+        let r: Val;
         const def = lets.get(v);
-        if (!writtenAnywhere.has(v) && def) {
-          memo.set(v, { why: `'${v.name}' is defined in terms of itself` });
-          r = toAff(def);
-        } else if (v.owner !== loop && !writtenInLoop.has(v) && v.kind !== "index") r = { a: atom(`v${v.id}`) };
-        else if (v.owner !== loop && v.kind === "index") r = { a: atom(`v${v.id}`) };
+        if (!writtenAnywhere.has(v) && def && !declaredInLoop.has(v)) {
+          defMemo.set(v, { why: `'${v.name}' is defined in terms of itself` });
+          r = toAff(def, EMPTY);
+        } else if (v.owner !== loop && !writtenInLoop.has(v) && v.kind !== "index" && !declaredInLoop.has(v)) r = single(atom(`v${v.id}`));
+        else if (v.owner !== loop && v.kind === "index" && !declaredInLoop.has(v)) r = single(atom(`v${v.id}`));
         else r = { why: `'${v.name}' changes inside the loop` };
-        memo.set(v, r);
+        defMemo.set(v, r);
         return r;
       }
       case "length":
-        return { a: atom(`len${e.array.id}`) };
+        return single(atom(`len${e.array.id}`));
+      case "update": {
+        // the value of `k++` is the old value (`++k`: the new one)
+        const old = toAff({ k: "var", v: e.target, start: e.start, end: e.end }, env);
+        return e.prefix ? mapVal(old, (a) => add(a, constant(e.op === "++" ? 1 : -1))) : old;
+      }
       case "unary":
         if (e.op === "-" || e.op === "+") {
-          const r = toAff(e.e);
-          return "a" in r ? { a: e.op === "-" ? scale(r.a, -1) : r.a } : r;
+          const r = toAff(e.e, env);
+          return e.op === "-" ? mapVal(r, (a) => scale(a, -1)) : r;
         }
-        return opaque(e, () => nonAffine(e));
-      case "binary": {
-        const l = toAff(e.l);
-        const r = toAff(e.r);
-        if ("a" in l && "a" in r) {
-          switch (e.op) {
-            case "+":
-              return { a: add(l.a, r.a) };
-            case "-":
-              return { a: sub(l.a, r.a) };
-            case "*": {
-              const p = mul(l.a, r.a);
-              if (p) return { a: p };
-              break;
-            }
-            case "/": {
-              const d = numeric(r.a);
-              if (d !== null && d !== 0) return { a: scale(l.a, 1 / d) };
-              break;
-            }
-            case "|":
-            case ">>":
-              if (numeric(r.a) === 0) return { a: l.a };
-              break;
-            case "<<": {
-              const sh = numeric(r.a);
-              if (sh !== null && Number.isInteger(sh) && sh >= 0 && sh < 31) return { a: scale(l.a, 2 ** sh) };
-              break;
-            }
-            default:
-              break;
+        if (e.op === "~" && e.e.k === "unary" && e.e.op === "~") return truncOf(e, e.e.e, env);
+        return opaque(e, env, () => nonAffine(e));
+      case "cond": {
+        const t = toAff(e.t, env);
+        const f = toAff(e.f, env);
+        if (isVal(t) && isVal(f)) {
+          const ct = conditionOptions(e.c, false, env);
+          const cf = conditionOptions(e.c, true, env);
+          const alts: Alt[] = [];
+          for (const [side, opts] of [[t, ct], [f, cf]] as const) {
+            for (const x of side.alts) for (const o of opts ?? [[]]) alts.push({ a: x.a, cs: [...x.cs, ...o] });
           }
+          if (alts.length <= MAX_ALTS) return { alts };
         }
-        if ("why" in l && !isInvariant(e)) return l;
-        if ("why" in r && !isInvariant(e)) return r;
-        return opaque(e, () => nonAffine(e));
+        return opaque(e, env, () => ("why" in t ? t.why : "why" in f ? f.why : nonAffine(e)));
+      }
+      case "call": {
+        if ((e.fn === "min" || e.fn === "max") && e.args.length >= 1) {
+          let acc: Val = toAff(e.args[0]!, env);
+          for (const a of e.args.slice(1)) {
+            const b = toAff(a, env);
+            if (!isVal(acc) || !isVal(b)) return opaque(e, env, () => ("why" in acc ? acc.why : "why" in b ? b.why : nonAffine(e)));
+            const alts: Alt[] = [];
+            for (const x of acc.alts) {
+              for (const y of b.alts) {
+                // min: x where x <= y, y where y < x (max: the reverse)
+                const d = e.fn === "min" ? sub(y.a, x.a) : sub(x.a, y.a);
+                alts.push({ a: x.a, cs: [...x.cs, ...y.cs, ge(d)] });
+                alts.push({ a: y.a, cs: [...x.cs, ...y.cs, gt(scale(d, -1))] });
+              }
+            }
+            if (alts.length > MAX_ALTS) return opaque(e, env, () => nonAffine(e));
+            acc = { alts };
+          }
+          return acc;
+        }
+        if (e.fn === "floor" && e.args.length === 1) {
+          const a = e.args[0]!;
+          if (a.k === "binary" && a.op === "/") {
+            const d = toAff(a.r, env);
+            const dn = isVal(d) && d.alts.length === 1 ? numeric(d.alts[0]!.a) : null;
+            if (dn !== null && dn > 0) {
+              const r = floorOf(e, toAff(a.l, env), dn, env);
+              if (r) return r;
+            } else if (isVal(d) && d.alts.length === 1 && invariant(d.alts[0]!.a) && !d.alts[0]!.cs.length) {
+              const x = toAff(a.l, env);
+              if (isVal(x) && x.alts.length === 1 && affKey(x.alts[0]!.a) === affKey(loopVar(idx))) {
+                const dc = decompose(d.alts[0]!.a);
+                if (dc) return single(loopVar(dc.q));
+              }
+            }
+          }
+          const x = toAff(a, env);
+          const n = isVal(x) && x.alts.length === 1 ? numeric(x.alts[0]!.a) : null;
+          if (n !== null) return single(constant(Math.floor(n)));
+        }
+        if (e.fn === "trunc" && e.args.length === 1) return truncOf(e, e.args[0]!, env);
+        return foldCall(e, env) ?? opaque(e, env, () => nonAffine(e));
+      }
+      case "binary": {
+        const l = toAff(e.l, env);
+        const r = toAff(e.r, env);
+        const rn = isVal(r) && r.alts.length === 1 ? numeric(r.alts[0]!.a) : null;
+        const ln = isVal(l) && l.alts.length === 1 ? numeric(l.alts[0]!.a) : null;
+        if (ln !== null && rn !== null) {
+          const v = foldBinary(e.op, ln, rn);
+          if (v !== null) return single(constant(v));
+        }
+        let out: Val | null = null;
+        switch (e.op) {
+          case "+":
+            out = lift2(l, r, (a, b) => add(a, b));
+            break;
+          case "-":
+            out = lift2(l, r, (a, b) => sub(a, b));
+            break;
+          case "*":
+            out = lift2(l, r, (a, b) => mul(a, b));
+            break;
+          case "/":
+            if (rn !== null && rn !== 0) out = mapVal(l, (a) => scale(a, 1 / rn));
+            break;
+          case "|":
+            if (rn === 0) out = truncOf(e, e.l, env);
+            break;
+          case ">>":
+            if (rn === 0) out = truncOf(e, e.l, env);
+            else if (rn !== null && Number.isInteger(rn) && rn > 0 && rn < 31) out = floorOf(e, l, 2 ** rn, env);
+            break;
+          case "<<":
+            if (rn !== null && Number.isInteger(rn) && rn >= 0 && rn < 31) out = mapVal(l, (a) => scale(a, 2 ** rn));
+            break;
+          case "%": {
+            // k % d of the collapsed prange index: its remainder
+            if (isVal(l) && isVal(r) && l.alts.length === 1 && r.alts.length === 1 && affKey(l.alts[0]!.a) === affKey(loopVar(idx)) && invariant(r.alts[0]!.a) && !r.alts[0]!.cs.length) {
+              const dc = decompose(r.alts[0]!.a);
+              if (dc) out = single(loopVar(dc.r));
+            }
+            break;
+          }
+          default:
+            break;
+        }
+        if (out) return out;
+        if ("why" in l && !isInvariant(e, env)) return l;
+        if ("why" in r && !isInvariant(e, env)) return r;
+        return opaque(e, env, () => nonAffine(e));
       }
       default:
-        return opaque(e, () => nonAffine(e));
+        return opaque(e, env, () => nonAffine(e));
     }
   };
 
-  /** Replaces loop variables in a bound by their own bounds (upper: the largest value). */
-  const relax = (a: Affine, dom: Dom, upper: boolean, depth = 0): Affine | null => {
-    if (invariant(a)) return a;
-    if (depth > 4) return null;
-    let out: Affine = a;
-    for (const v of varsOf(a)) {
-      const { c, symbolic } = coefOf(a, v);
-      if (symbolic) return null;
-      const b = dom.get(v);
-      if (!b) return null;
-      const useHi = (c > 0) === upper;
-      const cand = useHi ? b.hi[0] : b.lo[0];
-      if (!cand) return null;
-      const val = useHi ? sub(cand, constant(1)) : cand;
-      out = add(sub(out, scale(loopVar(v), c)), scale(val, c));
-    }
-    return relax(out, dom, upper, depth + 1);
-  };
-
-  const withBound = (dom: Dom, v: Var, lo: Affine | null, hi: Affine | null): Dom => {
-    const m = new Map(dom);
-    const b = m.get(v) ?? { lo: [], hi: [] };
-    m.set(v, { lo: lo ? [lo, ...b.lo] : b.lo, hi: hi ? [hi, ...b.hi] : b.hi });
-    return m;
-  };
-
-  /** What a condition says about the loop variables: narrowed domain, or an unresolved guard. */
-  const narrow = (c: Expr, neg: boolean, ctx: Ctx): Ctx => {
-    if (c.k === "unary" && c.op === "!") return narrow(c.e, !neg, ctx);
-    if (c.k === "bool") return ctx;
-    if (c.k === "logical" && c.op !== "??") {
-      // `a && b` true: both; `a || b` false: both false
-      if ((c.op === "&&") !== neg) return ctx.guard ? ctx : unresolved(c, ctx);
-      return narrow(c.r, neg, narrow(c.l, neg, ctx));
-    }
-    if (c.k === "binary" && c.op in NEG) {
-      const l = toAff(c.l);
-      const r = toAff(c.r);
-      if (!("a" in l) || !("a" in r)) return isInvariant(c) ? ctx : unresolved(c, ctx);
-      const d = sub(l.a, r.a);
-      const vs = varsOf(d);
-      if (vs.length === 0) return ctx;
-      if (vs.length > 1) return unresolved(c, ctx);
-      const v = vs[0]!;
-      const { c: coef, symbolic } = coefOf(d, v);
-      if (symbolic || coef === 0) return unresolved(c, ctx);
-      // coef * v + rest  op  0  ->  v op' -rest / coef
-      const bound = scale(sub(d, scale(loopVar(v), coef)), -1 / coef);
-      let op = (neg ? NEG[c.op as keyof typeof NEG] : c.op) as string;
-      if (coef < 0 && op in FLIP) op = FLIP[op as keyof typeof FLIP];
-      const one = constant(1);
-      switch (op) {
-        case "<":
-          return { ...ctx, dom: withBound(ctx.dom, v, null, bound) };
-        case "<=":
-          return { ...ctx, dom: withBound(ctx.dom, v, null, add(bound, one)) };
-        case ">":
-          return { ...ctx, dom: withBound(ctx.dom, v, add(bound, one), null) };
-        case ">=":
-          return { ...ctx, dom: withBound(ctx.dom, v, bound, null) };
-        case "===":
-        case "==":
-          return { ...ctx, dom: withBound(ctx.dom, v, bound, add(bound, one)) };
-        default:
-          return ctx; // `!==`: all iterations but one
+  /** `x | 0`, `x >> 0`, `Math.trunc(x)`, `~~x`: x / d truncates like floor when x >= 0. */
+  const truncOf = (e: Expr, x: Expr, env: Env): Val => {
+    const v = toAff(x, env);
+    const n = isVal(v) && v.alts.length === 1 ? numeric(v.alts[0]!.a) : null;
+    if (n !== null && Math.abs(n) < 2 ** 31) return single(constant(Math.trunc(n)));
+    if (x.k === "binary" && x.op === "/") {
+      const l = toAff(x.l, env);
+      const d = toAff(x.r, env);
+      if (isVal(l) && isVal(d) && l.alts.length === 1 && d.alts.length === 1 && affKey(l.alts[0]!.a) === affKey(loopVar(idx)) && invariant(d.alts[0]!.a) && !d.alts[0]!.cs.length) {
+        const dc = decompose(d.alts[0]!.a);
+        if (dc) return single(loopVar(dc.q));
       }
     }
-    return isInvariant(c) ? ctx : unresolved(c, ctx);
+    return opaque(e, env, () => ("why" in v ? v.why : nonAffine(e)));
+  };
+
+  const foldCall = (e: Expr & { k: "call" }, env: Env): Val | null => {
+    const ns: number[] = [];
+    for (const a of e.args) {
+      const v = toAff(a, env);
+      const n = isVal(v) && v.alts.length === 1 ? numeric(v.alts[0]!.a) : null;
+      if (n === null) return null;
+      ns.push(n);
+    }
+    const f = (Math as unknown as Record<string, unknown>)[e.fn];
+    if (!["floor", "ceil", "trunc", "round", "abs", "min", "max"].includes(e.fn) || typeof f !== "function") return null;
+    const r = (f as (...a: number[]) => number)(...ns);
+    return Number.isFinite(r) ? single(constant(r)) : null;
+  };
+
+  /** The options (each a conjunction) under which condition `c` is true (false with `neg`); null: unresolved. */
+  const conditionOptions = (c: Expr, neg: boolean, env: Env): Cons[][] | null => {
+    if (c.k === "unary" && c.op === "!") return conditionOptions(c.e, !neg, env);
+    if (c.k === "bool") return c.value !== neg ? [[]] : [[gt(constant(-1))]];
+    if (c.k === "logical" && c.op !== "??") {
+      const l = conditionOptions(c.l, neg, env);
+      const r = conditionOptions(c.r, neg, env);
+      if ((c.op === "&&") !== neg) {
+        // both hold
+        if (!l && !r) return null;
+        if (!l || !r) return l ?? r;
+        const out: Cons[][] = [];
+        for (const x of l) for (const y of r) out.push([...x, ...y]);
+        return out.length <= MAX_OPTIONS ? out : null;
+      }
+      // one of them holds
+      if (!l || !r) return null;
+      return l.length + r.length <= MAX_OPTIONS ? [...l, ...r] : null;
+    }
+    if (c.k === "binary" && c.op in NEG) {
+      const l = toAff(c.l, env);
+      const r = toAff(c.r, env);
+      const d = lift2(l, r, (a, b) => sub(a, b));
+      if (!d || !isVal(d)) return null;
+      const op = (neg ? NEG[c.op as keyof typeof NEG] : c.op) as string;
+      const out: Cons[][] = [];
+      for (const x of d.alts) {
+        const m = scale(x.a, -1);
+        switch (op) {
+          case "<":
+            out.push([...x.cs, gt(m)]);
+            break;
+          case "<=":
+            out.push([...x.cs, ge(m)]);
+            break;
+          case ">":
+            out.push([...x.cs, gt(x.a)]);
+            break;
+          case ">=":
+            out.push([...x.cs, ge(x.a)]);
+            break;
+          case "===":
+          case "==":
+            out.push([...x.cs, ge(x.a), ge(m)]);
+            break;
+          default:
+            out.push([...x.cs, gt(x.a)], [...x.cs, gt(m)]);
+        }
+      }
+      return out.length <= MAX_OPTIONS ? out : null;
+    }
+    return null;
+  };
+
+  /**
+   * The values a bound is the minimum (upper) or maximum (lower) of: `j < Math.min(a, b)` is
+   * `j < a && j < b`, with no case split. Also `x < y ? x : y` and a constant added to either.
+   */
+  const boundParts = (e: Expr, upper: boolean, env: Env): Val[] => {
+    if (e.k === "call" && e.fn === (upper ? "min" : "max") && e.args.length >= 1) return e.args.flatMap((a) => boundParts(a, upper, env));
+    if (e.k === "cond" && e.c.k === "binary" && (e.c.op === "<" || e.c.op === "<=" || e.c.op === ">" || e.c.op === ">=")) {
+      const [x, y] = [printKey(e.c.l), printKey(e.c.r)];
+      const [t, f] = [printKey(e.t), printKey(e.f)];
+      const less = e.c.op === "<" || e.c.op === "<=";
+      // x < y ? x : y is min(x, y); x < y ? y : x is max(x, y)
+      const isMin = (t === x && f === y && less) || (t === y && f === x && !less);
+      const isMax = (t === y && f === x && less) || (t === x && f === y && !less);
+      if ((upper && isMin) || (!upper && isMax)) return [...boundParts(e.t, upper, env), ...boundParts(e.f, upper, env)];
+    }
+    if (e.k === "binary" && (e.op === "+" || e.op === "-")) {
+      const r = toAff(e.r, env);
+      if (isVal(r) && r.alts.length === 1 && !r.alts[0]!.cs.length && invariant(r.alts[0]!.a)) {
+        const parts = boundParts(e.l, upper, env);
+        if (parts.length > 1) return parts.map((p) => lift2(p, r, e.op === "+" ? add : sub) ?? { why: "" });
+      }
+      const l = toAff(e.l, env);
+      if (e.op === "+" && isVal(l) && l.alts.length === 1 && !l.alts[0]!.cs.length && invariant(l.alts[0]!.a)) {
+        const parts = boundParts(e.r, upper, env);
+        if (parts.length > 1) return parts.map((p) => lift2(l, p, add) ?? { why: "" });
+      }
+    }
+    return [toAff(e, env)];
+  };
+
+  /** `j >= lo` (`j > lo`) or `j < hi` (`j <= hi`) as constraints: conjunctions, disjunctions where a part has alternatives. */
+  const bound = (ctx: Ctx, j: Affine, e: Expr, upper: boolean, strict: boolean, below: boolean, env: Env): Ctx => {
+    // below: j is under the bound (j < e); otherwise above it (j >= e)
+    let out = ctx;
+    for (const part of boundParts(e, upper, env)) {
+      if (!isVal(part)) continue;
+      out = withOptions(out, part.alts.map((x) => [...x.cs, { a: below ? sub(x.a, j) : sub(j, x.a), strict }]));
+    }
+    return out;
+  };
+
+  const withOptions = (ctx: Ctx, opts: readonly (readonly Cons[])[]): Ctx => {
+    if (opts.length === 1) return { ...ctx, space: { cons: [...ctx.space.cons, ...opts[0]!], choices: ctx.space.choices } };
+    return { ...ctx, space: { cons: ctx.space.cons, choices: [...ctx.space.choices, opts] } };
   };
 
   const unresolved = (c: Expr, ctx: Ctx): Ctx => (ctx.guard ? ctx : { ...ctx, guard: textOf(c) });
+
+  /** What a condition says about the loop variables: narrowed space, or an unresolved guard. */
+  const narrow = (c: Expr, neg: boolean, ctx: Ctx, env: Env): Ctx => {
+    const opts = conditionOptions(c, neg, env);
+    if (!opts) return isInvariant(c, env) ? ctx : unresolved(c, ctx);
+    let out = withOptions(ctx, opts);
+    // `i === e` (e invariant): one iteration
+    const eff = c.k === "binary" && c.op in NEG ? (neg ? NEG[c.op as keyof typeof NEG] : c.op) : null;
+    if (c.k === "binary" && (eff === "===" || eff === "==")) {
+      const [a, b] = c.l.k === "var" && c.l.v === idx ? [c.l, c.r] : [c.r, c.l];
+      if (a.k === "var" && a.v === idx && isInvariant(b, env)) out = { ...out, single: printKey(b) };
+    }
+    return out;
+  };
 
   const recordScalar = (v: Var, ctx: Ctx): void => {
     if (v.array || v.owner === loop || v.kind === "index") return;
     const prev = scalarDoms.get(v);
     if (prev === "multi") return;
-    const b = ctx.dom.get(idx);
-    let single: string | null = null;
-    if (b && !ctx.guard) {
-      for (const lo of b.lo) for (const hi of b.hi) if (single === null && numeric(sub(hi, lo)) === 1) single = [...lo.entries()].map(([kk, t]) => `${kk}:${t.c}`).sort().join(",");
-    }
-    if (single === null) scalarDoms.set(v, "multi");
-    else (prev ?? scalarDoms.set(v, new Set()).get(v) as Set<string>).add(single);
+    const s = ctx.guard ? null : ctx.single;
+    if (s === null) scalarDoms.set(v, "multi");
+    else (prev ?? scalarDoms.set(v, new Set()).get(v) as Set<string>).add(s);
   };
 
-  const access = (array: Var, write: boolean, pos: Pos, index: Expr, ctx: Ctx): void => {
-    if (index.k === "cond") {
-      // `a[c ? x : y]`: a[x] where c holds, a[y] where it does not
-      access(array, write, pos, index.t, narrow(index.c, false, ctx));
-      access(array, write, pos, index.f, narrow(index.c, true, ctx));
-      return;
-    }
-    const r = toAff(index);
-    accesses.push({ array, write, pos, index, form: "a" in r ? r.a : null, why: "why" in r ? r.why : null, dom: ctx.dom, guard: ctx.guard });
+  const access = (array: Var, write: boolean, pos: Pos, index: Expr, ctx: Ctx, env: Env): void => {
+    const r = toAff(index, env);
+    // through floor(k / c) or k % c the subscript is not affine in the index: proofs use the
+    // split, but a conflict is reported as a possible race (PF2006), not a certain one
+    const split2 = isVal(r) && !!decomp && r.alts.some((x) => [...x.a.values(), ...x.cs.flatMap((c) => [...c.a.values()])].some((t) => t.v === decomp!.q || t.v === decomp!.r));
+    const form = isVal(r) && !split2 ? r.alts[0]!.a : null;
+    const why = "why" in r ? r.why : split2 ? nonAffine(index) : null;
+    accesses.push({ array, write, pos, index, form, alts: isVal(r) ? r.alts : null, why, space: ctx.space, guard: ctx.guard });
   };
 
-  const scanExpr = (e: Expr, ctx: Ctx): void => {
+  const join = (a: Env, b: Env): Env => {
+    const out: Env = new Map();
+    for (const v of new Set([...a.keys(), ...b.keys()])) {
+      const x = a.get(v);
+      const y = b.get(v);
+      out.set(v, x && y && valKey(x) === valKey(y) ? x : { why: `'${v.name}' has different values on the two sides of a condition` });
+    }
+    return out;
+  };
+
+  const setVar = (env: Env, v: Var, val: Val): void => {
+    env.set(v, isVal(val) ? val : { why: `'${v.name}' changes inside the loop` });
+  };
+
+  /** Scans `e` in evaluation order, updating `env` with the assignments it makes. */
+  const scanExpr = (e: Expr, ctx: Ctx, env: Env): void => {
     switch (e.k) {
       case "var":
         recordScalar(e.v, ctx);
         return;
       case "load":
-        access(e.ref.array, false, e, e.ref.index, ctx);
-        scanExpr(e.ref.index, ctx);
+        access(e.ref.array, false, e, e.ref.index, ctx, env);
+        scanExpr(e.ref.index, ctx, env);
         return;
-      case "store":
-        scanExpr(e.ref.index, ctx);
-        scanExpr(e.value, ctx);
-        access(e.ref.array, true, e, e.ref.index, ctx);
+      case "store": {
+        const before = new Map(env);
+        scanExpr(e.ref.index, ctx, env);
+        scanExpr(e.value, ctx, env);
+        access(e.ref.array, true, e, e.ref.index, ctx, before);
         return;
-      case "updateElem":
-        scanExpr(e.ref.index, ctx);
-        access(e.ref.array, true, e, e.ref.index, ctx);
+      }
+      case "updateElem": {
+        const before = new Map(env);
+        scanExpr(e.ref.index, ctx, env);
+        access(e.ref.array, true, e, e.ref.index, ctx, before);
         return;
-      case "assign":
-        scanExpr(e.value, ctx);
+      }
+      case "assign": {
+        const cur = toAff({ k: "var", v: e.target, start: e.start, end: e.end }, env);
+        const val = toAff(e.value, env);
+        scanExpr(e.value, ctx, env);
         recordScalar(e.target, ctx);
+        let nv: Val | null = null;
+        if (e.op === "=") nv = val;
+        else if (e.op === "+=") nv = lift2(cur, val, add);
+        else if (e.op === "-=") nv = lift2(cur, val, sub);
+        setVar(env, e.target, nv ?? { why: "" });
         return;
-      case "update":
+      }
+      case "update": {
         recordScalar(e.target, ctx);
+        const cur = toAff({ k: "var", v: e.target, start: e.start, end: e.end }, env);
+        setVar(env, e.target, mapVal(cur, (a) => add(a, constant(e.op === "++" ? 1 : -1))));
         return;
+      }
       case "unary":
-        scanExpr(e.e, ctx);
+        scanExpr(e.e, ctx, env);
         return;
       case "binary":
-        scanExpr(e.l, ctx);
-        scanExpr(e.r, ctx);
+        scanExpr(e.l, ctx, env);
+        scanExpr(e.r, ctx, env);
         return;
-      case "logical":
-        scanExpr(e.l, ctx);
-        scanExpr(e.r, e.op === "??" ? ctx : narrow(e.l, e.op === "||", ctx));
+      case "logical": {
+        scanExpr(e.l, ctx, env);
+        const r = new Map(env);
+        scanExpr(e.r, e.op === "??" ? ctx : narrow(e.l, e.op === "||", ctx, env), r);
+        replace(env, join(env, r));
         return;
-      case "cond":
-        scanExpr(e.c, ctx);
-        scanExpr(e.t, narrow(e.c, false, ctx));
-        scanExpr(e.f, narrow(e.c, true, ctx));
+      }
+      case "cond": {
+        scanExpr(e.c, ctx, env);
+        const t = new Map(env);
+        const f = new Map(env);
+        scanExpr(e.t, narrow(e.c, false, ctx, env), t);
+        scanExpr(e.f, narrow(e.c, true, ctx, env), f);
+        replace(env, join(t, f));
         return;
+      }
       case "call":
-        for (const a of e.args) scanExpr(a, ctx);
+        for (const a of e.args) scanExpr(a, ctx, env);
         return;
       case "comma":
-        for (const x of e.es) scanExpr(x, ctx);
+        for (const x of e.es) scanExpr(x, ctx, env);
         return;
       default:
         return;
     }
+  };
+
+  const replace = (env: Env, by: Env): void => {
+    env.clear();
+    for (const [k2, v] of by) env.set(k2, v);
   };
 
   const endsInJump = (ss: readonly Stmt[]): boolean => {
@@ -360,73 +740,155 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
     return last.k === "block" && endsInJump(last.body);
   };
 
-  const scanStmts = (ss: readonly Stmt[], ctx0: Ctx): void => {
+  /** Variables assigned in `ss` (and in `extra` expressions). */
+  const assignedIn = (ss: readonly Stmt[], extra: readonly (Expr | null)[] = []): Set<Var> => {
+    const out = new Set<Var>();
+    const f = (x: Expr): void => {
+      if (x.k === "assign" || x.k === "update") out.add(x.target);
+    };
+    walkStmts(ss, () => {}, f, null);
+    for (const e of extra) if (e) visit(e, f);
+    return out;
+  };
+
+  /** The loop's trip count as an affine form at the start of an iteration (a fresh variable when it has no counter). */
+  const tripOf = (s: LoopStmt, ctr: ReturnType<typeof counterOf>, entry: Env, body: { extra: Cons[] }): Affine | null => {
+    if (ctr) {
+      const init = toAff(ctr.init, entry);
+      if (!isVal(init) || init.alts.length !== 1 || init.alts[0]!.cs.length) return null;
+      return scale(sub(loopVar(ctr.v), init.alts[0]!.a), 1 / ctr.step);
+    }
+    const t = synthetic(`trips`, loop);
+    loopVars.add(t);
+    body.extra.push(ge(loopVar(t)));
+    return loopVar(t);
+  };
+
+  const scanStmts = (ss: readonly Stmt[], ctx0: Ctx, env: Env): void => {
     let ctx = ctx0;
     for (const s of ss) {
       switch (s.k) {
         case "expr":
-          scanExpr(s.e, ctx);
+          scanExpr(s.e, ctx, env);
           break;
         case "let":
-          if (s.init) scanExpr(s.init, ctx);
+          if (s.init) {
+            const val = toAff(s.init, env);
+            scanExpr(s.init, ctx, env);
+            setVar(env, s.v, val);
+          } else env.set(s.v, { why: `'${s.v.name}' has no value yet` });
           break;
         case "return":
-          if (s.e) scanExpr(s.e, ctx);
+          if (s.e) scanExpr(s.e, ctx, env);
           break;
         case "if": {
-          scanExpr(s.c, ctx);
-          scanStmts(s.t, narrow(s.c, false, ctx));
-          scanStmts(s.f, narrow(s.c, true, ctx));
+          scanExpr(s.c, ctx, env);
+          const t = new Map(env);
+          const f = new Map(env);
+          const ct = narrow(s.c, false, ctx, env);
+          const cf = narrow(s.c, true, ctx, env);
+          scanStmts(s.t, ct, t);
+          scanStmts(s.f, cf, f);
+          const jt = endsInJump(s.t);
+          const jf = endsInJump(s.f);
+          replace(env, jt && !jf ? f : jf && !jt ? t : join(t, f));
           // `if (c) continue;`: what follows runs only when c is false (and the reverse)
-          if (endsInJump(s.t) && !endsInJump(s.f)) ctx = narrow(s.c, true, ctx);
-          else if (endsInJump(s.f) && !endsInJump(s.t)) ctx = narrow(s.c, false, ctx);
+          if (jt && !jf) ctx = cf;
+          else if (jf && !jt) ctx = ct;
           break;
         }
         case "loop": {
-          for (const x of s.init) scanStmts([x], ctx);
-          const first = s.init[0];
-          const v = first && first.k === "let" ? first.v : null;
-          let inner: Ctx = ctx;
-          if (v && v.counter) {
-            const c = v.counter;
-            const init = toAff(c.init);
-            const bound = toAff(c.bound);
-            loopVars.add(v);
-            const one = constant(1);
-            let lo: Affine | null = null;
-            let hi: Affine | null = null;
-            if ("a" in init && "a" in bound) {
-              const up = c.cmp === "<" || c.cmp === "<=";
-              const bAdj = c.cmp === "<=" ? add(bound.a, one) : c.cmp === ">" ? add(bound.a, one) : bound.a;
-              lo = relax(up ? init.a : bAdj, ctx.dom, false);
-              hi = relax(up ? bAdj : add(init.a, one), ctx.dom, true);
-              // a stride other than 1 is not tracked: the range still holds
+          for (const x of s.init) scanStmts([x], ctx, env);
+          const ctr = counterOf(s);
+          // variables carried from one iteration to the next
+          const declared = new Set<Var>();
+          forEachStmt(s.body, (x) => {
+            if (x.k === "let") declared.add(x.v);
+          });
+          const carried = [...assignedIn(s.body, [s.cond, s.update])].filter((v) => !declared.has(v) && v !== ctr?.v);
+          let skips = false;
+          forEachStmt(s.body, (x) => {
+            if (x.k === "continue" && x.target === s) skips = true;
+          });
+          const entry = new Map(env);
+          const body: Env = new Map(env);
+          const extra: Cons[] = [];
+          if (ctr) {
+            loopVars.add(ctr.v);
+            body.set(ctr.v, single(loopVar(ctr.v)));
+          }
+          let trip: Affine | null | undefined;
+          for (const v of carried) {
+            body.set(v, { why: `'${v.name}' changes inside the loop` });
+            // an induction variable: one unconditional `v += c` per iteration, at the top of the body
+            if (skips) continue;
+            let writes = 0;
+            walkStmts(s.body, () => {}, (x) => {
+              if ((x.k === "assign" || x.k === "update") && x.target === v) writes++;
+            }, null);
+            for (const x of [s.cond, s.update]) if (x) visit(x, (y) => { if ((y.k === "assign" || y.k === "update") && y.target === v) writes += 2; });
+            if (writes !== 1) continue;
+            let c: number | null = null;
+            for (const st of s.body) {
+              if (st.k !== "expr") continue;
+              const u = st.e;
+              if (u.k === "update" && u.target === v) c = u.op === "++" ? 1 : -1;
+              else if (u.k === "assign" && u.target === v && (u.op === "+=" || u.op === "-=") && u.value.k === "num") c = u.op === "+=" ? u.value.value : -u.value.value;
+              else if (u.k === "assign" && u.target === v && u.op === "=" && u.value.k === "binary" && (u.value.op === "+" || u.value.op === "-") && u.value.l.k === "var" && u.value.l.v === v && u.value.r.k === "num") c = u.value.op === "+" ? u.value.r.value : -u.value.r.value;
             }
-            inner = { ...ctx, dom: withBound(ctx.dom, v, lo, hi) };
-          } else inner = s.kind === "for" && !s.cond ? ctx : s.cond ? unresolved(s.cond, ctx) : ctx;
-          if (s.cond) scanExpr(s.cond, inner);
-          scanStmts(s.body, inner);
-          if (s.update) scanExpr(s.update, inner);
+            const ev = entry.get(v) ?? toAff({ k: "var", v, start: 0, end: 0 }, entry);
+            if (c === null || !isVal(ev)) continue;
+            if (trip === undefined) trip = tripOf(s, ctr, entry, { extra });
+            if (trip === null) continue;
+            const t = trip;
+            const cc = c;
+            body.set(v, mapVal(ev, (a) => add(a, scale(t, cc))));
+          }
+          let inner: Ctx = extra.length ? withOptions(ctx, [extra]) : ctx;
+          if (ctr) {
+            const up = ctr.step > 0;
+            const j = loopVar(ctr.v);
+            const strict = ctr.cmp === "<" || ctr.cmp === ">";
+            // up: init <= j < bound (a max of inits, a min of bounds); down: bound < j <= init
+            inner = bound(inner, j, ctr.init, !up, false, !up, entry);
+            inner = bound(inner, j, ctr.bound, up, strict, up, body);
+          } else if (s.cond && s.kind !== "do") inner = narrow(s.cond, false, inner, body);
+          else if (s.cond) inner = unresolved(s.cond, inner);
+          if (s.cond) scanExpr(s.cond, inner, body);
+          scanStmts(s.body, inner, body);
+          if (s.update) scanExpr(s.update, inner, body);
+          // after the loop: what it assigned is unknown
+          for (const v of [...carried, ...(ctr && !declared.has(ctr.v) ? [ctr.v] : [])]) env.set(v, { why: `'${v.name}' changes inside the loop` });
           break;
         }
         case "prange": {
-          scanExpr(s.rangeStart, ctx);
-          scanExpr(s.rangeStop, ctx);
-          scanExpr(s.rangeStep, ctx);
+          scanExpr(s.rangeStart, ctx, env);
+          scanExpr(s.rangeStop, ctx, env);
+          scanExpr(s.rangeStep, ctx, env);
           loopVars.add(s.index);
-          const st = toAff(s.rangeStep);
-          const lo = toAff(s.rangeStart);
-          const hi = toAff(s.rangeStop);
-          const stepN = "a" in st ? numeric(st.a) : null;
-          const inner =
-            stepN !== null && stepN > 0 && "a" in lo && "a" in hi
-              ? { ...ctx, dom: withBound(ctx.dom, s.index, relax(lo.a, ctx.dom, false), relax(hi.a, ctx.dom, true)) }
-              : { ...ctx, dom: withBound(ctx.dom, s.index, null, null) };
-          scanStmts(s.body, inner);
+          const st = toAff(s.rangeStep, env);
+          const lo = toAff(s.rangeStart, env);
+          const hi = toAff(s.rangeStop, env);
+          const sn = isVal(st) && st.alts.length === 1 ? numeric(st.alts[0]!.a) : null;
+          let inner = ctx;
+          const j = loopVar(s.index);
+          if (sn !== null && sn !== 0 && isVal(lo) && isVal(hi)) {
+            inner = bound(inner, j, s.rangeStart, sn < 0, false, sn < 0, env);
+            inner = bound(inner, j, s.rangeStop, sn > 0, true, sn > 0, env);
+          }
+          const body = new Map(env);
+          const declared = new Set<Var>();
+          forEachStmt(s.body, (x) => {
+            if (x.k === "let") declared.add(x.v);
+          });
+          const carried = [...assignedIn(s.body)].filter((v) => !declared.has(v));
+          for (const v of carried) body.set(v, { why: `'${v.name}' changes inside the loop` });
+          scanStmts(s.body, inner, body);
+          for (const v of carried) env.set(v, { why: `'${v.name}' changes inside the loop` });
           break;
         }
         case "block":
-          scanStmts(s.body, ctx);
+          scanStmts(s.body, ctx, env);
           break;
         default:
           break;
@@ -434,36 +896,42 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
     }
   };
 
-  // the prange's own domain
-  const st = toAff(loop.rangeStep);
-  const stepN = "a" in st ? numeric(st.a) : null;
-  const start = toAff(loop.rangeStart);
-  const stop = toAff(loop.rangeStop);
-  let dom: Dom = new Map([[idx, { lo: [], hi: [] }]]);
-  if (stepN !== null && "a" in start && "a" in stop) {
+  // variables declared inside the loop (never loop-invariant atoms)
+  const declaredInLoop = new Set<Var>();
+  forEachStmt(loop.body, (s) => {
+    if (s.k === "let") declaredInLoop.add(s.v);
+  });
+
+  // the prange's own space
+  const st = toAff(loop.rangeStep, EMPTY);
+  stepN = isVal(st) && st.alts.length === 1 ? numeric(st.alts[0]!.a) : null;
+  const start = toAff(loop.rangeStart, EMPTY);
+  const stop = toAff(loop.rangeStop, EMPTY);
+  let ctx: Ctx = { space: { cons: [], choices: [] }, guard: null, single: null };
+  const i = loopVar(idx);
+  if (stepN !== null && stepN !== 0 && isVal(start) && isVal(stop)) {
     // a negative step runs from start down to (but not including) stop
-    dom = stepN > 0 ? withBound(dom, idx, start.a, stop.a) : withBound(dom, idx, stop.a, add(start.a, constant(1)));
+    ctx = bound(ctx, i, loop.rangeStart, stepN < 0, false, stepN < 0, EMPTY);
+    ctx = bound(ctx, i, loop.rangeStop, stepN > 0, true, stepN > 0, EMPTY);
+    if (stepN > 0 && start.alts.length === 1 && !start.alts[0]!.cs.length) startVal = start.alts[0]!.a;
+    if (stepN > 0 && stop.alts.length === 1 && !stop.alts[0]!.cs.length) stopVal = stop.alts[0]!.a;
   }
-  scanStmts(loop.body, { dom, guard: null });
 
   // facts about counters of serial loops around the prange (invariant inside it): lo <= c < hi
-  const facts: Affine[] = [];
   const around = (ss: readonly Stmt[]): boolean => {
     for (const s of ss) {
       if (s === loop) return true;
       if (s.k === "loop") {
         if (around(s.body)) {
-          const first = s.init[0];
-          const v = first && first.k === "let" ? first.v : null;
-          if (v?.counter) {
-            const c = v.counter;
-            const init = toAff(c.init);
-            const bound = toAff(c.bound);
-            const cv = atom(`v${v.id}`);
-            if ("a" in init && invariant(init.a)) facts.push(c.step > 0 ? sub(cv, init.a) : sub(init.a, cv));
-            if ("a" in bound && invariant(bound.a)) {
-              const lim = c.cmp === "<" ? sub(sub(bound.a, cv), constant(1)) : c.cmp === "<=" ? sub(bound.a, cv) : c.cmp === ">" ? sub(sub(cv, bound.a), constant(1)) : sub(cv, bound.a);
-              facts.push(lim);
+          const c = counterOf(s);
+          if (c) {
+            const init = toAff(c.init, EMPTY);
+            const bound = toAff(c.bound, EMPTY);
+            const cv = atom(`v${c.v.id}`);
+            if (isVal(init) && init.alts.length === 1 && invariant(init.alts[0]!.a)) addFact({ a: c.step > 0 ? sub(cv, init.alts[0]!.a) : sub(init.alts[0]!.a, cv), strict: false });
+            if (isVal(bound) && bound.alts.length === 1 && invariant(bound.alts[0]!.a)) {
+              const b = bound.alts[0]!.a;
+              addFact({ a: c.step > 0 ? sub(b, cv) : sub(cv, b), strict: c.cmp === "<" || c.cmp === ">" });
             }
           }
           return true;
@@ -478,14 +946,32 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
   };
   around(k.body);
 
+  scanStmts(loop.body, ctx, new Map());
+
   const singleIteration = new Set<Var>();
   for (const [v, d] of scalarDoms) if (d !== "multi" && d.size === 1) singleIteration.add(v);
-  return { accesses, singleIteration, facts };
+  const numbering = stepN !== null && stepN !== 1 && Number.isInteger(stepN) && startVal && stepN > 0 ? { v: synthetic(`${idx.name}#`, loop), start: startVal, step: stepN } : null;
+  const frame: Frame = { idx, step: stepN, numbering, decomp };
+  return { accesses: accesses.map((a) => ({ ...a, frame })), singleIteration, facts, numbering, decomp };
 }
 
-interface Ctx {
-  readonly dom: Dom;
-  readonly guard: string | null;
+function foldBinary(op: string, a: number, b: number): number | null {
+  let r: number;
+  switch (op) {
+    case "+": r = a + b; break;
+    case "-": r = a - b; break;
+    case "*": r = a * b; break;
+    case "/": r = a / b; break;
+    case "%": r = a % b; break;
+    case "|": r = a | b; break;
+    case "&": r = a & b; break;
+    case "^": r = a ^ b; break;
+    case ">>": r = a >> b; break;
+    case "<<": r = a << b; break;
+    case ">>>": r = a >>> b; break;
+    default: return null;
+  }
+  return Number.isFinite(r) ? r : null;
 }
 
 function visit(e: Expr, f: (e: Expr) => void): void {
@@ -529,7 +1015,7 @@ function visit(e: Expr, f: (e: Expr) => void): void {
 }
 
 /** Walks statements and expressions; `inLoop` says whether the node is inside `loop`. */
-function walkStmts(ss: readonly Stmt[], fs: (s: Stmt) => void, fe: (e: Expr, inLoop: boolean) => void, loop: PrangeStmt, inLoop = false): void {
+function walkStmts(ss: readonly Stmt[], fs: (s: Stmt) => void, fe: (e: Expr, inLoop: boolean) => void, loop: PrangeStmt | null, inLoop = false): void {
   for (const s of ss) {
     fs(s);
     const e = (x: Expr | null): void => {
@@ -574,23 +1060,68 @@ function walkStmts(ss: readonly Stmt[], fs: (s: Stmt) => void, fe: (e: Expr, inL
 // ---------------------------------------------------------------------------------------------
 // The tests
 
-interface Var1 {
-  readonly c: number;
-  readonly lo: readonly Affine[];
-  /** inclusive upper bounds */
-  readonly hi: readonly Affine[];
+/** FM variable names: loop variables per side (`A#12`), symbols shared (`$v3*v4`). */
+const varKey = (side: string, v: Var): string => `${side}#${v.id}`;
+const integral = (x: string): boolean => x.includes("#") || x.startsWith("$len");
+
+/** The linear form of `a` with loop variables renamed for `side`; null when a loop variable has a symbolic coefficient. */
+function linear(a: Affine, side: string): { c: Map<string, number>; k: number } | null {
+  const c = new Map<string, number>();
+  let k = 0;
+  for (const t of a.values()) {
+    let x: string;
+    if (t.v) {
+      if (t.sym !== "") return null;
+      x = varKey(side, t.v);
+    } else if (t.sym === "") {
+      k += t.c;
+      continue;
+    } else x = `$${t.sym}`;
+    const s = (c.get(x) ?? 0) + t.c;
+    if (Math.abs(s) < 1e-12) c.delete(x);
+    else c.set(x, s);
+  }
+  return { c, k };
+}
+
+function lin(a: Affine, side: string, strict: boolean): Ineq | null {
+  const l = linear(a, side);
+  return l ? { ...l, strict } : null;
+}
+
+/** a (side A) - b (side B) = 0 */
+function linEq(a: Affine, b: Affine): Eq | null {
+  const x = linear(a, "A");
+  const y = linear(b, "B");
+  if (!x || !y) return null;
+  const c = new Map(x.c);
+  for (const [v, n] of y.c) {
+    const s = (c.get(v) ?? 0) - n;
+    if (Math.abs(s) < 1e-12) c.delete(v);
+    else c.set(v, s);
+  }
+  return { c, k: x.k - y.k };
+}
+
+/** Replaces loop variable `v` in `a` by `by`. */
+function substVar(a: Affine, v: Var, by: Affine): Affine {
+  let out: Affine = new Map();
+  for (const t of a.values()) {
+    if (t.v !== v) {
+      out = add(out, new Map([[`${t.v ? t.v.id : ""}|${t.sym}`, t]]));
+      continue;
+    }
+    const f = t.sym === "" ? constant(t.c) : scale(atom(t.sym), t.c);
+    out = add(out, mul(by, f) ?? new Map());
+  }
+  return out;
 }
 
 /** Tests every pair of accesses to one array; returns the pairs not proven independent. */
-export function conflicts(accesses: readonly Access[], loop: PrangeStmt, step: number | null, known: readonly Affine[] = []): Conflict[] {
+export function conflicts(accesses: readonly Access[], loop: PrangeStmt, step: number | null, known: readonly Cons[] = []): Conflict[] {
   const out: Conflict[] = [];
   const byArray = new Map<Var, Access[]>();
   for (const a of accesses) {
-    // an invariant subscript provably outside the array throws a RangeError: it never races
-    if (a.form && invariant(a.form)) {
-      const last = sub(atom(`len${a.array.id}`), constant(1));
-      if (provePos(sub(a.form, last), known, true) || provePos(scale(a.form, -1), known, true)) continue;
-    }
     let l = byArray.get(a.array);
     if (!l) byArray.set(a.array, (l = []));
     l.push(a);
@@ -610,94 +1141,138 @@ export function conflicts(accesses: readonly Access[], loop: PrangeStmt, step: n
   return out;
 }
 
-/** Whether accesses `A` and `B` may touch one element in two different iterations of the prange. */
-export function dependent(A: Access, B: Access, idx: Var, step: number | null, known: readonly Affine[] = []): { dependent: boolean; distance: number | null } {
-  const facts: Affine[] = [...known];
-  for (const d of [A.dom, B.dom]) {
-    for (const b of d.values()) for (const lo of b.lo) for (const hi of b.hi) facts.push(sub(sub(hi, lo), constant(1)));
-  }
-  const s = step !== null && Number.isInteger(step) && step !== 0 ? Math.abs(step) : 1;
-  const bi = (d: Dom): Bounds => d.get(idx) ?? { lo: [], hi: [] };
-  const bA = bi(A.dom);
-  const bB = bi(B.dom);
-  // t ranges for i2 = i1 + dir * s * t, t >= 1
-  const tmax = (dir: 1 | -1): Affine[] | null => {
-    const out: Affine[] = [];
-    const [his, los] = dir > 0 ? [bB.hi, bA.lo] : [bA.hi, bB.lo];
-    for (const hi of his) {
-      for (const lo of los) {
-        const span = scale(sub(sub(hi, constant(1)), lo), 1 / s);
-        // no iteration pair in this direction when span < 1
-        if (provePos(sub(constant(1), span), facts, true)) return null;
-        out.push(span);
-      }
-    }
-    return out;
-  };
-  const dirs = ([1, -1] as const).map((d) => ({ dir: d, t: tmax(d) })).filter((d) => d.t !== null) as { dir: 1 | -1; t: Affine[] }[];
-  if (dirs.length === 0) return { dependent: false, distance: null };
-  if (!A.form || !B.form) return { dependent: true, distance: null };
-  for (const f of [A.form, B.form]) for (const t of f.values()) for (const sy of t.sym.split("*")) if (sy.startsWith("len")) facts.push(atom(sy));
+/** Most combinations of alternatives tried per pair; beyond it, disjunctions are dropped (which is sound). */
+const MAX_COMBOS = 256;
 
-  const feasible = (fA: Affine, fB: Affine, depth: number): boolean => {
-    // delinearise symbolic strides
-    const symbolic = [...fA.values(), ...fB.values()].filter((t) => t.v && t.sym !== "");
-    if (symbolic.length) {
-      if (depth > 3) return true;
-      const atoms = new Set<string>();
-      for (const t of symbolic) for (const a of t.sym.split("*")) atoms.add(a);
-      for (const al of atoms) {
-        const [qA, rA] = split(fA, al);
-        const [qB, rB] = split(fB, al);
-        if (!within(rA, A.dom, al) || !within(rB, B.dom, al)) continue;
-        return feasible(qA, qB, depth + 1) && feasible(rA, rB, depth + 1);
+/** Whether accesses `A` and `B` may touch one element in two different iterations of the prange. */
+export function dependent(A: Access, B: Access, idx: Var, step: number | null, known: readonly Cons[] = []): { dependent: boolean; distance: number | null } {
+  const frame: Frame = A.frame ?? { idx, step, numbering: null, decomp: null };
+  const { numbering, decomp } = frame;
+  // the prange index rewritten: by its iteration number, or by (quotient, remainder)
+  const rewrite = (a: Affine): Affine => {
+    if (numbering) return substVar(a, idx, add(numbering.start, scale(loopVar(numbering.v), numbering.step)));
+    if (decomp) return substVar(a, idx, add(mul(loopVar(decomp.q), decomp.d) ?? new Map(), loopVar(decomp.r)));
+    return a;
+  };
+  const rw = (cs: readonly Cons[]): Cons[] => cs.map((c) => ({ a: rewrite(c.a), strict: c.strict }));
+
+  // two different iterations: one of these variables differs (by at least `min`, or strictly)
+  const distinct: { v: Var; strict: boolean; min: number }[] = [];
+  if (decomp) distinct.push({ v: decomp.q, strict: false, min: 1 }, { v: decomp.r, strict: true, min: 0 });
+  else {
+    const s = numbering ? 1 : step !== null && step !== 0 ? Math.abs(step) : 0;
+    distinct.push({ v: numbering ? numbering.v : idx, strict: s === 0, min: s });
+  }
+
+  const base: Ineq[] = [];
+  for (const f of known) {
+    const l = lin(f.a, "", f.strict);
+    if (l) base.push(l);
+  }
+  const sideIneqs = (cs: readonly Cons[], side: string, into: Ineq[]): void => {
+    for (const c of cs) {
+      const l = lin(c.a, side, c.strict);
+      if (l) into.push(l);
+    }
+  };
+  const lenOf = atom(`len${A.array.id}`);
+  if (decomp) {
+    for (const side of ["A", "B"]) sideIneqs(decomp.cons, side, base);
+  }
+
+  // every symbol `len…` is >= 0
+  const lens = new Set<string>([`len${A.array.id}`]);
+  const spaceOf = (x: Access): { cons: Cons[]; choices: Cons[][][] } => ({ cons: rw(x.space.cons), choices: x.space.choices.map((o) => o.map(rw)) });
+  const sA = spaceOf(A);
+  const sB = spaceOf(B);
+  for (const s of [sA, sB]) for (const c of [...s.cons, ...s.choices.flat(2)]) for (const t of c.a.values()) for (const y of t.sym.split("*")) if (y.startsWith("len")) lens.add(y);
+  for (const l of lens) base.push({ c: new Map([[`$${l}`, 1]]), k: 0, strict: false });
+
+  const altsA = A.alts ? A.alts.map((x) => ({ a: rewrite(x.a), cs: rw(x.cs) })) : null;
+  const altsB = B.alts ? B.alts.map((x) => ({ a: rewrite(x.a), cs: rw(x.cs) })) : null;
+  for (const alts of [altsA, altsB]) for (const x of alts ?? []) for (const t of x.a.values()) for (const y of t.sym.split("*")) if (y.startsWith("len") && !lens.has(y)) {
+    lens.add(y);
+    base.push({ c: new Map([[`$${y}`, 1]]), k: 0, strict: false });
+  }
+
+  // drop disjunctions beyond the budget
+  const groups: { side: string; opts: Cons[][] }[] = [...sA.choices.map((o) => ({ side: "A", opts: o })), ...sB.choices.map((o) => ({ side: "B", opts: o }))];
+  let combos = (altsA?.length ?? 1) * (altsB?.length ?? 1) * (decomp ? 4 : 2);
+  const kept: typeof groups = [];
+  for (const g of groups) {
+    if (combos * g.opts.length > MAX_COMBOS) continue;
+    combos *= g.opts.length;
+    kept.push(g);
+  }
+
+  let dep = false;
+  let use: typeof kept = [];
+  const choice: number[] = kept.map(() => 0);
+  const enumerate = (gi: number): boolean => {
+    if (gi < use.length) {
+      for (let o = 0; o < use[gi]!.opts.length; o++) {
+        choice[gi] = o;
+        if (enumerate(gi + 1)) return true;
       }
-      return true;
+      return false;
     }
-    const a = coefOf(fA, idx).c;
-    const b = coefOf(fB, idx).c;
-    const K = sub(constOf(fA), constOf(fB));
-    const counters: Var1[] = [];
-    for (const [f, d, sign] of [[fA, A.dom, 1], [fB, B.dom, -1]] as const) {
-      for (const v of varsOf(f)) {
-        if (v === idx) continue;
-        const bd = d.get(v);
-        counters.push({ c: sign * coefOf(f, v).c, lo: bd?.lo ?? [], hi: (bd?.hi ?? []).map((h) => sub(h, constant(1))) });
+    // the constraints of each side under this choice
+    const consA: Cons[] = [...sA.cons];
+    const consB: Cons[] = [...sB.cons];
+    use.forEach((g, n) => (g.side === "A" ? consA : consB).push(...g.opts[choice[n]!]!));
+    for (const xa of altsA ?? [null]) {
+      for (const xb of altsB ?? [null]) {
+        const ca = xa ? [...consA, ...xa.cs] : consA;
+        const cb = xb ? [...consB, ...xb.cs] : consB;
+        const ineqs: Ineq[] = [...base];
+        sideIneqs(ca, "A", ineqs);
+        sideIneqs(cb, "B", ineqs);
+        if (xa && xb) {
+          // both subscripts inside the array
+          sideIneqs([ge(xa.a), gt(sub(lenOf, xa.a))], "A", ineqs);
+          sideIneqs([ge(xb.a), gt(sub(lenOf, xb.a))], "B", ineqs);
+        }
+        for (const o of distinct) {
+          for (const [hi, lo] of [["B", "A"], ["A", "B"]] as const) {
+            const sys: Ineq[] = [...ineqs, { c: new Map([[varKey(hi, o.v), 1], [varKey(lo, o.v), -1]]), k: -o.min, strict: o.strict }];
+            const eqs: Eq[] = [];
+            if (xa && xb) {
+              // 0 <= r < s in every solution of the system (both iterations, apart)
+              const memo = new Map<string, boolean>();
+              const within = (r: Affine, s: Affine, side: string): boolean => {
+                const mk = side + affKey(r) + "/" + affKey(s);
+                const m = memo.get(mk);
+                if (m !== undefined) return m;
+                const v = within2(r, s, side);
+                memo.set(mk, v);
+                return v;
+              };
+              const within2 = (r: Affine, s: Affine, side: string): boolean => {
+                const lo2 = lin(scale(r, -1), side, true);
+                const hi2 = lin(sub(r, s), side, false);
+                return !!lo2 && !!hi2 && infeasible([], [...sys, lo2], integral) && infeasible([], [...sys, hi2], integral);
+              };
+              for (const [p, q] of delinearise(xa.a, xb.a, (r, s) => within(r, s, "A"), (r, s) => within(r, s, "B"), 0)) {
+                const e = linEq(p, q);
+                if (e) eqs.push(e);
+              }
+            }
+            if (!infeasible(eqs, sys, integral)) return true;
+          }
+        }
       }
-    }
-    // i1 and i2 apart (their own bounds, any order): exact for the minus-minus shapes
-    if (a !== b) {
-      const i2: Var1[] = [
-        { c: a, lo: bA.lo, hi: bA.hi.map((h) => sub(h, constant(1))) },
-        { c: -b, lo: bB.lo, hi: bB.hi.map((h) => sub(h, constant(1))) },
-      ];
-      if (disproved([...counters, ...i2], K, facts)) return false;
-    }
-    // i2 = i1 + dir * s * t: E = (a - b) * i1 - b * dir * s * t + counters + K
-    const i1: Var1 = { c: a - b, lo: bA.lo, hi: bA.hi.map((h) => sub(h, constant(1))) };
-    for (const { dir, t } of dirs) {
-      const vars = [...counters, i1, { c: -b * dir * s, lo: [constant(1)], hi: t }];
-      if (!disproved(vars, K, facts)) return true;
     }
     return false;
   };
+  // without the disjunctions first (fewer constraints: a proof there holds for every option)
+  dep = enumerate(0);
+  if (dep && kept.length) {
+    use = kept;
+    dep = enumerate(0);
+  }
 
-  /** 0 <= r <= atom - 1 over the domain */
-  const within = (r: Affine, dom: Dom, al: string): boolean => {
-    if ([...r.values()].some((t) => t.v && t.sym !== "")) return false;
-    const vars: Var1[] = varsOf(r).map((v) => {
-      const bd = dom.get(v);
-      return { c: coefOf(r, v).c, lo: bd?.lo ?? [], hi: (bd?.hi ?? []).map((h) => sub(h, constant(1))) };
-    });
-    const k = constOf(r);
-    const min = extreme(vars, k, false);
-    const max = extreme(vars, k, true);
-    return min.some((m) => provePos(m, facts, false)) && max.some((m) => provePos(sub(sub(atom(al), constant(1)), m), facts, false));
-  };
-
-  const dep = feasible(A.form, B.form, 0);
   let distance: number | null = null;
-  if (dep && varsOf(A.form).every((v) => v === idx) && varsOf(B.form).every((v) => v === idx)) {
+  if (dep && A.form && B.form && varsOf(A.form).every((v) => v === idx) && varsOf(B.form).every((v) => v === idx) && A.alts!.length === 1 && B.alts!.length === 1) {
     const a = coefOf(A.form, idx);
     const b = coefOf(B.form, idx);
     const K = numeric(sub(constOf(A.form), constOf(B.form)));
@@ -731,38 +1306,59 @@ function split(f: Affine, al: string): [Affine, Affine] {
   return [q, r];
 }
 
-/** The smallest (or largest) value of k + sum c * x over the bounds: every combination of candidates (capped). */
-function extreme(vars: readonly Var1[], k: Affine, max: boolean): Affine[] {
-  let acc: Affine[] = [k];
-  for (const v of vars) {
-    if (v.c === 0) continue;
-    const useHi = (v.c > 0) === max;
-    const cands = useHi ? v.hi : v.lo;
-    if (cands.length === 0) return [];
-    const next: Affine[] = [];
-    for (const a of acc) for (const b of cands) if (next.length < 16) next.push(add(a, scale(b, v.c)));
-    acc = next;
+/** f = q * s + r for a literal stride s: the terms whose coefficient s divides go to q. */
+function splitNum(f: Affine, s: number): [Affine, Affine] {
+  let q: Affine = new Map();
+  let r: Affine = new Map();
+  for (const t of f.values()) {
+    const one: Affine = new Map([[`${t.v ? t.v.id : ""}|${t.sym}`, t]]);
+    if (t.sym === "" && !t.v) r = add(r, one);
+    else if (Number.isInteger(t.c / s)) q = add(q, scale(one, 1 / s));
+    else r = add(r, one);
   }
-  return acc;
+  return [q, r];
 }
 
-/** Whether sum c * x + K = 0 has no solution in the bounds (GCD, then bounds). */
-function disproved(vars: readonly Var1[], K: Affine, facts: readonly Affine[]): boolean {
-  const coefs = vars.map((v) => v.c).filter((c) => c !== 0);
-  const k = numeric(K);
-  if (coefs.length === 0) return provePos(K, facts, true) || provePos(scale(K, -1), facts, true);
-  if (k !== null && Number.isInteger(k) && coefs.every((c) => Number.isInteger(c))) {
-    const g = coefs.reduce((x, y) => gcd(x, Math.abs(y)), 0);
-    if (g > 0 && k % g !== 0) return true;
-  }
-  if (extreme(vars, K, false).some((m) => provePos(m, facts, true))) return true;
-  if (extreme(vars, K, true).some((m) => provePos(scale(m, -1), facts, true))) return true;
-  return false;
-}
+const integerCoefs = (a: Affine): boolean => [...a.values()].every((t) => Number.isInteger(t.c));
 
-function gcd(a: number, b: number): number {
-  while (b) [a, b] = [b, a % b];
-  return Math.abs(a);
+/**
+ * Splits the equation fA = fB into equations of the parts: with fX = qX * s + rX and
+ * 0 <= rX < s on both sides (qX integral), fA = fB holds exactly when qA = qB and rA = rB.
+ * `s` is a symbol (`n` in `i * n + j`) or a literal stride (`500` in `j * 500 + i`); the
+ * remainders may be shifted by one stride (`i * n + n - 1`).
+ */
+function delinearise(fA: Affine, fB: Affine, withinA: (r: Affine, s: Affine) => boolean, withinB: (r: Affine, s: Affine) => boolean, depth: number): [Affine, Affine][] {
+  if (depth > 4) return [[fA, fB]];
+  const syms = new Set<string>();
+  const strides = new Set<number>();
+  for (const f of [fA, fB]) {
+    for (const t of f.values()) {
+      if (t.sym !== "") for (const y of t.sym.split("*")) syms.add(y);
+      else if (t.v && Number.isInteger(t.c) && Math.abs(t.c) >= 2) strides.add(Math.abs(t.c));
+    }
+  }
+  const cands: { s: Affine; parts: (f: Affine) => [Affine, Affine] }[] = [
+    ...[...syms].sort().map((y) => ({ s: atom(y), parts: (f: Affine) => split(f, y) })),
+    ...[...strides].sort((x, y) => y - x).map((n) => ({ s: constant(n), parts: (f: Affine) => splitNum(f, n) })),
+  ];
+  for (const { s, parts } of cands) {
+    const [qA, rA] = parts(fA);
+    const [qB, rB] = parts(fB);
+    if (qA.size === 0 && qB.size === 0) continue;
+    if (!integerCoefs(qA) || !integerCoefs(qB)) continue;
+    for (const kA of [0, 1, -1]) {
+      const rA2 = add(rA, scale(s, kA));
+      if (!withinA(rA2, s)) continue;
+      for (const kB of [0, 1, -1]) {
+        const rB2 = add(rB, scale(s, kB));
+        if (!withinB(rB2, s)) continue;
+        const qA2 = sub(qA, constant(kA));
+        const qB2 = sub(qB, constant(kB));
+        return [...delinearise(qA2, qB2, withinA, withinB, depth + 1), ...delinearise(rA2, rB2, withinA, withinB, depth + 1)];
+      }
+    }
+  }
+  return [[fA, fB]];
 }
 
 /** The prange's step when it is a number literal (`-1` included); null when symbolic. */

@@ -159,7 +159,9 @@ export const corpus: readonly Entry[] = [
   e("while-walk-index", "race", `(a, n) => { for (const i of prange(n)) { let k = i; while (k > 0 && a[k] > 0) k--; a[k] = 1; } }`),
   e("scaled-by-array-value", "race", `(a, s, n) => { for (const i of prange(n)) a[i * s[0]] = i; }`),
   e("conditional-dep", "race", `(a, x) => { for (const i of prange(x.length)) { if (x[i] > 0) a[i + 1] = a[i] * 2; } }`),
-  e("parity-condition-dep", "race", `(a) => { for (const i of prange(a.length - 1)) { if (i % 3 === 0) a[i + 1] = a[i]; } }`),
+  // relabelled (issue 13): iterations i = 0 mod 3 write a[i + 1] (1 mod 3) and read a[i] (0 mod 3), never the same element
+  e("parity-condition-disjoint", "safe", `(a) => { for (const i of prange(a.length - 1)) { if (i % 3 === 0) a[i + 1] = a[i]; } }`),
+  e("parity-condition-dep", "race", `(a) => { for (const i of prange(a.length - 3)) { if (i % 3 === 0) a[i + 3] = a[i]; } }`),
   // ---- races: other hazards ---------------------------------------------------------------------
   e("bound-written", "race", `(a, n) => { for (const i of prange(n)) { a[i] = 1; n = n - 1; } }`),
   e("bound-written-reduction-shape", "race", `(a, n) => { for (const i of prange(n)) { a[i] = n; n -= 1; } }`),

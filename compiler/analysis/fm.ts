@@ -1,0 +1,177 @@
+/**
+ * Fourier–Motzkin elimination over the rationals, for the few variables of one dependence
+ * question (two copies of a loop nest's indices plus the loop-invariant symbols). It answers one
+ * thing: whether a conjunction of linear equalities and (strict or non-strict) inequalities has
+ * no rational solution, which implies it has no integer solution. "Don't know" (too many
+ * constraints) is answered as feasible, so a caller that reports every pair not proven
+ * infeasible stays conservative.
+ *
+ * Equalities are eliminated first by substitution, with a GCD test on each one whose variables
+ * are all integral; the inequalities are then projected one variable at a time.
+ */
+
+/** sum c[x] * x + k  > 0 (strict) or >= 0 */
+export interface Ineq {
+  readonly c: ReadonlyMap<string, number>;
+  readonly k: number;
+  readonly strict: boolean;
+}
+
+/** sum c[x] * x + k = 0 */
+export interface Eq {
+  readonly c: ReadonlyMap<string, number>;
+  readonly k: number;
+}
+
+const EPS = 1e-9;
+/** projections stop (answering "feasible") beyond this many inequalities */
+const LIMIT = 400;
+
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return Math.abs(a);
+}
+
+/** `target` with `x` replaced by `rest` (x = sum rest.c * y + rest.k). */
+function substitute<T extends { c: ReadonlyMap<string, number>; k: number }>(t: T, x: string, rest: Eq): T {
+  const a = t.c.get(x);
+  if (a === undefined) return t;
+  const c = new Map(t.c);
+  c.delete(x);
+  for (const [y, b] of rest.c) {
+    const v = (c.get(y) ?? 0) + a * b;
+    if (Math.abs(v) < EPS) c.delete(y);
+    else c.set(y, v);
+  }
+  return { ...t, c, k: t.k + a * rest.k };
+}
+
+/**
+ * Whether the system has no rational solution. `integral(x)` says which variables only take
+ * integer values (for the GCD test on equalities).
+ */
+export function infeasible(eqs0: readonly Eq[], ineqs0: readonly Ineq[], integral: (x: string) => boolean): boolean {
+  let ineqs: Ineq[] = [...ineqs0];
+  let eqs: Eq[] = [...eqs0];
+  while (eqs.length) {
+    const e = eqs.pop()!;
+    if (e.c.size === 0) {
+      if (Math.abs(e.k) > EPS) return true;
+      continue;
+    }
+    const cs = [...e.c.values()];
+    if ([...e.c.keys()].every(integral) && cs.every((c) => Number.isInteger(c)) && Number.isInteger(e.k)) {
+      const g = cs.reduce((x, y) => gcd(x, Math.abs(y)), 0);
+      if (g > 0 && e.k % g !== 0) return true;
+    }
+    // eliminate the variable with the largest coefficient
+    let x = "";
+    let best = 0;
+    for (const [y, c] of e.c) if (Math.abs(c) > best) [x, best] = [y, Math.abs(c)];
+    const a = e.c.get(x)!;
+    const rc = new Map<string, number>();
+    for (const [y, c] of e.c) if (y !== x) rc.set(y, -c / a);
+    const rest: Eq = { c: rc, k: -e.k / a };
+    eqs = eqs.map((q) => substitute(q, x, rest));
+    ineqs = ineqs.map((q) => substitute(q, x, rest));
+  }
+  // dense rows: coefficients per variable, then the constant; strictness apart
+  const names = new Map<string, number>();
+  for (const q of ineqs) for (const y of q.c.keys()) if (!names.has(y)) names.set(y, names.size);
+  const n = names.size;
+  let rows: Float64Array[] = [];
+  let strict: boolean[] = [];
+  for (const q of ineqs) {
+    const r = new Float64Array(n + 1);
+    for (const [y, v] of q.c) r[names.get(y)!] = v;
+    r[n] = q.k;
+    rows.push(r);
+    strict.push(q.strict);
+  }
+  const alive = new Array<boolean>(n).fill(true);
+  for (;;) {
+    // drop constant rows (or fail on a false one), normalise, keep the tightest of parallel rows
+    const best = new Map<string, number>();
+    const nr: Float64Array[] = [];
+    const ns: boolean[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      let m = 0;
+      for (let j = 0; j < n; j++) if (Math.abs(r[j]!) > EPS) m = Math.max(m, Math.abs(r[j]!));
+      else r[j] = 0;
+      if (m === 0) {
+        if (strict[i] ? r[n]! <= EPS : r[n]! < -EPS) return true;
+        continue;
+      }
+      let key = "";
+      for (let j = 0; j <= n; j++) r[j] = r[j]! / m;
+      for (let j = 0; j < n; j++) key += r[j] === 0 ? "0," : `${Math.round(r[j]! * 1e6)},`;
+      const at = best.get(key);
+      if (at === undefined) {
+        best.set(key, nr.length);
+        nr.push(r);
+        ns.push(strict[i]!);
+      } else {
+        // same direction: the smaller constant is the tighter bound
+        const o = nr[at]!;
+        if (r[n]! < o[n]! - EPS || (Math.abs(r[n]! - o[n]!) <= EPS && strict[i] && !ns[at])) {
+          nr[at] = r;
+          ns[at] = strict[i]!;
+        }
+      }
+    }
+    rows = nr;
+    strict = ns;
+    if (rows.length === 0) return false;
+    if (rows.length > LIMIT) return false;
+    // the variable whose elimination makes the fewest new rows
+    let x = -1;
+    let cost = Infinity;
+    for (let j = 0; j < n; j++) {
+      if (!alive[j]) continue;
+      let p = 0;
+      let q = 0;
+      for (const r of rows) {
+        if (r[j]! > 0) p++;
+        else if (r[j]! < 0) q++;
+      }
+      if (p + q === 0) {
+        alive[j] = false;
+        continue;
+      }
+      const k = p * q - p - q;
+      if (k < cost) [x, cost] = [j, k];
+    }
+    if (x < 0) return false;
+    alive[x] = false;
+    const R: Float64Array[] = [];
+    const RS: boolean[] = [];
+    const P: number[] = [];
+    const N: number[] = [];
+    rows.forEach((r, i) => {
+      if (r[x]! > 0) P.push(i);
+      else if (r[x]! < 0) N.push(i);
+      else {
+        R.push(r);
+        RS.push(strict[i]!);
+      }
+    });
+    // a variable bounded on one side only can always be chosen to satisfy its rows
+    for (const pi of P) {
+      for (const ni of N) {
+        const p = rows[pi]!;
+        const q = rows[ni]!;
+        const a = p[x]!;
+        const b = -q[x]!;
+        const r = new Float64Array(n + 1);
+        for (let j = 0; j <= n; j++) r[j] = p[j]! * b + q[j]! * a;
+        r[x] = 0;
+        R.push(r);
+        RS.push(strict[pi]! || strict[ni]!);
+        if (R.length > LIMIT) return false;
+      }
+    }
+    rows = R;
+    strict = RS;
+  }
+}
