@@ -153,16 +153,17 @@ class Builder {
     const visit = (n: TS.Node): void => {
       if (ts.isFunctionLike(n) || ts.isClassLike(n)) return;
       const x = n.kind === ts.SyntaxKind.ForStatement ? this.counterAssign(n as TS.ForStatement) : null;
-      if (x) webs.set(x, [...(webs.get(x) ?? []), n as TS.ForStatement]);
+      if (x) push(webs, x, n as TS.ForStatement);
       if (ts.isVariableDeclarationList(n) && (n.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === 0) {
-        for (const d of n.declarations) if (ts.isIdentifier(d.name)) decls.set(d.name.text, [...(decls.get(d.name.text) ?? []), d]);
+        for (const d of n.declarations) if (ts.isIdentifier(d.name)) push(decls, d.name.text, d);
       }
       if (ts.isIdentifier(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) && !(ts.isVariableDeclaration(n.parent) && n.parent.name === n)) {
-        refs.set(n.text, [...(refs.get(n.text) ?? []), n.getStart(sf)]);
+        push(refs, n.text, n.getStart(sf));
       }
       n.forEachChild(visit);
     };
-    body.statements.forEach(visit);
+    // nothing to hoist without a `var` keyword in the text
+    if (/\bvar\b/.test(body.getText(sf))) body.statements.forEach(visit);
     const out: Stmt[] = [];
     for (const [name, ds] of decls) {
       this.varNames.add(name);
@@ -774,4 +775,10 @@ class Builder {
     const r = this.expr(n.right);
     return l && r ? { k: "binary", op: bop, l, r, ...p } : null;
   }
+}
+
+function push<K, T>(m: Map<K, T[]>, k: K, x: T): void {
+  const xs = m.get(k);
+  if (xs) xs.push(x);
+  else m.set(k, [x]);
 }
