@@ -140,6 +140,20 @@ function identity(r: Reduction): number {
   }
 }
 
+/**
+ * A bitwise reduction of a variable that may hold a non-int32 value (`let b = -7.9; ... b |= x`)
+ * must keep that value when no iteration updates it, but the combine's `b | part` would apply
+ * ToInt32 to it. Its chunks therefore start from a sentinel that ToInt32 maps to the identity
+ * but that no update can produce (updates give int32 values): 2^32 for | and ^, 2^32 - 1 for &.
+ * A partial still equal to it means "this chunk never updated", and the combine skips it.
+ */
+function untouched(r: Reduction): number | null {
+  if (r.v.ty!.k === "i32") return null;
+  if (r.op === "|" || r.op === "^") return 2 ** 32;
+  if (r.op === "&") return 2 ** 32 - 1;
+  return null;
+}
+
 function lowerLoop(ctx: ModuleCtx, p: PrangeStmt, twoLane: boolean, paths: { lanes: 1 | 2; hoistedChecks: number }): FnLowerer {
   const model = p.model!;
   const slots = ctx.frame.slots;
@@ -159,7 +173,7 @@ function lowerLoop(ctx: ModuleCtx, p: PrangeStmt, twoLane: boolean, paths: { lan
       const hit = fb.local(i32);
       L.flagHits.set(r.v, hit);
     } else {
-      L.constOf(r.v.ty!, identity(r));
+      L.constOf(r.v.ty!, untouched(r) ?? identity(r));
       fb.localSet(L.local(r.v));
     }
   }
@@ -224,7 +238,15 @@ function lowerCombine(ctx: ModuleCtx, p: PrangeStmt): FnLowerer {
     fb.localGet(c).localGet(2).op(Op.i32_ge_s).brIf(1);
     const [lop, lm] = loadOf(pt);
     fb.localGet(addr).mem(lop, { ...lm, offset: i * 8 }).localSet(part);
-    combineStep(L, r, ty, acc, part);
+    const sentinel = untouched(r);
+    if (sentinel !== null) {
+      // skip chunks that never updated the variable (see untouched)
+      fb.localGet(part);
+      L.constOf(ty, sentinel);
+      fb.op(t === f64 ? Op.f64_ne : Op.i64_ne).if_("void");
+      combineStep(L, r, ty, acc, part);
+      fb.end();
+    } else combineStep(L, r, ty, acc, part);
     fb.localGet(addr).i32Const(stride).op(Op.i32_add).localSet(addr);
     fb.localGet(c).i32Const(1).op(Op.i32_add).localSet(c);
     fb.br(0).end().end();

@@ -29,6 +29,17 @@ const bits = (rng: Rng, c: number) => {
   for (let i = 0; i < n; i++) a[i] = rng.u32() | (rng.u32() & 0x0f0f0f0f);
   return [a, [0, -1, 0x5a5a5a5a, 123][c]!];
 };
+/** bitwise data with initial values that are not int32 (fractional, -0, beyond 2^31, huge): kept exactly when no iteration updates */
+const bitsOddInit = (rng: Rng, c: number) => {
+  const n = rng.int(0, 600);
+  const a = new Int32Array(n);
+  for (let i = 0; i < n; i++) a[i] = rng.u32() | 0;
+  // a threshold that no, some or every element passes
+  const t = [2 ** 31, 0, -(2 ** 31) - 1][c % 3]!;
+  return [a, [-7.9, 0.5, -0, 2 ** 40 + 3, 3e9, NaN][c % 6]!, t];
+};
+const oddCases = { cases: 12 };
+
 const bools = (rng: Rng, c: number) => {
   const n = rng.int(0, 1500);
   const a = rng.ints(n, -5, 5);
@@ -91,6 +102,9 @@ describe("bitwise reductions (exact)", () => {
     ["s &= a[i]", (a: Int32Array, s: number) => { for (const i of prange(a.length)) s &= a[i]; return s; }, bits, { cases: 4 }],
     ["s |= a[i]", (a: Int32Array, s: number) => { for (const i of prange(a.length)) s |= a[i]; return s; }, bits, { cases: 4 }],
     ["s ^= a[i]", (a: Int32Array, s: number) => { for (const i of prange(a.length)) s ^= a[i]; return s; }, bits, { cases: 4 }],
+    ["s |= a[i] under a condition, non-int32 initial value", (a: Int32Array, s: number, t: number) => { for (const i of prange(a.length)) if (a[i] > t) s |= a[i]; return s; }, bitsOddInit, oddCases],
+    ["s &= a[i] under a condition, non-int32 initial value", (a: Int32Array, s: number, t: number) => { for (const i of prange(a.length)) if (a[i] > t) s &= a[i]; return s; }, bitsOddInit, oddCases],
+    ["s ^= a[i] under a condition, non-int32 initial value", (a: Int32Array, s: number, t: number) => { for (const i of prange(a.length)) if (a[i] > t) s ^= a[i]; return s; }, bitsOddInit, oddCases],
     ["s ^= a[i] on a fractional initial value (ToInt32 once)", (a: Int32Array, s: number) => { for (const i of prange(a.length)) s ^= a[i]; return s; }, (rng: Rng, c: number) => [rng.i32(rng.int(0, 500), -100, 100), [2.75, 2 ** 32 + 5, NaN][c]!], { cases: 3 }],
     ["s |= 0 on an empty range returns the initial value unconverted", (a: Int32Array, s: number) => { for (const i of prange(a.length)) s |= a[i]; return s; }, (_r: Rng, c: number) => [new Int32Array(0), [2.5, -0, 1e20][c]!], { cases: 3 }],
     ["s = s | a[i] and s = s & a[i] and s = s ^ a[i] spelled out", (a: Int32Array, s: number) => { let t = -1; let u = 0; for (const i of prange(a.length)) { s = s | a[i]; t = t & a[i]; u = u ^ a[i]; } return s + t * 3 + u * 7; }, bits, { cases: 4 }],
