@@ -191,6 +191,7 @@ function isBroken(ctl: Int32Array): boolean {
 function retire(ctl: Int32Array): Handle[] {
   const old = handles;
   handles = [];
+  wanted = 0;
   // Bumping EPOCH before the mailboxes means a worker that wakes sees it and exits (and a
   // worker still inside a job never finds a mailbox of the new pool addressed to it).
   Atomics.add(ctl, EPOCH, 1);
@@ -271,11 +272,49 @@ export function ensureWorkers(n: number, wait = false): void {
     if (!existsSync(fileURLToPath(url))) {
       throw new Error(`parfor: the worker entry ${fileURLToPath(url)} does not exist (run the TypeScript build first)`);
     }
-    const lifelines = watcherThread(memory);
-    const epoch = Atomics.load(ctl, EPOCH);
-    while (handles.length < n) handles.push(startWorker(memory, ctl, url, epoch, lifelines));
+    wanted = Math.max(wanted, n);
+    // Making a Worker costs the calling thread a few ms: start a batch now, the rest a batch per
+    // later call or event-loop turn (a call uses the workers that are ready anyway).
+    startBatch(wait ? n : Math.min(n, handles.length + bootBatch()));
+    if (handles.length < wanted && !topUpScheduled) {
+      topUpScheduled = true;
+      setImmediate(topUp).unref();
+    }
   }
   if (wait) awaitReady(ctl, n);
+}
+
+/** Most workers any call asked for (the pool grows towards it). */
+let wanted = 0;
+let topUpScheduled = false;
+
+/** Workers started per batch: as many as there are cores (at least 2). */
+function bootBatch(): number {
+  return Math.max(2, (cores ??= os.availableParallelism()));
+}
+
+function startBatch(upTo: number): void {
+  const memory = sharedMemory();
+  const ctl = controlView(memory);
+  const url = workerUrl();
+  const lifelines = watcherThread(memory);
+  const epoch = Atomics.load(ctl, EPOCH);
+  while (handles.length < upTo) handles.push(startWorker(memory, ctl, url, epoch, lifelines));
+}
+
+/** One batch per event-loop turn until the pool has the workers calls asked for. */
+function topUp(): void {
+  topUpScheduled = false;
+  if (handles.length === 0 || handles.length >= wanted) return; // retired meanwhile: the next call starts afresh
+  try {
+    startBatch(Math.min(wanted, handles.length + bootBatch()));
+  } catch {
+    return; // the next call reports it
+  }
+  if (handles.length < wanted) {
+    topUpScheduled = true;
+    setImmediate(topUp).unref();
+  }
 }
 
 function startWorker(memory: WasmMemory, ctl: Int32Array, url: URL, epoch: number, lifelines: Worker): Handle {
@@ -289,6 +328,8 @@ function startWorker(memory: WasmMemory, ctl: Int32Array, url: URL, epoch: numbe
   worker.unref();
   port1.unref();
   const h: Handle = { worker, port: port1, index, kernels: new Set(), exited: false };
+  // a worker started after kernels were sent gets them all before its first job
+  for (const msg of known.values()) post(h, msg);
   worker.on("error", (e: Error) => {
     h.exited = true;
     h.error = e;
@@ -362,19 +403,28 @@ export function workerGone(w: number, ms = 200): Promise<void> {
   });
 }
 
-/** Posts `meta`'s module to workers [0, n) that have not received it yet. */
+/**
+ * Kernels sent to the pool, so that workers started later (a batch per call or turn) get them
+ * too; a collected kernel leaves (dropKernel).
+ */
+const known = new Map<number, KernelMessage>();
+
+/** Posts `meta`'s module to workers [0, n) that have not received it yet (and to workers started later). */
 export function sendKernel(n: number, meta: KernelMeta, module: WasmModule): void {
-  for (let i = 0; i < n; i++) {
-    const h = handles[i]!;
-    if (h.kernels.has(meta.id)) continue;
-    const msg: KernelMessage = { kind: "kernel", meta, module };
-    h.port.postMessage(msg);
-    h.kernels.add(meta.id);
-  }
+  let msg = known.get(meta.id);
+  if (msg === undefined) known.set(meta.id, (msg = { kind: "kernel", meta, module }));
+  for (let i = 0; i < Math.min(n, handles.length); i++) post(handles[i]!, msg);
+}
+
+function post(h: Handle, msg: KernelMessage): void {
+  if (h.kernels.has(msg.meta.id)) return;
+  h.port.postMessage(msg);
+  h.kernels.add(msg.meta.id);
 }
 
 /** Tells every worker that has kernel `id` to drop its instance and module (the handle was collected). */
 export function dropKernel(id: number): void {
+  known.delete(id);
   for (const h of handles) {
     if (!h.kernels.delete(id)) continue;
     const msg: DropMessage = { kind: "drop", id };

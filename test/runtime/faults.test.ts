@@ -105,6 +105,16 @@ describe("lifecycle", () => {
     expect(r.err).toMatch(/PARFOR_REENTRANT/);
   });
 
+  it("a first call with 64 threads starts a batch of workers and does not wait for the rest", async () => {
+    const r = await run("many-threads", { timeoutMs: 30_000 });
+    expect(r.code, r.err).toBe(0);
+    expect(r.out.r1).toBe(499999500000);
+    expect(r.out.r2).toBe(499999500000);
+    expect(r.out.r3).toBe(499999500000);
+    expect(r.out.poolAfterFirst as number).toBeLessThan(63);
+    expect(r.out.poolLater).toBe(64);
+  });
+
   it("transient kernels give back their frames and instances", async () => {
     const r = await run("transient-kernels", { nodeArgs: ["--expose-gc"], timeoutMs: 60_000 });
     expect(r.code, r.err).toBe(0);
