@@ -181,7 +181,9 @@ function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: 
       sink.report("PF2003", loopRead!, [v.name], [sink.related(`'${v.name}' is updated here`, first.pos)]);
       continue;
     }
-    if (allPatterns && ops.size > 1) {
+    // mixed operators: a reduction gone wrong, unless every iteration writes it first (then it is a
+    // per-iteration value that is read after the loop: the race of PF2001 below)
+    if (allPatterns && ops.size > 1 && beforeWrite) {
       const [a, b] = [...ops] as string[];
       sink.report("PF1013", u.writes.find((w) => w.op + (w.cmp ?? "") === b)!.pos, [v.name, opName(a!), opName(b!)]);
       continue;

@@ -73,6 +73,8 @@ class Builder {
   private readonly varAsLet = new Set<TS.VariableDeclaration>();
   /** `var` names given a fresh `let` in each `for (x = e; …)` loop (see splittable) */
   private readonly splitVars = new Set<string>();
+  /** `let` declarations split the same way (see splitLet) */
+  private readonly splitLets = new Set<Var>();
   /** every name declared with `var` */
   private readonly varNames = new Set<string>();
 
@@ -361,7 +363,40 @@ class Builder {
       }
       const v = this.declare(d.name.text, this.pos(d.name), "local", isConst);
       out.push({ k: "let", v, init, ...this.pos(d) });
+      if (!isConst && !d.initializer && this.splitLet(d)) this.splitLets.add(v);
     }
+  }
+
+  /** `let j;` in a block whose later statements use j only as the counter of `for (j = e; …)` loops (see splittable). */
+  private splitLet(d: TS.VariableDeclaration): boolean {
+    const ts = this.ts;
+    const stmt = d.parent.parent;
+    if (!ts.isIdentifier(d.name) || !ts.isVariableStatement(stmt) || !ts.isBlock(stmt.parent)) return false;
+    const name = d.name.text;
+    const refs: number[] = [];
+    const loops: TS.ForStatement[] = [];
+    const visit = (n: TS.Node): void => {
+      if (ts.isFunctionLike(n) || ts.isClassLike(n)) return;
+      if (ts.isForStatement(n) && this.counterAssign(n) === name) loops.push(n);
+      if (ts.isIdentifier(n) && n.text === name && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) refs.push(n.getStart(this.parsed.sourceFile));
+      n.forEachChild(visit);
+    };
+    const siblings = stmt.parent.statements;
+    for (let i = siblings.indexOf(stmt) + 1; i < siblings.length; i++) visit(siblings[i]!);
+    return this.splittable([d], loops, refs);
+  }
+
+  /**
+   * Whether `for (name = e; …)` gets its own binding: the name in scope is a split `let`, or no
+   * binding is in scope and it is a split `var` (another binding in scope takes the assignment,
+   * as in JavaScript).
+   */
+  private freshCounter(name: string): boolean {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const v = this.scopes[i]!.get(name);
+      if (v) return this.splitLets.has(v);
+    }
+    return this.splitVars.has(name);
   }
 
   private forStmt(s: TS.ForStatement, label: string | null): LoopStmt {
@@ -371,9 +406,8 @@ class Builder {
       if (s.initializer) {
         const split = this.counterAssign(s);
         if (ts.isVariableDeclarationList(s.initializer)) this.varDecls(s.initializer, init);
-        else if (split !== null && this.splitVars.has(split) && !this.scopes.some((sc) => sc.has(split))) {
-          // this loop's own binding of a split var: `for (j = e; …)` as `for (let j = e; …)` (unless
-          // another binding of the name is in scope: then the assignment is to that one, as in JavaScript)
+        else if (split !== null && this.freshCounter(split)) {
+          // this loop's own binding of a split var or let: `for (j = e; …)` as `for (let j = e; …)`
           const a = s.initializer as TS.BinaryExpression;
           const value = this.expr(a.right);
           const v = this.declare(split, this.pos(a.left), "local", false);

@@ -23,6 +23,7 @@ const racy: [string, string, string][] = [
   ["written only inside an inner loop that may not run", `(a, o) => { let t = 0; for (const i of prange(o.length)) { for (let j = 0; j < a[i]; j++) t = j; o[i] = t; } }`, "o[i] = @t"],
   ["written after a continue that can skip it", `(a, o) => { let t = 0; for (const i of prange(o.length)) { for (let j = 0; j < 3; j++) { if (a[i] > j) continue; t = j; } o[i] = t; } }`, "o[i] = @t"],
   ["written after a break that can skip it", `(a, o) => { let t = 0; for (const i of prange(o.length)) { while (true) { if (a[i] > 0) break; t = a[i]; break; } o[i] = t; } }`, "o[i] = @t"],
+  ["a counter declared outside and read after the loop", `(a, o) => { let j; for (const i of prange(o.length)) { for (j = 0; j < a[i]; j++) o[i] += j; } return j; }`, "return @j"],
   ["compound assignment reads first", `(a, o) => { let t = 0; for (const i of prange(o.length)) { t -= a[i]; o[i] = t; t = o[i] * 2; } }`, "@t -= a[i]"],
   ["read in its own right-hand side first", `(a, o) => { let t = 0; for (const i of prange(o.length)) { t = t * 0.5 + a[i]; ${LOOP} o[i] = t; } }`, "t = @t * 0.5 + a[i]"],
 ];

@@ -130,6 +130,17 @@ describe("private by liveness: written before read on every path of an iteration
       }
       for (const i of prange(n * n)) { acc = C[i] * 2; C[i] = acc - 1; }
     }, square, { repeat: 3 }],
+    ["counters declared by let at the top and counted with for (j = 0; …): each loop's own counter", (A: Float64Array, B: Float64Array, C: Float64Array, n: number) => {
+      let j: number, k: number, acc: number;
+      for (const i of prange(n)) {
+        for (j = 0; j < n; j++) {
+          acc = 0;
+          for (k = 0; k < n; k++) acc += A[i * n + k] * B[k * n + j];
+          C[i * n + j] = acc;
+        }
+      }
+      for (j = 0; j < n; j++) C[j] += 1;
+    }, square, { repeat: 3 }],
     ["written by the first statement of a do-while body, which always runs", (a: Float64Array, o: Float64Array) => {
       let t = 0;
       for (const i of prange(o.length)) {
