@@ -116,7 +116,7 @@ describe("exceptions inside the compiler are diagnostics", () => {
     expect(compile(src, ["f"]).compiled).not.toBeNull();
   });
 
-  test("fallback: 'js' runs a kernel the compiler cannot take as plain JavaScript, with one PF3004 warning", () => {
+  test("fallback: 'js' runs a kernel the compiler cannot take as plain JavaScript, with one PF3004 warning", async () => {
     const warn = vi.spyOn(process, "emitWarning").mockImplementation(() => undefined);
     const deep = new Function("x", `return ${"(".repeat(1000)}x + 1${")".repeat(1000)};`) as (x: number) => number;
     const k = parallel(deep, { fallback: "js" });
@@ -125,6 +125,8 @@ describe("exceptions inside the compiler are diagnostics", () => {
     const ours = warn.mock.calls.filter((c) => (c[1] as { code?: string } | undefined)?.code === "PF3004");
     expect(ours).toHaveLength(1);
     expect(String(ours[0]![0])).toMatch(/PF1014/);
+    // the .async path (compiled off the main thread) falls back the same way
+    expect(await parallel(deep, { fallback: "js" }).async(4)).toBe(5);
     // without the fallback it is a ParforCompileError with the code, not a RangeError
     const strict = parallel(deep);
     let thrown: unknown = null;
