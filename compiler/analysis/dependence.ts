@@ -90,6 +90,8 @@ export interface Frame {
   /** index = start + step * v, when the step is a literal other than 1 */
   readonly numbering: { readonly v: Var; readonly start: Affine; readonly step: number } | null;
   readonly decomp: Decomp | null;
+  /** symbols known to be integers: floor definitions, counters of serial loops around the prange */
+  readonly ints: ReadonlySet<string>;
 }
 
 export interface LoopAccesses {
@@ -213,6 +215,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
     }
   };
   const defMemo = new Map<Var, Val>();
+  const ints = new Set<string>();
   const idx = loop.index;
   const EMPTY: Env = new Map();
   let decomp: Decomp | null = null;
@@ -315,6 +318,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
     if (invariant(xa)) {
       if (!isInvariant(e, env)) return null;
       const f = atom(`(${printKey(e)})`);
+      ints.add(`(${printKey(e)})`);
       addFact(ge(sub(xa, scale(f, d))));
       addFact(gt(sub(add(scale(f, d), constant(d)), xa)));
       return single(f);
@@ -452,6 +456,13 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
             break;
           case "<<":
             if (rn !== null && Number.isInteger(rn) && rn >= 0 && rn < 31) out = mapVal(l, (a) => scale(a, 2 ** rn));
+            break;
+          case "&":
+            // k & (2^p - 1) of the collapsed prange index (k >= 0): its remainder by 2^p
+            if (rn !== null && Number.isInteger(rn) && rn > 0 && rn < 2 ** 30 && ((rn + 1) & rn) === 0 && isVal(l) && l.alts.length === 1 && affKey(l.alts[0]!.a) === affKey(loopVar(idx))) {
+              const dc = decompose(constant(rn + 1));
+              if (dc) out = single(loopVar(dc.r));
+            }
             break;
           case "%": {
             // k % d of the collapsed prange index: its remainder
@@ -818,6 +829,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
             body.set(ctr.v, single(loopVar(ctr.v)));
           }
           let trip: Affine | null | undefined;
+          let tripVar: Affine | null = null;
           for (const v of carried) {
             body.set(v, { why: `'${v.name}' changes inside the loop` });
             // an induction variable: one unconditional `v += c` per iteration, at the top of the body
@@ -838,7 +850,10 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
             }
             const ev = entry.get(v) ?? toAff({ k: "var", v, start: 0, end: 0 }, entry);
             if (c === null || !isVal(ev)) continue;
-            if (trip === undefined) trip = tripOf(s, ctr, entry, { extra });
+            if (trip === undefined) {
+              trip = tripOf(s, ctr, entry, { extra });
+              if (!ctr) tripVar = trip;
+            }
             if (trip === null) continue;
             const t = trip;
             const cc = c;
@@ -853,7 +868,13 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
             inner = bound(inner, j, ctr.init, !up, false, !up, entry);
             inner = bound(inner, j, ctr.bound, up, strict, up, body);
           } else if (s.cond && s.kind !== "do") inner = narrow(s.cond, false, inner, body);
-          else if (s.cond) inner = unresolved(s.cond, inner);
+          else if (s.cond) {
+            // do-while: iteration t > 0 runs when the condition held after iteration t - 1, which is
+            // the condition on the values at the start of iteration t (induction variables only)
+            const opts = tripVar && conditionOptions(s.cond, false, body);
+            if (opts && tripVar) inner = withOptions(inner, [[ge(scale(tripVar, -1))], ...opts]);
+            else inner = unresolved(s.cond, inner);
+          }
           if (s.cond) scanExpr(s.cond, inner, body);
           scanStmts(s.body, inner, body);
           if (s.update) scanExpr(s.update, inner, body);
@@ -928,6 +949,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
             const init = toAff(c.init, EMPTY);
             const bound = toAff(c.bound, EMPTY);
             const cv = atom(`v${c.v.id}`);
+            if (isVal(init) && init.alts.length === 1 && numeric(init.alts[0]!.a) !== null && Number.isInteger(numeric(init.alts[0]!.a))) ints.add(`v${c.v.id}`);
             if (isVal(init) && init.alts.length === 1 && invariant(init.alts[0]!.a)) addFact({ a: c.step > 0 ? sub(cv, init.alts[0]!.a) : sub(init.alts[0]!.a, cv), strict: false });
             if (isVal(bound) && bound.alts.length === 1 && invariant(bound.alts[0]!.a)) {
               const b = bound.alts[0]!.a;
@@ -951,7 +973,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
   const singleIteration = new Set<Var>();
   for (const [v, d] of scalarDoms) if (d !== "multi" && d.size === 1) singleIteration.add(v);
   const numbering = stepN !== null && stepN !== 1 && Number.isInteger(stepN) && startVal && stepN > 0 ? { v: synthetic(`${idx.name}#`, loop), start: startVal, step: stepN } : null;
-  const frame: Frame = { idx, step: stepN, numbering, decomp };
+  const frame: Frame = { idx, step: stepN, numbering, decomp, ints };
   return { accesses: accesses.map((a) => ({ ...a, frame })), singleIteration, facts, numbering, decomp };
 }
 
@@ -1062,7 +1084,8 @@ function walkStmts(ss: readonly Stmt[], fs: (s: Stmt) => void, fe: (e: Expr, inL
 
 /** FM variable names: loop variables per side (`A#12`), symbols shared (`$v3*v4`). */
 const varKey = (side: string, v: Var): string => `${side}#${v.id}`;
-const integral = (x: string): boolean => x.includes("#") || x.startsWith("$len");
+/** Loop indices and counters are integers (the analysis assumes integer starts and steps); so are lengths and the symbols in `ints`. */
+const integralIn = (ints: ReadonlySet<string>) => (x: string): boolean => x.includes("#") || x.startsWith("$len") || ints.has(x.slice(1));
 
 /** The linear form of `a` with loop variables renamed for `side`; null when a loop variable has a symbolic coefficient. */
 function linear(a: Affine, side: string): { c: Map<string, number>; k: number } | null {
@@ -1146,8 +1169,12 @@ const MAX_COMBOS = 256;
 
 /** Whether accesses `A` and `B` may touch one element in two different iterations of the prange. */
 export function dependent(A: Access, B: Access, idx: Var, step: number | null, known: readonly Cons[] = []): { dependent: boolean; distance: number | null } {
-  const frame: Frame = A.frame ?? { idx, step, numbering: null, decomp: null };
+  const frame: Frame = A.frame ?? { idx, step, numbering: null, decomp: null, ints: new Set() };
   const { numbering, decomp } = frame;
+  const base0 = integralIn(frame.ints);
+  // the remainder k % d is an integer only when d is
+  const dInt = !decomp || (numeric(decomp.d) !== null && Number.isInteger(numeric(decomp.d))) || [...decomp.d.values()].every((t) => !t.v && Number.isInteger(t.c) && (t.sym === "" || t.sym.split("*").every((y) => y.startsWith("len") || frame.ints.has(y))));
+  const integral = (x: string): boolean => base0(x) && (dInt || !decomp || !x.endsWith(`#${decomp.r.id}`));
   // the prange index rewritten: by its iteration number, or by (quotient, remainder)
   const rewrite = (a: Affine): Affine => {
     if (numbering) return substVar(a, idx, add(numbering.start, scale(loopVar(numbering.v), numbering.step)));
