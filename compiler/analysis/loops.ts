@@ -22,8 +22,6 @@ interface Write {
   readonly op: ReduceOp | null;
   readonly cmp?: "<" | "<=" | ">" | ">=";
   readonly flagValue?: Expr;
-  /** a plain `v = e` where `e` does not read v */
-  readonly plain: boolean;
 }
 
 interface Use {
@@ -66,7 +64,7 @@ function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: 
         if (e.k === "store") scanExpr(e.value);
         return;
       case "update":
-        if (isOuter(e.target)) use(e.target).writes.push({ pos: e, op: e.target.ty?.k === "bool" ? null : "+", plain: false });
+        if (isOuter(e.target)) use(e.target).writes.push({ pos: e, op: e.target.ty?.k === "bool" ? null : "+" });
         return;
       case "assign": {
         const v = e.target;
@@ -223,10 +221,10 @@ function reductionOf(v: Var, w: Write): Reduction {
 function classify(v: Var, op: string, value: Expr, pos: Pos): { write: Write; scan: Expr[] } {
   const isV = (e: Expr): boolean => e.k === "var" && e.v === v;
   const free = (e: Expr): boolean => !mentions(e, v);
-  const none = { write: { pos, op: null, plain: op === "=" && free(value) }, scan: [value] };
+  const none = { write: { pos, op: null }, scan: [value] };
   const bool = v.ty?.k === "bool";
   const ok = (rop: ReduceOp, rest: Expr, extra: Partial<Write> = {}): { write: Write; scan: Expr[] } => ({
-    write: { pos, op: rop, plain: false, ...extra },
+    write: { pos, op: rop, ...extra },
     scan: [rest],
   });
   if (!free(value)) {
@@ -246,7 +244,7 @@ function classify(v: Var, op: string, value: Expr, pos: Pos): { write: Write; sc
       case "||=":
         return ok(op.slice(0, 2) as "&&" | "||", value);
       case "=":
-        if (value.k === "num" || value.k === "bool") return { write: { pos, op: "flag", flagValue: value, plain: true }, scan: [] };
+        if (value.k === "num" || value.k === "bool") return { write: { pos, op: "flag", flagValue: value }, scan: [] };
         return none;
       default:
         return none;
@@ -283,7 +281,7 @@ function classify(v: Var, op: string, value: Expr, pos: Pos): { write: Write; sc
         // `s = s >= x ? s : x`: x replaces s when the comparison fails, NaN included
         const isMax = cmp === "<" || cmp === "<=";
         const f = isMax ? "max" : "min";
-        return { write: { pos, op: null, plain: false, hint: `\`${v.name} = Math.${f}(${v.name}, x)\` or \`if (x ${isMax ? ">" : "<"} ${v.name}) ${v.name} = x\`` }, scan: [x] };
+        return { write: { pos, op: null, hint: `\`${v.name} = Math.${f}(${v.name}, x)\` or \`if (x ${isMax ? ">" : "<"} ${v.name}) ${v.name} = x\`` }, scan: [x] };
       }
     }
   }
@@ -309,7 +307,7 @@ function ifMinMax(s: Extract<Stmt, { k: "if" }>, isOuter: (v: Var) => boolean): 
     cmp = FLIP[c.op];
   }
   if (!x || !isPure(x) || !exprEquals(st.e.value, x)) return null;
-  return { v, e: x, write: { pos: st.e, op: cmp === "<" || cmp === "<=" ? "minIf" : "maxIf", cmp, plain: false } };
+  return { v, e: x, write: { pos: st.e, op: cmp === "<" || cmp === "<=" ? "minIf" : "maxIf", cmp } };
 }
 
 /** PF2007: a variable of the prange's bounds written inside the loop (the bounds were read once, before it). */
