@@ -3,6 +3,7 @@
  * function's) contains a `for (... of prange(...))` loop, whether or not it is wrapped in
  * `parallel()`. Needs no type information, so files with unresolved imports work the same.
  */
+import { MAX_NESTING } from "./limits.js";
 import { typescript, type TS } from "./typescript.js";
 
 /** Values bound to a kernel's free variables by `parallel(fn, { globals: { ... } })`. */
@@ -31,6 +32,16 @@ export interface FindResult {
 }
 
 export function findKernels(fileName: string, text: string): FindResult {
+  try {
+    return find(fileName, text);
+  } catch (e) {
+    // the parser and the walks below recurse: a file nested too deeply overflows the stack
+    const why = e instanceof RangeError && /call stack/i.test(e.message) ? `it is nested too deeply (parfor reads code nested at most ${MAX_NESTING} levels)` : `parfor failed to read it (${e instanceof Error ? e.message : String(e)})`;
+    return { kernels: [], parseErrors: [{ message: why, line: 1, column: 1 }] };
+  }
+}
+
+function find(fileName: string, text: string): FindResult {
   const ts = typescript();
   const kind = /\.(c|m)?jsx?$/.test(fileName) ? (fileName.endsWith("x") ? ts.ScriptKind.JSX : ts.ScriptKind.JS) : fileName.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
   const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kind);

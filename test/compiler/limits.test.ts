@@ -5,7 +5,7 @@
  * never throw and `fallback: "js"` runs the plain function.
  */
 import { afterAll, afterEach, describe, expect, test, vi } from "vitest";
-import { check, compile, ParforCompileError } from "../../compiler/index.js";
+import { check, compile, findKernels, ParforCompileError } from "../../compiler/index.js";
 import { MAX_NESTING } from "../../compiler/frontend/limits.js";
 import { parallel, shutdown } from "../../index.js";
 
@@ -80,6 +80,13 @@ describe("kernels within the limit compile and give the plain answer", () => {
 });
 
 describe("exceptions inside the compiler are diagnostics", () => {
+  test("findKernels (parfor check, the editor plugins) reports a file nested too deeply instead of throwing", () => {
+    const file = `export const k = (x: number) => { for (const i of prange(3)) {} return ${"(".repeat(10000)}x${")".repeat(10000)}; };`;
+    const r = findKernels("deep.ts", file);
+    expect(r.kernels).toEqual([]);
+    expect(r.parseErrors.map((e) => e.message)).toEqual([`it is nested too deeply (parfor reads code nested at most ${MAX_NESTING} levels)`]);
+  });
+
   test("a throwing globals getter is PF1015 from check() and compile(), which do not throw", () => {
     const globals = Object.defineProperty({}, "g", { enumerable: true, get: () => { throw new Error("boom"); } }) as Record<string, number>;
     for (const r of [check(`(x) => x * g`, { globals }), compile(`(x) => x * g`, ["f"], { globals })]) {
