@@ -968,6 +968,27 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
   };
   around(k.body);
 
+  // early exits before the prange (`if (cols < 1) return;`): their negation holds in it, when the
+  // condition only reads variables that are never assigned
+  const guards = (ss: readonly Stmt[]): boolean => {
+    for (const s of ss) {
+      if (s === loop) return true;
+      const inner = s.k === "if" ? [s.t, s.f] : s.k === "loop" || s.k === "block" || s.k === "prange" ? [s.body] : [];
+      if (inner.some((b) => guards(b))) return true;
+      if (s.k === "if" && s.f.length === 0 && endsInJump(s.t)) {
+        let pure = true;
+        visit(s.c, (x) => {
+          if (x.k === "var" && writtenAnywhere.has(x.v)) pure = false;
+          if (x.k === "load" || x.k === "assign" || x.k === "update" || x.k === "store" || x.k === "updateElem" || x.k === "call") pure = false;
+        });
+        const opts = pure ? conditionOptions(s.c, true, EMPTY) : null;
+        if (opts && opts.length === 1) for (const c of opts[0]!) if (invariant(c.a)) addFact(c);
+      }
+    }
+    return false;
+  };
+  guards(k.body);
+
   scanStmts(loop.body, ctx, new Map());
 
   const singleIteration = new Set<Var>();

@@ -121,4 +121,7 @@ export const proofs: readonly Entry[] = [
   e("collapsed-padded-rows-neighbour", "race", `(a, rows, cols) => { for (const k of prange(rows * cols)) { const i = Math.floor(k / 8); const j = k % 8; a[i * 9 + j] = a[i * 9 + j + 1]; } }`),
   e("collapsed-quotient-only", "race", `(a, n) => { for (const k of prange(n)) { const i = Math.floor(k / 8); a[i] += k; } }`),
   e("floor-half-doubled", "race", `(a, n) => { for (const i of prange(n)) { const t = Math.floor(i / 2); a[2 * t] = i; } }`),
+  e("collapsed-after-guard", "safe", `(a, rows, cols) => { if (cols < 1) return; for (const k of prange(rows * cols)) { const i = Math.floor(k / cols); const j = k % cols; a[i * cols + j] = i - j; } }`),
+  e("collapsed-after-guard-column-only", "race", `(a, rows, cols) => { if (cols < 1) return; for (const k of prange(rows * cols)) { const i = Math.floor(k / cols); const j = k % cols; a[j] = i - j; } }`),
+  e("collapsed-after-weak-guard", "safe", `(a, rows, cols) => { if (cols < 0) return; for (const k of prange(rows * cols)) { const i = Math.floor(k / cols); const j = k % cols; a[i * cols + j] = i - j; } }`),
 ];
