@@ -154,8 +154,7 @@ class Builder {
     const webs = new Map<string, TS.ForStatement[]>();
     const visit = (n: TS.Node): void => {
       if (ts.isFunctionLike(n) || ts.isClassLike(n)) return;
-      const x = n.kind === ts.SyntaxKind.ForStatement ? this.counterAssign(n as TS.ForStatement) : null;
-      if (x) push(webs, x, n as TS.ForStatement);
+      if (ts.isForStatement(n)) for (const x of this.webNames(n)) push(webs, x, n);
       if (ts.isVariableDeclarationList(n) && (n.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === 0) {
         for (const d of n.declarations) if (ts.isIdentifier(d.name)) push(decls, d.name.text, d);
       }
@@ -198,14 +197,35 @@ class Builder {
     return i.left.text;
   }
 
+  /** The names a `for` loop's initialiser sets: `x = e`, or `var x = e, y = f`. */
+  private webNames(f: TS.ForStatement): string[] {
+    const ts = this.ts;
+    const a = this.counterAssign(f);
+    if (a !== null) return [a];
+    const i = f.initializer;
+    if (!i || !ts.isVariableDeclarationList(i) || (i.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) !== 0) return [];
+    return i.declarations.flatMap((d) => (ts.isIdentifier(d.name) && d.initializer ? [d.name.text] : []));
+  }
+
+  /** The expression a `for` loop's initialiser gives `name` (see webNames). */
+  private webValue(f: TS.ForStatement, name: string): TS.Expression {
+    const ts = this.ts;
+    const i = f.initializer!;
+    if (ts.isBinaryExpression(i)) return i.right;
+    return (i as TS.VariableDeclarationList).declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === name)!.initializer!;
+  }
+
   /**
-   * `var j;` (declarations without initialiser) used only inside `for (j = e; …)` loops that do
-   * not nest and whose `e` does not read j: each loop's `j = e` kills the value, so no value
-   * flows between the loops or out of them, and each loop can have its own `let j` (a counter).
+   * `var j` used only inside `for (j = e; …)` or `for (var j = e; …)` loops that do not nest and
+   * whose `e` does not read j (its other declarations without initialiser): each loop's `j = e`
+   * kills the value, so no value flows between the loops or out of them, and each loop can have
+   * its own `let j` (a counter).
    */
   private splittable(ds: readonly TS.VariableDeclaration[], loops: readonly TS.ForStatement[], refs: readonly number[]): boolean {
-    if (loops.length === 0 || ds.some((d) => d.initializer)) return false;
-    const spans = loops.map((f) => ({ start: f.getStart(this.parsed.sourceFile), end: f.getEnd(), rhs: this.pos((f.initializer as TS.BinaryExpression).right) }));
+    if (loops.length === 0) return false;
+    if (!ds.every((d) => !d.initializer || loops.some((f) => f.initializer === d.parent))) return false;
+    const name = (ds[0]!.name as TS.Identifier).text;
+    const spans = loops.map((f) => ({ start: f.getStart(this.parsed.sourceFile), end: f.getEnd(), rhs: this.pos(this.webValue(f, name)) }));
     for (const a of spans) for (const b of spans) if (a !== b && a.start <= b.start && b.end <= a.end) return false;
     return refs.every((r) => spans.some((sp) => r >= sp.start && r < sp.end && !(r >= sp.rhs.start && r < sp.rhs.end)));
   }
@@ -343,6 +363,13 @@ class Builder {
     for (const d of list.declarations) {
       if (!ts.isIdentifier(d.name)) {
         this.unsupported(d, "Destructuring", "Declare one variable per name.");
+        continue;
+      }
+      if (isVar && d.initializer && this.splitVars.has(d.name.text) && this.freshCounter(d.name.text)) {
+        // `for (var j = e; …)` of a split var: this loop's own `let j = e`
+        const init = this.expr(d.initializer);
+        const v = this.declare(d.name.text, this.pos(d.name), "local", false);
+        if (init) out.push({ k: "let", v, init, ...this.pos(d) });
         continue;
       }
       if (isVar && !this.varAsLet.has(d)) {

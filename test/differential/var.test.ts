@@ -41,6 +41,19 @@ describe("var in kernels", () => {
         }
       }
       for (j = 0; j < n; j += 2) C[j] = -C[j];`), square, { repeat: 3 }],
+    ["for (var k = 0; …) declared again by the next loop: each loop's own counter", js("a, o", `
+      var n = o.length;
+      for (const i of prange(n)) {
+        var s = 0;
+        for (var k = 0; k < 8; k++) s += a[(i + k) % n];
+        for (var k = 0; k < 4; k++) s -= a[(i * 3 + k) % n] * 0.5;
+        o[i] = s;
+      }
+      for (var k = 0; k < n; k += 2) o[k] = -o[k];`), vec, { repeat: 2 }],
+    ["for (var k = 0; …) twice and k read after the second loop: one binding", js("a, o", `
+      for (var k = 0; k < o.length; k++) o[k] = a[k];
+      for (var k = 1; k < o.length; k *= 2) o[k] += 1;
+      return k;`), vec],
     ["a var counter whose value is read after its loop stays one binding", js("a, o", `
       var j, s = 0;
       for (j = 0; j < o.length; j += 3) o[j] = a[j];
