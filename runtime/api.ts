@@ -7,6 +7,7 @@ import os from "node:os";
 import { asyncIdle, loadedKernels, whenIdle } from "./invoke.js";
 import { addArrayBlock, alloc, currentBuffer, heapStats, isPinned, release, removeArrayBlock } from "./memory.js";
 import { poolSize, shutdownPool } from "./pool.js";
+import { viewFacts } from "./views.js";
 import { MAX_WORKERS } from "./control.js";
 
 /** The typed array constructors parfor accepts. */
@@ -60,6 +61,21 @@ export function array<C extends ArrayConstructor>(Ctor: C, n: number): InstanceT
   liveArrays++;
   return view as unknown as InstanceType<C>;
 }
+
+/**
+ * A parfor array with the kind, length and contents of `src` (any of the nine typed-array
+ * kinds): data moved into shared memory once, then used in place by every call.
+ */
+function arrayFrom<T extends ArrayBufferView>(src: T): T {
+  const f = viewFacts(src);
+  if (f === null) throw new TypeError(`parfor.array.from: src must be a typed array of one of the kinds ${KINDS.map((k) => k.name).join(", ")}`);
+  if (f.detached) throw new TypeError("parfor.array.from: src's ArrayBuffer was detached");
+  const Ctor = KINDS.find((k) => k.name === f.kind)!;
+  const out = array(Ctor, f.length);
+  out.set(src as unknown as ArrayLike<number>);
+  return out as unknown as T;
+}
+array.from = arrayFrom;
 
 /**
  * Releases an array made by `array`. The view must not be used afterwards (its memory is reused).

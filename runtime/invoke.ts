@@ -40,7 +40,8 @@ import {
 import { allIdle, awaitIdle, MAX_DYNAMIC_CHUNKS, STATIC_CHUNKS, withLeader, type KernelExports, type Leader } from "./dispatch.js";
 import { wrapTrap, type KernelMeta, type SourceOrigin } from "./errors.js";
 import { kernelImports } from "./imports.js";
-import { marshal, pinArgs } from "./marshal.js";
+import { marshal, pinArgs, type Marshalled } from "./marshal.js";
+import { formatMessage } from "../compiler/diagnostics/messages.js";
 import { alloc, release, sharedMemory } from "./memory.js";
 import type { RunSettings } from "./options.js";
 import {
@@ -97,6 +98,25 @@ const collected = new FinalizationRegistry<number>((id) => {
 /** Kernels loaded and not yet collected. */
 export function loadedKernels(): number {
   return liveKernels;
+}
+
+/** Kernels (by id) already warned about copy costs (PF4001). */
+const copyWarned = new Set<number>();
+/** Copies below this size are never worth a warning (timings of tiny calls are noise). */
+const COPY_WARN_BYTES = 1 << 20;
+
+/**
+ * PF4001 once per kernel: when copies of ordinary arrays took more than a third of a call.
+ * `copyMs` is the time of copying in and back, `totalMs` the whole call.
+ */
+function noteCopyCost(k: LoadedKernel, m: Marshalled, copyMs: number, totalMs: number, settings: RunSettings): void {
+  if (m.copiedBytes < COPY_WARN_BYTES || copyMs * 3 <= totalMs || copyWarned.has(k.id) || settings.warnings === false) return;
+  copyWarned.add(k.id);
+  const pct = Math.round((100 * copyMs) / totalMs);
+  process.emitWarning(formatMessage("PF4001", [k.meta.name, pct, copyMs.toFixed(1), totalMs.toFixed(1), m.describeCopies()]), {
+    type: "ParforPerformanceWarning",
+    code: "PF4001",
+  });
 }
 
 /** Depth of synchronous calls running on this thread (a user callback may call a kernel). */
@@ -208,7 +228,10 @@ function invokeNow(k: LoadedKernel, args: readonly unknown[], settings: RunSetti
   const main = exports["main"];
   if (main === undefined) throw new Error(`parfor internal error: kernel ${k.meta.name} does not export main`);
   const frame = frameOf(k);
+  const t0 = performance.now();
   const m = marshal(k.meta, frame, args);
+  const t1 = m.copiedBytes > 0 ? performance.now() : t0;
+  let t2 = t1;
   try {
     Atomics.store(ctl, FRAME, frame);
     Atomics.store(ctl, ERROR, 0);
@@ -233,9 +256,14 @@ function invokeNow(k: LoadedKernel, args: readonly unknown[], settings: RunSetti
     } catch (e) {
       throw wrapTrap(e, k.meta, undefined);
     }
+    if (m.copiedBytes > 0) t2 = performance.now();
     return convertResult(k, r);
   } finally {
     m.finish();
+    if (m.copiedBytes > 0 && t2 !== t1) {
+      const t3 = performance.now();
+      noteCopyCost(k, m, t1 - t0 + (t3 - t2), t3 - t0, settings);
+    }
   }
 }
 
@@ -248,7 +276,7 @@ interface AsyncCall {
   readonly settings: RunSettings;
   readonly resolve: (v: number | boolean | undefined) => void;
   readonly reject: (e: unknown) => void;
-  finish?: () => void;
+  finish?: (ok: boolean) => void;
   scratch: number;
   /** published to worker 0 (before that it waits for worker 0 to be ready) */
   launched: boolean;
@@ -364,16 +392,23 @@ function launch(c: AsyncCall): void {
   const maxReductions = Math.max(0, ...k.meta.loops.map((l) => l.reductions));
   const maxChunks = settings.schedule === "dynamic" ? MAX_DYNAMIC_CHUNKS : STATIC_CHUNKS;
   const scratchBytes = maxReductions * 8 * maxChunks;
+  const t0 = performance.now();
   const m = marshal(k.meta, frame, c.args);
+  const t1 = performance.now();
   try {
     c.scratch = scratchBytes > 0 ? alloc(scratchBytes, 16) : 0;
   } catch (e) {
     m.finish();
     throw e;
   }
-  c.finish = () => {
+  c.finish = (ok: boolean) => {
+    const t2 = performance.now();
     m.finish();
     if (c.scratch !== 0) release(c.scratch);
+    if (ok && m.copiedBytes > 0) {
+      const t3 = performance.now();
+      noteCopyCost(k, m, t1 - t0 + (t3 - t2), t3 - t0, settings);
+    }
   };
   Atomics.store(ctl, CALL_KERNEL, k.id);
   Atomics.store(ctl, CALL_FRAME, frame);
@@ -456,7 +491,7 @@ function complete(c: AsyncCall): void {
   } finally {
     Atomics.store(ctl, ASYNC_STATE, ASYNC_IDLE);
     try {
-      c.finish?.();
+      c.finish?.(state === ASYNC_OK);
     } catch (e) {
       error ??= e;
     }

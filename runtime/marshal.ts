@@ -19,6 +19,10 @@ type View = ViewFacts;
 /** The copies a call made; `finish` copies written arrays back and releases the heap blocks. */
 export interface Marshalled {
   finish(): void;
+  /** bytes this call copied in (each span once; copy-back of written arrays comes on top) */
+  readonly copiedBytes: number;
+  /** the copied arrays, `name (size)`, for the copy-cost warning */
+  describeCopies(): string;
 }
 
 interface Span {
@@ -29,6 +33,10 @@ interface Span {
 }
 
 const MAX_I32 = 0x7fffffff;
+
+function formatSize(bytes: number): string {
+  return bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
+}
 
 /** Writes `args` into the frame at `frame` per `meta.params`; returns how to finish the call. */
 export function marshal(meta: KernelMeta, frame: number, args: readonly unknown[]): Marshalled {
@@ -109,6 +117,10 @@ export function marshal(meta: KernelMeta, frame: number, args: readonly unknown[
     throw e;
   }
   return {
+    copiedBytes: made.reduce((t, s) => t + s.size, 0),
+    describeCopies(): string {
+      return made.flatMap((s) => s.members.map(({ view, slot }) => `'${slot.name}' (${view.kind}, ${formatSize(view.byteLength)}${slot.written ? ", copied back" : ""})`)).join(", ");
+    },
     finish(): void {
       try {
         for (const s of made) {

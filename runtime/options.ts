@@ -30,4 +30,6 @@ export interface RunSettings {
   readonly threads: number;
   readonly schedule: "static" | "dynamic";
   readonly chunkSize: number;
+  /** false: no performance warnings (the kernel's `warnings: false`) */
+  readonly warnings?: boolean;
 }

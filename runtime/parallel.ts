@@ -325,6 +325,7 @@ class Dispatcher {
       threads: noWorkers() ? 1 : (this.options.threads ?? defaultThreads()),
       schedule: this.options.schedule ?? "static",
       chunkSize: this.options.chunkSize ?? 1,
+      warnings: this.options.warnings !== false,
     }));
     // arrays that share memory: one thread when the overlap creates a dependence (runtime/alias.ts)
     return args ? aliasSettings(this.source, this.name, () => this.shape().params.map((p) => p.name), this.options.globals, args, s, this.options.aliasing) : s;

@@ -44,6 +44,7 @@ export const catalogue: Record<Code, CatalogueEntry> = {
   PF3002: { explain: "A call passed the wrong number of arguments.", fix: "Pass exactly the kernel's parameters.", example: "k(1, 2) for (n) => …" },
   PF3003: { explain: "An option of `parallel(fn, options)` is unknown or has a bad value.", fix: "Use the options listed in the README with valid values.", example: "parallel(fn, { threads: 0 })" },
   PF3004: { explain: "With `fallback: \"js\"`, a kernel that cannot be compiled runs as plain JavaScript; this warning says why, once.", fix: "Fix the compile error it quotes to get the parallel version.", example: "parallel((n) => foo(n), { fallback: \"js\" })" },
+  PF4001: { explain: "An ordinary typed array (not made by parfor.array) cannot be shared with the worker threads: each call copies it into parfor's shared memory when the kernel reads or writes it, and back when the kernel writes it, on the calling thread. For cheap loops over large arrays (axpy, a square-and-sum map) the copies take longer than the work, and the kernel runs slower than the plain loop. Reported once per kernel, at call time, when copies of at least 1 MiB took more than a third of a call.", fix: "Allocate the data with `parfor.array(Float64Array, n)` from the start, or move it once with `parfor.array.from(a)` and pass the result to every call; free it with `parfor.free` when done.", example: "axpy(x, y, 2) with x, y ordinary Float64Arrays of 10^7 elements" },
 };
 
 const esc = (s: string): string => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -58,8 +59,8 @@ export function renderCatalogue(): string {
     "(`UPDATE_DOCS=1 npx vitest run test/compiler/diagnostics-catalogue.test.ts` rewrites it).",
     "",
     "Families: PF1xxx unsupported input (errors: the kernel does not compile), PF2xxx loop analysis: races and",
-    "reductions (warnings: the kernel still runs), PF3xxx arguments, options and fallbacks.",
-    "`parfor check` and `kernel.diagnostics` report the compile-time codes; PF2008 and PF3xxx come at call time.",
+    "reductions (warnings: the kernel still runs), PF3xxx arguments, options and fallbacks, PF4xxx performance hints.",
+    "`parfor check` and `kernel.diagnostics` report the compile-time codes; PF2008, PF3xxx and PF4xxx come at call time.",
     "",
     "| code | severity | name | message |",
     "| --- | --- | --- | --- |",

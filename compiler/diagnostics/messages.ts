@@ -2,7 +2,7 @@
  * Every message parfor shows a user, in one table. Call sites pick an entry and fill `{0}`-style
  * placeholders; tests match codes, not wording. Families: PF1xxx unsupported input (errors),
  * PF2xxx loop analysis: races and reductions (warnings unless noted), PF3xxx types, arguments and
- * limits.
+ * limits, PF4xxx performance hints (call time, warnings).
  */
 export const messages = {
   PF1001: { name: "unsupported-syntax", category: "error", text: "{0} is not supported in a parallel kernel. {1}" },
@@ -108,6 +108,11 @@ export const messages = {
   PF3002: { name: "argument-count", category: "error", text: "{0}: expected {1} argument{2} ({3}), got {4}." },
   PF3003: { name: "bad-option", category: "error", text: "parallel(): option '{0}' {1}" },
   PF3004: { name: "fallback", category: "warning", text: "parallel(): running '{0}' as plain JavaScript because it cannot be compiled: {1}" },
+  PF4001: {
+    name: "copy-cost",
+    category: "warning",
+    text: "{0}: copying ordinary typed arrays into parfor's shared memory and back took {1}% of a call ({2} ms of {3} ms): {4}. Allocate them with parfor.array(Kind, n), or move them once with parfor.array.from(a), so that kernels use them in place.",
+  },
 } as const;
 
 export type Code = keyof typeof messages;
