@@ -10,6 +10,7 @@ import { typescript, type TS } from "../frontend/typescript.js";
 import type { AssignOp, BinaryOp, ElemRef, Expr, Kernel, LoopStmt, Pos, PrangeStmt, Stmt, Var } from "./ir.js";
 import { MATH_CONSTANTS, MATH_FUNCTIONS, NUMBER_CONSTANTS, NUMBER_FUNCTIONS, GLOBAL_FUNCTIONS } from "./builtins.js";
 import { exprMentions } from "./walk.js";
+import { counterAssign, planVars, splitLet } from "./vars.js";
 
 /** Options that change how names resolve. */
 export interface BuildOptions {
@@ -137,111 +138,29 @@ class Builder {
   }
 
   /**
-   * JavaScript's `var`: one binding per name for the whole function, visible (and undefined)
-   * from its start. A `var` whose every use follows it in its block (`var t = e; … t …`, or a
-   * `for (var k = …; …)` whose loop holds every use) behaves exactly like `let` there and is
-   * built as one (so counters, privatisation and scoping work as for `let`). Every other `var`
-   * of the body (blocks, branches and loops included, nested functions excluded) is declared in
-   * the function scope, owned by no prange, with a declaration without initialiser at the top of
-   * the body, and `var x = e` later is an assignment.
+   * JavaScript's `var` (model/vars.ts decides what each name is): a `var` that behaves like a
+   * `let` is built as one; a split counter gets a `let` in each of its loops; every other name
+   * is declared once in the function scope, owned by no prange, with a declaration without
+   * initialiser at the top of the body (undefined until assigned), and `var x = e` later is an
+   * assignment. A parameter of the same name is that parameter.
    */
   private hoistVars(body: TS.Block): Stmt[] {
-    const ts = this.ts;
-    const sf = this.parsed.sourceFile;
-    const decls = new Map<string, TS.VariableDeclaration[]>();
-    const refs = new Map<string, number[]>();
-    /** `for (x = e; …)` loops per name */
-    const webs = new Map<string, TS.ForStatement[]>();
-    const visit = (n: TS.Node): void => {
-      if (ts.isFunctionLike(n) || ts.isClassLike(n)) return;
-      if (ts.isForStatement(n)) for (const x of this.webNames(n)) push(webs, x, n);
-      if (ts.isVariableDeclarationList(n) && (n.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === 0) {
-        for (const d of n.declarations) if (ts.isIdentifier(d.name)) push(decls, d.name.text, d);
-      }
-      if (ts.isIdentifier(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) && !(ts.isVariableDeclaration(n.parent) && n.parent.name === n)) {
-        push(refs, n.text, n.getStart(sf));
-      }
-      n.forEachChild(visit);
-    };
-    // nothing to hoist without a `var` keyword in the text
-    if (/\bvar\b/.test(body.getText(sf))) body.statements.forEach(visit);
+    const plan = planVars(this.ts, this.parsed.sourceFile, body);
     const out: Stmt[] = [];
-    for (const [name, ds] of decls) {
+    for (const d of plan.asLet) this.varAsLet.add(d);
+    for (const name of plan.names) {
       this.varNames.add(name);
       const param = this.scopes[0]!.get(name);
-      if (param) {
-        this.hoisted.set(name, param);
-        continue;
-      }
-      const d = ds[0]!;
-      if (ds.length === 1 && this.letLike(d, refs.get(name) ?? [])) {
-        this.varAsLet.add(d);
-        continue;
-      }
-      if (this.splittable(ds, webs.get(name) ?? [], refs.get(name) ?? [])) {
-        this.splitVars.add(name);
-        continue;
-      }
+      if (param) this.hoisted.set(name, param);
+    }
+    for (const name of plan.split) if (!this.hoisted.has(name)) this.splitVars.add(name);
+    for (const [name, d] of plan.hoisted) {
+      if (this.hoisted.has(name)) continue;
       const v = this.declare(name, this.pos(d.name), "local", false);
       this.hoisted.set(name, v);
       out.push({ k: "let", v, init: null, ...this.pos(d.name) });
     }
     return out;
-  }
-
-  /** `x` of a `for (x = e; …)` loop, else null. */
-  private counterAssign(f: TS.ForStatement): string | null {
-    const ts = this.ts;
-    const i = f.initializer;
-    if (!i || !ts.isBinaryExpression(i) || i.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(i.left)) return null;
-    return i.left.text;
-  }
-
-  /** The names a `for` loop's initialiser sets: `x = e`, or `var x = e, y = f`. */
-  private webNames(f: TS.ForStatement): string[] {
-    const ts = this.ts;
-    const a = this.counterAssign(f);
-    if (a !== null) return [a];
-    const i = f.initializer;
-    if (!i || !ts.isVariableDeclarationList(i) || (i.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) !== 0) return [];
-    return i.declarations.flatMap((d) => (ts.isIdentifier(d.name) && d.initializer ? [d.name.text] : []));
-  }
-
-  /** The expression a `for` loop's initialiser gives `name` (see webNames). */
-  private webValue(f: TS.ForStatement, name: string): TS.Expression {
-    const ts = this.ts;
-    const i = f.initializer!;
-    if (ts.isBinaryExpression(i)) return i.right;
-    return (i as TS.VariableDeclarationList).declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === name)!.initializer!;
-  }
-
-  /**
-   * `var j` used only inside `for (j = e; …)` or `for (var j = e; …)` loops that do not nest and
-   * whose `e` does not read j (its other declarations without initialiser): each loop's `j = e`
-   * kills the value, so no value flows between the loops or out of them, and each loop can have
-   * its own `let j` (a counter).
-   */
-  private splittable(ds: readonly TS.VariableDeclaration[], loops: readonly TS.ForStatement[], refs: readonly number[]): boolean {
-    if (loops.length === 0) return false;
-    if (!ds.every((d) => !d.initializer || loops.some((f) => f.initializer === d.parent))) return false;
-    const name = (ds[0]!.name as TS.Identifier).text;
-    const spans = loops.map((f) => ({ start: f.getStart(this.parsed.sourceFile), end: f.getEnd(), rhs: this.pos(this.webValue(f, name)) }));
-    for (const a of spans) for (const b of spans) if (a !== b && a.start <= b.start && b.end <= a.end) return false;
-    return refs.every((r) => spans.some((sp) => r >= sp.start && r < sp.end && !(r >= sp.rhs.start && r < sp.rhs.end)));
-  }
-
-  /** Whether every use (`refs`: offsets) of the only `var` declaration `d` comes after it where a `let` would be in scope. */
-  private letLike(d: TS.VariableDeclaration, refs: readonly number[]): boolean {
-    const ts = this.ts;
-    const list = d.parent;
-    const holder = list.parent;
-    if (ts.isForStatement(holder) && holder.initializer === list) {
-      const span = this.pos(holder);
-      return refs.every((r) => r > d.getEnd() && r < span.end);
-    }
-    if (!d.initializer || !ts.isVariableStatement(holder) || !ts.isBlock(holder.parent)) return false;
-    const block = this.pos(holder.parent);
-    return refs.every((r) => r > d.getEnd() && r < block.end);
   }
 
   private declare(name: string, pos: Pos, kind: Var["kind"], isConst: boolean): Var {
@@ -390,27 +309,8 @@ class Builder {
       }
       const v = this.declare(d.name.text, this.pos(d.name), "local", isConst);
       out.push({ k: "let", v, init, ...this.pos(d) });
-      if (!isConst && !d.initializer && this.splitLet(d)) this.splitLets.add(v);
+      if (!isConst && !d.initializer && splitLet(this.ts, this.parsed.sourceFile, d)) this.splitLets.add(v);
     }
-  }
-
-  /** `let j;` in a block whose later statements use j only as the counter of `for (j = e; …)` loops (see splittable). */
-  private splitLet(d: TS.VariableDeclaration): boolean {
-    const ts = this.ts;
-    const stmt = d.parent.parent;
-    if (!ts.isIdentifier(d.name) || !ts.isVariableStatement(stmt) || !ts.isBlock(stmt.parent)) return false;
-    const name = d.name.text;
-    const refs: number[] = [];
-    const loops: TS.ForStatement[] = [];
-    const visit = (n: TS.Node): void => {
-      if (ts.isFunctionLike(n) || ts.isClassLike(n)) return;
-      if (ts.isForStatement(n) && this.counterAssign(n) === name) loops.push(n);
-      if (ts.isIdentifier(n) && n.text === name && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) refs.push(n.getStart(this.parsed.sourceFile));
-      n.forEachChild(visit);
-    };
-    const siblings = stmt.parent.statements;
-    for (let i = siblings.indexOf(stmt) + 1; i < siblings.length; i++) visit(siblings[i]!);
-    return this.splittable([d], loops, refs);
   }
 
   /**
@@ -431,7 +331,7 @@ class Builder {
     return this.scoped(() => {
       const init: Stmt[] = [];
       if (s.initializer) {
-        const split = this.counterAssign(s);
+        const split = counterAssign(this.ts, s);
         if (ts.isVariableDeclarationList(s.initializer)) this.varDecls(s.initializer, init);
         else if (split !== null && this.freshCounter(split)) {
           // this loop's own binding of a split var or let: `for (j = e; …)` as `for (let j = e; …)`
@@ -836,10 +736,4 @@ class Builder {
     const r = this.expr(n.right);
     return l && r ? { k: "binary", op: bop, l, r, ...p } : null;
   }
-}
-
-function push<K, T>(m: Map<K, T[]>, k: K, x: T): void {
-  const xs = m.get(k);
-  if (xs) xs.push(x);
-  else m.set(k, [x]);
 }
