@@ -103,10 +103,15 @@ function stmt(s: Stmt, out: Live, v: Var, ctx: Ctx): Live {
       return expr(s.c, join(stmts(s.t, out, v, ctx), stmts(s.f, out, v, ctx)), v);
     case "block":
       return stmts(s.body, out, v, ctx);
-    case "break":
-      return ctx.exits.get(s.target)?.brk ?? null;
-    case "continue":
-      return ctx.exits.get(s.target)?.cont ?? null;
+    // a target not entered yet cannot happen; if it did, assume live (conservative)
+    case "break": {
+      const x = ctx.exits.get(s.target);
+      return x ? x.brk : s;
+    }
+    case "continue": {
+      const x = ctx.exits.get(s.target);
+      return x ? x.cont : s;
+    }
     case "loop":
       return loop(s, out, v, ctx);
     case "prange":
