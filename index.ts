@@ -4,13 +4,15 @@
  */
 export { prange, type PRange } from "./runtime/prange.js";
 export { parallel, type ParallelKernel, type ParallelOptions } from "./runtime/parallel.js";
+export { vectorize, type Vectorized, type VectorizeOptions } from "./runtime/vectorize.js";
 export { array, free, memoryUsage, shutdown, threads, type MemoryUsage } from "./runtime/api.js";
 export { ParforCompileError, type Diagnostic } from "./compiler/index.js";
 
 import { prange } from "./runtime/prange.js";
 import { parallel } from "./runtime/parallel.js";
+import { vectorize } from "./runtime/vectorize.js";
 import { array, free, memoryUsage, shutdown, threads } from "./runtime/api.js";
 
 /** Everything as one namespace: `import parfor from "parfor"; parfor.array(Float64Array, n)`. */
-const parfor = { parallel, prange, array, free, memoryUsage, shutdown, threads };
+const parfor = { parallel, vectorize, prange, array, free, memoryUsage, shutdown, threads };
 export default parfor;

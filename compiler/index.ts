@@ -24,6 +24,7 @@ export { ParforCompileError } from "./diagnostics/errors.js";
 export { formatMessage, messages, type Code } from "./diagnostics/messages.js";
 export { SMALL_INT } from "./analysis/types.js";
 export { typescript } from "./frontend/typescript.js";
+export { mapKernelSource } from "./frontend/vectorize.js";
 
 export interface CompileOptions {
   readonly globals?: Readonly<Record<string, number | boolean>>;
