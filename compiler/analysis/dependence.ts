@@ -215,7 +215,10 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
     }
   };
   const defMemo = new Map<Var, Val>();
+  /** symbols known to be integers, and symbols known not to be NaN */
   const ints = new Set<string>();
+  const numbers = new Set<string>();
+  const notNaN = (a: Affine): boolean => [...a.values()].every((t) => t.sym === "" || t.sym.split("*").every((y) => y.startsWith("len") || ints.has(y) || numbers.has(y)));
   const idx = loop.index;
   const EMPTY: Env = new Map();
   let decomp: Decomp | null = null;
@@ -310,7 +313,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
   };
 
   /** floor(x / d) for an invariant x and a positive literal d: a symbol with its definition as facts. */
-  const floorOf = (e: Expr, x: Val, d: number, env: Env): Val | null => {
+  const floorOf = (e: Expr, x: Val, d: number, env: Env, shift = false): Val | null => {
     if (!isVal(x) || x.alts.length !== 1 || x.alts[0]!.cs.length) return null;
     const xa = x.alts[0]!.a;
     const xn = numeric(xa);
@@ -318,9 +321,11 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
     if (invariant(xa)) {
       if (!isInvariant(e, env)) return null;
       const f = atom(`(${printKey(e)})`);
-      ints.add(`(${printKey(e)})`);
-      addFact(ge(sub(xa, scale(f, d))));
-      addFact(gt(sub(add(scale(f, d), constant(d)), xa)));
+      if (notNaN(xa)) ints.add(`(${printKey(e)})`);
+      // `x >> k` shifts ToInt32(x): trunc(x) for |x| < 2^31, within 1 of x unless x is an integer
+      const slack = shift && ![...xa.values()].every((t) => Number.isInteger(t.c) && (t.sym === "" || t.sym.split("*").every((y) => y.startsWith("len") || ints.has(y)))) ? 1 : 0;
+      addFact({ a: add(sub(xa, scale(f, d)), constant(slack)), strict: slack > 0 });
+      addFact(gt(sub(add(scale(f, d), constant(d + slack)), xa)));
       return single(f);
     }
     // the prange index of a collapsed loop
@@ -452,7 +457,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
             break;
           case ">>":
             if (rn === 0) out = truncOf(e, e.l, env);
-            else if (rn !== null && Number.isInteger(rn) && rn > 0 && rn < 31) out = floorOf(e, l, 2 ** rn, env);
+            else if (rn !== null && Number.isInteger(rn) && rn > 0 && rn < 31) out = floorOf(e, l, 2 ** rn, env, true);
             break;
           case "<<":
             if (rn !== null && Number.isInteger(rn) && rn >= 0 && rn < 31) out = mapVal(l, (a) => scale(a, 2 ** rn));
@@ -539,6 +544,8 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
       const r = toAff(c.r, env);
       const d = lift2(l, r, (a, b) => sub(a, b));
       if (!d || !isVal(d)) return null;
+      // a false `x < y` means `x >= y` only when neither is NaN (then every comparison is false)
+      if (neg && c.op in FLIP && !d.alts.every((x) => [x.a, ...x.cs.map((y) => y.a)].every(notNaN))) return null;
       const op = (neg ? NEG[c.op as keyof typeof NEG] : c.op) as string;
       const out: Cons[][] = [];
       for (const x of d.alts) {
@@ -929,6 +936,17 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
   const start = toAff(loop.rangeStart, EMPTY);
   const stop = toAff(loop.rangeStop, EMPTY);
   let ctx: Ctx = { space: { cons: [], choices: [] }, guard: null, single: null };
+  // prange bounds are safe integers (prange throws otherwise): their symbols are finite numbers,
+  // and a bound that is one symbol (plus an integer) makes it an integer
+  for (const b of [start, stop, st]) {
+    if (!isVal(b)) continue;
+    for (const x of b.alts) {
+      for (const t of x.a.values()) for (const y of t.sym === "" ? [] : t.sym.split("*")) numbers.add(y);
+      const ts = [...x.a.values()].filter((t) => t.sym !== "");
+      const kc = numeric(constOf(x.a)) ?? 0;
+      if (ts.length === 1 && !ts[0]!.v && Math.abs(ts[0]!.c) === 1 && !ts[0]!.sym.includes("*") && Number.isInteger(kc) && !x.cs.length) ints.add(ts[0]!.sym);
+    }
+  }
   const i = loopVar(idx);
   if (stepN !== null && stepN !== 0 && isVal(start) && isVal(stop)) {
     // a negative step runs from start down to (but not including) stop

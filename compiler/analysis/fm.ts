@@ -51,7 +51,21 @@ function substitute<T extends { c: ReadonlyMap<string, number>; k: number }>(t: 
  * integer values (for the GCD test on equalities).
  */
 export function infeasible(eqs0: readonly Eq[], ineqs0: readonly Ineq[], integral: (x: string) => boolean): boolean {
-  let ineqs: Ineq[] = [...ineqs0];
+  // integer rows: sum c x + k > 0 is sum c x + k - 1 >= 0, and a common factor of the c divides the
+  // constant down (before the equalities are substituted, which may bring in non-integral symbols, and after)
+  const tighten = (q: Ineq): Ineq => {
+    if (q.c.size === 0 || !Number.isInteger(q.k)) return q;
+    let g = 0;
+    for (const [y, c] of q.c) {
+      if (!integral(y) || !Number.isInteger(c)) return q;
+      g = gcd(g, Math.abs(c));
+    }
+    const k = q.strict ? q.k - 1 : q.k;
+    const c = new Map<string, number>();
+    for (const [y, v] of q.c) c.set(y, v / g);
+    return { c, k: Math.floor(k / g), strict: false };
+  };
+  let ineqs: Ineq[] = ineqs0.map(tighten);
   let eqs: Eq[] = [...eqs0];
   while (eqs.length) {
     const e = eqs.pop()!;
@@ -75,19 +89,7 @@ export function infeasible(eqs0: readonly Eq[], ineqs0: readonly Ineq[], integra
     eqs = eqs.map((q) => substitute(q, x, rest));
     ineqs = ineqs.map((q) => substitute(q, x, rest));
   }
-  // integer rows: sum c x + k > 0 is sum c x + k - 1 >= 0, and a common factor of the c divides the constant down
-  ineqs = ineqs.map((q) => {
-    if (q.c.size === 0 || !Number.isInteger(q.k)) return q;
-    let g = 0;
-    for (const [y, c] of q.c) {
-      if (!integral(y) || !Number.isInteger(c)) return q;
-      g = gcd(g, Math.abs(c));
-    }
-    const k = q.strict ? q.k - 1 : q.k;
-    const c = new Map<string, number>();
-    for (const [y, v] of q.c) c.set(y, v / g);
-    return { c, k: Math.floor(k / g), strict: false };
-  });
+  ineqs = ineqs.map(tighten);
   // dense rows: coefficients per variable, then the constant; strictness apart
   const names = new Map<string, number>();
   for (const q of ineqs) for (const y of q.c.keys()) if (!names.has(y)) names.set(y, names.size);
