@@ -202,6 +202,16 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
     if (inLoop && (e.k === "store" || e.k === "updateElem")) arraysWrittenInLoop.add(e.ref.array);
   }, loop);
 
+  /** Whether `e` reads no variable that is assigned anywhere (so its value is the same wherever it is read). */
+  const readsOnlyConstants = (e: Expr): boolean => {
+    let ok = true;
+    visit(e, (x) => {
+      if (x.k === "var" && writtenAnywhere.has(x.v)) ok = false;
+      if (x.k === "load" || x.k === "assign" || x.k === "update" || x.k === "store" || x.k === "updateElem" || (x.k === "call" && x.fn === "random")) ok = false;
+    });
+    return ok;
+  };
+
   const accesses: Access[] = [];
   const scalarDoms = new Map<Var, Set<string> | "multi">();
   const loopVars = new Set<Var>([loop.index]);
@@ -349,7 +359,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
         if (m) return m;
         let r: Val;
         const def = lets.get(v);
-        if (!writtenAnywhere.has(v) && def && !declaredInLoop.has(v)) {
+        if (!writtenAnywhere.has(v) && def && !declaredInLoop.has(v) && readsOnlyConstants(def)) {
           defMemo.set(v, { why: `'${v.name}' is defined in terms of itself` });
           r = toAff(def, EMPTY);
         } else if (v.owner !== loop && !writtenInLoop.has(v) && v.kind !== "index" && !declaredInLoop.has(v)) r = single(atom(`v${v.id}`));
@@ -668,7 +678,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
   };
 
   const setVar = (env: Env, v: Var, val: Val): void => {
-    env.set(v, isVal(val) ? val : { why: `'${v.name}' changes inside the loop` });
+    env.set(v, isVal(val) || (val as { why: string }).why ? val : { why: `'${v.name}' changes inside the loop` });
   };
 
   /** Scans `e` in evaluation order, updating `env` with the assignments it makes. */
@@ -963,7 +973,8 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
       if (s.k === "loop") {
         if (around(s.body)) {
           const c = counterOf(s);
-          if (c) {
+          // (bounds whose variables are assigned somewhere may not hold for the values the loop sees)
+          if (c && readsOnlyConstants(c.init) && readsOnlyConstants(c.bound)) {
             const init = toAff(c.init, EMPTY);
             const bound = toAff(c.bound, EMPTY);
             const cv = atom(`v${c.v.id}`);
@@ -988,11 +999,20 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
 
   // early exits before the prange (`if (cols < 1) return;`): their negation holds in it, when the
   // condition only reads variables that are never assigned
+  // (only statements on the way to the loop: a guard inside an earlier loop or branch may not run)
+  const contains = (ss: readonly Stmt[]): boolean => {
+    let found = false;
+    forEachStmt(ss, (x) => {
+      if (x === loop) found = true;
+    });
+    return found;
+  };
   const guards = (ss: readonly Stmt[]): boolean => {
     for (const s of ss) {
       if (s === loop) return true;
       const inner = s.k === "if" ? [s.t, s.f] : s.k === "loop" || s.k === "block" || s.k === "prange" ? [s.body] : [];
-      if (inner.some((b) => guards(b))) return true;
+      const path = inner.find(contains);
+      if (path) return guards(path);
       if (s.k === "if" && s.f.length === 0 && endsInJump(s.t)) {
         let pure = true;
         visit(s.c, (x) => {

@@ -124,4 +124,6 @@ export const proofs: readonly Entry[] = [
   e("collapsed-after-guard", "safe", `(a, rows, cols) => { if (cols < 1) return; for (const k of prange(rows * cols)) { const i = Math.floor(k / cols); const j = k % cols; a[i * cols + j] = i - j; } }`),
   e("collapsed-after-guard-column-only", "race", `(a, rows, cols) => { if (cols < 1) return; for (const k of prange(rows * cols)) { const i = Math.floor(k / cols); const j = k % cols; a[j] = i - j; } }`),
   e("collapsed-after-weak-guard", "safe", `(a, rows, cols) => { if (cols < 0) return; for (const k of prange(rows * cols)) { const i = Math.floor(k / cols); const j = k % cols; a[i * cols + j] = i - j; } }`),
+  e("definition-read-before-reassignment", "race", `(a, n) => { let x = 0; const k = x; x = 1; for (const i of prange(n)) a[i + k] = a[i + x]; }`),
+  e("outer-bound-changed-in-loop", "race", `(a, n, m) => { for (let t = 0; t < m; t++) { m = m - 1; for (const i of prange(n)) a[i + t] = a[i + m]; } }`),
 ];
