@@ -92,6 +92,8 @@ export interface Frame {
   readonly decomp: Decomp | null;
   /** symbols known to be integers: floor definitions, counters of serial loops around the prange */
   readonly ints: ReadonlySet<string>;
+  /** a symbolic step: two iterations are at least |step| apart */
+  readonly stepAff?: Affine | null;
 }
 
 export interface LoopAccesses {
@@ -235,6 +237,8 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
   let startVal: Affine | null = null;
   let stopVal: Affine | null = null;
   let stepN: number | null = null;
+  /** a symbolic step (one invariant form) */
+  let stepAff: Affine | null = null;
 
   const printKey = (e: Expr): string => {
     switch (e.k) {
@@ -964,6 +968,13 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
     ctx = bound(ctx, i, loop.rangeStop, stepN > 0, true, stepN > 0, EMPTY);
     if (stepN > 0 && start.alts.length === 1 && !start.alts[0]!.cs.length) startVal = start.alts[0]!.a;
     if (stepN > 0 && stop.alts.length === 1 && !stop.alts[0]!.cs.length) stopVal = stop.alts[0]!.a;
+  } else if (stepN === null && isVal(st) && st.alts.length === 1 && !st.alts[0]!.cs.length && invariant(st.alts[0]!.a)) {
+    // a symbolic step: upwards (start <= i < stop, step > 0) or downwards (stop < i <= start, step < 0)
+    const sa = st.alts[0]!.a;
+    const up = bound(bound({ ...ctx, space: { cons: [gt(sa)], choices: [] } }, i, loop.rangeStart, false, false, false, EMPTY), i, loop.rangeStop, true, true, true, EMPTY);
+    const down = bound(bound({ ...ctx, space: { cons: [gt(scale(sa, -1))], choices: [] } }, i, loop.rangeStart, true, false, true, EMPTY), i, loop.rangeStop, false, true, false, EMPTY);
+    if (!up.space.choices.length && !down.space.choices.length) ctx = withOptions(ctx, [up.space.cons, down.space.cons]);
+    stepAff = sa;
   }
 
   // facts about counters of serial loops around the prange (invariant inside it): lo <= c < hi
@@ -1032,7 +1043,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
   const singleIteration = new Set<Var>();
   for (const [v, d] of scalarDoms) if (d !== "multi" && d.size === 1) singleIteration.add(v);
   const numbering = stepN !== null && stepN !== 1 && Number.isInteger(stepN) && startVal && stepN > 0 ? { v: synthetic(`${idx.name}#`, loop), start: startVal, step: stepN } : null;
-  const frame: Frame = { idx, step: stepN, numbering, decomp, ints };
+  const frame: Frame = { idx, step: stepN, numbering, decomp, ints, stepAff };
   return { accesses: accesses.map((a) => ({ ...a, frame })), singleIteration, facts, numbering, decomp };
 }
 
@@ -1321,6 +1332,17 @@ export function dependent(A: Access, B: Access, idx: Var, step: number | null, k
         for (const o of distinct) {
           for (const [hi, lo] of [["B", "A"], ["A", "B"]] as const) {
             const sys: Ineq[] = [...ineqs, { c: new Map([[varKey(hi, o.v), 1], [varKey(lo, o.v), -1]]), k: -o.min, strict: o.strict }];
+            if (frame.stepAff && o.v === idx && !numbering && !decomp) {
+              // |i2 - i1| >= |step|: i2 - i1 >= step and i2 - i1 >= -step
+              for (const sg of [1, -1]) {
+                const l = linear(scale(frame.stepAff, sg), "");
+                if (l) {
+                  const c = new Map([[varKey(hi, o.v), 1], [varKey(lo, o.v), -1]]);
+                  for (const [y, v] of l.c) c.set(y, (c.get(y) ?? 0) - v);
+                  sys.push({ c, k: -l.k, strict: false });
+                }
+              }
+            }
             const eqs: Eq[] = [];
             if (xa && xb) {
               // 0 <= r < s in every solution of the system (both iterations, apart)

@@ -126,4 +126,8 @@ export const proofs: readonly Entry[] = [
   e("collapsed-after-weak-guard", "safe", `(a, rows, cols) => { if (cols < 0) return; for (const k of prange(rows * cols)) { const i = Math.floor(k / cols); const j = k % cols; a[i * cols + j] = i - j; } }`),
   e("definition-read-before-reassignment", "race", `(a, n) => { let x = 0; const k = x; x = 1; for (const i of prange(n)) a[i + k] = a[i + x]; }`),
   e("outer-bound-changed-in-loop", "race", `(a, n, m) => { for (let t = 0; t < m; t++) { m = m - 1; for (const i of prange(n)) a[i + t] = a[i + m]; } }`),
+  e("tile-symbolic-size", "safe", `(a, n, T) => { for (const ii of prange(0, n, T)) { for (let i = ii; i < Math.min(ii + T, n); i++) a[i] = a[i] * 2; } }`),
+  e("tile-symbolic-size-overlap", "race", `(a, n, T) => { for (const ii of prange(0, n, T)) { for (let i = ii; i < Math.min(ii + T + 1, n); i++) a[i] = a[i] * 2; } }`),
+  e("tile-symbolic-size-2d", "safe", `(a, n, m, T) => { for (const ii of prange(0, n, T)) { for (let jj = 0; jj < m; jj += 8) { for (let i = ii; i < Math.min(ii + T, n); i++) { for (let j = jj; j < Math.min(jj + 8, m); j++) a[i * m + j] += 1; } } } }`),
+  e("tile-symbolic-size-2d-next-row", "race", `(a, n, m, T) => { for (const ii of prange(0, n, T)) { for (let jj = 0; jj < m; jj += 8) { for (let i = ii; i < Math.min(ii + T, n); i++) { for (let j = jj; j < Math.min(jj + 8, m); j++) a[i * m + j] = a[(i + 1) * m + j]; } } } }`),
 ];
