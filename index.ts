@@ -7,6 +7,7 @@ export { parallel, type ParallelKernel, type ParallelOptions } from "./runtime/p
 export { vectorize, type Vectorized, type VectorizeOptions } from "./runtime/vectorize.js";
 export { array, free, memoryUsage, shutdown, threads, type MemoryUsage } from "./runtime/api.js";
 export { ParforCompileError, type Diagnostic } from "./compiler/index.js";
+export { ParforRaceError, type Race, type RaceAccess } from "./runtime/race-check.js";
 
 import { prange } from "./runtime/prange.js";
 import { parallel } from "./runtime/parallel.js";

@@ -112,4 +112,10 @@ export interface CompiledKernel {
   readonly sites: readonly AccessSite[];
   /** Math functions imported under `math.<name>` (field names, e.g. "exp", "hypot_3") */
   readonly mathImports: readonly string[];
+  /**
+   * Compiled for checked mode (`check: "races"`): every array access inside a prange calls
+   * `env.shadow(site, index, iteration, mode)` (mode 0 read, 1 write, 2 read and write) before it
+   * happens, with `iteration` the value of the prange's index; no two-lane loops.
+   */
+  readonly checked?: boolean;
 }

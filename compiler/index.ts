@@ -28,6 +28,8 @@ export { mapKernelSource } from "./frontend/vectorize.js";
 
 export interface CompileOptions {
   readonly globals?: Readonly<Record<string, number | boolean>>;
+  /** checked mode: instrument every array access in a prange for the run-time race checker */
+  readonly checkRaces?: boolean;
 }
 
 /** What the front end learns of a kernel without a signature. */
@@ -174,7 +176,7 @@ function runPhases(source: string, options: CompileOptions, params: readonly Par
   if (sink.hasErrors) return { diagnostics: sink.items, sourceOffset, shape, compiled: null };
   analyse(kernel, params ?? defaultParamTypes(shape), sink, parsed.sourceFile.text);
   if (sink.hasErrors || !lower) return { diagnostics: sink.items, sourceOffset, shape, compiled: null };
-  const compiled = lowerKernel(kernel, (p) => parsed.locate(p.start));
+  const compiled = lowerKernel(kernel, (p) => parsed.locate(p.start), { checkRaces: options.checkRaces === true });
   return { diagnostics: sink.items, sourceOffset, shape, compiled };
 }
 

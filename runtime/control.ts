@@ -128,13 +128,32 @@ export const JOB_LOOP = 1;
 export const JOB_MAIN = 2;
 export const JOB_EXIT = 3;
 
+// ---- checked mode (check: "races", see race-check.ts) ----
+/** Races logged by the running checked call (Atomics.add claims a record). */
+export const CHECK_COUNT = 10240;
+/** Byte offset of the race records: RACE_RECORD_FIELDS doubles each, CHECK_CAPACITY of them. */
+export const CHECK_RECORDS_BYTE = 10256 * 4;
+export const CHECK_CAPACITY = 128;
+export const RACE_RECORD_FIELDS = 7;
+/** Byte offsets of the running prange's start and step (doubles), to turn indices into ordinals. */
+export const CHECK_START_BYTE = 12160 * 4;
+export const CHECK_STEP_BYTE = 12162 * 4;
+/** Per array parameter: the byte address of its shadow state (0: not checked). */
+export const SHADOW_TABLE = 12288;
+export const MAX_CHECKED_PARAMS = 2048;
+
 /** Most workers the pool may hold (the control block has a slot for each). */
 export const MAX_WORKERS = 512;
 
 /** Int32 elements in the control block. */
 export const CONTROL_INTS = RESERVED_BYTES / 4;
 
-if (WORKER_BASE + MAX_WORKERS * WORKER_STRIDE > CONTROL_INTS) {
+if (
+  WORKER_BASE + MAX_WORKERS * WORKER_STRIDE > CHECK_COUNT ||
+  CHECK_RECORDS_BYTE + CHECK_CAPACITY * RACE_RECORD_FIELDS * 8 > CHECK_START_BYTE ||
+  CHECK_STEP_BYTE + 8 > SHADOW_TABLE * 4 ||
+  SHADOW_TABLE + MAX_CHECKED_PARAMS > CONTROL_INTS
+) {
   throw new Error("parfor internal error: control block layout exceeds the reserved area");
 }
 

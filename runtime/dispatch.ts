@@ -36,6 +36,7 @@ import {
   workerField,
 } from "./control.js";
 import { formatPosition, wrapTrap, type KernelMeta } from "./errors.js";
+import { resetShadows } from "./race-check.js";
 import type { WasmMemory } from "./wasm.js";
 
 /** A kernel instance's exports as the runtime calls them. */
@@ -136,6 +137,8 @@ export function envPrange(loop: number, frame: number, start: number, stop: numb
   const span = st > 0 ? e - s : s - e;
   const count = span <= 0 ? 0 : Math.ceil(span / Math.abs(st));
   if (count === 0) return;
+  // checked mode: iterations of this prange start with clean shadow state
+  if (meta.checked) resetShadows(L.memory, L.ctl, meta, frame, s, st);
   if (count > INT32_MAX) {
     throw new RangeError(`prange: ${count} iterations is more than a compiled prange loop runs (2^31 - 1)`);
   }

@@ -28,6 +28,8 @@ export interface KernelMeta {
   readonly sites: CompiledKernel["sites"];
   readonly returns: CompiledKernel["returns"];
   readonly mathImports: CompiledKernel["mathImports"];
+  /** compiled for checked mode (race-check.ts) */
+  readonly checked?: boolean;
 }
 
 /**

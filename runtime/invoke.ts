@@ -41,6 +41,7 @@ import { allIdle, awaitIdle, MAX_DYNAMIC_CHUNKS, STATIC_CHUNKS, withLeader, type
 import { wrapTrap, type KernelMeta, type SourceOrigin } from "./errors.js";
 import { kernelImports } from "./imports.js";
 import { marshal, pinArgs, type Marshalled } from "./marshal.js";
+import { beginChecked, type CheckedCall } from "./race-check.js";
 import { formatMessage } from "../compiler/diagnostics/messages.js";
 import { alloc, release, sharedMemory } from "./memory.js";
 import type { RunSettings } from "./options.js";
@@ -144,6 +145,7 @@ export function load(kernel: CompiledKernel, meta: { name: string; origin: Sourc
     sites: kernel.sites,
     returns: kernel.returns,
     mathImports: kernel.mathImports,
+    ...(kernel.checked ? { checked: true } : {}),
   };
   const k: LoadedKernel = Object.freeze({ id: km.id, meta: km, module });
   states.set(k, {});
@@ -232,7 +234,10 @@ function invokeNow(k: LoadedKernel, args: readonly unknown[], settings: RunSetti
   const m = marshal(k.meta, frame, args);
   const t1 = m.copiedBytes > 0 ? performance.now() : t0;
   let t2 = t1;
+  let checked: CheckedCall | null = null;
+  let raced: Error | null = null;
   try {
+    if (k.meta.checked) checked = beginChecked(memory, ctl, k.meta, frame);
     Atomics.store(ctl, FRAME, frame);
     Atomics.store(ctl, ERROR, 0);
     const L: Leader = {
@@ -257,14 +262,18 @@ function invokeNow(k: LoadedKernel, args: readonly unknown[], settings: RunSetti
       throw wrapTrap(e, k.meta, undefined);
     }
     if (m.copiedBytes > 0) t2 = performance.now();
-    return convertResult(k, r);
+    raced = checked?.error() ?? null;
+    if (raced === null) return convertResult(k, r);
   } finally {
+    checked?.release();
     m.finish();
     if (m.copiedBytes > 0 && t2 !== t1) {
       const t3 = performance.now();
       noteCopyCost(k, m, t1 - t0 + (t3 - t2), t3 - t0, settings);
     }
   }
+  // the call ran to its end (arrays copied back, as the plain function leaves them); its iterations raced
+  throw raced;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -277,6 +286,8 @@ interface AsyncCall {
   readonly resolve: (v: number | boolean | undefined) => void;
   readonly reject: (e: unknown) => void;
   finish?: (ok: boolean) => void;
+  /** checked mode: the races of a call that ran to its end */
+  raced?: Error | null;
   scratch: number;
   /** published to worker 0 (before that it waits for worker 0 to be ready) */
   launched: boolean;
@@ -401,8 +412,18 @@ function launch(c: AsyncCall): void {
     m.finish();
     throw e;
   }
+  let checked: CheckedCall | null = null;
+  try {
+    if (k.meta.checked) checked = beginChecked(memory, ctl, k.meta, frame);
+  } catch (e) {
+    m.finish();
+    if (c.scratch !== 0) release(c.scratch);
+    throw e;
+  }
   c.finish = (ok: boolean) => {
     const t2 = performance.now();
+    if (ok) c.raced = checked?.error() ?? null;
+    checked?.release();
     m.finish();
     if (c.scratch !== 0) release(c.scratch);
     if (ok && m.copiedBytes > 0) {
@@ -495,6 +516,7 @@ function complete(c: AsyncCall): void {
     } catch (e) {
       error ??= e;
     }
+    if (error === undefined && c.raced) error = c.raced;
   }
   if (error !== undefined) c.reject(error);
   else c.resolve(result);

@@ -23,6 +23,12 @@ export interface ParallelOptions {
    * node_modules/.cache/parfor of the nearest package, a folder, or `false`. Default: PARFOR_CACHE.
    */
   cache?: boolean | string;
+  /**
+   * `"races"`: checked mode, a dynamic race checker for the inputs of each call (every array
+   * access in a prange recorded per element; two iterations touching one element, one writing,
+   * make the call throw a ParforRaceError). Default: PARFOR_CHECK=races, else "off".
+   */
+  check?: "races" | "off";
 }
 
 /** Run-time settings the runtime needs for one call. */

@@ -52,7 +52,7 @@ export interface PositionedDiagnostic extends Diagnostic {
   readonly file?: string;
 }
 
-const OPTION_KEYS = new Set(["threads", "schedule", "chunkSize", "fallback", "globals", "warnings", "aliasing", "cache"]);
+const OPTION_KEYS = new Set(["threads", "schedule", "chunkSize", "fallback", "globals", "warnings", "aliasing", "cache", "check"]);
 const IDENT = /^[A-Za-z_$][\w$]*$/;
 
 function badOption(name: string, what: string): never {
@@ -85,6 +85,9 @@ export function validateOptions(o: unknown): ParallelOptions {
     badOption("aliasing", `must be "serial" or "error", got ${JSON.stringify(opts.aliasing)}.`);
   }
   if (opts.warnings !== undefined && typeof opts.warnings !== "boolean") badOption("warnings", `must be a boolean, got ${typeof opts.warnings}.`);
+  if (opts.check !== undefined && opts.check !== "races" && opts.check !== "off") {
+    badOption("check", `must be "races" or "off", got ${JSON.stringify(opts.check)}.`);
+  }
   if (opts.cache !== undefined && typeof opts.cache !== "boolean" && (typeof opts.cache !== "string" || opts.cache === "")) {
     badOption("cache", `must be a boolean or a folder, got ${typeof opts.cache === "string" ? '""' : typeof opts.cache}.`);
   }
@@ -126,7 +129,8 @@ class Dispatcher {
     private readonly site: CallSite | null,
   ) {
     this.source = fn.toString();
-    this.pre = precompiledFor(fn, this.source, options, site?.file);
+    // checked mode compiles its own instrumented kernels: nothing precompiled is used or stored
+    this.pre = checkMode(options) ? NOTHING_PRECOMPILED : precompiledFor(fn, this.source, options, site?.file);
   }
 
   get name(): string {
@@ -192,7 +196,8 @@ class Dispatcher {
   }
 
   private get compileOptions(): CompileOptions {
-    return this.options.globals === undefined ? {} : { globals: this.options.globals };
+    const checkRaces = checkMode(this.options);
+    return { ...(this.options.globals === undefined ? {} : { globals: this.options.globals }), ...(checkRaces ? { checkRaces } : {}) };
   }
 
   /**
@@ -252,7 +257,7 @@ class Dispatcher {
       p = (async () => {
         const hit = this.pre.find(sig);
         if (hit) return this.install(key, s, sig, hit, true);
-        const r = (await offThread({ kind: "compile", source: this.source, options: this.compileOptions, params: sig })) ?? compile(this.source, sig, this.options);
+        const r = (await offThread({ kind: "compile", source: this.source, options: this.compileOptions, params: sig })) ?? compile(this.source, sig, this.compileOptions);
         return this.install(key, s, sig, r, false);
       })();
       this.inflight.set(key, p);
@@ -305,7 +310,7 @@ class Dispatcher {
     // start the pool's threads now so that they boot while this thread compiles
     if (this.cache.size === 0) prestart(this.settings().threads);
     const hit = pre.find(sig);
-    const r = hit ?? compile(this.source, sig, this.options);
+    const r = hit ?? compile(this.source, sig, this.compileOptions);
     return this.install(key, shape, sig, r, hit !== null);
   }
 
@@ -488,6 +493,13 @@ function asyncCall(d: Dispatcher, args: unknown[]): Promise<unknown> {
       );
   });
 }
+
+/** Checked mode for a kernel: its `check` option, else PARFOR_CHECK=races. */
+function checkMode(options: ParallelOptions): boolean {
+  return (options.check ?? (process.env.PARFOR_CHECK === "races" ? "races" : "off")) === "races";
+}
+
+const NOTHING_PRECOMPILED: Precompiled = { shape: null, find: () => null, store: () => {} };
 
 /**
  * Compiles `fn` (a function whose loops are `for (const i of prange(n))`) to WebAssembly threads.

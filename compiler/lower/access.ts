@@ -19,8 +19,12 @@ const SHIFT: Record<ArrayKind, number> = {
   Int8Array: 0, Uint8Array: 0, Uint8ClampedArray: 0,
 };
 
+/** How an access uses its element, for checked mode's shadow state. */
+export const AccessMode = { Read: 0, Write: 1, ReadWrite: 2 } as const;
+export type AccessMode = (typeof AccessMode)[keyof typeof AccessMode];
+
 /** Pushes the byte address of `ref`'s element after checking its index. */
-export function emitAddress(L: FnLowerer, ref: ElemRef): void {
+export function emitAddress(L: FnLowerer, ref: ElemRef, mode: AccessMode = AccessMode.Read): void {
   const fb = L.fb;
   const arr = L.arrays.get(ref.array)!;
   const idx = L.temp(ValType.i32);
@@ -52,11 +56,25 @@ export function emitAddress(L: FnLowerer, ref: ElemRef): void {
     fb.if_("void").i32Const(ref.site).localGet(x).call(L.m.imports.oob).unreachable().end();
     L.release(ValType.f64, x);
   }
+  if (L.checkIndex !== null && L.m.imports.shadow !== undefined) emitShadow(L, ref, idx, mode);
   fb.localGet(arr.base).localGet(idx);
   const sh = SHIFT[ref.array.array!];
   if (sh) fb.i32Const(sh).op(Op.i32_shl);
   fb.op(Op.i32_add);
   L.release(ValType.i32, idx);
+}
+
+/**
+ * Checked mode: `env.shadow(site, index, iteration, mode)` before the access (its index already
+ * bounds-checked), the iteration being the prange index's value as an int32.
+ */
+function emitShadow(L: FnLowerer, ref: ElemRef, idx: number, mode: AccessMode): void {
+  const fb = L.fb;
+  const iv = L.checkIndex!;
+  fb.i32Const(ref.site).localGet(idx).localGet(L.local(iv));
+  if (iv.ty!.k === "f64") fb.opFC(OpFC.i32_trunc_sat_f64_s);
+  else if (iv.ty!.k === "i64") fb.op(Op.i32_wrap_i64);
+  fb.i32Const(mode).call(L.m.imports.shadow!);
 }
 
 /** Loads `ref`'s element (its address already on the stack when `atAddress`). */

@@ -4,7 +4,7 @@
  * consumer wants. Each rule reproduces JavaScript's semantics for doubles exactly.
  */
 import { BOOL, type BinaryOp, type ElemRef, type Expr, F64, i32, type Ty, type Var } from "../model/ir.js";
-import { emitLoad, emitStoreValue, emitAddress } from "./access.js";
+import { AccessMode, emitLoad, emitStoreValue, emitAddress } from "./access.js";
 import { FnLowerer, type Want, wasmType } from "./fn.js";
 import { callMath, emitCall } from "./math.js";
 import { ValType } from "./wasm/encoder.js";
@@ -384,7 +384,7 @@ export function elemTy(ref: ElemRef): Ty {
 function emitStore(L: FnLowerer, e: Extract<Expr, { k: "store" }>, keep: boolean): void {
   const fb = L.fb;
   const addr = L.temp(ValType.i32);
-  emitAddress(L, e.ref);
+  emitAddress(L, e.ref, e.op === "=" ? AccessMode.Write : AccessMode.ReadWrite);
   fb.localSet(addr);
   const et = elemTy(e.ref);
   if (e.op === "=" ) {
@@ -435,7 +435,7 @@ function emitStore(L: FnLowerer, e: Extract<Expr, { k: "store" }>, keep: boolean
 function emitUpdateElem(L: FnLowerer, e: Extract<Expr, { k: "updateElem" }>, keep: boolean): void {
   const fb = L.fb;
   const addr = L.temp(ValType.i32);
-  emitAddress(L, e.ref);
+  emitAddress(L, e.ref, AccessMode.ReadWrite);
   fb.localSet(addr);
   const et = elemTy(e.ref);
   // the new value: exact in i32 when the element type leaves room for +-1, else in i64 (an int32

@@ -21,6 +21,8 @@ export interface Imports {
   readonly count: number;
   /** math import index by `name/arity` */
   readonly math: ReadonlyMap<string, number>;
+  /** env.shadow, in checked mode only (see CompiledKernel.checked) */
+  readonly shadow?: number;
 }
 
 export interface ModuleCtx {
@@ -63,6 +65,8 @@ export class FnLowerer {
   readonly arrays = new Map<Var, { base: number; len: number }>();
   /** access sites whose bounds the enclosing code has already checked (see hoist.ts) */
   proven: ReadonlySet<number> = new Set();
+  /** checked mode, inside a prange's loop function: the prange index whose value names the iteration */
+  checkIndex: Var | null = null;
   private readonly labels: Label[] = [];
   private readonly freeTemps = new Map<ValType, number[]>();
   /** local index of the frame address (parameter 0 of every function) */

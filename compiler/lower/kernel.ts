@@ -34,7 +34,11 @@ import { Op } from "./wasm/opcodes.js";
 const { f64, i32 } = { f64: ValType.f64, i32: ValType.i32 };
 
 /** Lowers a typed, analysed kernel to a compiled artifact. */
-export function lowerKernel(k: Kernel, positions: (p: { start: number }) => { line: number; column: number }): CompiledKernel {
+export function lowerKernel(
+  k: Kernel,
+  positions: (p: { start: number }) => { line: number; column: number },
+  opts: { readonly checkRaces?: boolean } = {},
+): CompiledKernel {
   const frame = layoutFrame(k);
   const m = new ModuleBuilder({ module: "env", field: "memory", minPages: 1, maxPages: 65536, shared: true });
   const mathUsed = new Map<string, number>();
@@ -57,9 +61,11 @@ export function lowerKernel(k: Kernel, positions: (p: { start: number }) => { li
     fmod: m.importFunc("env", "fmod", [f64, f64], [f64]),
     count: m.importFunc("env", "count", [f64, f64, f64, i32], [i32]),
     math,
+    ...(opts.checkRaces ? { shadow: m.importFunc("env", "shadow", [i32, i32, i32, i32], []) } : {}),
   };
-  // two-lane loops keep their constants in the scratch block (see vector.ts)
-  const twoLane = new Set(k.pranges.filter(vectorisable));
+  // two-lane loops keep their constants in the scratch block (see vector.ts); checked mode
+  // instruments scalar accesses only
+  const twoLane = new Set(opts.checkRaces ? [] : k.pranges.filter(vectorisable));
   const scratch = plan.linked.size || twoLane.size ? m.importGlobal("env", "mathScratch", i32) : -1;
   const helpers = addHelpers(m);
   const linked = linkMath(m, plan, scratch);
@@ -93,6 +99,7 @@ export function lowerKernel(k: Kernel, positions: (p: { start: number }) => { li
     returns: !rt ? "void" : returnWant(rt) === "f64" ? "f64" : rt.k === "bool" ? "bool" : "i32",
     sites: k.sites.map((s) => ({ array: s.array, ...positions(s.pos) })),
     mathImports: [...new Set(used.filter((u) => !isLinked(u)).map((u) => mathImportField(u.name, u.arity)))].sort(),
+    ...(opts.checkRaces ? { checked: true } : {}),
   };
 }
 
@@ -159,6 +166,7 @@ function lowerLoop(ctx: ModuleCtx, p: PrangeStmt, twoLane: boolean, paths: { lan
   const slots = ctx.frame.slots;
   const L = new FnLowerer(ctx, `loop_${p.id}`, [i32, i32, i32, i32], []);
   const fb = L.fb;
+  if (ctx.imports.shadow !== undefined) L.checkIndex = p.index;
   L.loadArrays();
   const load = (ty: Ty, off: number): void => L.loadSlot(wasmType(ty), off);
   for (const v of model.liveIn) {
