@@ -1329,6 +1329,21 @@ export function dependent(A: Access, B: Access, idx: Var, step: number | null, k
           sideIneqs([ge(xa.a), gt(sub(lenOf, xa.a))], "A", ineqs);
           sideIneqs([ge(xb.a), gt(sub(lenOf, xb.a))], "B", ineqs);
         }
+        // 0 <= r < s from one side's own constraints, shared by the directions (the whole system is the fallback)
+        const own = new Map<string, Fit>();
+        const ownWithin = (r: Affine, s: Affine, side: string): Fit => {
+          const mk = side + affKey(r) + "/" + affKey(s);
+          let v = own.get(mk);
+          if (v === undefined) {
+            const sys: Ineq[] = [...base];
+            sideIneqs(side === "A" ? ca : cb, side, sys);
+            const x = side === "A" ? xa : xb;
+            if (x) sideIneqs([ge(x.a), gt(sub(lenOf, x.a))], side, sys);
+            v = bothBounds(sys, r, s, side, integral);
+            own.set(mk, v);
+          }
+          return v;
+        };
         for (const o of distinct) {
           for (const [hi, lo] of [["B", "A"], ["A", "B"]] as const) {
             const sys: Ineq[] = [...ineqs, { c: new Map([[varKey(hi, o.v), 1], [varKey(lo, o.v), -1]]), k: -o.min, strict: o.strict }];
@@ -1346,19 +1361,15 @@ export function dependent(A: Access, B: Access, idx: Var, step: number | null, k
             const eqs: Eq[] = [];
             if (xa && xb) {
               // 0 <= r < s in every solution of the system (both iterations, apart)
-              const memo = new Map<string, boolean>();
-              const within = (r: Affine, s: Affine, side: string): boolean => {
+              const memo = new Map<string, Fit>();
+              const within = (r: Affine, s: Affine, side: string): Fit => {
                 const mk = side + affKey(r) + "/" + affKey(s);
                 const m = memo.get(mk);
                 if (m !== undefined) return m;
-                const v = within2(r, s, side);
+                const a = ownWithin(r, s, side);
+                const v = a.lo && a.hi ? a : bothBounds(sys, r, s, side, integral, a);
                 memo.set(mk, v);
                 return v;
-              };
-              const within2 = (r: Affine, s: Affine, side: string): boolean => {
-                const lo2 = lin(scale(r, -1), side, true);
-                const hi2 = lin(sub(r, s), side, false);
-                return !!lo2 && !!hi2 && infeasible([], [...sys, lo2], integral) && infeasible([], [...sys, hi2], integral);
               };
               for (const [p, q] of delinearise(xa.a, xb.a, (r, s) => within(r, s, "A"), (r, s) => within(r, s, "B"), 0)) {
                 const e = linEq(p, q);
@@ -1387,6 +1398,21 @@ export function dependent(A: Access, B: Access, idx: Var, step: number | null, k
     if (!a.symbolic && !b.symbolic && a.c === b.c && a.c !== 0 && K !== null) distance = Math.abs(K / a.c);
   }
   return { dependent: dep, distance };
+}
+
+/** Whether r >= 0 and r < s hold in every solution of a system (`known`: parts already proved). */
+interface Fit {
+  readonly lo: boolean;
+  readonly hi: boolean;
+}
+
+function bothBounds(sys: readonly Ineq[], r: Affine, s: Affine, side: string, integral: (x: string) => boolean, known: Fit = { lo: false, hi: false }): Fit {
+  const lo2 = lin(scale(r, -1), side, true);
+  const hi2 = lin(sub(r, s), side, false);
+  return {
+    lo: known.lo || (!!lo2 && infeasible([], [...sys, lo2], integral)),
+    hi: known.hi || (!!hi2 && infeasible([], [...sys, hi2], integral)),
+  };
 }
 
 function constOf(f: Affine): Affine {
@@ -1435,7 +1461,7 @@ const integerCoefs = (a: Affine): boolean => [...a.values()].every((t) => Number
  * `s` is a symbol (`n` in `i * n + j`) or a literal stride (`500` in `j * 500 + i`); the
  * remainders may be shifted by one stride (`i * n + n - 1`).
  */
-function delinearise(fA: Affine, fB: Affine, withinA: (r: Affine, s: Affine) => boolean, withinB: (r: Affine, s: Affine) => boolean, depth: number): [Affine, Affine][] {
+function delinearise(fA: Affine, fB: Affine, withinA: (r: Affine, s: Affine) => Fit, withinB: (r: Affine, s: Affine) => Fit, depth: number): [Affine, Affine][] {
   if (depth > 4) return [[fA, fB]];
   const syms = new Set<string>();
   const strides = new Set<number>();
@@ -1454,12 +1480,22 @@ function delinearise(fA: Affine, fB: Affine, withinA: (r: Affine, s: Affine) => 
     const [qB, rB] = parts(fB);
     if (qA.size === 0 && qB.size === 0) continue;
     if (!integerCoefs(qA) || !integerCoefs(qB)) continue;
-    for (const kA of [0, 1, -1]) {
-      const rA2 = add(rA, scale(s, kA));
-      if (!withinA(rA2, s)) continue;
-      for (const kB of [0, 1, -1]) {
+    // a remainder below 0 is tried one stride up, one not below s one stride down
+    const shifted = (r: Affine, w: (r: Affine, s: Affine) => Fit): number | null => {
+      const f = w(r, s);
+      if (f.lo && f.hi) return 0;
+      if (f.lo === f.hi) return null;
+      const k = f.lo ? -1 : 1;
+      const g = w(add(r, scale(s, k)), s);
+      return g.lo && g.hi ? k : null;
+    };
+    const kA = shifted(rA, withinA);
+    if (kA === null) continue;
+    const rA2 = add(rA, scale(s, kA));
+    {
+      const kB = shifted(rB, withinB);
+      if (kB !== null) {
         const rB2 = add(rB, scale(s, kB));
-        if (!withinB(rB2, s)) continue;
         const qA2 = sub(qA, constant(kA));
         const qB2 = sub(qB, constant(kB));
         return [...delinearise(qA2, qB2, withinA, withinB, depth + 1), ...delinearise(rA2, rB2, withinA, withinB, depth + 1)];
