@@ -92,7 +92,7 @@ export const messages = {
   PF2006: {
     name: "possible-race",
     category: "warning",
-    text: "parfor cannot prove that different iterations write different elements of '{0}' at '{0}[{1}]'{3}: {2}. If the elements never coincide this is safe; otherwise iterations race. Fix: make each iteration write only its own slot (`{0}[i]`, or a per-iteration row), accumulate per-iteration results and combine them after the loop, or run the loop serially.",
+    text: "parfor cannot prove that different iterations write different elements of '{0}' at '{0}[{1}]'{3}: {2}. If the elements never coincide this is safe; otherwise iterations race. Fix: make each iteration write only its own slot (`{0}[i]`, or a per-iteration row), accumulate per-iteration results and combine them after the loop, or run the loop serially. To see whether your inputs make it race, run the kernel once with `check: \"races\"` (or PARFOR_CHECK=races).",
   },
   PF2007: {
     name: "loop-bound-written",

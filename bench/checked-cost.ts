@@ -1,0 +1,67 @@
+/**
+ * What checked mode (check: "races") costs: checked / unchecked time per call for three kernels
+ * on parfor arrays, 2 threads, medians of 7 calls after 2 warm-up calls, in one process.
+ *
+ *   node dist/bench/checked-cost.js [--out bench/results/checked-cost.json]
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { dirname } from "node:path";
+import { array, free, parallel, prange, shutdown } from "../index.js";
+
+const args = process.argv.slice(2);
+const outAt = args.indexOf("--out");
+const outFile = outAt >= 0 ? args[outAt + 1] : undefined;
+
+const kernels = {
+  "axpy (memory-bound, 2 accesses + 1 write per element)": (x: Float64Array, y: Float64Array, a: number) => {
+    for (const i of prange(x.length)) y[i] = a * x[i] + y[i];
+  },
+  "sqrt chain (compute-bound, 1 read + 1 write per element)": (x: Float64Array, y: Float64Array, a: number) => {
+    for (const i of prange(x.length)) {
+      let s = x[i];
+      for (let k = 0; k < 64; k++) s = Math.sqrt(s * s + a + k);
+      y[i] = s;
+    }
+  },
+  "gather (index array, 2 reads + 1 write per element)": (x: Float64Array, y: Float64Array, a: number) => {
+    for (const i of prange(x.length)) y[i] = x[(i * 7919) % x.length] * a;
+  },
+};
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((p, q) => p - q);
+  return s[s.length >> 1]!;
+}
+
+function time(f: () => void): number {
+  for (let w = 0; w < 2; w++) f();
+  const ts: number[] = [];
+  for (let r = 0; r < 7; r++) {
+    const t0 = performance.now();
+    f();
+    ts.push(performance.now() - t0);
+  }
+  return median(ts);
+}
+
+const n = 1 << 20;
+const x = array(Float64Array, n);
+for (let i = 0; i < n; i++) x[i] = (i % 1000) / 7;
+const y = array(Float64Array, n);
+const rows: { kernel: string; uncheckedMs: number; checkedMs: number; ratio: number }[] = [];
+for (const [name, fn] of Object.entries(kernels)) {
+  const plain = parallel(fn, { threads: 2 });
+  const checked = parallel(fn, { threads: 2, check: "races" });
+  const u = time(() => plain(x, y, 1.5));
+  const c = time(() => checked(x, y, 1.5));
+  rows.push({ kernel: name, uncheckedMs: Number(u.toFixed(2)), checkedMs: Number(c.toFixed(2)), ratio: Number((c / u).toFixed(1)) });
+  console.log(`${name}: unchecked ${u.toFixed(2)} ms, checked ${c.toFixed(2)} ms, ${(c / u).toFixed(1)}x`);
+}
+free(x);
+free(y);
+await shutdown();
+if (outFile) {
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, JSON.stringify({ elements: n, threads: 2, loadAverage1m: os.loadavg()[0], rows }, null, 2) + "\n");
+}
