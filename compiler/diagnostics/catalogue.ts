@@ -6,6 +6,7 @@
  */
 import { type Code, messages } from "./messages.js";
 import { MAX_NESTING } from "../frontend/limits.js";
+import { PROVABLE } from "../analysis/provable.js";
 
 export interface CatalogueEntry {
   /** what the finding means and why it matters */
@@ -72,5 +73,6 @@ export function renderCatalogue(): string {
     const e = catalogue[c];
     out.push(`## ${c}`, "", `\`${m.name}\`, ${m.category}.`, "", `**Message:** ${m.text}`, "", `**Explanation:** ${e.explain}`, "", `**Fix:** ${e.fix}`, "", "**Example:**", "", "```ts", e.example, "```", "");
   }
+  out.push(...PROVABLE);
   return out.join("\n");
 }
