@@ -484,7 +484,8 @@ function asyncCall(d: Dispatcher, args: unknown[]): Promise<unknown> {
     };
     d.specialiseAsync(args)
       .then(async (k) => {
-        if (k !== null) await poolReady(d.settings().threads);
+        // only the leader (worker 0) must be ready: helpers join the call as they boot
+        if (k !== null) await poolReady(Math.min(1, d.settings().threads));
         return k;
       })
       .then(
