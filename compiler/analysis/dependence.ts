@@ -845,9 +845,23 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
           const entry = new Map(env);
           const body: Env = new Map(env);
           const extra: Cons[] = [];
+          // the counter: a loop variable; with a step other than 1, init + step * t (t = 0, 1, ...), which keeps
+          // the stride (`for (let j = 0; j < n; j += 2)` visits even j only)
+          let jForm: Affine | null = null;
+          let ctrTrip: Affine | null = null;
           if (ctr) {
-            loopVars.add(ctr.v);
-            body.set(ctr.v, single(loopVar(ctr.v)));
+            const init = toAff(ctr.init, entry);
+            if (Math.abs(ctr.step) !== 1 && isVal(init) && init.alts.length === 1 && !init.alts[0]!.cs.length) {
+              const t = synthetic(`${ctr.v.name}#trips`, loop);
+              loopVars.add(t);
+              ctrTrip = loopVar(t);
+              extra.push(ge(ctrTrip));
+              jForm = add(init.alts[0]!.a, scale(ctrTrip, ctr.step));
+            } else {
+              loopVars.add(ctr.v);
+              jForm = loopVar(ctr.v);
+            }
+            body.set(ctr.v, single(jForm));
           }
           let trip: Affine | null | undefined;
           let tripVar: Affine | null = null;
@@ -872,7 +886,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
             const ev = entry.get(v) ?? toAff({ k: "var", v, start: 0, end: 0 }, entry);
             if (c === null || !isVal(ev)) continue;
             if (trip === undefined) {
-              trip = tripOf(s, ctr, entry, { extra });
+              trip = ctrTrip ?? tripOf(s, ctr, entry, { extra });
               if (!ctr) tripVar = trip;
             }
             if (trip === null) continue;
@@ -883,7 +897,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
           let inner: Ctx = extra.length ? withOptions(ctx, [extra]) : ctx;
           if (ctr) {
             const up = ctr.step > 0;
-            const j = loopVar(ctr.v);
+            const j = jForm!;
             const strict = ctr.cmp === "<" || ctr.cmp === ">";
             // up: init <= j < bound (a max of inits, a min of bounds); down: bound < j <= init
             inner = bound(inner, j, ctr.init, !up, false, !up, entry);

@@ -78,10 +78,12 @@ export function infeasible(eqs0: readonly Eq[], ineqs0: readonly Ineq[], integra
       const g = cs.reduce((x, y) => gcd(x, Math.abs(y)), 0);
       if (g > 0 && e.k % g !== 0) return true;
     }
-    // eliminate the variable with the largest coefficient
+    // eliminate an integral variable with coefficient +-1 (the other rows stay integral, so the GCD
+    // test and tightening still apply to them), else the variable with the largest coefficient
     let x = "";
     let best = 0;
     for (const [y, c] of e.c) if (Math.abs(c) > best) [x, best] = [y, Math.abs(c)];
+    for (const [y, c] of e.c) if (Math.abs(c) === 1 && integral(y)) [x, best] = [y, 1];
     const a = e.c.get(x)!;
     const rc = new Map<string, number>();
     for (const [y, c] of e.c) if (y !== x) rc.set(y, -c / a);
@@ -104,11 +106,14 @@ export function infeasible(eqs0: readonly Eq[], ineqs0: readonly Ineq[], integra
     strict.push(q.strict);
   }
   const alive = new Array<boolean>(n).fill(true);
+  const intCol: boolean[] = [];
+  for (const [y, j] of names) intCol[j] = integral(y);
   for (;;) {
     // drop constant rows (or fail on a false one), normalise, keep the tightest of parallel rows
     const best = new Map<string, number>();
     const nr: Float64Array[] = [];
     const ns: boolean[] = [];
+    const scales: number[] = [];
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i]!;
       let m = 0;
@@ -118,20 +123,43 @@ export function infeasible(eqs0: readonly Eq[], ineqs0: readonly Ineq[], integra
         if (strict[i] ? r[n]! <= EPS : r[n]! < -EPS) return true;
         continue;
       }
+      // a row over integral variables with integer coefficients is tightened (projections too);
+      // any other row is scaled to a largest coefficient of 1
+      let whole = Number.isInteger(r[n]!);
+      let g = 0;
+      for (let j = 0; j < n && whole; j++) {
+        if (r[j] === 0) continue;
+        if (!intCol[j] || !Number.isInteger(r[j]!) || Math.abs(r[j]!) > 2 ** 40) whole = false;
+        else g = gcd(g, Math.abs(r[j]!));
+      }
+      let st = strict[i]!;
+      if (whole && g > 0) {
+        const k = st ? r[n]! - 1 : r[n]!;
+        for (let j = 0; j < n; j++) r[j] = r[j]! / g;
+        r[n] = Math.floor(k / g);
+        st = false;
+        m /= g;
+      } else {
+        for (let j = 0; j <= n; j++) r[j] = r[j]! / m;
+        m = 1;
+      }
       let key = "";
-      for (let j = 0; j <= n; j++) r[j] = r[j]! / m;
-      for (let j = 0; j < n; j++) key += r[j] === 0 ? "0," : `${Math.round(r[j]! * 1e6)},`;
+      for (let j = 0; j < n; j++) key += r[j] === 0 ? "0," : `${Math.round((r[j]! / m) * 1e6)},`;
       const at = best.get(key);
       if (at === undefined) {
         best.set(key, nr.length);
         nr.push(r);
-        ns.push(strict[i]!);
+        ns.push(st);
+        scales.push(m);
       } else {
-        // same direction: the smaller constant is the tighter bound
+        // same direction: the smaller constant (per unit of coefficient) is the tighter bound
         const o = nr[at]!;
-        if (r[n]! < o[n]! - EPS || (Math.abs(r[n]! - o[n]!) <= EPS && strict[i] && !ns[at])) {
+        const a = r[n]! / m;
+        const b = o[n]! / scales[at]!;
+        if (a < b - EPS || (Math.abs(a - b) <= EPS && st && !ns[at])) {
           nr[at] = r;
-          ns[at] = strict[i]!;
+          ns[at] = st;
+          scales[at] = m;
         }
       }
     }

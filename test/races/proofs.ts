@@ -130,4 +130,8 @@ export const proofs: readonly Entry[] = [
   e("tile-symbolic-size-overlap", "race", `(a, n, T) => { for (const ii of prange(0, n, T)) { for (let i = ii; i < Math.min(ii + T + 1, n); i++) a[i] = a[i] * 2; } }`),
   e("tile-symbolic-size-2d", "safe", `(a, n, m, T) => { for (const ii of prange(0, n, T)) { for (let jj = 0; jj < m; jj += 8) { for (let i = ii; i < Math.min(ii + T, n); i++) { for (let j = jj; j < Math.min(jj + 8, m); j++) a[i * m + j] += 1; } } } }`),
   e("tile-symbolic-size-2d-next-row", "race", `(a, n, m, T) => { for (const ii of prange(0, n, T)) { for (let jj = 0; jj < m; jj += 8) { for (let i = ii; i < Math.min(ii + T, n); i++) { for (let j = jj; j < Math.min(jj + 8, m); j++) a[i * m + j] = a[(i + 1) * m + j]; } } } }`),
+  e("red-black-sweep", "safe", `(a, n) => { for (const i of prange(1, n - 1)) { for (let j = 1 + (i % 2); j < n - 1; j += 2) a[i * n + j] = (a[(i - 1) * n + j] + a[(i + 1) * n + j] + a[i * n + j - 1] + a[i * n + j + 1]) / 4; } }`),
+  e("red-black-every-column", "race", `(a, n) => { for (const i of prange(1, n - 1)) { for (let j = 1 + (i % 2); j < n - 1; j++) a[i * n + j] = (a[(i - 1) * n + j] + a[(i + 1) * n + j]) / 4; } }`),
+  e("counter-stride-2-pairs", "safe", `(a, n, m) => { for (const i of prange(n)) { for (let j = 0; j < 2 * m; j += 2) { a[i * 2 * m + j] = 0; a[i * 2 * m + j + 1] = 1; } } }`),
+  e("counter-stride-2-pairs-odd-width", "race", `(a, n, m) => { for (const i of prange(n)) { for (let j = 0; j <= 2 * m; j += 2) { a[i * 2 * m + j] = 0; a[i * 2 * m + j + 1] = 1; } } }`),
 ];
