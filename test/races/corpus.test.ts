@@ -78,6 +78,31 @@ describe("race corpus", () => {
     for (const d of ds) expect(d.message.length).toBeGreaterThan(40);
   });
 
+  test("checks a 2,000-line file of tiled kernels in about a second", () => {
+    // the tiled, banded, wavefront and triangular kernels of proofs.ts, one statement per line
+    const tiled = proofs.filter((e) => /tile|band|wavefront|symmetric|lu-|skewed|trapezoid/.test(e.name));
+    const lines = ['import { parallel, prange } from "parfor";'];
+    for (let n = 0; lines.length < 2000; n++) {
+      const src = tiled[n % tiled.length]!.src.replace(/\{ /g, "{\n  ").replace(/; \}/g, ";\n}");
+      lines.push(...`export const t${n} = parallel(${src});`.split("\n"));
+    }
+    const f = join(dir, "tiled.ts");
+    writeFileSync(f, lines.join("\n") + "\n");
+    checkFile(f);
+    let ms = Infinity;
+    let ds: FileDiagnostic[] = [];
+    for (let k = 0; k < 2; k++) {
+      const t0 = performance.now();
+      ds = checkFile(f);
+      ms = Math.min(ms, performance.now() - t0);
+    }
+    const kernels = lines.filter((l) => l.startsWith("export const")).length;
+    console.log(`tiled file: ${lines.length} lines, ${kernels} kernels, ${ds.length} warnings, checkFile ${ms.toFixed(0)} ms`);
+    expect(ds.length).toBeGreaterThan(0);
+    // 1 s on an idle machine; loose, as CI machines are busy
+    expect(ms).toBeLessThan(2500);
+  });
+
   test("checks a generated file of 1,000 kernels in under 2 s", () => {
     const many = Array.from({ length: 1000 }, (_, n) => all[n % all.length]!);
     const big = join(dir, "many.ts");
