@@ -340,8 +340,7 @@ function pump(): void {
     try {
       prepare(c);
     } catch (e) {
-      running = null;
-      c.reject(e);
+      abandon(c, e);
       continue;
     }
     if (keepAlive === null) keepAlive = setInterval(() => {}, 1 << 30);
@@ -362,6 +361,18 @@ function prepare(c: AsyncCall): void {
   running = c;
 }
 
+/** Ends the running call `c` before it ran: it rejects with `e`. */
+function abandon(c: AsyncCall, e: unknown): void {
+  running = null;
+  c.done = true;
+  c.reject(e);
+}
+
+/** Why worker 0 could not lead an async call. */
+function leaderBootError(): Error {
+  return new Error(`parfor: worker thread 0, which leads async calls, failed to start: ${workerCause(0)}`);
+}
+
 /** Launches `c` once worker 0, its leader, is ready (waiting without blocking); fails it if worker 0 died first. */
 function whenLeaderReady(c: AsyncCall): void {
   const ctl = controlView(sharedMemory());
@@ -369,9 +380,7 @@ function whenLeaderReady(c: AsyncCall): void {
     try {
       launch(c);
     } catch (e) {
-      running = null;
-      c.done = true;
-      c.reject(e);
+      abandon(c, e);
       pump();
       return;
     }
@@ -380,9 +389,7 @@ function whenLeaderReady(c: AsyncCall): void {
   }
   if (leaderDied(ctl)) {
     void workerGone(0).then(() => {
-      running = null;
-      c.done = true;
-      c.reject(new Error(`parfor: worker thread 0, which leads async calls, failed to start: ${workerCause(0)}`));
+      abandon(c, leaderBootError());
       pump();
     });
     return;
@@ -536,8 +543,7 @@ function drainAsync(): void {
       try {
         prepare(next);
       } catch (e) {
-        running = null;
-        next.reject(e);
+        abandon(next, e);
         continue;
       }
     }
@@ -549,17 +555,13 @@ function drainAsync(): void {
         Atomics.wait(ctl, READY, Atomics.load(ctl, READY), 20);
       }
       if (leaderDied(ctl)) {
-        running = null;
-        c.done = true;
-        c.reject(new Error(`parfor: worker thread 0, which leads async calls, failed to start: ${workerCause(0)}`));
+        abandon(c, leaderBootError());
         continue;
       }
       try {
         launch(c);
       } catch (e) {
-        running = null;
-        c.done = true;
-        c.reject(e);
+        abandon(c, e);
         continue;
       }
     }
