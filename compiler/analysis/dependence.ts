@@ -240,29 +240,32 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
   /** a symbolic step (one invariant form) */
   let stepAff: Affine | null = null;
 
-  const printKey = (e: Expr): string => {
+  const printKey = (e: Expr, env: Env = EMPTY): string => {
     switch (e.k) {
       case "num":
         return String(e.value);
       case "bool":
         return String(e.value);
       case "var": {
+        // a local with a value here: the value (one variable can hold different invariants at different points)
+        const cur = env.get(e.v);
+        if (cur) return isVal(cur) && cur.alts.length === 1 && !cur.alts[0]!.cs.length ? `[${affKey(cur.alts[0]!.a)}]` : `#${e.start}`;
         const d = !writtenAnywhere.has(e.v) && lets.get(e.v);
         return d ? `(${printKey(d)})` : `v${e.v.id}`;
       }
       case "length":
         return `len${e.array.id}`;
       case "load":
-        return `${e.ref.array.id}[${printKey(e.ref.index)}]`;
+        return `${e.ref.array.id}[${printKey(e.ref.index, env)}]`;
       case "unary":
-        return `${e.op}(${printKey(e.e)})`;
+        return `${e.op}(${printKey(e.e, env)})`;
       case "binary":
       case "logical":
-        return `(${printKey(e.l)}${e.op}${printKey(e.r)})`;
+        return `(${printKey(e.l, env)}${e.op}${printKey(e.r, env)})`;
       case "cond":
-        return `(${printKey(e.c)}?${printKey(e.t)}:${printKey(e.f)})`;
+        return `(${printKey(e.c, env)}?${printKey(e.t, env)}:${printKey(e.f, env)})`;
       case "call":
-        return `${e.fn}(${e.args.map(printKey).join(",")})`;
+        return `${e.fn}(${e.args.map((x) => printKey(x, env)).join(",")})`;
       default:
         return `#${e.start}`;
     }
@@ -283,7 +286,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
     return ok;
   };
 
-  const opaque = (e: Expr, env: Env, why: () => string): Val => (isInvariant(e, env) ? single(atom(`(${printKey(e)})`)) : { why: why() });
+  const opaque = (e: Expr, env: Env, why: () => string): Val => (isInvariant(e, env) ? single(atom(`(${printKey(e, env)})`)) : { why: why() });
 
   const nonAffine = (e: Expr): string => {
     let arr: Var | null = null;
@@ -334,8 +337,8 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
     if (xn !== null) return single(constant(Math.floor(xn / d)));
     if (invariant(xa)) {
       if (!isInvariant(e, env)) return null;
-      const f = atom(`(${printKey(e)})`);
-      if (notNaN(xa)) ints.add(`(${printKey(e)})`);
+      const f = atom(`(${printKey(e, env)})`);
+      if (notNaN(xa)) ints.add(`(${printKey(e, env)})`);
       // `x >> k` shifts ToInt32(x): trunc(x) for |x| < 2^31, within 1 of x unless x is an integer
       const slack = shift && ![...xa.values()].every((t) => Number.isInteger(t.c) && (t.sym === "" || t.sym.split("*").every((y) => y.startsWith("len") || ints.has(y)))) ? 1 : 0;
       addFact({ a: add(sub(xa, scale(f, d)), constant(slack)), strict: slack > 0 });
@@ -597,8 +600,8 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
   const boundParts = (e: Expr, upper: boolean, env: Env): Val[] => {
     if (e.k === "call" && e.fn === (upper ? "min" : "max") && e.args.length >= 1) return e.args.flatMap((a) => boundParts(a, upper, env));
     if (e.k === "cond" && e.c.k === "binary" && (e.c.op === "<" || e.c.op === "<=" || e.c.op === ">" || e.c.op === ">=")) {
-      const [x, y] = [printKey(e.c.l), printKey(e.c.r)];
-      const [t, f] = [printKey(e.t), printKey(e.f)];
+      const [x, y] = [printKey(e.c.l, env), printKey(e.c.r, env)];
+      const [t, f] = [printKey(e.t, env), printKey(e.f, env)];
       const less = e.c.op === "<" || e.c.op === "<=";
       // x < y ? x : y is min(x, y); x < y ? y : x is max(x, y)
       const isMin = (t === x && f === y && less) || (t === y && f === x && !less);
@@ -647,7 +650,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
     const eff = c.k === "binary" && c.op in NEG ? (neg ? NEG[c.op as keyof typeof NEG] : c.op) : null;
     if (c.k === "binary" && (eff === "===" || eff === "==")) {
       const [a, b] = c.l.k === "var" && c.l.v === idx ? [c.l, c.r] : [c.r, c.l];
-      if (a.k === "var" && a.v === idx && isInvariant(b, env)) out = { ...out, single: printKey(b) };
+      if (a.k === "var" && a.v === idx && isInvariant(b, env)) out = { ...out, single: printKey(b, env) };
     }
     return out;
   };

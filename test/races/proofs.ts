@@ -134,4 +134,5 @@ export const proofs: readonly Entry[] = [
   e("red-black-every-column", "race", `(a, n) => { for (const i of prange(1, n - 1)) { for (let j = 1 + (i % 2); j < n - 1; j++) a[i * n + j] = (a[(i - 1) * n + j] + a[(i + 1) * n + j]) / 4; } }`),
   e("counter-stride-2-pairs", "safe", `(a, n, m) => { for (const i of prange(n)) { for (let j = 0; j < 2 * m; j += 2) { a[i * 2 * m + j] = 0; a[i * 2 * m + j + 1] = 1; } } }`),
   e("counter-stride-2-pairs-odd-width", "race", `(a, n, m) => { for (const i of prange(n)) { for (let j = 0; j <= 2 * m; j += 2) { a[i * 2 * m + j] = 0; a[i * 2 * m + j + 1] = 1; } } }`),
+  e("opaque-of-reassigned-local", "race", `(a, n, m) => { for (const i of prange(n)) { let c = n; const s1 = Math.floor(Math.sqrt(c)); c = m; const s2 = Math.floor(Math.sqrt(c)); a[i + s1] = a[i + s2]; } }`),
 ];
