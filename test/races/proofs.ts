@@ -135,4 +135,8 @@ export const proofs: readonly Entry[] = [
   e("counter-stride-2-pairs", "safe", `(a, n, m) => { for (const i of prange(n)) { for (let j = 0; j < 2 * m; j += 2) { a[i * 2 * m + j] = 0; a[i * 2 * m + j + 1] = 1; } } }`),
   e("counter-stride-2-pairs-odd-width", "race", `(a, n, m) => { for (const i of prange(n)) { for (let j = 0; j <= 2 * m; j += 2) { a[i * 2 * m + j] = 0; a[i * 2 * m + j + 1] = 1; } } }`),
   e("opaque-of-reassigned-local", "race", `(a, n, m) => { for (const i of prange(n)) { let c = n; const s1 = Math.floor(Math.sqrt(c)); c = m; const s2 = Math.floor(Math.sqrt(c)); a[i + s1] = a[i + s2]; } }`),
+  e("while-counter-row", "safe", `(a, n, m) => { for (const i of prange(n)) { let j = 0; while (j < m) { a[i * m + j] = 0; j++; } } }`),
+  e("while-counter-row-le", "race", `(a, n, m) => { for (const i of prange(n)) { let j = 0; while (j <= m) { a[i * m + j] = 0; j++; } } }`),
+  e("while-counter-down", "safe", `(a, n, m) => { for (const i of prange(n)) { let j = m - 1; while (j >= 0) { a[i * m + j] = j; j--; } } }`),
+  e("while-counter-down-too-far", "race", `(a, n, m) => { for (const i of prange(n)) { let j = m - 1; while (j >= -1) { a[i * m + j] = j; j--; } } }`),
 ];
