@@ -31,13 +31,19 @@
  *     loop_<k>(frame:i32, itLo:i32, itHi:i32, partial:i32)
  *                             runs iterations [itLo, itHi) of prange loop k (iteration numbers,
  *                             not index values: index = start + it * step) and, when the loop has
- *                             reductions, stores this chunk's partial results at `partial`
- *                             (8 bytes per reduction, in `reductions` order, starting from the
- *                             operator's identity).
+ *                             reductions, keeps this chunk's partial state at `partial`: first
+ *                             `partialBytes` of scalar state (8 bytes per reduced variable, 16 for
+ *                             the key of a compound reduction: value, then an i32 "updated" flag),
+ *                             then one private copy per entry of `arrayPartials` (the array's
+ *                             element type, `elementBytes * length` rounded up to 8 bytes), each
+ *                             starting from the operator's identity. Bit 0 of `partial` set (one
+ *                             chunk only, see runtime/partials.ts): the arrays are updated in place.
  *     combine_<k>(frame:i32, partialBase:i32, chunks:i32)
  *                             folds the loop's pre-loop values (in the frame) with the partials of
  *                             chunks 0..chunks-1 in that order and writes the results back to the
- *                             frame. Exported only when the loop has reductions.
+ *                             frame; folds the private copies into their arrays element by element
+ *                             in chunk order (not when bit 0 of partialBase is set). Chunks are
+ *                             `partialStride` bytes apart. Exported only when the loop has reductions.
  */
 
 /** The element types parfor accepts, keyed by constructor name. */
@@ -86,8 +92,15 @@ export interface LoopInfo {
   readonly lanes: 1 | 2;
   /** bounds checks moved from the body to the chunk entry */
   readonly hoistedChecks: number;
-  /** number of reduction variables (partials are 8 bytes each) */
+  /** number of reduction specs (scalar and array); `combine_<id>` is exported when non-zero */
   readonly reductions: number;
+  /** bytes of scalar partial state per chunk (a multiple of 8) */
+  readonly partialBytes: number;
+  /**
+   * arrays reduced through per-chunk private copies, after the scalar state in this order:
+   * `param` indexes `params`, each copy takes `elementBytes * length` bytes rounded up to 8
+   */
+  readonly arrayPartials: readonly { readonly param: number; readonly elementBytes: number }[];
   /** source position of the `prange` call, for error messages */
   readonly line: number;
   readonly column: number;

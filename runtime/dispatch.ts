@@ -37,6 +37,7 @@ import {
 } from "./control.js";
 import { formatPosition, wrapTrap, type KernelMeta } from "./errors.js";
 import { resetShadows } from "./race-check.js";
+import { planPartials } from "./partials.js";
 import type { WasmMemory } from "./wasm.js";
 
 /** A kernel instance's exports as the runtime calls them. */
@@ -143,10 +144,10 @@ export function envPrange(loop: number, frame: number, start: number, stop: numb
     throw new RangeError(`prange: ${count} iterations is more than a compiled prange loop runs (2^31 - 1)`);
   }
 
-  const chunk = chunkSizeFor(count, L.dynamic, L.chunkSize);
-  const chunks = Math.ceil(count / chunk);
-  const stride = info.reductions * 8;
-  const partialBase = stride > 0 ? L.acquirePartials(chunks * stride) : 0;
+  // reductions' partial state per chunk (runtime/partials.ts: arrays' private copies may coarsen the chunks)
+  const { chunk, chunks, stride, inPlace } = planPartials(meta, info, fv, count, chunkSizeFor(count, L.dynamic, L.chunkSize));
+  const block = stride > 0 ? L.acquirePartials(chunks * stride) : 0;
+  const partialBase = block | (inPlace ? 1 : 0);
   try {
     // Waking a helper only pays off when it gets a chunk; for static, T' = min(T, chunks) threads
     // split the chunk numbers, which changes who runs a chunk but not what a chunk is. Only
@@ -165,7 +166,7 @@ export function envPrange(loop: number, frame: number, start: number, stop: numb
     } else {
       runParallel(L, loop, fn, frame, count, chunk, chunks, partialBase, stride, helpers);
     }
-    if (stride > 0) {
+    if (info.reductions > 0) {
       const combine = L.exports["combine_" + loop];
       if (combine === undefined) throw new Error(`parfor internal error: kernel ${meta.name} does not export combine_${loop}`);
       try {
@@ -175,7 +176,7 @@ export function envPrange(loop: number, frame: number, start: number, stop: numb
       }
     }
   } finally {
-    if (stride > 0) L.releasePartials(partialBase);
+    if (stride > 0) L.releasePartials(block);
   }
 }
 

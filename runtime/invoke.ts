@@ -57,6 +57,7 @@ import {
   workerReady,
 } from "./pool.js";
 import { Wasm, waitAsync, type WasmModule } from "./wasm.js";
+import { scratchBytesFor } from "./partials.js";
 
 export type { SourceOrigin } from "./errors.js";
 
@@ -407,13 +408,14 @@ function launch(c: AsyncCall): void {
   const memory = sharedMemory();
   const ctl = controlView(memory);
   const frame = frameOf(k);
-  const maxReductions = Math.max(0, ...k.meta.loops.map((l) => l.reductions));
   const maxChunks = settings.schedule === "dynamic" ? MAX_DYNAMIC_CHUNKS : STATIC_CHUNKS;
-  const scratchBytes = maxReductions * 8 * maxChunks;
   const t0 = performance.now();
   const m = marshal(k.meta, frame, c.args);
   const t1 = performance.now();
+  let scratchBytes = 0;
   try {
+    // after marshal: reduced arrays' private copies are sized by the lengths in the frame
+    scratchBytes = scratchBytesFor(k.meta, new DataView(memory.buffer, frame, k.meta.frameSize), maxChunks);
     c.scratch = scratchBytes > 0 ? alloc(scratchBytes, 16) : 0;
   } catch (e) {
     m.finish();

@@ -8,7 +8,9 @@
  */
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
 import type { Access, LoopAccesses } from "./dependence.js";
-import type { Expr, Kernel, LoopModel, Pos, PrangeStmt, ReduceOp, Reduction, Stmt, Var } from "../model/ir.js";
+import type { ArrayReduction, Expr, Kernel, LoopModel, Pos, PrangeStmt, ReduceOp, Reduction, Stmt, Var } from "../model/ir.js";
+import { isInt } from "../model/ir.js";
+import { findArrayReductions } from "./reductions.js";
 import { forEachExprInStmts } from "../model/walk.js";
 import { exprEquals, isPure, mentions } from "./exprs.js";
 import { collectAccesses, conflicts, stepOf } from "./dependence.js";
@@ -22,6 +24,9 @@ interface Write {
   readonly op: ReduceOp | null;
   readonly cmp?: "<" | "<=" | ">" | ">=";
   readonly flagValue?: Expr;
+  /** loc: the variables set with the key; carried: the key */
+  readonly carried?: readonly Var[];
+  readonly key?: Var;
 }
 
 interface Use {
@@ -35,6 +40,7 @@ export function analyseLoops(k: Kernel, sink: DiagnosticSink, textOf: (p: Pos) =
 }
 
 const FLIP = { "<": ">", "<=": ">=", ">": "<", ">=": "<=" } as const;
+const NEGATE = { "<": ">=", "<=": ">", ">": "<=", ">=": "<" } as const;
 
 function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: (p: Pos) => string): LoopModel {
   const uses = new Map<Var, Use>();
@@ -114,6 +120,12 @@ function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: 
           if (s.e) scanExpr(s.e);
           break;
         case "if": {
+          const g = ifLoc(s, isOuter);
+          if (g) {
+            for (const w of g.writes) use(w.v).writes.push(w.write);
+            for (const x of g.scan) scanExpr(x);
+            break;
+          }
           const r = ifMinMax(s, isOuter);
           if (r) {
             use(r.v).writes.push(r.write);
@@ -160,7 +172,7 @@ function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: 
       liveIn.push(v);
       continue;
     }
-    const ops = new Set(u.writes.map((w) => (w.op === null ? null : w.op + (w.cmp ?? ""))));
+    const ops = new Set(u.writes.map(opKey));
     const allPatterns = !ops.has(null);
     const first = u.writes[0]!;
     const loopRead = u.reads.find((r) => r.start >= loop.start && r.end <= loop.end);
@@ -183,7 +195,7 @@ function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: 
     // per-iteration value that is read after the loop: the race of PF2001 below)
     if (allPatterns && ops.size > 1 && beforeWrite) {
       const [a, b] = [...ops] as string[];
-      sink.report("PF1013", u.writes.find((w) => w.op + (w.cmp ?? "") === b)!.pos, [v.name, opName(a!), opName(b!)]);
+      sink.report("PF1013", u.writes.find((w) => opKey(w) === b)!.pos, [v.name, opName(a!), opName(b!)]);
       continue;
     }
     shared.push(v);
@@ -197,11 +209,23 @@ function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: 
     else sink.report("PF2001", w.pos, [v.name, why], related);
   }
 
+  settleGroups(reductions, shared, uses, sink);
+
   reportBoundWrites(loop, sink);
-  reportArrayRaces(loop, acc, sink, textOf);
+  const arrayReductions = reportArrayRaces(loop, acc, sink, textOf, findArrayReductions(loop));
+  // the partial block of a chunk: 8 bytes per scalar state, a loc key's touched flag after it
+  let offset = 0;
+  const laidOut = reductions.map((r) => {
+    const bytes = r.op === "loc" ? 16 : 8;
+    const out = { ...r, offset, bytes };
+    offset += bytes;
+    return out;
+  });
   return Object.freeze({
     liveIn,
-    reductions,
+    reductions: laidOut,
+    arrayReductions,
+    partialBytes: offset,
     privates,
     shared,
     arraysRead: [...arraysRead],
@@ -209,12 +233,48 @@ function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: 
   });
 }
 
+function opKey(w: Write): string | null {
+  if (w.op === null) return null;
+  const group = w.op === "loc" ? ":" + w.carried!.map((c) => c.id).join(",") : w.op === "carried" ? ":" + w.key!.id : "";
+  return w.op + (w.cmp ?? "") + group;
+}
+
+/**
+ * A compound reduction holds only when its key and every carried variable ended up reductions of
+ * that one group; otherwise all of them are shared (reported as races).
+ */
+function settleGroups(reductions: Reduction[], shared: Var[], uses: Map<Var, Use>, sink: DiagnosticSink): void {
+  for (let changed = true; changed; ) {
+    changed = false;
+    const byVar = new Map(reductions.map((r) => [r.v, r]));
+    for (const r of reductions) {
+      const members = r.op === "loc" ? [r.v, ...r.carried!] : r.op === "carried" ? [r.key!] : [];
+      if (members.length === 0) continue;
+      const key = r.op === "loc" ? r : byVar.get(r.key!);
+      const ok = key !== undefined && key.op === "loc" && key.carried!.every((c) => byVar.get(c)?.op === "carried" && byVar.get(c)!.key === key.v);
+      if (ok) continue;
+      const group = key !== undefined && key.op === "loc" ? [key.v, ...key.carried!] : [r.v];
+      for (const v of group) {
+        const i = reductions.findIndex((x) => x.v === v);
+        if (i < 0) continue;
+        reductions.splice(i, 1);
+        shared.push(v);
+        const w = uses.get(v)!.writes[0]!;
+        sink.report("PF2001", w.pos, [v.name, "its compound reduction does not hold (another variable of the group is also written outside the `if`)"]);
+      }
+      changed = true;
+      break;
+    }
+  }
+}
+
 function opName(key: string): string {
+  if (key.startsWith("loc") || key.startsWith("carried")) return "a compound `if (x < m) { m = x; k = … }`";
   return key.startsWith("minIf") || key.startsWith("maxIf") ? `if (… ${key.slice(5)} …)` : key === "flag" ? "= constant" : key;
 }
 
 function reductionOf(v: Var, w: Write): Reduction {
-  return { v, op: w.op!, cmp: w.cmp, flagValue: w.flagValue };
+  return { v, op: w.op!, cmp: w.cmp, flagValue: w.flagValue, carried: w.carried, key: w.key, offset: 0, bytes: 0 };
 }
 
 /** Classifies `v op= value` as a reduction pattern or not; `scan` lists what else to scan for uses. */
@@ -288,6 +348,57 @@ function classify(v: Var, op: string, value: Expr, pos: Pos): { write: Write; sc
   return none;
 }
 
+/**
+ * A compound (MINLOC/MAXLOC) update: `if (x cmp s) { s = x; k = e; ... }` where the branch only
+ * assigns outer scalars with `=`, one of them the `s` of the comparison set to the compared
+ * (pure) `x`, the others to pure values that read none of the group. Several carried variables
+ * are allowed; an `else` branch is ordinary code.
+ */
+function ifLoc(s: Extract<Stmt, { k: "if" }>, isOuter: (v: Var) => boolean): { writes: { v: Var; write: Write }[]; scan: Expr[] } | null {
+  const c = s.c;
+  if (c.k !== "binary" || !(c.op === "<" || c.op === "<=" || c.op === ">" || c.op === ">=")) return null;
+  const empty = (ss: readonly Stmt[]): boolean => ss.every((st) => st.k === "block" && empty(st.body));
+  // an else branch runs on the running value's comparison, which a chunk does not know: only
+  // `if (x >= m) {} else { m = x; … }` is allowed, and only on integers (never NaN, so the
+  // negation is the comparison `x < m`)
+  let op0: "<" | "<=" | ">" | ">=" = c.op;
+  let body = s.t;
+  if (!empty(s.f)) {
+    if (!empty(s.t) || !isInt(c.l.ty) || !isInt(c.r.ty)) return null;
+    op0 = NEGATE[c.op];
+    body = s.f;
+  }
+  const assigns: Extract<Expr, { k: "assign" }>[] = [];
+  const flat = (ss: readonly Stmt[]): boolean =>
+    ss.every((st) => (st.k === "block" ? flat(st.body) : st.k === "expr" && st.e.k === "assign" && st.e.op === "=" && isOuter(st.e.target) && assigns.push(st.e) > 0));
+  if (!flat(body) || assigns.length < 2) return null;
+  const targets = assigns.map((a) => a.target);
+  if (new Set(targets).size !== targets.length) return null;
+  for (const key of targets) {
+    if (key.ty?.k === "bool") continue;
+    const isKey = (e: Expr): boolean => e.k === "var" && e.v === key;
+    let x: Expr | null = null;
+    let cmp: "<" | "<=" | ">" | ">=" = op0;
+    if (isKey(c.r)) x = c.l;
+    else if (isKey(c.l)) {
+      x = c.r;
+      cmp = FLIP[op0];
+    }
+    if (!x || !isPure(x) || targets.some((t) => mentions(x!, t))) continue;
+    const ka = assigns.find((a) => a.target === key)!;
+    if (!exprEquals(ka.value, x)) continue;
+    const carried = targets.filter((t) => t !== key);
+    if (!assigns.every((a) => a === ka || (isPure(a.value) && !targets.some((t) => mentions(a.value, t))))) return null;
+    const op: ReduceOp = "loc";
+    const writes = [
+      { v: key, write: { pos: ka, op, cmp, carried } as Write },
+      ...assigns.filter((a) => a !== ka).map((a) => ({ v: a.target, write: { pos: a, op: "carried" as ReduceOp, cmp, key } as Write })),
+    ];
+    return { writes, scan: [x, ...assigns.filter((a) => a !== ka).map((a) => a.value)] };
+  }
+  return null;
+}
+
 /** `if (x < s) s = x;` (and the other comparisons/orders) with nothing else in the branch. */
 function ifMinMax(s: Extract<Stmt, { k: "if" }>, isOuter: (v: Var) => boolean): { v: Var; e: Expr; write: Write } | null {
   if (s.t.length !== 1 || s.f.length !== 0) return null;
@@ -326,7 +437,13 @@ function reportBoundWrites(loop: PrangeStmt, sink: DiagnosticSink): void {
  * PF2002, PF2005, PF2006: pairs of accesses to one array that the dependence tests cannot prove
  * independent, reported once per written access, with the other access as related information.
  */
-function reportArrayRaces(loop: PrangeStmt, acc: LoopAccesses, sink: DiagnosticSink, textOf: (p: Pos) => string): void {
+function reportArrayRaces(
+  loop: PrangeStmt,
+  acc: LoopAccesses,
+  sink: DiagnosticSink,
+  textOf: (p: Pos) => string,
+  reducible: { readonly ok: ReadonlyMap<Var, ArrayReduction>; readonly why: ReadonlyMap<Var, string> },
+): ArrayReduction[] {
   // variables whose value depends on the loop index, directly or through other variables
   const tainted = new Set<Var>([loop.index]);
   for (let changed = true; changed; ) {
@@ -357,8 +474,17 @@ function reportArrayRaces(loop: PrangeStmt, acc: LoopAccesses, sink: DiagnosticS
   const step = stepOf(loop);
   const reported = new Set<string>();
   const done = new Set<Access>();
-  for (const c of conflicts(acc.accesses, loop, step, acc.facts)) {
+  const all = [...conflicts(acc.accesses, loop, step, acc.facts)];
+  // arrays whose every access is one reduction operator's update: reduced, not raced (only when
+  // the updates may collide: elementwise updates need no private copies)
+  const reduced = new Map<Var, ArrayReduction>();
+  for (const c of all) {
+    const r = reducible.ok.get(c.write.array);
+    if (r) reduced.set(r.array, r);
+  }
+  for (const c of all) {
     const w = c.write;
+    if (reduced.has(w.array)) continue;
     if (done.has(w)) continue;
     done.add(w);
     const name = w.array.name;
@@ -372,7 +498,7 @@ function reportArrayRaces(loop: PrangeStmt, acc: LoopAccesses, sink: DiagnosticS
       reported.add(key);
       sink.report("PF2002", w.pos, [name, wi, loop.index.name], related);
     } else if (!w.form || !c.other.form) {
-      const why = (w.form ? c.other.why : w.why) ?? "the subscript is not affine";
+      const why = ((w.form ? c.other.why : w.why) ?? "the subscript is not affine") + reductionHint(w, reducible.why);
       sink.report("PF2006", w.pos, [name, wi, why, same ? "" : ` and the ${c.other.write ? "write" : "read"} '${name}[${oi}]'`], related);
     } else if (w.guard || c.other.guard) {
       const why = `the access is under the condition \`${w.guard ?? c.other.guard}\`, which the analysis cannot resolve`;
@@ -382,6 +508,14 @@ function reportArrayRaces(loop: PrangeStmt, acc: LoopAccesses, sink: DiagnosticS
       sink.report("PF2005", w.pos, [name, wi, same ? wi : oi, same ? "written" : c.other.write ? "written" : "read", dist, loop.index.name], related);
     }
   }
+  return [...reduced.values()];
+}
+
+/** For a data-dependent update that is not an array reduction: what would make it one. */
+function reductionHint(w: Access, why: ReadonlyMap<Var, string>): string {
+  const r = why.get(w.array);
+  if (r === undefined) return "";
+  return `. It would be reduced through private copies if the loop updated '${w.array.name}' only with one operator (\`${w.array.name}[k] += w\`, \`${w.array.name}[k]++\`, \`-=\`, \`*=\`, \`|=\`, \`&=\`, \`${w.array.name}[k] = Math.max(${w.array.name}[k], v)\`) and accessed it nowhere else in the loop, but ${r}`;
 }
 
 function dependsOn(e: Expr, vars: Set<Var>): boolean {

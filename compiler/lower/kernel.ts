@@ -5,16 +5,23 @@
  * depend on the thread count).
  *
  *   loop_k(frame, itLo, itHi, partial):
- *     load arrays, live-ins, start/step from the frame; reduction accumulators := identity
+ *     load arrays, live-ins, start/step from the frame; reduction accumulators := identity;
+ *     reduced arrays: their base is the chunk's private copy, filled with the identity
  *     for it in [itLo, itHi): i = start + it*step; body
- *     store accumulators at partial + 8*r
+ *     store accumulators at partial + r.offset (a compound key: value, then its updated flag)
  *
  *   combine_k(frame, base, chunks):
  *     for each reduction r: acc := frame[slot r]; for c in 0..chunks: acc := acc (op) partial[c][r]
  *     frame[slot r] := acc
+ *     (a compound key: if chunk c updated it and its value wins the loop's comparison, it and
+ *     its carried variables take chunk c's values)
+ *     for each reduced array h, c in 0..chunks, j in 0..len: h[j] := h[j] (op) copy[c][j]
+ *
+ * The layout of the partial block is the analysis's (LoopModel.reductions[].offset, partialBytes,
+ * arrayReductions); the runtime reads it from the artifact (LoopInfo.partialBytes, arrayPartials).
  */
-import type { CompiledKernel, LoopInfo } from "../artifact.js";
-import type { Expr, Kernel, PrangeStmt, Reduction, Ty } from "../model/ir.js";
+import type { ArrayKind, CompiledKernel, LoopInfo } from "../artifact.js";
+import type { ArrayReduceOp, ArrayReduction, Expr, Kernel, PrangeStmt, Reduction, Ty } from "../model/ir.js";
 import { I32_MAX, I32_MIN, INT53 } from "../model/ir.js";
 import { IMPORTED_MATH, mathArity } from "../model/builtins.js";
 import { forEachExprInStmts } from "../model/walk.js";
@@ -77,7 +84,7 @@ export function lowerKernel(
   for (const p of k.pranges) {
     const paths = { lanes: 1 as 1 | 2, hoistedChecks: 0 };
     m.exportFunc(`loop_${p.id}`, m.addFunction(lowerLoop(ctx, p, twoLane.has(p), paths).fb));
-    if (p.model!.reductions.length) m.exportFunc(`combine_${p.id}`, m.addFunction(lowerCombine(ctx, p).fb));
+    if (p.model!.reductions.length || p.model!.arrayReductions.length) m.exportFunc(`combine_${p.id}`, m.addFunction(lowerCombine(ctx, p).fb));
     const at = positions(p.callPos);
     loops.push({
       id: p.id,
@@ -85,7 +92,12 @@ export function lowerKernel(
       stepOffset: frame.loopStep[p.id]!,
       wideIndex: p.index.ty!.k === "f64",
       ...paths,
-      reductions: p.model!.reductions.length,
+      reductions: p.model!.reductions.length + p.model!.arrayReductions.length,
+      partialBytes: p.model!.partialBytes,
+      arrayPartials: p.model!.arrayReductions.map((r) => ({
+        param: frame.params.findIndex((x) => x.kind === "array" && x.name === r.array.name),
+        elementBytes: ELEMENT_BYTES[r.array.array!],
+      })),
       line: at.line,
       column: at.column,
     });
@@ -136,6 +148,8 @@ function identity(r: Reduction): number {
       return 1;
     case "min":
     case "minIf":
+    case "loc":
+      if (r.op === "loc" && (r.cmp === ">" || r.cmp === ">=")) return t === "i64" ? -INT53 : isInt ? I32_MIN : -Infinity;
       return t === "i64" ? INT53 : isInt ? I32_MAX : Infinity;
     case "max":
     case "maxIf":
@@ -180,11 +194,17 @@ function lowerLoop(ctx: ModuleCtx, p: PrangeStmt, twoLane: boolean, paths: { lan
       fb.localSet(L.local(r.v));
       const hit = fb.local(i32);
       L.flagHits.set(r.v, hit);
+    } else if (r.op === "carried") {
+      // only meaningful once its key's comparison held in this chunk (then it was assigned)
+      L.local(r.v);
     } else {
+      // a compound key's "updated" flag is set wherever the key is assigned (the `if`'s branch)
+      if (r.op === "loc") L.flagHits.set(r.v, fb.local(i32));
       L.constOf(r.v.ty!, untouched(r) ?? identity(r));
       fb.localSet(L.local(r.v));
     }
   }
+  if (model.arrayReductions.length) privateCopies(L, model.arrayReductions, model.partialBytes);
   const it = wasmType(p.index.ty!);
   const start = fb.local(it);
   const step = fb.local(it);
@@ -213,26 +233,187 @@ function lowerLoop(ctx: ModuleCtx, p: PrangeStmt, twoLane: boolean, paths: { lan
     L.popLabel();
     fb.end();
   } else emitCountedBody(L, p, itLo, 2, start, step);
-  model.reductions.forEach((r, i) => {
+  for (const r of model.reductions) {
     fb.localGet(3);
-    if (r.op === "flag") fb.localGet(L.flagHits.get(r.v)!).mem(Op.i32_store, { align: 2, offset: i * 8 });
+    if (r.op === "flag") fb.localGet(L.flagHits.get(r.v)!).mem(Op.i32_store, { align: 2, offset: r.offset });
     else {
       fb.localGet(L.local(r.v));
       const [op, m] = storeOf(wasmType(r.v.ty!));
-      fb.mem(op, { ...m, offset: i * 8 });
+      fb.mem(op, { ...m, offset: r.offset });
+      if (r.op === "loc") fb.localGet(3).localGet(L.flagHits.get(r.v)!).mem(Op.i32_store, { align: 2, offset: r.offset + 8 });
     }
-  });
+  }
   return L;
+}
+
+const ELEMENT_BYTES: Readonly<Record<ArrayKind, number>> = {
+  Float64Array: 8,
+  Float32Array: 4,
+  Int32Array: 4,
+  Uint32Array: 4,
+  Int16Array: 2,
+  Uint16Array: 2,
+  Int8Array: 1,
+  Uint8Array: 1,
+  Uint8ClampedArray: 1,
+};
+
+/** How combine and the identity fill treat an element of a reduced array. */
+interface ElemOps {
+  readonly bytes: number;
+  readonly load: readonly [number, { align: number; offset: number }];
+  readonly store: readonly [number, { align: number; offset: number }];
+  /** f32 elements are combined as doubles (exact for +, *, min, max of two floats) */
+  readonly f32: boolean;
+  readonly float: boolean;
+  readonly unsigned32: boolean;
+}
+
+function elemOps(kind: ArrayKind): ElemOps {
+  const b = ELEMENT_BYTES[kind];
+  const align = b === 8 ? 3 : b === 4 ? 2 : b === 2 ? 1 : 0;
+  const m = { align, offset: 0 };
+  const load =
+    kind === "Float64Array" ? Op.f64_load : kind === "Float32Array" ? Op.f32_load : b === 4 ? Op.i32_load : kind === "Int16Array" ? Op.i32_load16_s : kind === "Uint16Array" ? Op.i32_load16_u : kind === "Int8Array" ? Op.i32_load8_s : Op.i32_load8_u;
+  const store = kind === "Float64Array" ? Op.f64_store : kind === "Float32Array" ? Op.f32_store : b === 4 ? Op.i32_store : b === 2 ? Op.i32_store16 : Op.i32_store8;
+  return { bytes: b, load: [load, m], store: [store, m], f32: kind === "Float32Array", float: kind === "Float64Array" || kind === "Float32Array", unsigned32: kind === "Uint32Array" };
+}
+
+/** The identity of an array reduction's operator, pushed in the element's stack type (f32 as a double). */
+function pushArrayIdentity(L: FnLowerer, op: ArrayReduceOp, kind: ArrayKind): void {
+  const e = elemOps(kind);
+  const fb = L.fb;
+  if (e.float) {
+    fb.f64Const(op === "+" ? -0 : op === "*" ? 1 : op === "min" ? Infinity : -Infinity);
+    if (e.f32) fb.op(Op.f32_demote_f64);
+    return;
+  }
+  const ranges: Partial<Record<ArrayKind, [number, number]>> = {
+    Int8Array: [-128, 127], Uint8Array: [0, 255], Int16Array: [-32768, 32767], Uint16Array: [0, 65535], Int32Array: [I32_MIN, I32_MAX], Uint32Array: [0, -1],
+  };
+  const [lo, hi] = ranges[kind]!;
+  fb.i32Const(op === "+" || op === "|" ? 0 : op === "&" ? -1 : op === "min" ? hi : lo);
+}
+
+/**
+ * loop_k's private copies: unless bit 0 of `partial` (local 3) is set, each reduced array's base
+ * becomes its copy in the chunk's partial block (after the scalar state), filled with the
+ * identity; bit 0 is cleared either way.
+ */
+function privateCopies(L: FnLowerer, reds: readonly ArrayReduction[], scalarBytes: number): void {
+  const fb = L.fb;
+  const inPlace = fb.local(i32);
+  const cursor = fb.local(i32);
+  const j = fb.local(i32);
+  fb.localGet(3).i32Const(1).op(Op.i32_and).localSet(inPlace);
+  fb.localGet(3).i32Const(-2).op(Op.i32_and).localTee(3).i32Const(scalarBytes).op(Op.i32_add).localSet(cursor);
+  for (const r of reds) {
+    const arr = L.arrays.get(r.array)!;
+    const e = elemOps(r.array.array!);
+    const base = fb.local(i32);
+    fb.localGet(arr.base).localSet(base);
+    fb.localGet(inPlace).op(Op.i32_eqz).if_("void");
+    fb.localGet(cursor).localSet(base);
+    // fill: for j in [0, len): copy[j] = identity
+    fb.i32Const(0).localSet(j);
+    fb.block("void").loop("void");
+    fb.localGet(j).localGet(arr.len).op(Op.i32_ge_u).brIf(1);
+    fb.localGet(base).localGet(j);
+    if (e.bytes > 1) fb.i32Const(Math.log2(e.bytes)).op(Op.i32_shl);
+    fb.op(Op.i32_add);
+    pushArrayIdentity(L, r.op, r.array.array!);
+    fb.mem(e.store[0], e.store[1]);
+    fb.localGet(j).i32Const(1).op(Op.i32_add).localSet(j);
+    fb.br(0).end().end();
+    // the next copy starts 8-aligned
+    fb.localGet(cursor).localGet(arr.len);
+    if (e.bytes > 1) fb.i32Const(Math.log2(e.bytes)).op(Op.i32_shl);
+    fb.op(Op.i32_add).i32Const(7).op(Op.i32_add).i32Const(-8).op(Op.i32_and).localSet(cursor);
+    fb.end();
+    L.arrays.set(r.array, { base, len: arr.len });
+  }
+}
+
+/** combine_k's array part: h[j] := h[j] (op) copy_c[j] for every chunk c in order, then every j. */
+function combineArrays(L: FnLowerer, reds: readonly ArrayReduction[], scalarBytes: number, stride: number): void {
+  const fb = L.fb;
+  const c = fb.local(i32);
+  const j = fb.local(i32);
+  const src = fb.local(i32);
+  const dst = fb.local(i32);
+  const copyOff = fb.local(i32);
+  fb.i32Const(scalarBytes).localSet(copyOff);
+  for (const r of reds) {
+    const arr = L.arrays.get(r.array)!;
+    const e = elemOps(r.array.array!);
+    const sh = Math.log2(e.bytes);
+    fb.i32Const(0).localSet(c);
+    fb.block("void").loop("void");
+    fb.localGet(c).localGet(2).op(Op.i32_ge_s).brIf(1);
+    // src = base + c * stride + copyOff
+    fb.localGet(1).localGet(c).localGet(stride).op(Op.i32_mul).op(Op.i32_add).localGet(copyOff).op(Op.i32_add).localSet(src);
+    fb.localGet(arr.base).localSet(dst);
+    fb.i32Const(0).localSet(j);
+    fb.block("void").loop("void");
+    fb.localGet(j).localGet(arr.len).op(Op.i32_ge_u).brIf(1);
+    fb.localGet(dst);
+    // value := dst[j] op src[j]
+    const ld = (addr: number): void => {
+      fb.localGet(addr).mem(e.load[0], e.load[1]);
+      if (e.f32) fb.op(Op.f64_promote_f32);
+    };
+    const a = e.float ? L.temp(f64) : L.temp(i32);
+    const b = e.float ? L.temp(f64) : L.temp(i32);
+    ld(dst);
+    fb.localSet(a);
+    ld(src);
+    fb.localSet(b);
+    if (e.float) {
+      fb.localGet(a).localGet(b).op(r.op === "+" ? Op.f64_add : r.op === "*" ? Op.f64_mul : r.op === "min" ? Op.f64_min : Op.f64_max);
+      if (e.f32) fb.op(Op.f32_demote_f64);
+    } else if (r.op === "min" || r.op === "max") {
+      const lt = e.unsigned32 ? Op.i32_lt_u : Op.i32_lt_s;
+      const gt = e.unsigned32 ? Op.i32_gt_u : Op.i32_gt_s;
+      fb.localGet(b).localGet(a).localGet(b).localGet(a).op(r.op === "min" ? lt : gt).select();
+    } else fb.localGet(a).localGet(b).op(r.op === "+" ? Op.i32_add : r.op === "|" ? Op.i32_or : Op.i32_and);
+    L.release(e.float ? f64 : i32, a);
+    L.release(e.float ? f64 : i32, b);
+    fb.mem(e.store[0], e.store[1]);
+    fb.localGet(dst).i32Const(e.bytes).op(Op.i32_add).localSet(dst);
+    fb.localGet(src).i32Const(e.bytes).op(Op.i32_add).localSet(src);
+    fb.localGet(j).i32Const(1).op(Op.i32_add).localSet(j);
+    fb.br(0).end().end();
+    fb.localGet(c).i32Const(1).op(Op.i32_add).localSet(c);
+    fb.br(0).end().end();
+    fb.localGet(copyOff).localGet(arr.len);
+    if (sh) fb.i32Const(sh).op(Op.i32_shl);
+    fb.op(Op.i32_add).i32Const(7).op(Op.i32_add).i32Const(-8).op(Op.i32_and).localSet(copyOff);
+  }
 }
 
 function lowerCombine(ctx: ModuleCtx, p: PrangeStmt): FnLowerer {
   const model = p.model!;
   const L = new FnLowerer(ctx, `combine_${p.id}`, [i32, i32, i32], []);
   const fb = L.fb;
-  const stride = model.reductions.length * 8;
   const c = fb.local(i32);
   const addr = fb.local(i32);
-  model.reductions.forEach((r, i) => {
+  const inPlace = fb.local(i32);
+  fb.localGet(1).i32Const(1).op(Op.i32_and).localSet(inPlace);
+  fb.localGet(1).i32Const(-2).op(Op.i32_and).localSet(1);
+  // chunks are `stride` bytes apart: the scalar state, then the private copies (sized at run time)
+  const stride = fb.local(i32);
+  fb.i32Const(model.partialBytes).localSet(stride);
+  if (model.arrayReductions.length) {
+    L.loadArrays();
+    for (const r of model.arrayReductions) {
+      fb.localGet(stride).localGet(L.arrays.get(r.array)!.len);
+      const sh = Math.log2(elemOps(r.array.array!).bytes);
+      if (sh) fb.i32Const(sh).op(Op.i32_shl);
+      fb.op(Op.i32_add).i32Const(7).op(Op.i32_add).i32Const(-8).op(Op.i32_and).localSet(stride);
+    }
+  }
+  for (const r of model.reductions) {
+    if (r.op === "carried") continue;
     const ty = r.v.ty!;
     const t = wasmType(ty);
     const slot = ctx.frame.slots.get(r.v)!;
@@ -241,25 +422,53 @@ function lowerCombine(ctx: ModuleCtx, p: PrangeStmt): FnLowerer {
     const part = fb.local(pt);
     L.loadSlot(t, slot);
     fb.localSet(acc);
+    // a compound key's carried variables: accumulators too
+    const carried = (r.carried ?? []).map((v) => {
+      const cr = model.reductions.find((x) => x.v === v)!;
+      const ct = wasmType(v.ty!);
+      const cacc = fb.local(ct);
+      L.loadSlot(ct, ctx.frame.slots.get(v)!);
+      fb.localSet(cacc);
+      return { v, cr, ct, cacc };
+    });
     fb.i32Const(0).localSet(c).localGet(1).localSet(addr);
     fb.block("void").loop("void");
     fb.localGet(c).localGet(2).op(Op.i32_ge_s).brIf(1);
     const [lop, lm] = loadOf(pt);
-    fb.localGet(addr).mem(lop, { ...lm, offset: i * 8 }).localSet(part);
-    const sentinel = untouched(r);
-    if (sentinel !== null) {
-      // skip chunks that never updated the variable (see untouched)
-      fb.localGet(part);
-      L.constOf(ty, sentinel);
-      fb.op(t === f64 ? Op.f64_ne : Op.i64_ne).if_("void");
-      combineStep(L, r, ty, acc, part);
-      fb.end();
-    } else combineStep(L, r, ty, acc, part);
-    fb.localGet(addr).i32Const(stride).op(Op.i32_add).localSet(addr);
+    if (r.op === "loc") {
+      // chunk c replaces the running value when it updated the key and wins the loop's comparison
+      fb.localGet(addr).mem(Op.i32_load, { align: 2, offset: r.offset + 8 }).if_("void");
+      fb.localGet(addr).mem(lop, { ...lm, offset: r.offset }).localSet(part);
+      emitBinary(L, r.cmp!, localOperand(L, part, ty), localOperand(L, acc, ty), { k: "bool" });
+      fb.if_("void").localGet(part).localSet(acc);
+      for (const x of carried) {
+        const [cl, cm] = loadOf(x.ct);
+        fb.localGet(addr).mem(cl, { ...cm, offset: x.cr.offset }).localSet(x.cacc);
+      }
+      fb.end().end();
+    } else {
+      fb.localGet(addr).mem(lop, { ...lm, offset: r.offset }).localSet(part);
+      const sentinel = untouched(r);
+      if (sentinel !== null) {
+        // skip chunks that never updated the variable (see untouched)
+        fb.localGet(part);
+        L.constOf(ty, sentinel);
+        fb.op(t === f64 ? Op.f64_ne : Op.i64_ne).if_("void");
+        combineStep(L, r, ty, acc, part);
+        fb.end();
+      } else combineStep(L, r, ty, acc, part);
+    }
+    fb.localGet(addr).localGet(stride).op(Op.i32_add).localSet(addr);
     fb.localGet(c).i32Const(1).op(Op.i32_add).localSet(c);
     fb.br(0).end().end();
     L.storeSlot(t, slot, () => fb.localGet(acc));
-  });
+    for (const x of carried) L.storeSlot(x.ct, ctx.frame.slots.get(x.v)!, () => fb.localGet(x.cacc));
+  }
+  if (model.arrayReductions.length) {
+    fb.localGet(inPlace).op(Op.i32_eqz).if_("void");
+    combineArrays(L, model.arrayReductions, model.partialBytes, stride);
+    fb.end();
+  }
   return L;
 }
 

@@ -50,7 +50,7 @@ export function subtracts(e: Extract<Expr, { k: "assign" }>): boolean {
 /** Whether the parallel loop `p` can run two iterations per step. */
 export function vectorisable(p: PrangeStmt): boolean {
   const m = p.model!;
-  if (m.shared.length || m.privates.length) return false;
+  if (m.shared.length || m.privates.length || m.arrayReductions.length) return false;
   const reds = new Map<Var, Reduction>(m.reductions.map((r) => [r.v, r]));
   for (const r of m.reductions) if (r.v.ty!.k !== "f64" || !["+", "*", "min", "max"].includes(r.op)) return false;
   const numeric = (v: Var): boolean => v.ty!.k === "f64" || v.ty!.k === "i32" || v.ty!.k === "i64";

@@ -143,23 +143,56 @@ export type Stmt =
   | (Pos & { readonly k: "return"; readonly e: Expr | null })
   | (Pos & { readonly k: "block"; readonly body: readonly Stmt[] });
 
-/** Reduction operators. `flag` is a variable set to one constant by any iteration. */
-export type ReduceOp = "+" | "*" | "min" | "max" | "minIf" | "maxIf" | "&" | "|" | "^" | "&&" | "||" | "flag";
+/**
+ * Reduction operators. `flag` is a variable set to one constant by any iteration. `loc` is the
+ * key of a compound (MINLOC/MAXLOC) reduction `if (x cmp s) { s = x; k = …; }`: `s` with the
+ * variables `carried` set under the same condition; each carried variable has its own entry with
+ * op `carried` and `key` naming `s` (so every variable the loop reduces has one entry).
+ */
+export type ReduceOp = "+" | "*" | "min" | "max" | "minIf" | "maxIf" | "&" | "|" | "^" | "&&" | "||" | "flag" | "loc" | "carried";
 
 export interface Reduction {
   readonly v: Var;
   readonly op: ReduceOp;
-  /** for minIf/maxIf: the replacing comparison `e <cmp> s` (`<` or `<=` for min, `>` or `>=` for max) */
+  /** for minIf/maxIf/loc: the replacing comparison `e <cmp> s` (`<` or `<=` for min, `>` or `>=` for max) */
   readonly cmp?: "<" | "<=" | ">" | ">=";
   /** for flag: the constant written */
   readonly flagValue?: Expr;
+  /** for loc: the variables assigned with `v` under the comparison (in first-assignment order) */
+  readonly carried?: readonly Var[];
+  /** for carried: the key variable of its compound reduction */
+  readonly key?: Var;
+  /** byte offset of this reduction's state in a chunk's partial block (PartialLayout) */
+  readonly offset: number;
+  /** bytes of state: 8 per scalar; a loc reduction holds its value, then a touched flag (its carried variables have their own entries) */
+  readonly bytes: number;
+}
+
+/** Element operators of an array reduction (`h[k] += w`, `h[k]++`, `h[k] = Math.max(h[k], v)`, ...). */
+export type ArrayReduceOp = "+" | "*" | "min" | "max" | "|" | "&";
+
+/**
+ * An array parameter a parallel prange only updates through one reduction operator and otherwise
+ * does not access: each chunk updates a private copy (same element type, starting from the
+ * operator's identity) and `combine_<k>` folds the copies into the array in chunk order.
+ */
+export interface ArrayReduction {
+  readonly array: Var;
+  readonly op: ArrayReduceOp;
+  /** the update sites */
+  readonly sites: readonly Pos[];
 }
 
 /** What one parallel prange loop reads, writes and combines. */
 export interface LoopModel {
   /** outer scalars read in the loop and never written there (copied in) */
   readonly liveIn: readonly Var[];
+  /** scalar reduction specs, each with its place in the partial block */
   readonly reductions: readonly Reduction[];
+  /** arrays reduced through per-chunk private copies (after the scalar state, runtime-sized) */
+  readonly arrayReductions: readonly ArrayReduction[];
+  /** bytes of scalar partial state per chunk (the sum of `reductions`' bytes, a multiple of 8) */
+  readonly partialBytes: number;
   /** outer scalars written in the loop but provably written before read in every iteration and dead after */
   readonly privates: readonly Var[];
   /** outer scalars written racily: kept in shared memory (the race is reported) */

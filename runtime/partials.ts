@@ -1,0 +1,76 @@
+/**
+ * The partial block of a prange with reductions (compiler/artifact.ts, LoopInfo.partialBytes and
+ * arrayPartials): per chunk, the scalar state, then a private copy of every reduced array. The
+ * copies' size is known only at run time (array lengths), so the chunking of such a loop may be
+ * coarser than chunkSizeFor's: at most PRIVATE_COPY_BYTES of copies per prange, a bound that
+ * depends on the iteration count and the array lengths only, never on the thread count (so float
+ * results stay bit-identical across thread counts). When even two copies exceed it, the loop runs
+ * as one chunk that updates the arrays in place (bit 0 of the partial address; one thread, exactly
+ * the plain loop's results), with one warning per kernel and loop.
+ */
+import type { LoopInfo } from "../compiler/artifact.js";
+import type { KernelMeta } from "./errors.js";
+import { formatPosition } from "./errors.js";
+
+/** Most bytes of private array copies a prange's chunks may hold together. */
+export const PRIVATE_COPY_BYTES = 64 * 1024 * 1024;
+
+export interface PartialPlan {
+  /** bytes between chunks' partial blocks (0: no partial state) */
+  readonly stride: number;
+  readonly chunk: number;
+  readonly chunks: number;
+  /** reduced arrays are updated in place by the one chunk */
+  readonly inPlace: boolean;
+}
+
+const warned = new Set<string>();
+
+/** Bytes of private copies per chunk for the arrays' current lengths (in the frame). */
+export function arrayCopyBytes(meta: KernelMeta, info: LoopInfo, frame: DataView): number {
+  let bytes = 0;
+  for (const a of info.arrayPartials ?? []) {
+    const p = meta.params[a.param];
+    if (p === undefined || p.kind !== "array") throw new Error(`parfor internal error: loop ${info.id} reduces parameter ${a.param}, which is not an array`);
+    bytes += (frame.getInt32(p.lengthOffset, true) * a.elementBytes + 7) & ~7;
+  }
+  return bytes;
+}
+
+/** The chunking and partial layout of one run of loop `info` over `count` iterations. */
+export function planPartials(meta: KernelMeta, info: LoopInfo, frame: DataView, count: number, chunk: number): PartialPlan {
+  const fixed = info.partialBytes ?? info.reductions * 8;
+  const copies = arrayCopyBytes(meta, info, frame);
+  const chunks = Math.ceil(count / chunk);
+  if (copies === 0) return { stride: fixed, chunk, chunks, inPlace: false };
+  const most = Math.floor(PRIVATE_COPY_BYTES / copies);
+  if (most >= 2) {
+    if (chunks <= most) return { stride: fixed + copies, chunk, chunks, inPlace: false };
+    const c = Math.max(chunk, Math.ceil(count / most));
+    return { stride: fixed + copies, chunk: c, chunks: Math.ceil(count / c), inPlace: false };
+  }
+  const key = `${meta.id}:${info.id}`;
+  if (!warned.has(key) && typeof process !== "undefined" && typeof process.emitWarning === "function") {
+    warned.add(key);
+    process.emitWarning(
+      `parfor: the prange at ${formatPosition(meta, info.line, info.column)} reduces arrays of ${copies} bytes, more than two private copies fit in ${PRIVATE_COPY_BYTES} bytes; it runs on one thread, updating them in place.`,
+      { type: "ParforWarning", code: "PF4002" },
+    );
+  }
+  return { stride: fixed, chunk: count, chunks: 1, inPlace: true };
+}
+
+/**
+ * Room for the partial blocks of any prange of a call whose arguments are in `frame`, for a
+ * thread that cannot allocate (the leader of an async call): the most any loop's plan can take.
+ */
+export function scratchBytesFor(meta: KernelMeta, frame: DataView, maxChunks: number): number {
+  let most = 0;
+  for (const info of meta.loops) {
+    const fixed = info.partialBytes ?? info.reductions * 8;
+    const copies = arrayCopyBytes(meta, info, frame);
+    const fit = copies === 0 ? maxChunks : Math.floor(PRIVATE_COPY_BYTES / copies);
+    most = Math.max(most, fit >= 2 ? Math.min(maxChunks, fit) * (fixed + copies) : fixed);
+  }
+  return most;
+}
