@@ -10,6 +10,7 @@
  */
 import type { LoopInfo } from "../compiler/artifact.js";
 import type { KernelMeta } from "./errors.js";
+import { formatMessage } from "../compiler/diagnostics/messages.js";
 import { formatPosition } from "./errors.js";
 
 /** Most bytes of private array copies a prange's chunks may hold together. */
@@ -52,10 +53,7 @@ export function planPartials(meta: KernelMeta, info: LoopInfo, frame: DataView, 
   const key = `${meta.id}:${info.id}`;
   if (!warned.has(key) && typeof process !== "undefined" && typeof process.emitWarning === "function") {
     warned.add(key);
-    process.emitWarning(
-      `parfor: the prange at ${formatPosition(meta, info.line, info.column)} reduces arrays of ${copies} bytes, more than two private copies fit in ${PRIVATE_COPY_BYTES} bytes; it runs on one thread, updating them in place.`,
-      { type: "ParforWarning", code: "PF4002" },
-    );
+    process.emitWarning(formatMessage("PF4002", [meta.name, formatPosition(meta, info.line, info.column), copies, PRIVATE_COPY_BYTES]), { type: "ParforWarning", code: "PF4002" });
   }
   return { stride: fixed, chunk: count, chunks: 1, inPlace: true };
 }

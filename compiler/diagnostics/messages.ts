@@ -113,6 +113,11 @@ export const messages = {
     category: "warning",
     text: "{0}: copying ordinary typed arrays into parfor's shared memory and back took {1}% of a call ({2} ms of {3} ms): {4}. Allocate them with parfor.array(Kind, n), or move them once with parfor.array.from(a), so that kernels use them in place.",
   },
+  PF4002: {
+    name: "reduction-copies-too-large",
+    category: "warning",
+    text: "{0}: the prange at {1} reduces arrays of {2} bytes (private copies per chunk), and two copies do not fit in the {3}-byte bound: the loop runs as one chunk on one thread, updating the arrays in place. Reduce into a smaller array (fewer bins), or split the loop.",
+  },
 } as const;
 
 export type Code = keyof typeof messages;

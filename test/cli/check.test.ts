@@ -22,12 +22,12 @@ describe("parfor check", () => {
 
   test("text output has file:line:col, the code and a code frame; exit 0 when clean", () => {
     const dir = mkdtempSync(join(tmpdir(), "parfor-cli-"));
-    writeFileSync(join(dir, "racy.js"), `import { prange } from "parfor";\nexport function f(tot, n) {\n  for (const i of prange(n)) {\n    tot[0] += i;\n  }\n}\n`);
+    writeFileSync(join(dir, "racy.js"), `import { prange } from "parfor";\nexport function f(tot, n) {\n  for (const i of prange(n)) {\n    tot[0] += i * tot[1];\n  }\n}\n`);
     writeFileSync(join(dir, "clean.ts"), `import { prange } from "parfor";\nexport const g = (a: Float64Array) => { for (const i of prange(a.length)) a[i] = i; };\n`);
     const racy = run(["check", "racy.js"], dir);
     expect(racy.status).toBe(1);
     expect(racy.stdout).toContain("racy.js:4:5 - warning PF2002:");
-    expect(racy.stdout).toContain("> 4 |     tot[0] += i;");
+    expect(racy.stdout).toContain("> 4 |     tot[0] += i * tot[1];");
     const clean = run(["check", "clean.ts"], dir);
     expect(clean.status).toBe(0);
     expect(clean.stdout.trim()).toBe("");
@@ -61,7 +61,7 @@ describe("parfor check", () => {
     mkdirSync(join(dir, "src"));
     mkdirSync(join(dir, "other"));
     writeFileSync(join(dir, "src", "racy.ts"), `export const f = (a: Float64Array, n: number) => { for (const i of prange(n)) a[i + 1] = a[i]; };\n`);
-    writeFileSync(join(dir, "other", "racy2.ts"), `export const g = (t: Float64Array, n: number) => { for (const i of prange(n)) t[0] += i; };\n`);
+    writeFileSync(join(dir, "other", "racy2.ts"), `export const g = (t: Float64Array, n: number) => { for (const i of prange(n)) t[0] += i * t[1]; };\n`);
     writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true }, include: ["src"] }));
     const withProject = run(["check", "--format", "json"], dir);
     expect(withProject.status).toBe(1);
@@ -73,7 +73,7 @@ describe("parfor check", () => {
 
   test("json carries the related location of the other access in the message's array", () => {
     const dir = mkdtempSync(join(tmpdir(), "parfor-cli-"));
-    writeFileSync(join(dir, "dep.ts"), `export const f = (a: Float64Array, idx: Int32Array, n: number) => {\n  for (const i of prange(n)) {\n    a[idx[i]] += 1;\n  }\n};\n`);
+    writeFileSync(join(dir, "dep.ts"), `export const f = (a: Float64Array, idx: Int32Array, n: number) => {\n  for (const i of prange(n)) {\n    a[idx[i]] += a[0];\n  }\n};\n`);
     const r = run(["check", "dep.ts", "--format", "json"], dir);
     const ds = JSON.parse(r.stdout) as { code: string; line: number; column: number; message: string }[];
     expect(ds.map((d) => [d.code, d.line, d.column])).toEqual([["PF2006", 3, 5]]);

@@ -9,7 +9,7 @@ test("eslint examples/ reports exactly the two race examples", () => {
   const results = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number; endLine: number; endColumn: number; message: string }[] }[];
   const found = results.flatMap((f) => f.messages.map((m) => `${f.filePath.split("/").pop()} ${m.ruleId} ${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.message.slice(0, 6)}`));
   expect(found).toEqual([
-    "race-accumulate.ts parfor/shared-element-race 11:5-11:16 PF2002",
+    "race-accumulate.ts parfor/shared-element-race 13:5-13:25 PF2002",
     "race-last-write.ts parfor/scalar-race 13:5-13:12 PF2001",
   ]);
   expect(results.length).toBeGreaterThan(10);
