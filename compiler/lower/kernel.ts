@@ -180,7 +180,10 @@ function lowerLoop(ctx: ModuleCtx, p: PrangeStmt, twoLane: boolean, paths: { lan
   const slots = ctx.frame.slots;
   const L = new FnLowerer(ctx, `loop_${p.id}`, [i32, i32, i32, i32], []);
   const fb = L.fb;
-  if (ctx.imports.shadow !== undefined) L.checkIndex = p.index;
+  // checked mode: a loop with array reductions updates private copies, which no other thread
+  // touches, so its accesses are not instrumented (a coarse exemption: the loop's other arrays
+  // go unchecked too, until access.ts can skip the reduced arrays alone)
+  if (ctx.imports.shadow !== undefined && model.arrayReductions.length === 0) L.checkIndex = p.index;
   L.loadArrays();
   const load = (ty: Ty, off: number): void => L.loadSlot(wasmType(ty), off);
   for (const v of model.liveIn) {
