@@ -130,6 +130,13 @@ export function checkMeta(meta: unknown, sig: readonly SigType[], shape: ShapeLi
     const size = l.wideIndex ? 8 : 4;
     const r = slot(`loop ${k} startOffset`, l.startOffset, size) ?? slot(`loop ${k} stepOffset`, l.stepOffset, size);
     if (r) return r;
+    // reductions' partial layout (runtime/partials.ts): scalar bytes, and private copies of array parameters
+    if (!isNat(l.partialBytes, 1 << 20) || l.partialBytes % 8 !== 0 || !Array.isArray(l.arrayPartials) || l.arrayPartials.length > 10000) return `loop ${k} is malformed`;
+    for (const a of l.arrayPartials as readonly unknown[]) {
+      if (!isObject(a) || !isNat(a.param) || ![1, 2, 4, 8].includes(a.elementBytes as number)) return `loop ${k} is malformed`;
+      const target = (m.params as readonly unknown[])[a.param];
+      if (!isObject(target) || target.kind !== "array") return `loop ${k} reduces parameter ${a.param}, which is not an array`;
+    }
   }
   ranges.sort((a, b) => a.at - b.at);
   for (let i = 1; i < ranges.length; i++) {
