@@ -1,113 +1,378 @@
 /**
- * Bounds checks hoisted out of a prange chunk whose body has no inner loop. An access whose index is affine in the loop index,
- * `c*i + e` with a positive constant `c` and a loop-invariant integer `e` (a constant, a value the
- * loop only reads, an array length), is in bounds for every iteration of the chunk when it is for
- * the first and the last one. The chunk then runs a copy of the body without those checks; when
- * the test fails it runs the fully checked body, which raises the exact RangeError at the exact
- * access (a conditional access that would not happen only costs the fast copy, never a wrong
- * error).
+ * The checked-once fast path of a prange chunk: bounds checks hoisted out of the chunk and out of
+ * its inner counted loops, and integer index arithmetic narrowed to i32.
  *
- *   lo_i = start + itLo*step;  hi_i = start + (itHi-1)*step          (i64)
- *   ok   = AND over sites of  0 <= c*min(lo_i,hi_i) + e  &&  c*max(lo_i,hi_i) + e < length
- *   if ok { loop, unchecked sites } else { loop, all checked }
+ * An *index tree* is an integer expression built with `+`, `-` and `*` from leaves whose range is
+ * known when the chunk starts: integer constants, array lengths, integer live-ins (values the loop
+ * only reads), the prange index (its range is the chunk's), the counters of enclosing canonical
+ * `for` loops of the body (`for (let j = A; j < B; j++)` with A and B index trees: j lies in
+ * [A.lo, B.hi - 1] inside its body, and nothing else writes it), and locals written once by their
+ * declaration from an index tree (`const c = i*m + j*n + k`). At chunk entry every node's extent
+ * [lo, hi] is computed by interval arithmetic in 64-bit integers, and the chunk takes the fast path
+ * when
+ *   - every node's extent lies in int32 (then computing it with wrapping i32 instructions gives
+ *     the exact integer, which is also what JavaScript's doubles give: no rounding below 2^53),
+ *   - no product whose type is not already an integer could be -0 (a zero times a negative),
+ *   - every access whose index is a tree lies in [0, length) of its array.
+ * The fast path runs a copy of the body with those accesses unchecked and those nodes (and the
+ * locals and live-ins they read) typed i32; otherwise the fully checked body runs, which raises
+ * the exact RangeError at the exact access. The extents over-approximate the values (a box over
+ * the counters, accesses under conditions included), so a failed test only costs speed.
+ *
+ *   lo_i = start + itLo*step;  hi_i = start + (itHi-1)*step          (ordered, i64)
+ *   ok = AND over nodes (extent in int32, no -0) AND over accesses (0 <= lo && hi < length)
+ *   if ok { loop with the narrowed types, unchecked sites } else { loop, all checked }
  */
-import type { ElemRef, Expr, PrangeStmt, Var } from "../model/ir.js";
-import { forEachExprInStmts, forEachStmt } from "../model/walk.js";
-import { emitExpr } from "./expr.js";
+import { type Expr, I32_MAX, I32_MIN, i32, type PrangeStmt, type Stmt, type Ty, type Var } from "../model/ir.js";
+import { visitExpr } from "../model/walk.js";
 import type { FnLowerer } from "./fn.js";
 import { ValType } from "./wasm/encoder.js";
 import { Op } from "./wasm/opcodes.js";
 
-/** An access `array[c*i + offset]` (offset null means 0). */
-export interface AffineSite {
-  readonly site: number;
-  readonly array: Var;
-  readonly c: number;
-  readonly offset: Expr | null;
-  readonly negate: boolean;
+type Tree =
+  | { readonly k: "const"; readonly value: number }
+  | { readonly k: "len"; readonly array: Var }
+  | { readonly k: "var"; readonly v: Var }
+  | { readonly k: "index" }
+  | { readonly k: "local"; readonly v: Var; readonly init: Tree }
+  | { readonly k: "box"; readonly v: Var; readonly cmp: "<" | "<=" | ">" | ">="; readonly init: Tree; readonly bound: Tree }
+  | { readonly k: "bin"; readonly op: "+" | "-" | "*"; readonly l: Tree; readonly r: Tree; readonly e: Expr };
+
+export interface ChunkPlan {
+  /** access sites proven in bounds on the fast path */
+  readonly sites: ReadonlySet<number>;
+  readonly checks: readonly { readonly t: Tree; readonly array: Var }[];
+  /** tree nodes whose general type is not i32 (typed i32 on the fast path) */
+  readonly exprs: ReadonlySet<Expr>;
+  /** locals and live-ins read by the trees whose general type is not i32 */
+  readonly vars: ReadonlySet<Var>;
+  /** the live-ins among `vars` (the others are locals of the body) */
+  readonly liveIns: ReadonlySet<Var>;
+  /** every `var` expression of the body, by variable */
+  readonly uses: ReadonlyMap<Var, readonly Expr[]>;
 }
 
-/** The accesses of the (parallel) loop `p` whose checks can move to the chunk entry. */
-export function hoistableSites(p: PrangeStmt): AffineSite[] {
-  const i = p.index;
-  if (i.ty!.k !== "i32") return [];
-  // with an inner loop the checks at this level are a negligible share of an iteration, and
-  // duplicating the body (inner loops included) measured slower (matvec: 9.4 -> 13.4 ms)
-  let hasLoop = false;
-  forEachStmt(p.body, (s) => {
-    if (s.k === "loop" || s.k === "prange") hasLoop = true;
-  });
-  if (hasLoop) return [];
-  const liveIn = new Set(p.model!.liveIn);
-  const invariant = (e: Expr): boolean =>
-    (e.ty!.k === "i32" || e.ty!.k === "i64") &&
-    ((e.k === "num") || (e.k === "length") || (e.k === "var" && liveIn.has(e.v)));
-  const isI = (e: Expr): boolean => e.k === "var" && e.v === i;
-  const scaled = (e: Expr): number | null => {
-    if (isI(e)) return 1;
-    if (e.k === "binary" && e.op === "*") {
-      const [a, b] = isI(e.l) ? [e.l, e.r] : [e.r, e.l];
-      if (isI(a) && b.k === "num" && Number.isInteger(b.value) && b.value > 0 && b.value < 2 ** 20) return b.value;
+const isIntTy = (t: Ty | undefined): boolean => t !== undefined && (t.k === "i32" || t.k === "i64");
+
+/** The fast path of `p`'s chunks, or null when no access or index node gains from one. */
+export function planChunk(p: PrangeStmt): ChunkPlan | null {
+  if (p.index.ty!.k !== "i32") return null;
+  const m = p.model!;
+  const liveIn = new Set(m.liveIn);
+  const outer = new Set<Var>([...m.reductions.map((r) => r.v), ...m.shared, ...m.privates]);
+  const writes = new Map<Var, number>();
+  const uses = new Map<Var, Expr[]>();
+  // variables one of whose reads passes its representation on unconverted: the value of a
+  // store or the last operand of a comma (their own type is the general one)
+  const leaky = new Set<Var>();
+  const scan = (e: Expr): void =>
+    visitExpr(e, (x) => {
+      if (x.k === "assign" || x.k === "update") writes.set(x.target, (writes.get(x.target) ?? 0) + 1);
+      if (x.k === "var") {
+        let l = uses.get(x.v);
+        if (!l) uses.set(x.v, (l = []));
+        l.push(x);
+      }
+      const passed = x.k === "store" && x.op === "=" ? x.value : x.k === "comma" ? x.es[x.es.length - 1]! : null;
+      if (passed && passed.k === "var") leaky.add(passed.v);
+    });
+  const scanStmts = (ss: readonly Stmt[]): void => {
+    for (const s of ss) {
+      switch (s.k) {
+        case "expr": scan(s.e); break;
+        case "let": if (s.init) scan(s.init); break;
+        case "return": if (s.e) scan(s.e); break;
+        case "if": scan(s.c); scanStmts(s.t); scanStmts(s.f); break;
+        case "loop":
+          scanStmts(s.init);
+          if (s.cond) scan(s.cond);
+          if (s.update) scan(s.update);
+          scanStmts(s.body);
+          break;
+        case "prange": scan(s.rangeStart); scan(s.rangeStop); scan(s.rangeStep); scanStmts(s.body); break;
+        case "block": scanStmts(s.body); break;
+        default: break;
+      }
     }
-    return null;
   };
-  const match = (ref: ElemRef): AffineSite | null => {
-    const x = ref.index;
-    const c0 = scaled(x);
-    if (c0 !== null) return { site: ref.site, array: ref.array, c: c0, offset: null, negate: false };
-    if (x.k !== "binary" || (x.op !== "+" && x.op !== "-")) return null;
-    const cl = scaled(x.l);
-    if (cl !== null && invariant(x.r)) return { site: ref.site, array: ref.array, c: cl, offset: x.r, negate: x.op === "-" };
-    const cr = x.op === "+" ? scaled(x.r) : null;
-    if (cr !== null && invariant(x.l)) return { site: ref.site, array: ref.array, c: cr, offset: x.l, negate: false };
-    return null;
-  };
-  const out: AffineSite[] = [];
-  forEachExprInStmts(p.body, (e) => {
-    if (e.k === "load" || e.k === "store" || e.k === "updateElem") {
-      const s = match(e.ref);
-      if (s) out.push(s);
+  scanStmts(p.body);
+
+  type Env = Map<Var, Tree>;
+  const tree = (e: Expr, env: Env): Tree | null => {
+    switch (e.k) {
+      case "num":
+        return Number.isInteger(e.value) && !Object.is(e.value, -0) && e.value >= I32_MIN && e.value <= I32_MAX ? { k: "const", value: e.value } : null;
+      case "length":
+        return { k: "len", array: e.array };
+      case "var": {
+        const v = e.v;
+        if (v === p.index) return { k: "index" };
+        const t = env.get(v);
+        if (t) return t;
+        if (liveIn.has(v) && !v.array && (v.ty!.k === "i32" || (v.ty!.k === "i64" && !leaky.has(v)))) return { k: "var", v };
+        return null;
+      }
+      case "binary": {
+        if (e.op !== "+" && e.op !== "-" && e.op !== "*") return null;
+        if (e.ty!.k === "bool" || e.l.ty!.k === "bool" || e.r.ty!.k === "bool") return null;
+        const l = tree(e.l, env);
+        const r = l && tree(e.r, env);
+        return l && r ? { k: "bin", op: e.op, l, r, e } : null;
+      }
+      default:
+        return null;
     }
-  });
-  return out;
+  };
+  const checks: { t: Tree; array: Var }[] = [];
+  const sitesIn = (e: Expr, env: Env): void =>
+    visitExpr(e, (x) => {
+      if (x.k !== "load" && x.k !== "store" && x.k !== "updateElem") return;
+      const t = tree(x.ref.index, env);
+      if (!t) return;
+      checks.push({ t, array: x.ref.array });
+      siteOf.set(checks.length - 1, x.ref.site);
+    });
+  const siteOf = new Map<number, number>();
+  const walk = (ss: readonly Stmt[], env0: Env): void => {
+    const env = new Map(env0);
+    for (const s of ss) {
+      switch (s.k) {
+        case "expr": sitesIn(s.e, env); break;
+        case "return": if (s.e) sitesIn(s.e, env); break;
+        case "let": {
+          if (!s.init) break;
+          sitesIn(s.init, env);
+          const v = s.v;
+          if (v.owner !== p || outer.has(v) || (writes.get(v) ?? 0) !== 0 || v.counter) break;
+          if (v.ty!.k !== "i32" && (leaky.has(v) || !(isIntTy(v.ty) || v.ty!.k === "f64"))) break;
+          const init = tree(s.init, env);
+          if (init) env.set(v, { k: "local", v, init });
+          break;
+        }
+        case "if": sitesIn(s.c, env); walk(s.t, env); walk(s.f, env); break;
+        case "block": walk(s.body, env); break;
+        case "prange":
+          sitesIn(s.rangeStart, env);
+          sitesIn(s.rangeStop, env);
+          sitesIn(s.rangeStep, env);
+          walk(s.body, env);
+          break;
+        case "loop": {
+          const inner = new Map(env);
+          for (const x of s.init) {
+            if (x.k === "let" && x.init) sitesIn(x.init, inner);
+            else if (x.k === "expr") sitesIn(x.e, inner);
+          }
+          if (s.cond) sitesIn(s.cond, inner);
+          if (s.update) sitesIn(s.update, inner);
+          const first = s.init[0];
+          const body = new Map(inner);
+          if (first && first.k === "let" && first.v.counter && first.v.ty!.k === "i32" && s.kind === "for") {
+            const c = first.v.counter;
+            const init = tree(c.init, inner);
+            const bound = init && tree(c.bound, inner);
+            if (init && bound) body.set(first.v, { k: "box", v: first.v, cmp: c.cmp, init, bound });
+          }
+          walk(s.body, body);
+          break;
+        }
+        default: break;
+      }
+    }
+  };
+  walk(p.body, new Map());
+  if (!checks.length) return null;
+  const sites = new Set<number>();
+  checks.forEach((_, j) => sites.add(siteOf.get(j)!));
+  const exprs = new Set<Expr>();
+  const vars = new Set<Var>();
+  const liveIns = new Set<Var>();
+  const seen = new Set<Tree>();
+  const mark = (t: Tree): void => {
+    if (seen.has(t)) return;
+    seen.add(t);
+    if (t.k === "bin") {
+      if (t.e.ty!.k !== "i32") exprs.add(t.e);
+      mark(t.l);
+      mark(t.r);
+    } else if (t.k === "local") {
+      if (t.v.ty!.k !== "i32") vars.add(t.v);
+      mark(t.init);
+    } else if (t.k === "var") {
+      if (t.v.ty!.k !== "i32") (vars.add(t.v), liveIns.add(t.v));
+    } else if (t.k === "box") {
+      mark(t.init);
+      mark(t.bound);
+    }
+  };
+  for (const c of checks) mark(c.t);
+  return { sites, checks, exprs, vars, liveIns, uses };
 }
 
-/**
- * Pushes (i32) whether every site is in bounds for indices `start + it*step` with `it` in
- * [itLo, itHi); itLo < itHi is known.
- */
-export function emitChunkInBounds(L: FnLowerer, sites: readonly AffineSite[], itLo: number, itHi: number, start: number, step: number): void {
+/** Pushes (i32) whether the chunk [itLo, itHi) (not empty) may take `plan`'s fast path. */
+export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi: number, start: number, step: number): void {
   const fb = L.fb;
-  const lo = L.temp(ValType.i64);
-  const hi = L.temp(ValType.i64);
-  const first = (it: () => void, into: number): void => {
+  const I64 = ValType.i64;
+  const ok = fb.local(ValType.i32);
+  fb.i32Const(1).localSet(ok);
+  const and = (): void => void fb.localGet(ok).op(Op.i32_and).localSet(ok);
+  const idx = { lo: fb.local(I64), hi: fb.local(I64) };
+  const at = (it: () => void, into: number): void => {
     it();
     fb.op(Op.i64_extend_i32_s).localGet(step).op(Op.i64_extend_i32_s).op(Op.i64_mul).localGet(start).op(Op.i64_extend_i32_s).op(Op.i64_add).localSet(into);
   };
-  first(() => fb.localGet(itLo), lo);
-  first(() => fb.localGet(itHi).i32Const(1).op(Op.i32_sub), hi);
+  at(() => fb.localGet(itLo), idx.lo);
+  at(() => fb.localGet(itHi).i32Const(1).op(Op.i32_sub), idx.hi);
   // order them: a negative step walks downwards
-  const t = L.temp(ValType.i64);
-  fb.localGet(lo).localGet(hi).localGet(lo).localGet(hi).op(Op.i64_lt_s).select().localSet(t);
-  fb.localGet(hi).localGet(lo).localGet(lo).localGet(hi).op(Op.i64_lt_s).select().localSet(hi);
-  fb.localGet(t).localSet(lo);
-  L.release(ValType.i64, t);
-  fb.i32Const(1);
-  for (const s of sites) {
-    const len = L.arrays.get(s.array)!.len;
-    const at = (bound: number): void => {
-      fb.localGet(bound).i64Const(BigInt(s.c)).op(Op.i64_mul);
-      if (s.offset) {
-        emitExpr(L, s.offset);
-        if (s.offset.ty!.k === "i32") fb.op(Op.i64_extend_i32_s);
-        fb.op(s.negate ? Op.i64_sub : Op.i64_add);
+  const t = fb.local(I64);
+  fb.localGet(idx.lo).localGet(idx.hi).localGet(idx.lo).localGet(idx.hi).op(Op.i64_lt_s).select().localSet(t);
+  fb.localGet(idx.hi).localGet(idx.lo).localGet(idx.lo).localGet(idx.hi).op(Op.i64_lt_s).select().localSet(idx.hi);
+  fb.localGet(t).localSet(idx.lo);
+
+  type Ext = { lo: number; hi: number };
+  const memo = new Map<Tree, Ext>();
+  const fresh = (): Ext => ({ lo: fb.local(I64), hi: fb.local(I64) });
+  const both = (push: () => void): Ext => {
+    const x = fresh();
+    push();
+    fb.localTee(x.lo).localSet(x.hi);
+    return x;
+  };
+  const ext = (tr: Tree): Ext => {
+    const done = memo.get(tr);
+    if (done) return done;
+    let x: Ext;
+    switch (tr.k) {
+      case "const":
+        x = both(() => fb.i64Const(BigInt(tr.value)));
+        break;
+      case "len":
+        x = both(() => fb.localGet(L.arrays.get(tr.array)!.len).op(Op.i64_extend_i32_u));
+        break;
+      case "var":
+        x = both(() => {
+          L.getVar(tr.v);
+          if (tr.v.ty!.k === "i32") fb.op(Op.i64_extend_i32_s);
+        });
+        break;
+      case "index":
+        x = idx;
+        break;
+      case "local":
+        x = ext(tr.init);
+        break;
+      case "box": {
+        const a = ext(tr.init);
+        const b = ext(tr.bound);
+        x = fresh();
+        // values inside the loop's body
+        if (tr.cmp === "<" || tr.cmp === "<=") {
+          fb.localGet(a.lo).localSet(x.lo);
+          fb.localGet(b.hi);
+          if (tr.cmp === "<") fb.i64Const(1n).op(Op.i64_sub);
+          fb.localSet(x.hi);
+        } else {
+          fb.localGet(b.lo);
+          if (tr.cmp === ">") fb.i64Const(1n).op(Op.i64_add);
+          fb.localSet(x.lo);
+          fb.localGet(a.hi).localSet(x.hi);
+        }
+        break;
       }
-    };
-    at(lo);
-    fb.i64Const(0n).op(Op.i64_ge_s).op(Op.i32_and);
-    at(hi);
-    fb.localGet(len).op(Op.i64_extend_i32_u).op(Op.i64_lt_s).op(Op.i32_and);
+      case "bin": {
+        const a = ext(tr.l);
+        const b = ext(tr.r);
+        x = fresh();
+        if (tr.op === "+") {
+          fb.localGet(a.lo).localGet(b.lo).op(Op.i64_add).localSet(x.lo);
+          fb.localGet(a.hi).localGet(b.hi).op(Op.i64_add).localSet(x.hi);
+        } else if (tr.op === "-") {
+          fb.localGet(a.lo).localGet(b.hi).op(Op.i64_sub).localSet(x.lo);
+          fb.localGet(a.hi).localGet(b.lo).op(Op.i64_sub).localSet(x.hi);
+        } else {
+          // operands are checked to be int32 (else ok is already 0), so products fit in i64
+          const ps = [fb.local(I64), fb.local(I64), fb.local(I64), fb.local(I64)];
+          const pairs: [number, number][] = [[a.lo, b.lo], [a.lo, b.hi], [a.hi, b.lo], [a.hi, b.hi]];
+          pairs.forEach(([u, v], j) => fb.localGet(u).localGet(v).op(Op.i64_mul).localSet(ps[j]!));
+          const pick = (into: number, cmp: number): void => {
+            fb.localGet(ps[0]!).localSet(into);
+            for (let j = 1; j < 4; j++) fb.localGet(ps[j]!).localGet(into).localGet(ps[j]!).localGet(into).op(cmp).select().localSet(into);
+          };
+          pick(x.lo, Op.i64_lt_s);
+          pick(x.hi, Op.i64_gt_s);
+          if (plan.exprs.has(tr.e)) {
+            // a zero times a negative is -0 in doubles: neither factor may be zero while the other is negative
+            const never0OrOtherNonNeg = (u: Ext, v: Ext): void => {
+              fb.localGet(u.lo).i64Const(0n).op(Op.i64_gt_s);
+              fb.localGet(u.hi).i64Const(0n).op(Op.i64_lt_s).op(Op.i32_or);
+              fb.localGet(v.lo).i64Const(0n).op(Op.i64_ge_s).op(Op.i32_or);
+            };
+            never0OrOtherNonNeg(a, b);
+            and();
+            never0OrOtherNonNeg(b, a);
+            and();
+          }
+        }
+        break;
+      }
+    }
+    memo.set(tr, x);
+    // every node in int32: the i32 instructions are exact and 64-bit products cannot overflow
+    fb.localGet(x.lo).i64Const(BigInt(I32_MIN)).op(Op.i64_ge_s);
+    fb.localGet(x.hi).i64Const(BigInt(I32_MAX)).op(Op.i64_le_s).op(Op.i32_and);
+    and();
+    return x;
+  };
+  for (const c of plan.checks) {
+    const x = ext(c.t);
+    fb.localGet(x.lo).i64Const(0n).op(Op.i64_ge_s);
+    fb.localGet(x.hi).localGet(L.arrays.get(c.array)!.len).op(Op.i64_extend_i32_u).op(Op.i64_lt_s).op(Op.i32_and);
+    and();
   }
-  L.release(ValType.i64, lo);
-  L.release(ValType.i64, hi);
+  fb.localGet(ok);
+}
+
+/** i32 of the integer interval of `t` clipped to int32 (any int32 for a double). */
+function narrow(t: Ty): Ty {
+  return t.k === "i32" || t.k === "i64" ? i32(Math.max(I32_MIN, t.lo), Math.min(I32_MAX, t.hi)) : i32(I32_MIN, I32_MAX);
+}
+
+/**
+ * Emits `body` (the fast path, inside the branch `emitChunkCheck` chose) with the plan's nodes,
+ * locals and live-ins typed i32 and its sites unchecked; restores the general types after.
+ */
+export function withFastTypes(L: FnLowerer, plan: ChunkPlan, body: () => void): void {
+  const fb = L.fb;
+  const savedExpr = new Map<Expr, Ty>();
+  const savedVar = new Map<Var, { ty: Ty; local: number | undefined }>();
+  const retype = (e: Expr, t: Ty): void => {
+    if (!savedExpr.has(e)) savedExpr.set(e, e.ty!);
+    e.ty = t;
+  };
+  for (const v of plan.vars) {
+    const t = narrow(v.ty!);
+    const local = L.locals.get(v);
+    savedVar.set(v, { ty: v.ty!, local });
+    if (plan.liveIns.has(v)) {
+      // an i64 live-in (already loaded): its low 32 bits, exact since its extent was checked
+      if (v.ty!.k !== "i64") throw new Error(`internal: narrowing a ${v.ty!.k} live-in`);
+      const l = fb.local(ValType.i32);
+      L.getVar(v);
+      fb.op(Op.i32_wrap_i64).localSet(l);
+      L.locals.set(v, l);
+    } else L.locals.delete(v);
+    v.ty = t;
+    for (const u of plan.uses.get(v) ?? []) retype(u, t);
+  }
+  for (const e of plan.exprs) retype(e, narrow(e.ty!));
+  const proven = L.proven;
+  L.proven = plan.sites;
+  body();
+  L.proven = proven;
+  for (const [e, t] of savedExpr) e.ty = t;
+  for (const [v, s] of savedVar) {
+    v.ty = s.ty;
+    if (s.local === undefined) L.locals.delete(v);
+    else L.locals.set(v, s.local);
+  }
 }

@@ -34,7 +34,7 @@ import { emitCountedBody, emitStmts, returnWant } from "./stmt.js";
 import { definitelyReturns } from "../analysis/types.js";
 import { ModuleBuilder, ValType } from "./wasm/encoder.js";
 import { emitVectorPart, vectorisable } from "./vector.js";
-import { emitChunkInBounds, hoistableSites } from "./hoist.js";
+import { emitChunkCheck, planChunk, withFastTypes } from "./hoist.js";
 import { linkMath, planMath } from "./mathlink.js";
 import { Op } from "./wasm/opcodes.js";
 
@@ -222,15 +222,14 @@ function lowerLoop(ctx: ModuleCtx, p: PrangeStmt, twoLane: boolean, paths: { lan
     fb.localGet(1).localSet(itLo);
     emitVectorPart(L, p, itLo, 2, start, step);
   }
-  const sites = hoistableSites(p);
-  paths.hoistedChecks = sites.length;
-  if (sites.length) {
-    emitChunkInBounds(L, sites, itLo, 2, start, step);
+  const plan = planChunk(p);
+  paths.hoistedChecks = plan ? plan.sites.size : 0;
+  if (plan) {
+    // checks and index arithmetic proven once per chunk (hoist.ts)
+    emitChunkCheck(L, plan, itLo, 2, start, step);
     fb.if_("void");
     L.pushLabel(null, "other");
-    L.proven = new Set(sites.map((x) => x.site));
-    emitCountedBody(L, p, itLo, 2, start, step);
-    L.proven = new Set();
+    withFastTypes(L, plan, () => emitCountedBody(L, p, itLo, 2, start, step));
     fb.else_();
     emitCountedBody(L, p, itLo, 2, start, step);
     L.popLabel();
