@@ -110,9 +110,9 @@ describe("race warnings", () => {
   test("emitted once per kernel as ParforSafetyWarning, with a code and the position", () => {
     const warn = vi.spyOn(process, "emitWarning").mockImplementation(() => undefined);
     const k = parallel((tot: Float64Array, n: number): void => {
-      for (const i of prange(n)) tot[0]! += i;
+      for (const i of prange(n)) tot[0]! += i * tot[1]!; // reads tot[1]: not an array reduction
     });
-    const tot = new Float64Array(1);
+    const tot = new Float64Array(2);
     k(tot, 10);
     k(tot, 20);
     k(tot, 2 ** 21); // another signature (an int beyond the small-int range): no second warning
