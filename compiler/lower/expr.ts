@@ -8,7 +8,7 @@ import { AccessMode, emitLoad, emitStoreValue, emitAddress } from "./access.js";
 import { FnLowerer, type Want, wasmType } from "./fn.js";
 import { callMath, emitCall } from "./math.js";
 import { ValType } from "./wasm/encoder.js";
-import { Op } from "./wasm/opcodes.js";
+import { Op, OpFC } from "./wasm/opcodes.js";
 
 /** Pushes `e` converted to `want`. */
 export function emitAs(L: FnLowerer, e: Expr, want: Want): void {
@@ -258,7 +258,7 @@ export function emitBinary(L: FnLowerer, op: BinaryOp, l: Operand, r: Operand, o
     } else {
       l.emit("f64");
       r.emit("f64");
-      fb.call(L.m.imports.fmod);
+      emitFmod(L);
     }
     return;
   }
@@ -272,6 +272,54 @@ export function emitBinary(L: FnLowerer, op: BinaryOp, l: Operand, r: Operand, o
   r.emit("f64");
   fb.op(F64_ARITH[op]!);
   if (out.k !== "f64") throw new Error(`internal: ${op} typed ${out.k}`);
+}
+
+/**
+ * `a % b` on the two doubles on the stack, as JavaScript computes it (C's fmod: exact, the sign of
+ * `a`). Integers below 2^53 in magnitude (`Math.round(x) % L`) take i64.rem_s, which is exact for
+ * them, with the sign of `a` copied onto the result (a zero remainder of a negative `a` is -0);
+ * anything else (fractions, NaN, infinities, b = 0, huge values) calls env.fmod.
+ *
+ *   ints = |a| < 2^53 && trunc(a) == a && |b| < 2^53 && trunc(b) == b && b != 0
+ *   ints ? copysign(f64(i64(a) rem_s i64(b)), a) : fmod(a, b)
+ */
+export function emitFmod(L: FnLowerer): void {
+  const fb = L.fb;
+  const a = L.temp(ValType.f64);
+  const b = L.temp(ValType.f64);
+  fb.localSet(b).localSet(a);
+  const integral = (x: number): void => {
+    fb.localGet(x).op(Op.f64_abs).f64Const(2 ** 53).op(Op.f64_lt);
+    fb.localGet(x).op(Op.f64_trunc).localGet(x).op(Op.f64_eq).op(Op.i32_and);
+  };
+  integral(a);
+  integral(b);
+  fb.op(Op.i32_and);
+  fb.localGet(b).f64Const(0).op(Op.f64_ne).op(Op.i32_and);
+  fb.if_(ValType.f64);
+  fb.localGet(a).opFC(OpFC.i64_trunc_sat_f64_s).localGet(b).opFC(OpFC.i64_trunc_sat_f64_s).op(Op.i64_rem_s).op(Op.f64_convert_i64_s);
+  fb.localGet(a).op(Op.f64_copysign);
+  fb.else_();
+  fb.localGet(a).localGet(b).call(L.m.imports.fmod);
+  fb.end();
+  L.release(ValType.f64, a);
+  L.release(ValType.f64, b);
+}
+
+/**
+ * Math.round of the double on the stack, inline: f = floor(x); r = x - f >= 0.5 ? f + 1 : f;
+ * copysign(r, x) keeps -0 for x in [-0.5, 0) and -0 itself (NaN and infinities pass through).
+ */
+export function emitRound(L: FnLowerer): void {
+  const fb = L.fb;
+  const x = L.temp(ValType.f64);
+  const f = L.temp(ValType.f64);
+  fb.localTee(x).op(Op.f64_floor).localSet(f);
+  fb.localGet(f).f64Const(1).op(Op.f64_add).localGet(f);
+  fb.localGet(x).localGet(f).op(Op.f64_sub).f64Const(0.5).op(Op.f64_ge).select();
+  fb.localGet(x).op(Op.f64_copysign);
+  L.release(ValType.f64, x);
+  L.release(ValType.f64, f);
 }
 
 /** `l && r`, `l || r`, `l ?? r` with JavaScript's value semantics. */

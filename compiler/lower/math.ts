@@ -5,7 +5,7 @@
  */
 import type { Expr, Ty } from "../model/ir.js";
 import { mathArity } from "../model/builtins.js";
-import { emitAs, emitExpr, emitEffect } from "./expr.js";
+import { emitAs, emitExpr, emitEffect, emitRound } from "./expr.js";
 import type { FnLowerer } from "./fn.js";
 import { emitInlined } from "./wasm/decoder.js";
 import { ValType } from "./wasm/encoder.js";
@@ -60,7 +60,7 @@ export function emitCall(L: FnLowerer, fn: string, args: readonly Expr[], ty: Ty
       else if (fn === "floor") fb.op(Op.f64_floor);
       else if (fn === "ceil") fb.op(Op.f64_ceil);
       else if (fn === "trunc") fb.op(Op.f64_trunc);
-      else if (fn === "round") fb.call(L.m.helpers.round);
+      else if (fn === "round") emitRound(L);
       else fb.call(L.m.helpers.sign);
       return;
     case "sqrt":
