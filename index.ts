@@ -1,7 +1,12 @@
 /**
  * parfor's public entry. `parallel(fn)` compiles a numeric function with `prange` loops to
  * WebAssembly threads over shared memory; `prange` is an ordinary iterable outside it.
+ *
+ * This is the entry for Node, Deno and Bun (package.json "exports", condition "default"): it
+ * installs the Node host first (worker_threads, the file system, the JIT compiler). Browsers get
+ * browser.ts, the same API over Web Workers.
  */
+import "./runtime/host/node.js";
 export { prange, type PRange } from "./runtime/prange.js";
 export { parallel, type ParallelKernel, type ParallelOptions } from "./runtime/parallel.js";
 export { vectorize, type Vectorized, type VectorizeOptions } from "./runtime/vectorize.js";

@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // the Node host (runtime/host/node.ts), for tests that import runtime modules without index.ts
+    setupFiles: ["test/setup-host.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // one test file at a time: many tests start worker pools, and the machine has 2 cores

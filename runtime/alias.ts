@@ -7,7 +7,10 @@
  * answer; with the option `aliasing: "error"` (or PARFOR_ALIASING=error) it is refused with a
  * TypeError instead.
  */
-import { aliasHazards, type AliasHazard, formatMessage } from "../compiler/index.js";
+import type { AliasHazard } from "../compiler/index.js";
+import { formatMessage } from "../compiler/diagnostics/messages.js";
+import { host } from "./host.js";
+import { envVar, warn } from "./platform.js";
 import type { RunSettings } from "./options.js";
 import { isSharedView } from "./memory.js";
 import { viewFacts } from "./views.js";
@@ -50,7 +53,8 @@ export function aliasSettings(
   if (!pairs) return settings;
   const cacheKey = globals ? `${source}\u0000${JSON.stringify(Object.entries(globals).sort(([x], [y]) => (x < y ? -1 : 1)))}` : source;
   let hz = hazards.get(cacheKey);
-  if (hz === undefined) hazards.set(cacheKey, (hz = aliasHazards(source, globals)));
+  // without the compiler (a page) nothing is analysed: every overlapping pair counts, as for a minified text
+  if (hz === undefined) hazards.set(cacheKey, (hz = host().jit?.aliasHazards(source, globals) ?? null));
   for (const [i, j] of pairs) {
     const a = viewFacts(args[i])!;
     const b = viewFacts(args[j])!;
@@ -62,7 +66,7 @@ export function aliasSettings(
     const w = names[h.written] ?? `#${h.written}`;
     const o = names[h.other] ?? `#${h.other}`;
     // the environment is consulted only here, when a hazard is found (not on every call)
-    const refuse = (policy ?? (process.env.PARFOR_ALIASING === "error" ? "error" : "serial")) === "error";
+    const refuse = (policy ?? (envVar("PARFOR_ALIASING") === "error" ? "error" : "serial")) === "error";
     const what = refuse
       ? "The call is refused (aliasing: \"error\"); pass arrays that do not overlap."
       : "This call runs on one thread, in order, so it gives the plain function's result; pass arrays that do not overlap to run in parallel.";
@@ -71,7 +75,7 @@ export function aliasSettings(
     const key = `${cacheKey}\u0000${w}\u0000${o}`;
     if (!warned.has(key)) {
       warned.add(key);
-      process.emitWarning(message, { type: "ParforSafetyWarning", code: "PF2008" });
+      warn(message, "ParforSafetyWarning", "PF2008");
     }
     return { ...settings, threads: 1 };
   }

@@ -3,12 +3,12 @@
  * count (`threads`) and ending the worker pool (`shutdown`).
  */
 
-import os from "node:os";
 import { asyncIdle, loadedKernels, whenIdle } from "./invoke.js";
 import { addArrayBlock, alloc, currentBuffer, heapStats, isPinned, release, removeArrayBlock } from "./memory.js";
 import { poolSize, shutdownPool } from "./pool.js";
 import { viewFacts } from "./views.js";
 import { MAX_WORKERS } from "./control.js";
+import { host } from "./host.js";
 
 /** The typed array constructors parfor accepts. */
 export type ArrayConstructor =
@@ -126,11 +126,11 @@ export function memoryUsage(): MemoryUsage {
 
 /**
  * The default thread count: PARFOR_NUM_THREADS when set (a positive integer up to the supported
- * maximum, else TypeError), otherwise os.availableParallelism().
+ * maximum, else TypeError), otherwise the host's core count (os.availableParallelism() in Node, navigator.hardwareConcurrency in a browser).
  */
 export function threads(): number {
-  const env = process.env["PARFOR_NUM_THREADS"];
-  if (env === undefined) return os.availableParallelism();
+  const env = host().env("PARFOR_NUM_THREADS");
+  if (env === undefined) return host().cores();
   const s = env.trim();
   const v = /^[0-9]+$/.test(s) ? Number(s) : NaN;
   if (!Number.isSafeInteger(v) || v < 1 || v > MAX_WORKERS) {

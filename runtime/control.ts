@@ -142,8 +142,22 @@ export const CHECK_STEP_BYTE = 12162 * 4;
 export const SHADOW_TABLE = 12288;
 export const MAX_CHECKED_PARAMS = 2048;
 
+// ---- the error record (hosts without a synchronous receive: web workers) ----
+/**
+ * Byte offset of the error record: the thread that failed first (the one whose ERROR value won)
+ * writes its serialized error here, so that a main thread that cannot read messages
+ * synchronously (a page) can still rebuild it during a call. Int32 source at the start, Int32
+ * byte length after it, then UTF-8 JSON.
+ */
+export const ERROR_RECORD_BYTE = 34 * 1024;
+/** Bytes of the error record, header included (it ends where checked mode's fields begin). */
+export const ERROR_RECORD_BYTES = 6 * 1024;
+
 /** Most workers the pool may hold (the control block has a slot for each). */
 export const MAX_WORKERS = 512;
+if ((WORKER_BASE + MAX_WORKERS * WORKER_STRIDE) * 4 > ERROR_RECORD_BYTE || ERROR_RECORD_BYTE + ERROR_RECORD_BYTES > 40 * 1024 /* checked mode starts there (CHECK_LAYOUT.countByte) */) {
+  throw new Error("parfor internal error: the error record overlaps the worker slots or checked mode's fields");
+}
 
 /** Int32 elements in the control block. */
 export const CONTROL_INTS = RESERVED_BYTES / 4;

@@ -38,6 +38,7 @@ import {
 import { formatPosition, wrapTrap, type KernelMeta } from "./errors.js";
 import { resetShadows } from "./race-check.js";
 import { planPartials } from "./partials.js";
+import { blockWait } from "./platform.js";
 import type { WasmMemory } from "./wasm.js";
 
 /** A kernel instance's exports as the runtime calls them. */
@@ -274,7 +275,7 @@ function join(L: Leader, helpers: readonly number[]): Error | null {
   for (;;) {
     const d = Atomics.load(ctl, DONE);
     if (d === n) return null;
-    Atomics.wait(ctl, DONE, d, JOIN_SLICE_MS);
+    blockWait(ctl, DONE, d, JOIN_SLICE_MS);
     const dead = helpers.find((w) => Atomics.load(ctl, workerField(w, STATE)) === WORKER_DEAD && !finished(ctl, w));
     if (dead !== undefined) {
       // this thread reports the failure (the dead one cannot): stop the others, wait for them
@@ -303,7 +304,7 @@ export function awaitIdle(ctl: Int32Array, workers: readonly number[]): void {
   for (;;) {
     const d = Atomics.load(ctl, DONE);
     if (allIdle(ctl, workers)) return;
-    Atomics.wait(ctl, DONE, d, 20);
+    blockWait(ctl, DONE, d, 20);
   }
 }
 

@@ -4,7 +4,8 @@
  */
 
 import type { CompiledKernel } from "../compiler/artifact.js";
-import { Wasm } from "./wasm.js";
+import { controlView, ERROR_RECORD_BYTE, ERROR_RECORD_BYTES } from "./control.js";
+import { Wasm, type WasmMemory } from "./wasm.js";
 
 /** Where a kernel's source text starts: 1-based line and column, and its file when known. */
 export interface SourceOrigin {
@@ -105,4 +106,44 @@ export class PeerFailure extends Error {
   constructor() {
     super("parfor internal: another thread failed");
   }
+}
+
+/** Int32 index of the error record's header in the control block. */
+const HEAD = ERROR_RECORD_BYTE / 4;
+
+/**
+ * Writes `s` as the error record of thread `source` (control.ts ERROR_RECORD_BYTE), cut to fit.
+ * Only the thread whose ERROR value won writes it, once per failed call; it precedes the
+ * thread's release store (DONE, ACK or ASYNC_STATE), which the reader acquires.
+ */
+export function writeErrorRecord(memory: WasmMemory, source: number, s: SerializedError): void {
+  const room = ERROR_RECORD_BYTES - 8;
+  let bytes = new TextEncoder().encode(JSON.stringify(s));
+  if (bytes.length > room) bytes = new TextEncoder().encode(JSON.stringify({ ...s, stack: undefined, message: s.message.slice(0, room / 4) }));
+  // TextEncoder cannot write into a shared buffer: copy
+  new Uint8Array(memory.buffer, ERROR_RECORD_BYTE + 8, bytes.length).set(bytes);
+  const ctl = controlView(memory);
+  Atomics.store(ctl, HEAD + 1, bytes.length);
+  Atomics.store(ctl, HEAD, source);
+}
+
+/** The error record of thread `source`, rebuilt with its class, or undefined when there is none. */
+export function readErrorRecord(memory: WasmMemory, source: number): Error | undefined {
+  const ctl = controlView(memory);
+  if (Atomics.load(ctl, HEAD) !== source) return undefined;
+  const n = Atomics.load(ctl, HEAD + 1);
+  if (n <= 0 || n > ERROR_RECORD_BYTES - 8) return undefined;
+  try {
+    // TextDecoder refuses views on shared memory: copy first
+    const text = new TextDecoder().decode(new Uint8Array(memory.buffer, ERROR_RECORD_BYTE + 8, n).slice());
+    return deserializeError(JSON.parse(text) as SerializedError);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Forgets the error record (before a call starts). */
+export function clearErrorRecord(memory: WasmMemory): void {
+  const ctl = controlView(memory);
+  if (Atomics.load(ctl, HEAD) !== 0) Atomics.store(ctl, HEAD, 0);
 }

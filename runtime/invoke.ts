@@ -56,6 +56,7 @@ import {
   workerGone,
   workerReady,
 } from "./pool.js";
+import { blockWait, warn } from "./platform.js";
 import { Wasm, waitAsync, type WasmModule } from "./wasm.js";
 import { scratchBytesFor } from "./partials.js";
 
@@ -115,10 +116,7 @@ function noteCopyCost(k: LoadedKernel, m: Marshalled, copyMs: number, totalMs: n
   if (m.copiedBytes < COPY_WARN_BYTES || copyMs * 3 <= totalMs || copyWarned.has(k.id) || settings.warnings === false) return;
   copyWarned.add(k.id);
   const pct = Math.round((100 * copyMs) / totalMs);
-  process.emitWarning(formatMessage("PF4001", [k.meta.name, pct, copyMs.toFixed(1), totalMs.toFixed(1), m.describeCopies()]), {
-    type: "ParforPerformanceWarning",
-    code: "PF4001",
-  });
+  warn(formatMessage("PF4001", [k.meta.name, pct, copyMs.toFixed(1), totalMs.toFixed(1), m.describeCopies()]), "ParforPerformanceWarning", "PF4001");
 }
 
 /** Depth of synchronous calls running on this thread (a user callback may call a kernel). */
@@ -554,7 +552,7 @@ function drainAsync(): void {
       // worker 0 is still starting: wait for it here (this call blocks anyway)
       for (;;) {
         if (workerReady(ctl, 0) || leaderDied(ctl)) break;
-        Atomics.wait(ctl, READY, Atomics.load(ctl, READY), 20);
+        blockWait(ctl, READY, Atomics.load(ctl, READY), 20);
       }
       if (leaderDied(ctl)) {
         abandon(c, leaderBootError());
@@ -568,7 +566,7 @@ function drainAsync(): void {
       }
     }
     while (Atomics.load(ctl, ASYNC_STATE) === ASYNC_RUNNING && !leaderDied(ctl)) {
-      Atomics.wait(ctl, ASYNC_STATE, ASYNC_RUNNING, WAIT_SLICE_MS);
+      blockWait(ctl, ASYNC_STATE, ASYNC_RUNNING, WAIT_SLICE_MS);
     }
     if (Atomics.load(ctl, ASYNC_STATE) === ASYNC_RUNNING) {
       Atomics.compareExchange(ctl, ERROR, 0, errorSource(0));

@@ -16,7 +16,6 @@
  * so a kernel always links.
  */
 
-import { readFileSync } from "node:fs";
 import { MAX_WORKERS } from "./control.js";
 import { MATH_SCRATCH_BYTES, RESERVED_BYTES } from "./memory.js";
 import { Wasm, type WasmMemory, type WasmModule } from "./wasm.js";
@@ -55,16 +54,29 @@ export function setMathThread(workerIndex: number): void {
   slot = workerIndex + 1;
 }
 
+/**
+ * Where this thread gets the compiled library from: the host (Node reads the file, a page fetches
+ * it once at start, a web worker receives it from the main thread). Until one is set, or when it
+ * returns null, every function falls back to the engine's Math.
+ */
+let source: (() => WasmModule | null) | null = null;
+
+/** Sets where the compiled library comes from on this thread (see `source`). */
+export function setMathSource(get: () => WasmModule | null): void {
+  source = get;
+}
+
 /** Path of the built library: beside dist/runtime/, or under dist/ when running from TS source. */
-function libraryUrl(): URL {
+export function libraryUrl(): URL {
   const here = import.meta.url;
   return here.endsWith(".ts") ? new URL("../dist/math/parfor-math.wasm", here) : new URL("../math/parfor-math.wasm", here);
 }
 
 function compiled(): WasmModule | null {
-  if (module === undefined) {
+  if (module === undefined || module === null) {
     try {
-      module = new Wasm.Module(readFileSync(libraryUrl()));
+      // null is not kept: the library may still arrive (a page fetches it)
+      module = source?.() ?? null;
     } catch {
       module = null; // not built: every function falls back to V8's Math
     }
@@ -81,7 +93,8 @@ export function mathLibrary(memory: WasmMemory): Record<string, MathFn> | null {
   if (lib !== undefined) return lib;
   lib = null;
   const m = compiled();
-  if (m !== null) {
+  if (m === null) return null; // not kept either (see compiled)
+  {
     const ex = new Wasm.Instance(m, { env: { memory } }).exports as Record<string, unknown>;
     const need = (ex["SCRATCH_BYTES"] as { value: number } | undefined)?.value ?? Infinity;
     if (!(need <= SCRATCH_SLOT_BYTES)) {

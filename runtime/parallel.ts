@@ -15,19 +15,22 @@
  * compiled on the calling thread alone (one warning per process), `.async` included.
  */
 import type { CompiledKernel } from "../compiler/artifact.js";
-import { check, compile, type CompileOptions, type Diagnostic, formatMessage, type KernelShape, type ParamType, ParforCompileError, shapeOf } from "../compiler/index.js";
+import type { CompileOptions, Diagnostic, KernelShape, ParamType } from "../compiler/index.js";
+import { formatMessage } from "../compiler/diagnostics/messages.js";
+import { ParforCompileError } from "../compiler/diagnostics/errors.js";
 import type { SourceOrigin } from "./errors.js";
 import { callInProgress, invoke, invokeAsync, load, type LoadedKernel, MAX_THREADS } from "./invoke.js";
 import type { ParallelOptions, RunSettings } from "./options.js";
 import { threads as defaultThreads } from "./api.js";
 import { signatureOf } from "./signature.js";
 import { pinArgs } from "./marshal.js";
-import { type Precompiled, precompiledFor } from "./precompiled.js";
+import type { Precompiled } from "./precompiled.js";
+import { host, type JitCompiler } from "./host.js";
+import { envVar, soon, warn } from "./platform.js";
 import { ensureWorkers, READY_TIMEOUT_MS } from "./pool.js";
 import { controlView, READY, STATE, WORKER_DEAD, workerField } from "./control.js";
 import { sharedMemory } from "./memory.js";
 import { waitAsync, wasmUnavailable } from "./wasm.js";
-import { offThread } from "./compile-client.js";
 import { aliasSettings } from "./alias.js";
 import { type CallSite, callerSite, locateSource } from "./source.js";
 
@@ -130,7 +133,22 @@ class Dispatcher {
   ) {
     this.source = fn.toString();
     // checked mode compiles its own instrumented kernels: nothing precompiled is used or stored
-    this.pre = checkMode(options) ? NOTHING_PRECOMPILED : precompiledFor(fn, this.source, options, site?.file);
+    this.pre = checkMode(options) ? NOTHING_PRECOMPILED : host().precompiled(fn, this.source, options, site?.file);
+  }
+
+  /**
+   * The JIT compiler; where the host has none (a page: kernels come from the bundler plugin) a
+   * ParforCompileError that says how to get the kernel compiled, which `fallback: "js"` catches.
+   */
+  private jit(): JitCompiler {
+    const j = host().jit;
+    if (j !== null) return j;
+    throw new ParforCompileError(
+      `parfor: kernel '${this.name}' was not compiled ahead of time for this call, and the compiler is not loaded here: ` +
+        `bundle the page with the plugin of parfor/bundler (the kernel's parameters need number, boolean or typed-array annotations), ` +
+        `or pass the option fallback: "js" to run it as plain JavaScript`,
+      [],
+    );
   }
 
   get name(): string {
@@ -160,7 +178,8 @@ class Dispatcher {
   /** Diagnostics of the kernel analysed with default parameter types (no call needed). */
   diagnostics(): readonly PositionedDiagnostic[] {
     if (!this.analysed) {
-      const r = check(this.source, this.options);
+      if (host().jit === null) return [];
+      const r = this.jit().check(this.source, this.options);
       this.shapeCache ??= r.shape;
       this.analysed = r.diagnostics.map((d) => this.position(d));
     }
@@ -182,7 +201,7 @@ class Dispatcher {
     for (const d of ds) {
       if (d.category !== "warning") continue;
       const p = this.position(d);
-      process.emitWarning(`${this.where(p)} ${d.code} (${d.name}): ${d.message}`, { type: "ParforSafetyWarning", code: d.code });
+      warn(`${this.where(p)} ${d.code} (${d.name}): ${d.message}`, "ParforSafetyWarning", d.code);
     }
   }
 
@@ -192,7 +211,7 @@ class Dispatcher {
   }
 
   private shape(): KernelShape {
-    return (this.shapeCache ??= this.shapeFrom(shapeOf(this.source, this.options)));
+    return (this.shapeCache ??= this.shapeFrom(this.jit().shapeOf(this.source, this.options)));
   }
 
   private get compileOptions(): CompileOptions {
@@ -213,7 +232,7 @@ class Dispatcher {
     this.fallbackReason = why;
     if (!warnedNoWasm) {
       warnedNoWasm = true;
-      process.emitWarning(`parfor: ${why}; kernels with fallback: "js" run as plain JavaScript.`, { type: "ParforWarning", code: "PARFOR_NO_WASM" });
+      warn(`parfor: ${why}; kernels with fallback: "js" run as plain JavaScript.`, "ParforWarning", "PARFOR_NO_WASM");
     }
     return false;
   }
@@ -257,7 +276,13 @@ class Dispatcher {
       p = (async () => {
         const hit = this.pre.find(sig);
         if (hit) return this.install(key, s, sig, hit, true);
-        const r = (await offThread({ kind: "compile", source: this.source, options: this.compileOptions, params: sig })) ?? compile(this.source, sig, this.compileOptions);
+        let r: Compiled;
+        try {
+          const jit = this.jit();
+          r = (await jit.offThread({ kind: "compile", source: this.source, options: this.compileOptions, params: sig })) ?? jit.compile(this.source, sig, this.compileOptions);
+        } catch (e) {
+          return this.fallback(e);
+        }
         return this.install(key, s, sig, r, false);
       })();
       this.inflight.set(key, p);
@@ -271,8 +296,9 @@ class Dispatcher {
   private shapeOffThread(): Promise<KernelShape> {
     return (this.shapePending ??= (async () => {
       try {
-        const r = await offThread({ kind: "shape", source: this.source, options: this.compileOptions });
-        return (this.shapeCache ??= this.shapeFrom(r ?? shapeOf(this.source, this.options)));
+        const jit = this.jit();
+        const r = await jit.offThread({ kind: "shape", source: this.source, options: this.compileOptions });
+        return (this.shapeCache ??= this.shapeFrom(r ?? jit.shapeOf(this.source, this.options)));
       } finally {
         this.shapePending = null;
       }
@@ -310,7 +336,12 @@ class Dispatcher {
     // start the pool's threads now so that they boot while this thread compiles
     if (this.cache.size === 0) prestart(this.settings().threads);
     const hit = pre.find(sig);
-    const r = hit ?? compile(this.source, sig, this.compileOptions);
+    let r: Compiled;
+    try {
+      r = hit ?? this.jit().compile(this.source, sig, this.compileOptions);
+    } catch (e) {
+      return this.fallback(e);
+    }
     return this.install(key, shape, sig, r, hit !== null);
   }
 
@@ -318,7 +349,7 @@ class Dispatcher {
     if (this.options.fallback !== "js" || !(e instanceof ParforCompileError)) throw e;
     if (this.fallbackReason !== null) return null; // warned already (another call of this kernel failed first)
     this.fallbackReason = e.message;
-    process.emitWarning(formatMessage("PF3004", [this.name, e.message]), { type: "ParforWarning", code: "PF3004" });
+    warn(formatMessage("PF3004", [this.name, e.message]), "ParforWarning", "PF3004");
     return null;
   }
 
@@ -355,9 +386,9 @@ function prestartGradually(n: number): void {
   const next = (): void => {
     if (have >= n) return;
     prestart(++have + 1);
-    setImmediate(next);
+    soon(next);
   };
-  setImmediate(next);
+  soon(next);
 }
 
 let warnedNoWasm = false;
@@ -370,15 +401,10 @@ let workersForbidden: boolean | undefined;
  */
 function noWorkers(): boolean {
   if (workersForbidden === undefined) {
-    const perm = (process as unknown as { permission?: { has(scope: string): boolean } }).permission;
-    workersForbidden = perm !== undefined && !perm.has("worker");
-    if (workersForbidden) {
-      process.emitWarning(
-        "parfor: Node's permission model does not allow worker threads (start node with --allow-worker to use them); " +
-          "kernels run on the calling thread only, and .async calls block it while they run.",
-        { type: "ParforWarning", code: "PARFOR_NO_WORKERS" },
-      );
-    }
+    // Node's permission model without --allow-worker, or a page that is not cross-origin isolated
+    const why = host().noWorkers();
+    workersForbidden = why !== null;
+    if (why !== null) warn(why.warning, "ParforWarning", why.code);
   }
   return workersForbidden;
 }
@@ -497,7 +523,7 @@ function asyncCall(d: Dispatcher, args: unknown[]): Promise<unknown> {
 
 /** Checked mode for a kernel: its `check` option, else PARFOR_CHECK=races. */
 function checkMode(options: ParallelOptions): boolean {
-  return (options.check ?? (process.env.PARFOR_CHECK === "races" ? "races" : "off")) === "races";
+  return (options.check ?? (envVar("PARFOR_CHECK") === "races" ? "races" : "off")) === "races";
 }
 
 const NOTHING_PRECOMPILED: Precompiled = { shape: null, find: () => null, store: () => {} };
@@ -519,9 +545,10 @@ export function parallel<F extends AnyFn>(fn: F, options?: ParallelOptions): Par
       // running call owns the control block and the frames, so this one runs as plain JavaScript
       if (!reentered) {
         reentered = true;
-        process.emitWarning(
+        warn(
           `parfor: kernel '${fn.name || "anonymous"}' was called while a compiled call was running on the same thread; such calls run as plain JavaScript`,
-          { type: "ParforWarning", code: "PARFOR_REENTRANT" },
+          "ParforWarning",
+          "PARFOR_REENTRANT",
         );
       }
       return fn.apply(this, args);

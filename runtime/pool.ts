@@ -1,26 +1,20 @@
 /**
- * The worker pool (main thread side): worker_threads made on first use, every one unref()ed so the
- * pool never keeps the process alive. Workers receive the shared memory at start and each kernel's
- * WasmModule once, by postMessage, before their first job of that kernel; everything
- * during a call goes through Atomics on the control block (see control.ts).
+ * The worker pool (main thread side): workers made on first use through the host (runtime/host.ts:
+ * worker_threads in Node, every one unref()ed so the pool never keeps the process alive; Web
+ * Workers in a page). Workers receive the shared memory at start and each kernel's WasmModule
+ * once, by postMessage, before their first job of that kernel; everything during a call goes
+ * through Atomics on the control block (see control.ts).
  *
  * Starting workers never blocks: a call uses the workers that are ready when its prange starts
  * and the rest join later pranges as they come (chunking does not depend on the thread count, so
  * results do not either).
  *
- * A dead worker is seen while a call blocks: each worker holds one end of a "lifeline"
- * MessageChannel whose other end lives in a small watcher thread. When the worker ends for any
- * reason (terminate(), a crash, out of memory) its end closes, and the watcher, whose event loop
- * is never blocked by a call, marks the worker's slot dead and wakes every waiter. The main
- * thread's own 'exit' listener cannot do this: it runs only when the main thread is idle.
+ * A dead worker is seen while a call blocks: in Node through each worker's lifeline and the
+ * watcher thread (runtime/host/node.ts), which mark its slot dead and wake every waiter.
  */
 
-import { existsSync } from "node:fs";
-import os from "node:os";
-import { fileURLToPath } from "node:url";
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import {
-  ASYNC_STATE,
   controlView,
   DONE,
   EPOCH,
@@ -32,30 +26,22 @@ import {
   MAX_WORKERS,
   READY,
   STATE,
-  WORKER_BASE,
   WORKER_DEAD,
   WORKER_READY,
   WORKER_STARTING,
-  WORKER_STRIDE,
   workerField,
   workerOfSource,
 } from "./control.js";
-import { deserializeError, type KernelMeta, type SerializedError } from "./errors.js";
+import { clearErrorRecord, deserializeError, readErrorRecord, type KernelMeta } from "./errors.js";
+import { host, type WorkerLink } from "./host.js";
 import { sharedMemory } from "./memory.js";
+import { blockWait, CAN_BLOCK, soon, warn } from "./platform.js";
 import type { WasmMemory, WasmModule } from "./wasm.js";
 
 /** How long `ensureWorkers(n, true)` waits for new workers to report ready. */
 export const READY_TIMEOUT_MS = 15_000;
 
-/** What the pool sends a worker when it starts. */
-export interface WorkerInit {
-  readonly memory: WasmMemory;
-  readonly port: MessagePort;
-  /** held, never used: its closing tells the watcher that this worker ended */
-  readonly lifeline: MessagePort;
-  readonly index: number;
-  readonly epoch: number;
-}
+export type { WorkerInit } from "./host/node.js";
 
 /** A kernel module as posted to a worker. */
 export interface KernelMessage {
@@ -71,9 +57,8 @@ export interface DropMessage {
 }
 
 interface Handle {
-  readonly worker: Worker;
-  /** Our end of the worker's channel: kernels go out, errors come back. */
-  readonly port: MessagePort;
+  /** The host's end of the worker: kernels go out, errors come back (where they can be read synchronously). */
+  readonly link: WorkerLink;
   readonly index: number;
   /** Kernel ids whose module this worker has been sent. */
   readonly kernels: Set<number>;
@@ -91,81 +76,15 @@ let spinPolicy: "auto" | "never" = "auto";
 let bootFailures = 0;
 let lastBootError: string | null = null;
 
-/** The worker entry: dist/runtime/worker.js beside this file, or under dist/ when running from TS source. */
-export function workerUrl(): URL {
-  const here = import.meta.url;
-  return here.endsWith(".ts") ? new URL("../dist/runtime/worker.js", here) : new URL("./worker.js", here);
-}
-
-/**
- * Node options that name the main program (`-e`, `-p`, `--input-type`, ...): a worker inherits
- * process.execArgv, and with `--input-type` it refuses to start (ERR_INPUT_TYPE_NOT_ALLOWED).
- * Each entry: the flag and whether its value may follow as the next argument.
- */
-const ENTRY_FLAGS: readonly [string, boolean][] = [
-  ["--input-type", true],
-  ["-e", true],
-  ["--eval", true],
-  ["-p", true],
-  ["--print", true],
-  ["-pe", true],
-  ["-c", false],
-  ["--check", false],
-  ["-i", false],
-  ["--interactive", false],
-  ["--test", false],
-  ["--watch", false],
-  ["--watch-path", true],
-];
-
-/**
- * The execArgv to start workers with: undefined (inherit process.execArgv, which Node filters
- * itself) when nothing needs removing, else the list without the main-program options and
- * without the per-process options a worker refuses (ERR_WORKER_INVALID_EXEC_ARGV, learnt once).
- */
-let execArgvForWorkers: string[] | undefined | null = null;
-
-function makeWorker(source: string | URL, options: ConstructorParameters<typeof Worker>[1]): Worker {
-  if (execArgvForWorkers === null) {
-    const filtered = workerExecArgv();
-    execArgvForWorkers = filtered.length === process.execArgv.length ? undefined : filtered;
-  }
-  try {
-    return new Worker(source, { ...options, execArgv: execArgvForWorkers });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "ERR_WORKER_INVALID_EXEC_ARGV" || execArgvForWorkers === undefined) throw e;
-    const bad = new Set(((e as Error).message.split(": ")[1] ?? "").split(/,\s*/).map((f) => f.split("=")[0]!));
-    execArgvForWorkers = execArgvForWorkers.filter((a) => !bad.has(a.split("=")[0]!));
-    return new Worker(source, { ...options, execArgv: execArgvForWorkers });
-  }
-}
-
-/** process.execArgv without the options that only make sense for the main program. */
-export function workerExecArgv(argv: readonly string[] = process.execArgv): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const eq = a.indexOf("=");
-    const name = a.startsWith("--") && eq > 0 ? a.slice(0, eq) : a;
-    const flag = ENTRY_FLAGS.find(([f]) => f === name);
-    if (flag === undefined) {
-      out.push(a);
-      continue;
-    }
-    if (flag[1] && name === a) i++; // its value is the next argument
-  }
-  return out;
-}
-
 /**
  * Whether threads waiting for work may spin before sleeping. Never when the call uses more threads
  * than cores: a spinning thread would then steal the core of one that has work.
  */
 export function spinAllowed(threads: number): boolean {
-  return spinPolicy === "auto" && threads <= (cores ??= os.availableParallelism());
+  return spinPolicy === "auto" && threads <= (cores ??= host().cores());
 }
 
-/** os.availableParallelism(), read once (a call costs ~0.3 µs, every call of a kernel needs it). */
+/** The host's core count (os.availableParallelism() in Node), read once (a call costs ~0.3 µs, every call of a kernel needs it). */
 let cores: number | undefined;
 
 /** Turns spinning off ("never") or back to the default ("auto"); for measurements and tests. */
@@ -180,7 +99,7 @@ export function poolSize(): number {
 
 /** The Worker objects (for tests that need to observe or disturb them). */
 export function poolWorkers(): readonly Worker[] {
-  return handles.map((h) => h.worker);
+  return handles.map((h) => h.link.raw as Worker);
 }
 
 function isBroken(ctl: Int32Array): boolean {
@@ -207,42 +126,6 @@ function retire(ctl: Int32Array): Handle[] {
   return old;
 }
 
-// ---- the watcher thread ----------------------------------------------------------------------
-
-/**
- * The watcher's code (CommonJS, run with eval so no file has to be found): for each lifeline it
- * is handed, it waits for the port to close and then, if the worker's pool is still current, marks
- * the slot dead and wakes everything a call may be waiting on.
- */
-const WATCHER_SOURCE = `
-const { parentPort, workerData } = require("node:worker_threads");
-const ctl = new Int32Array(workerData.buffer, 0, ${WORKER_BASE + MAX_WORKERS * WORKER_STRIDE});
-parentPort.on("message", ({ port, index, epoch }) => {
-  port.on("close", () => {
-    if (Atomics.load(ctl, ${EPOCH}) !== epoch) return;
-    Atomics.store(ctl, ${WORKER_BASE} + index * ${WORKER_STRIDE} + ${STATE}, ${WORKER_DEAD});
-    Atomics.notify(ctl, ${DONE});
-    Atomics.notify(ctl, ${READY});
-    Atomics.notify(ctl, ${ASYNC_STATE});
-  });
-  port.start();
-});
-`;
-
-let watcher: Worker | null = null;
-
-function watcherThread(memory: WasmMemory): Worker {
-  if (watcher !== null) return watcher;
-  const w = makeWorker(WATCHER_SOURCE, { eval: true, workerData: { buffer: memory.buffer } });
-  w.unref();
-  // if the watcher itself goes away, the next pool starts another
-  w.once("exit", () => {
-    if (watcher === w) watcher = null;
-  });
-  watcher = w;
-  return w;
-}
-
 // ---- starting workers ------------------------------------------------------------------------
 
 /**
@@ -258,7 +141,7 @@ export function ensureWorkers(n: number, wait = false): void {
   const ctl = controlView(memory);
   if (handles.length > 0 && isBroken(ctl)) {
     const bootFailed = handles.some((h) => h.bootFailed === true);
-    for (const h of retire(ctl)) void h.worker.terminate();
+    for (const h of retire(ctl)) void h.link.terminate();
     if (bootFailed) bootFailures++;
   } else if (handles.some((h) => Atomics.load(ctl, workerField(h.index, STATE)) === WORKER_READY)) {
     bootFailures = 0;
@@ -268,20 +151,20 @@ export function ensureWorkers(n: number, wait = false): void {
     throw new Error(`parfor: worker threads cannot start: ${lastBootError}`);
   }
   if (handles.length < n) {
-    const url = workerUrl();
-    if (!existsSync(fileURLToPath(url))) {
-      throw new Error(`parfor: the worker entry ${fileURLToPath(url)} does not exist (run the TypeScript build first)`);
-    }
+    const problem = host().workerEntryProblem();
+    if (problem !== null) throw new Error(`parfor: ${problem}`);
     wanted = Math.max(wanted, n);
     // Making a Worker costs the calling thread a few ms: start a batch now, the rest a batch per
     // later call or event-loop turn (a call uses the workers that are ready anyway).
     startBatch(wait ? n : Math.min(n, handles.length + bootBatch()));
     if (handles.length < wanted && !topUpScheduled) {
       topUpScheduled = true;
-      setImmediate(topUp).unref();
+      soon(topUp);
     }
   }
-  if (wait) awaitReady(ctl, n);
+  // a thread that cannot block (a page's main thread) cannot wait for workers either: a Web
+  // Worker starts only once that thread returns to its event loop
+  if (wait && CAN_BLOCK) awaitReady(ctl, n);
 }
 
 /** Most workers any call asked for (the pool grows towards it). */
@@ -290,16 +173,14 @@ let topUpScheduled = false;
 
 /** Workers started per batch: as many as there are cores (at least 2). */
 function bootBatch(): number {
-  return Math.max(2, (cores ??= os.availableParallelism()));
+  return Math.max(2, (cores ??= host().cores()));
 }
 
 function startBatch(upTo: number): void {
   const memory = sharedMemory();
   const ctl = controlView(memory);
-  const url = workerUrl();
-  const lifelines = watcherThread(memory);
   const epoch = Atomics.load(ctl, EPOCH);
-  while (handles.length < upTo) handles.push(startWorker(memory, ctl, url, epoch, lifelines));
+  while (handles.length < upTo) handles.push(startWorker(memory, ctl, epoch));
 }
 
 /** One batch per event-loop turn until the pool has the workers calls asked for. */
@@ -313,42 +194,43 @@ function topUp(): void {
   }
   if (handles.length < wanted) {
     topUpScheduled = true;
-    setImmediate(topUp).unref();
+    soon(topUp);
   }
 }
 
-function startWorker(memory: WasmMemory, ctl: Int32Array, url: URL, epoch: number, lifelines: Worker): Handle {
+function startWorker(memory: WasmMemory, ctl: Int32Array, epoch: number): Handle {
   const index = handles.length;
   Atomics.store(ctl, workerField(index, STATE), WORKER_STARTING);
-  const { port1, port2 } = new MessageChannel();
-  const life = new MessageChannel();
-  const init: WorkerInit = { memory, port: port2, lifeline: life.port1, index, epoch };
-  const worker = makeWorker(url, { workerData: init, transferList: [port2, life.port1] });
-  lifelines.postMessage({ port: life.port2, index, epoch }, [life.port2]);
-  worker.unref();
-  port1.unref();
-  const h: Handle = { worker, port: port1, index, kernels: new Set(), exited: false };
   // a worker started after kernels were sent gets them all before its first job
-  for (const msg of known.values()) post(h, msg);
-  worker.on("error", (e: Error) => {
-    h.exited = true;
-    h.error = e;
-    if (handles.includes(h) && Atomics.load(ctl, workerField(index, STATE)) !== WORKER_READY) {
-      // died before it was ready: say why at once (the calls meanwhile run on fewer threads)
-      h.bootFailed = true;
-      lastBootError = e.message;
-      process.emitWarning(`parfor: worker thread ${index} failed to start: ${e.message}`, { type: "ParforWarning", code: "PARFOR_WORKER" });
-    }
-  });
-  worker.on("exit", (code) => {
-    h.exited = true;
-    h.exitCode = code;
-    if (handles.includes(h) && Atomics.load(ctl, EPOCH) === epoch) {
-      Atomics.store(ctl, workerField(index, STATE), WORKER_DEAD);
-      Atomics.notify(ctl, DONE);
-      Atomics.notify(ctl, READY);
-    }
-  });
+  const messages = [...known.values()];
+  let h: Handle | undefined;
+  const link = host().spawn(
+    { memory, index, epoch, messages },
+    {
+      error(e: Error) {
+        if (h === undefined) return;
+        h.exited = true;
+        h.error = e;
+        if (handles.includes(h) && Atomics.load(ctl, workerField(index, STATE)) !== WORKER_READY) {
+          // died before it was ready: say why at once (the calls meanwhile run on fewer threads)
+          h.bootFailed = true;
+          lastBootError = e.message;
+          warn(`parfor: worker thread ${index} failed to start: ${e.message}`, "ParforWarning", "PARFOR_WORKER");
+        }
+      },
+      exit(code) {
+        if (h === undefined) return;
+        h.exited = true;
+        h.exitCode = code;
+        if (handles.includes(h) && Atomics.load(ctl, EPOCH) === epoch) {
+          Atomics.store(ctl, workerField(index, STATE), WORKER_DEAD);
+          Atomics.notify(ctl, DONE);
+          Atomics.notify(ctl, READY);
+        }
+      },
+    },
+  );
+  h = { link, index, kernels: new Set(messages.map((m) => m.meta.id)), exited: false };
   return h;
 }
 
@@ -361,15 +243,15 @@ function awaitReady(ctl: Int32Array, target: number): void {
     const dead = handles.find((h) => Atomics.load(ctl, workerField(h.index, STATE)) === WORKER_DEAD);
     if (dead !== undefined) {
       const err = drainPort(dead);
-      for (const h of retire(ctl)) void h.worker.terminate();
+      for (const h of retire(ctl)) void h.link.terminate();
       throw new Error(`parfor: worker thread ${dead.index} failed to start${err ? `: ${err.message}` : ""}`);
     }
     const left = deadline - Date.now();
     if (left <= 0) {
-      for (const h of retire(ctl)) void h.worker.terminate();
+      for (const h of retire(ctl)) void h.link.terminate();
       throw new Error(`parfor: ${target - r} of ${target} worker threads did not start within ${READY_TIMEOUT_MS / 1000} s`);
     }
-    Atomics.wait(ctl, READY, r, Math.min(left, 50));
+    blockWait(ctl, READY, r, Math.min(left, 50));
   }
 }
 
@@ -393,14 +275,8 @@ export function workerCause(w: number): string {
 export function workerGone(w: number, ms = 200): Promise<void> {
   const h = handles.find((x) => x.index === w);
   if (h === undefined || h.exited) return Promise.resolve();
-  return new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    h.worker.once("exit", () => {
-      clearTimeout(t);
-      // the 'error' event, when there is one, comes before 'exit'
-      resolve();
-    });
-  });
+  // the 'error' event, when there is one, comes before 'exit'
+  return h.link.exited(ms);
 }
 
 /**
@@ -418,7 +294,7 @@ export function sendKernel(n: number, meta: KernelMeta, module: WasmModule): voi
 
 function post(h: Handle, msg: KernelMessage): void {
   if (h.kernels.has(msg.meta.id)) return;
-  h.port.postMessage(msg);
+  h.link.post(msg);
   h.kernels.add(msg.meta.id);
 }
 
@@ -428,24 +304,22 @@ export function dropKernel(id: number): void {
   for (const h of handles) {
     if (!h.kernels.delete(id)) continue;
     const msg: DropMessage = { kind: "drop", id };
-    h.port.postMessage(msg);
+    h.link.post(msg);
   }
 }
 
 function drainPort(h: Handle): Error | undefined {
   let last: Error | undefined;
-  for (;;) {
-    const m = receiveMessageOnPort(h.port);
-    if (m === undefined) return last;
-    const msg = m.message as SerializedError;
-    if (msg.kind === "error" && last === undefined) last = deserializeError(msg);
-  }
+  for (const msg of h.link.drain()) if (msg.kind === "error" && last === undefined) last = deserializeError(msg);
+  return last;
 }
 
 /**
  * After a failed job: reads (synchronously, the main thread may be inside a call) every error the
  * workers posted, and returns the one of `source` (an ERROR value), rebuilt with its class. The
  * workers post before they add to DONE, so after the join every message is already queued.
+ * Where the host cannot receive synchronously (web workers), the failing worker wrote its error
+ * to the error record in shared memory instead (errors.ts).
  */
 export function takeWorkerError(source: number): Error {
   let found: Error | undefined;
@@ -454,12 +328,14 @@ export function takeWorkerError(source: number): Error {
     const e = drainPort(h);
     if (h.index === w && e !== undefined) found = e;
   }
+  found ??= readErrorRecord(sharedMemory(), source);
   return found ?? new Error(`parfor: worker thread ${w} failed without reporting an error (source ${source} != ${errorSource(w)})`);
 }
 
 /** Drops any stale error messages (before a call starts). */
 export function discardWorkerErrors(): void {
   for (const h of handles) drainPort(h);
+  clearErrorRecord(sharedMemory());
 }
 
 /**
@@ -474,10 +350,8 @@ export async function shutdownPool(): Promise<void> {
   await Promise.all(
     old.map(async (h) => {
       if (h.exited) return;
-      const exited = new Promise<void>((resolve) => h.worker.once("exit", () => resolve()));
-      const timer = setTimeout(() => void h.worker.terminate(), 2000);
-      await exited;
-      clearTimeout(timer);
+      await h.link.exited(2000);
+      if (!h.exited) await h.link.terminate();
     }),
   );
 }

@@ -6,7 +6,9 @@
  * typed-array kind.
  */
 import type { ArrayKind } from "../compiler/artifact.js";
-import { formatMessage, type KernelShape, type ParamType, SMALL_INT } from "../compiler/index.js";
+import type { KernelShape, ParamType } from "../compiler/index.js";
+import { SMALL_INT } from "../compiler/analysis/types.js";
+import { formatMessage } from "../compiler/diagnostics/messages.js";
 import { isFreedView } from "./memory.js";
 import { viewFacts, viewKind } from "./views.js";
 

@@ -5,8 +5,7 @@
  * When the text cannot be found (a bundler or test runner rewrote it), positions are given
  * relative to the kernel and the call site is named.
  */
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { host } from "./host.js";
 import type { SourceOrigin } from "./errors.js";
 
 export interface CallSite {
@@ -23,14 +22,8 @@ export function callerSite(): CallSite | null {
   for (const line of stack.split("\n").slice(1)) {
     const m = /\(?((?:file:\/\/)?[^()\s]+?):(\d+):(\d+)\)?\s*$/.exec(line);
     if (!m || OWN.test(m[1]!) || m[1]!.startsWith("node:")) continue;
-    let file = m[1]!;
-    if (file.startsWith("file://")) {
-      try {
-        file = fileURLToPath(file);
-      } catch {
-        continue;
-      }
-    }
+    const file = host().sourceFile(m[1]!);
+    if (file === null) continue;
     return { file, line: Number(m[2]), column: Number(m[3]) };
   }
   return null;
@@ -39,12 +32,8 @@ export function callerSite(): CallSite | null {
 /** Finds `text` in the call site's file, nearest at or after the call line. */
 export function locateSource(site: CallSite | null, text: string): SourceOrigin | null {
   if (!site) return null;
-  let content: string;
-  try {
-    content = readFileSync(site.file, "utf8");
-  } catch {
-    return null;
-  }
+  const content = host().readSource(site.file);
+  if (content === null) return null;
   const lineStarts = [0];
   for (let i = 0; i < content.length; i++) if (content.charCodeAt(i) === 10) lineStarts.push(i + 1);
   const callOffset = (lineStarts[site.line - 1] ?? 0) + site.column - 1;

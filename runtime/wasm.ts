@@ -35,8 +35,23 @@ const api = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 
 /** Whether the process runs with `flag` (on the command line or in NODE_OPTIONS). */
 function hasFlag(flag: string): boolean {
-  const opts = (process.env["NODE_OPTIONS"] ?? "").split(/\s+/);
-  return process.execArgv.some((a) => a === flag || a.startsWith(flag + "=")) || opts.some((a) => a === flag || a.startsWith(flag + "="));
+  const p = (globalThis as { process?: { env?: Record<string, string | undefined>; execArgv?: string[] } }).process;
+  const opts = (p?.env?.["NODE_OPTIONS"] ?? "").split(/\s+/);
+  return (p?.execArgv ?? []).some((a) => a === flag || a.startsWith(flag + "=")) || opts.some((a) => a === flag || a.startsWith(flag + "="));
+}
+
+/**
+ * Whether a shared WebAssembly.Memory can be made although SharedArrayBuffer is not a global:
+ * Chromium allows it on a page that is not cross-origin isolated (it just cannot be posted to a
+ * worker), and kernels then run on the calling thread.
+ */
+function sharedMemoryWithoutSab(a: WasmApi): boolean {
+  try {
+    new a.Memory({ initial: 1, maximum: 1, shared: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 let reason: string | null | undefined;
@@ -55,8 +70,10 @@ export function wasmUnavailable(): string | null {
         ? "node was started with --no-expose-wasm (run without it)"
         : "globalThis.WebAssembly is not defined in this process";
     reason = `WebAssembly is unavailable: ${cause}`;
-  } else if (typeof SharedArrayBuffer !== "function") {
-    reason = "SharedArrayBuffer is unavailable in this process (parfor's threads share one WebAssembly memory)";
+  } else if (typeof SharedArrayBuffer !== "function" && !sharedMemoryWithoutSab(api)) {
+    reason =
+      "SharedArrayBuffer is unavailable in this process (parfor's threads share one WebAssembly memory; " +
+      "in a browser, serve the page with Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp)";
   } else {
     reason = null;
   }

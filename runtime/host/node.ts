@@ -1,0 +1,231 @@
+/**
+ * The Node host (also Deno and Bun, through their node: modules): pool workers are
+ * worker_threads started from dist/runtime/worker.js with the shared memory in workerData, each
+ * with a MessagePort for kernels (read synchronously by the worker with receiveMessageOnPort)
+ * and a "lifeline" port whose other end lives in a small watcher thread: when the worker ends
+ * for any reason (terminate(), a crash, out of memory) its end closes, and the watcher, whose
+ * event loop is never blocked by a call, marks the worker's slot dead and wakes every waiter.
+ * The main thread's own 'exit' listener cannot do this: it runs only when the main thread is idle.
+ *
+ * Importing this module installs it (index.ts does, first).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import os from "node:os";
+import { fileURLToPath } from "node:url";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import { aliasHazards, check, compile, shapeOf } from "../../compiler/index.js";
+import { offThread } from "../compile-client.js";
+import { ASYNC_STATE, DONE, EPOCH, MAX_WORKERS, READY, STATE, WORKER_BASE, WORKER_DEAD, WORKER_STRIDE } from "../control.js";
+import type { SerializedError } from "../errors.js";
+import { setHost, type Host, type SpawnInit, type WorkerEvents, type WorkerLink } from "../host.js";
+import { libraryUrl, setMathSource } from "../mathlib.js";
+import { precompiledFor } from "../precompiled.js";
+import { Wasm, type WasmMemory, type WasmModule } from "../wasm.js";
+
+/** What the pool sends a worker when it starts. */
+export interface WorkerInit {
+  readonly memory: WasmMemory;
+  readonly port: MessagePort;
+  /** held, never used: its closing tells the watcher that this worker ended */
+  readonly lifeline: MessagePort;
+  readonly index: number;
+  readonly epoch: number;
+}
+
+/** The worker entry: dist/runtime/worker.js, or under dist/ when running from TS source. */
+export function workerUrl(): URL {
+  const here = import.meta.url;
+  return here.endsWith(".ts") ? new URL("../../dist/runtime/worker.js", here) : new URL("../worker.js", here);
+}
+
+/**
+ * Node options that name the main program (`-e`, `-p`, `--input-type`, ...): a worker inherits
+ * process.execArgv, and with `--input-type` it refuses to start (ERR_INPUT_TYPE_NOT_ALLOWED).
+ * Each entry: the flag and whether its value may follow as the next argument.
+ */
+const ENTRY_FLAGS: readonly [string, boolean][] = [
+  ["--input-type", true],
+  ["-e", true],
+  ["--eval", true],
+  ["-p", true],
+  ["--print", true],
+  ["-pe", true],
+  ["-c", false],
+  ["--check", false],
+  ["-i", false],
+  ["--interactive", false],
+  ["--test", false],
+  ["--watch", false],
+  ["--watch-path", true],
+];
+
+/**
+ * The execArgv to start workers with: undefined (inherit process.execArgv, which Node filters
+ * itself) when nothing needs removing, else the list without the main-program options and
+ * without the per-process options a worker refuses (ERR_WORKER_INVALID_EXEC_ARGV, learnt once).
+ */
+let execArgvForWorkers: string[] | undefined | null = null;
+
+function makeWorker(source: string | URL, options: ConstructorParameters<typeof Worker>[1]): Worker {
+  if (execArgvForWorkers === null) {
+    const filtered = workerExecArgv();
+    execArgvForWorkers = filtered.length === process.execArgv.length ? undefined : filtered;
+  }
+  try {
+    return new Worker(source, { ...options, execArgv: execArgvForWorkers });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ERR_WORKER_INVALID_EXEC_ARGV" || execArgvForWorkers === undefined) throw e;
+    const bad = new Set(((e as Error).message.split(": ")[1] ?? "").split(/,\s*/).map((f) => f.split("=")[0]!));
+    execArgvForWorkers = execArgvForWorkers.filter((a) => !bad.has(a.split("=")[0]!));
+    return new Worker(source, { ...options, execArgv: execArgvForWorkers });
+  }
+}
+
+/** process.execArgv without the options that only make sense for the main program. */
+export function workerExecArgv(argv: readonly string[] = process.execArgv): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const eq = a.indexOf("=");
+    const name = a.startsWith("--") && eq > 0 ? a.slice(0, eq) : a;
+    const flag = ENTRY_FLAGS.find(([f]) => f === name);
+    if (flag === undefined) {
+      out.push(a);
+      continue;
+    }
+    if (flag[1] && name === a) i++; // its value is the next argument
+  }
+  return out;
+}
+
+// ---- the watcher thread ----------------------------------------------------------------------
+
+/**
+ * The watcher's code (CommonJS, run with eval so no file has to be found): for each lifeline it
+ * is handed, it waits for the port to close and then, if the worker's pool is still current, marks
+ * the slot dead and wakes everything a call may be waiting on.
+ */
+const WATCHER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const ctl = new Int32Array(workerData.buffer, 0, ${WORKER_BASE + MAX_WORKERS * WORKER_STRIDE});
+parentPort.on("message", ({ port, index, epoch }) => {
+  port.on("close", () => {
+    if (Atomics.load(ctl, ${EPOCH}) !== epoch) return;
+    Atomics.store(ctl, ${WORKER_BASE} + index * ${WORKER_STRIDE} + ${STATE}, ${WORKER_DEAD});
+    Atomics.notify(ctl, ${DONE});
+    Atomics.notify(ctl, ${READY});
+    Atomics.notify(ctl, ${ASYNC_STATE});
+  });
+  port.start();
+});
+`;
+
+let watcher: Worker | null = null;
+
+function watcherThread(memory: WasmMemory): Worker {
+  if (watcher !== null) return watcher;
+  const w = makeWorker(WATCHER_SOURCE, { eval: true, workerData: { buffer: memory.buffer } });
+  w.unref();
+  // if the watcher itself goes away, the next pool starts another
+  w.once("exit", () => {
+    if (watcher === w) watcher = null;
+  });
+  watcher = w;
+  return w;
+}
+
+function spawn(init: SpawnInit, events: WorkerEvents): WorkerLink {
+  const { memory, index, epoch } = init;
+  const lifelines = watcherThread(memory);
+  const { port1, port2 } = new MessageChannel();
+  const life = new MessageChannel();
+  const data: WorkerInit = { memory, port: port2, lifeline: life.port1, index, epoch };
+  const worker = makeWorker(workerUrl(), { workerData: data, transferList: [port2, life.port1] });
+  lifelines.postMessage({ port: life.port2, index, epoch }, [life.port2]);
+  worker.unref();
+  port1.unref();
+  for (const m of init.messages) port1.postMessage(m);
+  let exited = false;
+  worker.on("error", (e: Error) => events.error(e));
+  worker.on("exit", (code) => {
+    exited = true;
+    events.exit(code);
+  });
+  return {
+    raw: worker,
+    post: (m) => port1.postMessage(m),
+    drain(): SerializedError[] {
+      const out: SerializedError[] = [];
+      for (;;) {
+        const m = receiveMessageOnPort(port1);
+        if (m === undefined) return out;
+        out.push(m.message as SerializedError);
+      }
+    },
+    terminate: async () => void (await worker.terminate()),
+    exited: (ms) =>
+      exited
+        ? Promise.resolve()
+        : new Promise((resolve) => {
+            const t = setTimeout(resolve, ms);
+            worker.once("exit", () => {
+              clearTimeout(t);
+              resolve();
+            });
+          }),
+    unref: () => worker.unref(),
+  };
+}
+
+let mathModule: WasmModule | null | undefined;
+
+export const nodeHost: Host = {
+  name: "node",
+  cores: () => os.availableParallelism(),
+  env: (name) => process.env[name],
+  noWorkers() {
+    const perm = (process as unknown as { permission?: { has(scope: string): boolean } }).permission;
+    if (perm === undefined || perm.has("worker")) return null;
+    return {
+      warning:
+        "parfor: Node's permission model does not allow worker threads (start node with --allow-worker to use them); " +
+        "kernels run on the calling thread only, and .async calls block it while they run.",
+      code: "PARFOR_NO_WORKERS",
+    };
+  },
+  workerEntryProblem() {
+    const path = fileURLToPath(workerUrl());
+    return existsSync(path) ? null : `the worker entry ${path} does not exist (run the TypeScript build first)`;
+  },
+  spawn,
+  mathModule() {
+    if (mathModule === undefined) {
+      try {
+        mathModule = new Wasm.Module(readFileSync(libraryUrl()));
+      } catch {
+        mathModule = null; // not built: every function falls back to V8's Math
+      }
+    }
+    return mathModule;
+  },
+  readSource(file) {
+    try {
+      return readFileSync(file, "utf8");
+    } catch {
+      return null;
+    }
+  },
+  sourceFile(url) {
+    if (!url.startsWith("file://")) return url;
+    try {
+      return fileURLToPath(url);
+    } catch {
+      return null;
+    }
+  },
+  jit: { check, compile, shapeOf, aliasHazards, offThread },
+  precompiled: (fn, source, options, file) => precompiledFor(fn as never, source, options, file),
+};
+
+setHost(nodeHost);
+setMathSource(() => nodeHost.mathModule());
