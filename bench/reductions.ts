@@ -42,12 +42,10 @@ const histogram = (x: Int32Array, h: Float64Array): void => {
 const histogramLoop = (x: Int32Array, h: Float64Array): void => {
   for (let i = 0; i < x.length; i++) h[x[i]!]! += 1;
 };
-const colsums = (a: Float64Array, cols: number, acc: Float64Array): void => {
-  const rows = a.length / cols;
+const colsums = (a: Float64Array, rows: number, cols: number, acc: Float64Array): void => {
   for (const i of prange(rows)) for (let j = 0; j < cols; j++) acc[j] += a[i * cols + j];
 };
-const colsumsLoop = (a: Float64Array, cols: number, acc: Float64Array): void => {
-  const rows = a.length / cols;
+const colsumsLoop = (a: Float64Array, rows: number, cols: number, acc: Float64Array): void => {
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) acc[j]! += a[i * cols + j]!;
 };
 
@@ -80,7 +78,7 @@ function main(): void {
   const rows: [string, () => void, () => void, () => void][] = [
     ["argmin, 10^7 doubles", () => argminLoop(a), () => k1.argmin(a), () => k2.argmin(a)],
     ["histogram, 10^7 values, 256 bins", () => histogramLoop(x, h), () => k1.histogram(x, h), () => k2.histogram(x, h)],
-    ["column sums, 4000 x 4000", () => colsumsLoop(m, COLS, acc), () => k1.colsums(m, COLS, acc), () => k2.colsums(m, COLS, acc)],
+    ["column sums, 4000 x 4000", () => colsumsLoop(m, COLS, COLS, acc), () => k1.colsums(m, COLS, COLS, acc), () => k2.colsums(m, COLS, COLS, acc)],
   ];
   console.log(`node ${process.version}, ${runs} rounds, medians (ms)`);
   console.log("kernel                              plain     1T      2T   2T vs plain");
