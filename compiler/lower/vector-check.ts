@@ -14,6 +14,11 @@ import { IMPORTED_MATH, mathArity } from "../model/builtins.js";
 export const UNARY_MATH: Readonly<Record<string, number>> = { sqrt: 0xef, abs: 0xec, floor: 0x75, ceil: 0x74, trunc: 0x7a };
 
 const COMPARE = new Set(["<", "<=", ">", ">=", "==", "!=", "===", "!=="]);
+/** Bitwise operators run on the lanes for int32 operands; shifts by a constant count. */
+export const BITWISE = new Set(["&", "|", "^", "<<", ">>", ">>>"]);
+export const SHIFTS = new Set(["<<", ">>", ">>>"]);
+/** Element kinds the lanes load at the index (as doubles, exactly). */
+const LANE_LOADS = new Set(["Float64Array", "Float32Array", "Int32Array", "Uint32Array"]);
 
 /** `l % r` on doubles is exact as l - trunc(l / r) * r when l >= 0 and l + |r| < 2^52. */
 const EXACT_REM = 2 ** 51;
@@ -65,13 +70,19 @@ export function vectorisable(p: PrangeStmt): boolean {
       case "var":
         return okVar(e.v);
       case "load":
-        return e.ty!.k === "f64" && e.ref.array.array === "Float64Array" && okIndex(e.ref.index);
+        return LANE_LOADS.has(e.ref.array.array!) && okIndex(e.ref.index);
       case "unary":
         if (e.op === "!") return e.ty!.k === "bool" && e.e.ty!.k === "bool" && ok(e.e);
         return (e.op === "-" || e.op === "+") && e.e.ty!.k !== "bool" && ok(e.e);
       case "binary":
         if (COMPARE.has(e.op)) return e.l.ty!.k !== "bool" && e.r.ty!.k !== "bool" && ok(e.l) && ok(e.r);
         if (e.ty!.k === "bool") return false;
+        if (BITWISE.has(e.op)) {
+          // on int32 operands ToInt32 is the identity: exact through i32x4 lanes and back
+          if (e.l.ty!.k !== "i32" || !ok(e.l)) return false;
+          if (SHIFTS.has(e.op)) return e.r.k === "num" && Number.isInteger(e.r.value);
+          return e.r.ty!.k === "i32" && ok(e.r);
+        }
         if (e.op === "%") {
           // integer remainders only: doubles have no remainder instruction
           if (!isInt(e) || !isInt(e.l) || !isInt(e.r)) return false;
@@ -104,7 +115,10 @@ export function vectorisable(p: PrangeStmt): boolean {
     if (s.k !== "expr") return false;
     const e = s.e;
     if (e.k === "store") {
-      return e.op === "=" && e.ref.array.array === "Float64Array" && okIndex(e.ref.index) && e.value.ty!.k !== "bool" && ok(e.value);
+      const kind = e.ref.array.array!;
+      // integer elements take the exact int32 of an int32-typed value (ToInt32 is the identity)
+      const storable = kind === "Float64Array" || kind === "Float32Array" || ((kind === "Int32Array" || kind === "Uint32Array") && e.value.ty!.k === "i32");
+      return e.op === "=" && storable && okIndex(e.ref.index) && e.value.ty!.k !== "bool" && ok(e.value);
     }
     if (e.k !== "assign") return false;
     const r = reds.get(e.target);

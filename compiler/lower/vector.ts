@@ -31,7 +31,7 @@ import type { FnLowerer } from "./fn.js";
 import { emitInlined, type InlineBody } from "./wasm/decoder.js";
 import { ValType } from "./wasm/encoder.js";
 import { Op } from "./wasm/opcodes.js";
-import { reductionValue, subtracts, UNARY_MATH, vectorisable } from "./vector-check.js";
+import { BITWISE, reductionValue, SHIFTS, subtracts, UNARY_MATH, vectorisable } from "./vector-check.js";
 
 export { vectorisable };
 
@@ -40,7 +40,9 @@ const V = {
   eq: 0x47, ne: 0x48, lt: 0x49, gt: 0x4a, le: 0x4b, ge: 0x4c,
   not: 0x4d, and: 0x4e, andnot: 0x4f, or: 0x50, bitselect: 0x52,
   trunc: 0x7a, neg: 0xed, add: 0xf0, sub: 0xf1, mul: 0xf2, div: 0xf3, min: 0xf4, max: 0xf5,
-  convert_low_i32x4_s: 0xfe,
+  convert_low_i32x4_s: 0xfe, convert_low_i32x4_u: 0xff, trunc_sat_s_zero: 0xfc, xor: 0x51,
+  shl: 0xab, shr_s: 0xac, shr_u: 0xad, load64_zero: 0x5d, store64_lane: 0x5b, demote_zero: 0x5e, promote_low: 0x5f,
+  shuffle: 0x0d,
 } as const;
 
 const BIN: Partial<Record<string, number>> = { "+": V.add, "-": V.sub, "*": V.mul, "/": V.div };
@@ -84,11 +86,11 @@ export function emitVectorPart(L: FnLowerer, p: PrangeStmt, it: number, itHi: nu
   for (const w of written) {
     for (const a of arrays) {
       if (a === w) continue;
-      const W = L.arrays.get(w)!;
-      const A = L.arrays.get(a)!;
+      const W = { ...L.arrays.get(w)!, shift: laneShift(w) };
+      const A = { ...L.arrays.get(a)!, shift: laneShift(a) };
       // disjoint iff endW <= baseA or endA <= baseW (in 64 bits: an array may end at 4 GiB)
-      const end = (x: { base: number; len: number }): void => {
-        fb.localGet(x.base).op(Op.i64_extend_i32_u).localGet(x.len).op(Op.i64_extend_i32_u).i64Const(3n).op(Op.i64_shl).op(Op.i64_add);
+      const end = (x: { base: number; len: number; shift: number }): void => {
+        fb.localGet(x.base).op(Op.i64_extend_i32_u).localGet(x.len).op(Op.i64_extend_i32_u).i64Const(BigInt(x.shift)).op(Op.i64_shl).op(Op.i64_add);
       };
       end(W);
       fb.localGet(A.base).op(Op.i64_extend_i32_u).op(Op.i64_le_u);
@@ -300,16 +302,34 @@ class BodyEmitter {
     if (s.k !== "expr") throw new Error(`internal: cannot vectorise ${s.k}`);
     const e = s.e;
     if (e.k === "store") {
+      const kind = e.ref.array.array!;
       this.address(e.ref.array);
       this.value(e.value);
-      if (mask !== null) {
-        this.address(e.ref.array);
-        fb.opFD(V.load);
+      if (kind === "Float64Array") {
+        if (mask !== null) {
+          this.address(e.ref.array);
+          fb.opFD(V.load);
+          fb.code.u32(3).u32(0);
+          fb.localGet(mask).opFD(V.bitselect);
+        }
+        fb.opFD(V.store);
         fb.code.u32(3).u32(0);
-        fb.localGet(mask).opFD(V.bitselect);
+      } else {
+        // two 4-byte elements in the low half: f32 rounding per lane as f32.demote_f64 does, or
+        // the exact int32 (vector-check.ts accepts only int32-typed values for integer arrays)
+        fb.opFD(kind === "Float32Array" ? V.demote_zero : V.trunc_sat_s_zero);
+        if (mask !== null) {
+          this.address(e.ref.array);
+          fb.opFD(V.load64_zero);
+          fb.code.u32(3).u32(0);
+          // the 64-bit lane masks narrowed to the two low 32-bit lanes
+          fb.localGet(mask).localGet(mask).opFD(V.shuffle);
+          fb.code.bytes(NARROW_MASK);
+          fb.opFD(V.bitselect);
+        }
+        fb.opFD(V.store64_lane);
+        fb.code.u32(2).u32(0).byte(0);
       }
-      fb.opFD(V.store);
-      fb.code.u32(3).u32(0);
       this.bump(e.ref.array);
       return;
     }
@@ -348,10 +368,10 @@ class BodyEmitter {
     return { r: t.r, a: reductionValue(t.r, t.e)!, b: reductionValue(f.r, f.e)!, op };
   }
 
-  /** Pushes the address of element `i` (the pair's first) of Float64Array `array`. */
+  /** Pushes the address of element `i` (the pair's first) of `array`. */
   private address(array: Var): void {
     const a = this.L.arrays.get(array)!;
-    this.fb.localGet(a.base).localGet(this.idx).i32Const(3).op(Op.i32_shl).op(Op.i32_add);
+    this.fb.localGet(a.base).localGet(this.idx).i32Const(laneShift(array)).op(Op.i32_shl).op(Op.i32_add);
   }
 
   /** Pushes the v128 value of `e`: doubles per lane for numbers, a lane mask for booleans. */
@@ -370,11 +390,20 @@ class BodyEmitter {
           this.splat(e.v.ty!);
         }
         return;
-      case "load":
+      case "load": {
+        const kind = e.ref.array.array!;
         this.address(e.ref.array);
-        fb.opFD(V.load);
+        if (kind === "Float64Array") {
+          fb.opFD(V.load);
+          fb.code.u32(3).u32(0);
+          return;
+        }
+        // two 4-byte elements into the low half, widened exactly to doubles
+        fb.opFD(V.load64_zero);
         fb.code.u32(3).u32(0);
+        fb.opFD(kind === "Float32Array" ? V.promote_low : kind === "Int32Array" ? V.convert_low_i32x4_s : V.convert_low_i32x4_u);
         return;
+      }
       case "unary":
         this.value(e.e);
         if (e.op === "-") fb.opFD(V.neg);
@@ -382,6 +411,7 @@ class BodyEmitter {
         return;
       case "binary":
         if (e.op === "%") return this.rem(e.l, e.r);
+        if (BITWISE.has(e.op)) return this.bitwise(e);
         this.value(e.l);
         this.value(e.r);
         fb.opFD(CMP[e.op] ?? BIN[e.op]!);
@@ -402,6 +432,26 @@ class BodyEmitter {
       default:
         throw new Error(`internal: cannot vectorise ${e.k}`);
     }
+  }
+
+  /**
+   * A bitwise operation on int32 lanes (vector-check.ts accepts only int32 operands, so the
+   * doubles convert exactly): i32x4.trunc_sat_f64x2_s_zero, the i32x4 operation, and back with the
+   * signed conversion (unsigned for >>>).
+   */
+  private bitwise(e: Extract<Expr, { k: "binary" }>): void {
+    const fb = this.fb;
+    this.value(e.l);
+    fb.opFD(V.trunc_sat_s_zero);
+    if (SHIFTS.has(e.op)) {
+      fb.i32Const((e.r as Extract<Expr, { k: "num" }>).value & 31);
+      fb.opFD(e.op === "<<" ? V.shl : e.op === ">>" ? V.shr_s : V.shr_u);
+    } else {
+      this.value(e.r);
+      fb.opFD(V.trunc_sat_s_zero);
+      fb.opFD(e.op === "&" ? V.and : e.op === "|" ? V.or : V.xor);
+    }
+    fb.opFD(e.op === ">>>" ? V.convert_low_i32x4_u : V.convert_low_i32x4_s);
   }
 
   /** l % r for integers l >= 0 (checked by vector-check.ts): l - trunc(l / r) * r, exact. */
@@ -520,6 +570,13 @@ function pair(a: number, b: number): Uint8Array {
 }
 
 const ALL_LANES = new Uint8Array(16).fill(0xff);
+/** i8x16.shuffle lanes taking bytes 0-3 and 8-11 (the low word of each 64-bit lane) into the low half. */
+const NARROW_MASK = Uint8Array.from([0, 1, 2, 3, 8, 9, 10, 11, 0, 1, 2, 3, 8, 9, 10, 11]);
+
+/** log2 of the element size of an array the lanes access (Float64Array, or a 4-byte kind). */
+function laneShift(a: Var): number {
+  return a.array === "Float64Array" ? 3 : 2;
+}
 const NO_LANES = new Uint8Array(16);
 
 /** The v128 constants the two-lane body of `p` uses (lane functions' excepted). */
