@@ -1,0 +1,18 @@
+// parfor's plugin compiles the kernels at build time (no compiler in the page); the two headers
+// make the page cross-origin isolated, which is what lets kernels use every core.
+import { defineConfig } from "vite";
+import { vite as parfor } from "parfor/bundler";
+
+const isolation = {
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Cross-Origin-Embedder-Policy": "require-corp",
+};
+
+export default defineConfig({
+  plugins: [parfor()],
+  server: { headers: isolation },
+  preview: { headers: isolation },
+  // pre-bundling would move parfor's worker and wasm files away from the URLs its code names
+  optimizeDeps: { exclude: ["parfor"] },
+  build: { target: "es2022" },
+});
