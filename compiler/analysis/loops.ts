@@ -27,6 +27,9 @@ interface Write {
   /** loc: the variables set with the key; carried: the key */
   readonly carried?: readonly Var[];
   readonly key?: Var;
+  /** the update as matched: its value (null: one) and whether it subtracts */
+  readonly value?: Expr | null;
+  readonly negate?: boolean;
 }
 
 interface Use {
@@ -70,7 +73,7 @@ function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: 
         if (e.k === "store") scanExpr(e.value);
         return;
       case "update":
-        if (isOuter(e.target)) use(e.target).writes.push({ pos: e, op: e.target.ty?.k === "bool" ? null : "+" });
+        if (isOuter(e.target)) use(e.target).writes.push({ pos: e, op: e.target.ty?.k === "bool" ? null : "+", value: null, negate: e.op === "--" });
         return;
       case "assign": {
         const v = e.target;
@@ -177,7 +180,7 @@ function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: 
     const first = u.writes[0]!;
     const loopRead = u.reads.find((r) => r.start >= loop.start && r.end <= loop.end);
     if (allPatterns && ops.size === 1 && !loopRead) {
-      reductions.push(reductionOf(v, first));
+      reductions.push(reductionOf(v, first, u.writes));
       continue;
     }
     const afterRead = liveAfter(k, loop, v);
@@ -187,7 +190,7 @@ function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: 
       continue;
     }
     if (allPatterns && ops.size === 1) {
-      reductions.push(reductionOf(v, first));
+      reductions.push(reductionOf(v, first, u.writes));
       sink.report("PF2003", loopRead!, [v.name], [sink.related(`'${v.name}' is updated here`, first.pos)]);
       continue;
     }
@@ -273,8 +276,9 @@ function opName(key: string): string {
   return key.startsWith("minIf") || key.startsWith("maxIf") ? `if (… ${key.slice(5)} …)` : key === "flag" ? "= constant" : key;
 }
 
-function reductionOf(v: Var, w: Write): Reduction {
-  return { v, op: w.op!, cmp: w.cmp, flagValue: w.flagValue, carried: w.carried, key: w.key, offset: 0, bytes: 0 };
+function reductionOf(v: Var, w: Write, all: readonly Write[]): Reduction {
+  const updates = all.map((x) => ({ at: x.pos as Expr, value: x.value ?? null, negate: x.negate ?? false }));
+  return { v, op: w.op!, cmp: w.cmp, flagValue: w.flagValue, carried: w.carried, key: w.key, updates, offset: 0, bytes: 0 };
 }
 
 /** Classifies `v op= value` as a reduction pattern or not; `scan` lists what else to scan for uses. */
@@ -284,7 +288,7 @@ function classify(v: Var, op: string, value: Expr, pos: Pos): { write: Write; sc
   const none = { write: { pos, op: null }, scan: [value] };
   const bool = v.ty?.k === "bool";
   const ok = (rop: ReduceOp, rest: Expr, extra: Partial<Write> = {}): { write: Write; scan: Expr[] } => ({
-    write: { pos, op: rop, ...extra },
+    write: { pos, op: rop, value: rest, negate: op === "-=" || (op === "=" && value.k === "binary" && value.op === "-"), ...extra },
     scan: [rest],
   });
   if (!free(value)) {
@@ -391,8 +395,8 @@ function ifLoc(s: Extract<Stmt, { k: "if" }>, isOuter: (v: Var) => boolean): { w
     if (!assigns.every((a) => a === ka || (isPure(a.value) && !targets.some((t) => mentions(a.value, t))))) return null;
     const op: ReduceOp = "loc";
     const writes = [
-      { v: key, write: { pos: ka, op, cmp, carried } as Write },
-      ...assigns.filter((a) => a !== ka).map((a) => ({ v: a.target, write: { pos: a, op: "carried" as ReduceOp, cmp, key } as Write })),
+      { v: key, write: { pos: ka, op, cmp, carried, value: x, negate: false } as Write },
+      ...assigns.filter((a) => a !== ka).map((a) => ({ v: a.target, write: { pos: a, op: "carried" as ReduceOp, cmp, key, value: a.value, negate: false } as Write })),
     ];
     return { writes, scan: [x, ...assigns.filter((a) => a !== ka).map((a) => a.value)] };
   }
@@ -418,7 +422,7 @@ function ifMinMax(s: Extract<Stmt, { k: "if" }>, isOuter: (v: Var) => boolean): 
     cmp = FLIP[c.op];
   }
   if (!x || !isPure(x) || !exprEquals(st.e.value, x)) return null;
-  return { v, e: x, write: { pos: st.e, op: cmp === "<" || cmp === "<=" ? "minIf" : "maxIf", cmp } };
+  return { v, e: x, write: { pos: st.e, op: cmp === "<" || cmp === "<=" ? "minIf" : "maxIf", cmp, value: x, negate: false } };
 }
 
 /** PF2007: a variable of the prange's bounds written inside the loop (the bounds were read once, before it). */

@@ -162,10 +162,22 @@ export interface Reduction {
   readonly carried?: readonly Var[];
   /** for carried: the key variable of its compound reduction */
   readonly key?: Var;
+  /**
+   * every update site, as the analysis matched it: the assignment/update expression, the value
+   * it combines (null for `s++`/`s--`: one), and whether it is subtracted (`s -= e`, `s = s - e`,
+   * `s--`); a flag's constant write has no value. Lowering reads these instead of re-matching.
+   */
+  readonly updates: readonly ReductionUpdate[];
   /** byte offset of this reduction's state in a chunk's partial block (PartialLayout) */
   readonly offset: number;
   /** bytes of state: 8 per scalar; a loc reduction holds its value, then a touched flag (its carried variables have their own entries) */
   readonly bytes: number;
+}
+
+export interface ReductionUpdate {
+  readonly at: Expr;
+  readonly value: Expr | null;
+  readonly negate: boolean;
 }
 
 /** Element operators of an array reduction (`h[k] += w`, `h[k]++`, `h[k] = Math.max(h[k], v)`, ...). */
