@@ -35,7 +35,7 @@ type Tree =
   | { readonly k: "var"; readonly v: Var }
   | { readonly k: "index" }
   | { readonly k: "local"; readonly v: Var; readonly init: Tree }
-  | { readonly k: "box"; readonly v: Var; readonly cmp: "<" | "<=" | ">" | ">="; readonly init: Tree; readonly bound: Tree }
+  | { readonly k: "box"; readonly v: Var; readonly cmp: "<" | "<=" | ">" | ">="; readonly step: number; readonly init: Tree; readonly bound: Tree }
   | { readonly k: "bin"; readonly op: "+" | "-" | "*"; readonly l: Tree; readonly r: Tree; readonly e: Expr };
 
 export interface ChunkPlan {
@@ -167,11 +167,14 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
           if (s.update) sitesIn(s.update, inner);
           const first = s.init[0];
           const body = new Map(inner);
-          if (first && first.k === "let" && first.v.counter && first.v.ty!.k === "i32" && s.kind === "for") {
+          // an i64 counter (j < m for m = n*n) is typed i32 on the fast path when its values,
+          // the exit value included, fit int32
+          const counterTy = first && first.k === "let" ? first.v.ty!.k : null;
+          if (first && first.k === "let" && first.v.counter && s.kind === "for" && (counterTy === "i32" || (counterTy === "i64" && !leaky.has(first.v)))) {
             const c = first.v.counter;
             const init = tree(c.init, inner);
             const bound = init && tree(c.bound, inner);
-            if (init && bound) body.set(first.v, { k: "box", v: first.v, cmp: c.cmp, init, bound });
+            if (init && bound) body.set(first.v, { k: "box", v: first.v, cmp: c.cmp, step: c.step, init, bound });
           }
           walk(s.body, body);
           break;
@@ -201,6 +204,7 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
     } else if (t.k === "var") {
       if (t.v.ty!.k !== "i32") (vars.add(t.v), liveIns.add(t.v));
     } else if (t.k === "box") {
+      if (t.v.ty!.k !== "i32") vars.add(t.v);
       mark(t.init);
       mark(t.bound);
     }
@@ -276,6 +280,21 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
           if (tr.cmp === ">") fb.i64Const(1n).op(Op.i64_add);
           fb.localSet(x.lo);
           fb.localGet(a.hi).localSet(x.hi);
+        }
+        if (plan.vars.has(tr.v)) {
+          // narrowed to i32: every value it takes, the one that ends the loop too, must fit
+          const exit = fb.local(I64);
+          if (tr.cmp === "<" || tr.cmp === "<=") {
+            fb.localGet(b.hi).i64Const(BigInt(tr.step - (tr.cmp === "<" ? 1 : 0))).op(Op.i64_add).localSet(exit);
+            fb.localGet(a.lo).i64Const(BigInt(I32_MIN)).op(Op.i64_ge_s);
+            fb.localGet(exit).localGet(a.hi).localGet(exit).localGet(a.hi).op(Op.i64_gt_s).select().i64Const(BigInt(I32_MAX)).op(Op.i64_le_s);
+          } else {
+            fb.localGet(b.lo).i64Const(BigInt(tr.step + (tr.cmp === ">" ? 1 : 0))).op(Op.i64_add).localSet(exit);
+            fb.localGet(a.hi).i64Const(BigInt(I32_MAX)).op(Op.i64_le_s);
+            fb.localGet(exit).localGet(a.lo).localGet(exit).localGet(a.lo).op(Op.i64_lt_s).select().i64Const(BigInt(I32_MIN)).op(Op.i64_ge_s);
+          }
+          fb.op(Op.i32_and);
+          and();
         }
         break;
       }

@@ -183,6 +183,48 @@ describe("counters, steps and shapes", () => {
   );
 });
 
+describe("counters whose general type is i64 (j < m for m = n*n)", () => {
+  const flat = (A: Float64Array, o: Float64Array, n: number) => {
+    const m = n * n;
+    for (const i of prange(n)) {
+      let s = 0;
+      for (let j = 0; j < m; j++) s += A[i * m + j] * (j % 3);
+      for (let j = m - 1; j >= 0; j -= 2) s -= A[j] * 0.5 + j;
+      o[i] = s;
+    }
+  };
+  it("is narrowed on the fast path: both loops' accesses are checked once", () => {
+    expect(hoisted(flat, [F, F, "s"])).toBe(3);
+  });
+  diff("flat inner loops over n*n elements, up and down", flat, (rng) => {
+    const n = rng.int(0, 9);
+    return [rng.f64(n * n * n), new Float64Array(n), n];
+  }, { cases: 6 });
+  diff(
+    "a counter whose last value fits int32 but whose exit value (j += 3 past m = 2^31 - 1) does not",
+    (A: Float64Array, o: Float64Array, n: number, k: number) => {
+      const m = n * n + k;
+      for (const i of prange(o.length)) {
+        let s = 0;
+        for (let j = m - 2; j < m; j += 3) s += A[j - m + 2 + i];
+        o[i] = s;
+      }
+    },
+    (rng) => [rng.f64(8), new Float64Array(rng.int(1, 6)), 46340, rng.pick([88047, 88046, 5])],
+    { cases: 4 },
+  );
+  it("a counter whose exit value would pass 2^31 - 1 keeps its checks: A[j] beyond the end throws", () => {
+    checkThrowsRange(
+      (A: Float64Array, o: Float64Array, n: number) => {
+        const m = n * n;
+        for (const i of prange(1)) for (let j = m - 3; j < m; j++) o[i] += A[j - m + 3] + A[j];
+      },
+      () => [new Float64Array(4), new Float64Array(1), 46341],
+      { array: "A", index: 46341 * 46341 - 3 },
+    );
+  });
+});
+
 describe("where the fast path must step aside", () => {
   diff(
     "a product that is -0 (i * k with k < 0 at i = 0) reaches 1 / c",
