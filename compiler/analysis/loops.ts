@@ -47,6 +47,8 @@ const NEGATE = { "<": ">=", "<=": ">", ">": "<=", ">=": "<" } as const;
 
 function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: (p: Pos) => string): LoopModel {
   const uses = new Map<Var, Use>();
+  /** variables of an almost-compound reduction: why it is not one */
+  const nearMiss = new Map<Var, string>();
   const arraysRead = new Set<Var>();
   const arraysWritten = new Set<Var>();
   const isOuter = (v: Var): boolean => !v.array && v.owner !== loop && v.kind !== "index";
@@ -124,6 +126,15 @@ function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: 
           break;
         case "if": {
           const g = ifLoc(s, isOuter);
+          if (!g && s.f.length) {
+            // a compound reduction but for its else branch: say so where the race is reported
+            const thenEmpty = s.t.every((x) => x.k === "block" && x.body.length === 0);
+            const without = ifLoc(thenEmpty ? { ...s, t: s.f, f: [] } : { ...s, f: [] }, isOuter);
+            const why = thenEmpty
+              ? "would be a compound min/max reduction, but on doubles an `else` branch also replaces on NaN: write the update under `if (x < m)`"
+              : "would be a compound min/max reduction (`if (x < m) { m = x; k = i; }`), but its `else` branch runs on the running value, which a chunk of iterations does not know: move the else code out of the `if`";
+            for (const w of without?.writes ?? []) nearMiss.set(w.v, why);
+          }
           if (g) {
             for (const w of g.writes) use(w.v).writes.push(w.write);
             for (const x of g.scan) scanExpr(x);
@@ -209,7 +220,7 @@ function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: 
     const w = u.writes.find((x) => x.op === null) ?? first;
     const related = [sink.related(`'${v.name}' is read here`, readPos)];
     if (w.hint) sink.report("PF2004", w.pos, [v.name, w.hint], related);
-    else sink.report("PF2001", w.pos, [v.name, why], related);
+    else sink.report("PF2001", w.pos, [v.name, nearMiss.has(v) ? `${why} (it ${nearMiss.get(v)!})` : why], related);
   }
 
   settleGroups(reductions, shared, uses, sink);

@@ -41,6 +41,15 @@ describe("compound reductions", () => {
   });
 });
 
+test.each([
+  [`(a) => { let m = Infinity, k = -1, c = 0; for (const i of prange(a.length)) { if (a[i] < m) { m = a[i]; k = i; } else c++; } return k + c; }`, "move the else code out of the `if`"],
+  [`(a) => { let m = Infinity, k = -1; for (const i of prange(a.length)) { if (a[i] >= m) {} else { m = a[i]; k = i; } } return k; }`, "also replaces on NaN"],
+])("PF2001 for an almost-compound reduction says what stops it: %s", (src, why) => {
+  const ds = check(src, {}, ["Float64Array"]).diagnostics.filter((d) => d.code === "PF2001");
+  expect(ds.length).toBe(2);
+  for (const d of ds) expect(d.message).toContain(why);
+});
+
 describe("array reductions", () => {
   test("a histogram: no diagnostic; its private copy in the artifact", () => {
     const l = loop0(`(h, k) => { for (const i of prange(k.length)) h[k[i]] += 1; }`, ["Int32Array", "Int32Array"]);
