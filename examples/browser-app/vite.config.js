@@ -12,7 +12,5 @@ export default defineConfig({
   plugins: [parfor()],
   server: { headers: isolation },
   preview: { headers: isolation },
-  // pre-bundling would move parfor's worker and wasm files away from the URLs its code names
-  optimizeDeps: { exclude: ["parfor"] },
   build: { target: "es2022" },
 });
