@@ -4,7 +4,10 @@
  * -fopenmp, bench/c/kernels.c) on 1 and 2 threads. Times are medians of interleaved rounds in one
  * process; only ratios mean anything.
  *
- *   node dist/bench/kernels.js [--only matvec,kmeans] [--runs 7] [--c]
+ *   node dist/bench/kernels.js [--only matvec,kmeans] [--runs 7] [--c] [--procs 3]
+ *
+ * --procs N runs the whole measurement in N fresh processes one after another and prints the
+ * median of each cell (each process's ratios are taken within that process).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -205,8 +208,34 @@ function cTime(exe: string, spec: string, threads: number, calls: number): numbe
   return Number(out.trim().split(/\s+/).pop());
 }
 
+/** Runs this script `procs` times in child processes (with --json) and prints the median of each cell. */
+function parent(argv: string[], procs: number): void {
+  const args = argv.filter((a, i) => a !== "--procs" && argv[i - 1] !== "--procs");
+  const runs: string[][][] = [];
+  for (let p = 0; p < procs; p++) {
+    const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), ...args, "--json"], { stdio: ["ignore", "pipe", "inherit"] }).toString();
+    runs.push(JSON.parse(out.trim().split("\n").pop()!) as string[][]);
+  }
+  const med = (xs: number[]): number => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+  };
+  const rows = runs[0]!.map((row, r) => row.map((cell, c) => (c === 0 ? cell : med(runs.map((x) => Number(x[r]![c]))).toFixed(2))));
+  table(rows, args.includes("--c"), `median of ${procs} processes`);
+}
+
+function table(rows: string[][], withC: boolean, note: string): void {
+  const head = ["kernel", "JS loop ms", "parfor 1T ms", "parfor 2T ms", "1T speed-up", "2T speed-up"];
+  if (withC) head.push("C 1T ms", "C 2T ms", "parfor 2T / C 2T");
+  console.log(`\n${note}\n| ` + head.join(" | ") + " |\n|" + head.map(() => "---").join("|") + "|");
+  for (const r of rows) console.log("| " + r.join(" | ") + " |");
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  const procs = Number(argsOf(argv, "--procs") ?? 1);
+  if (procs > 1) return parent(argv, procs);
+  const json = argv.includes("--json");
   const only = argsOf(argv, "--only")?.split(",");
   const runs = Number(argsOf(argv, "--runs") ?? 5);
   const withC = argv.includes("--c");
@@ -250,12 +279,10 @@ async function main(): Promise<void> {
       row.push(c1.toFixed(2), c2.toFixed(2), (t[2]! / c2).toFixed(2));
     }
     rows.push(row);
-    console.log(row.join("\t"));
+    if (!json) console.log(row.join("\t"));
   }
-  const head = ["kernel", "JS loop ms", "parfor 1T ms", "parfor 2T ms", "1T speed-up", "2T speed-up"];
-  if (withC) head.push("C 1T ms", "C 2T ms", "parfor 2T / C 2T");
-  console.log("\n| " + head.join(" | ") + " |\n|" + head.map(() => "---").join("|") + "|");
-  for (const r of rows) console.log("| " + r.join(" | ") + " |");
+  if (json) console.log(JSON.stringify(rows));
+  else table(rows, withC, "one process");
   await shutdown();
 }
 
