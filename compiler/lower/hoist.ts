@@ -36,7 +36,9 @@ type Tree =
   | { readonly k: "index" }
   | { readonly k: "local"; readonly v: Var; readonly init: Tree }
   | { readonly k: "box"; readonly v: Var; readonly cmp: "<" | "<=" | ">" | ">="; readonly step: number; readonly init: Tree; readonly bound: Tree }
-  | { readonly k: "bin"; readonly op: "+" | "-" | "*"; readonly l: Tree; readonly r: Tree; readonly e: Expr };
+  | { readonly k: "bin"; readonly op: "+" | "-" | "*"; readonly l: Tree; readonly r: Tree; readonly e: Expr }
+  /** `base` inside a branch whose condition bounds it: [max(base.lo, lo.lo + loAdj), min(base.hi, hi.hi + hiAdj)] */
+  | { readonly k: "clamp"; readonly base: Tree; readonly lo: Tree | null; readonly loAdj: number; readonly hi: Tree | null; readonly hiAdj: number };
 
 export interface ChunkPlan {
   /** access sites proven in bounds on the fast path */
@@ -106,9 +108,9 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
         return { k: "len", array: e.array };
       case "var": {
         const v = e.v;
-        if (v === p.index) return { k: "index" };
         const t = env.get(v);
         if (t) return t;
+        if (v === p.index) return { k: "index" };
         if (liveIn.has(v) && !v.array && (v.ty!.k === "i32" || (v.ty!.k === "i64" && !leaky.has(v)))) return { k: "var", v };
         return null;
       }
@@ -122,6 +124,44 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
       default:
         return null;
     }
+  };
+  /**
+   * The environments of an `if`'s branches: a condition `v < e` (<=, >, >=, ===; either side)
+   * with `v` a variable whose value is a tree and `e` a tree bounds `v` in the branch where it holds
+   * (`j > 0` makes `A[i*n + j - 1]` provable there); conjuncts of && each bound the then-branch,
+   * and the negation of a single comparison bounds the else-branch.
+   */
+  type Cmp = "<" | "<=" | ">" | ">=" | "===" | "!==";
+  const NEG: Record<Cmp, Cmp> = { "<": ">=", "<=": ">", ">": "<=", ">=": "<", "===": "!==", "!==": "===" };
+  const FLIP: Record<Cmp, Cmp> = { "<": ">", "<=": ">=", ">": "<", ">=": "<=", "===": "===", "!==": "!==" };
+  const bound = (c: Expr, env: Env, negate: boolean): void => {
+    if (c.k !== "binary") return;
+    let op = (c.op === "==" ? "===" : c.op === "!=" ? "!==" : c.op) as Cmp;
+    if (!(op in NEG)) return;
+    if (negate) op = NEG[op];
+    let [x, y] = [c.l, c.r];
+    if (x.k !== "var") {
+      [x, y] = [y, x];
+      op = FLIP[op];
+    }
+    if (x.k !== "var" || !isIntTy(x.ty) || !isIntTy(y.ty)) return;
+    const base = tree(x, env);
+    const e = tree(y, env);
+    if (!base || !e || op === "!==") return;
+    const lo = op === ">" || op === ">=" || op === "===" ? e : null;
+    const hi = op === "<" || op === "<=" || op === "===" ? e : null;
+    env.set(x.v, { k: "clamp", base, lo, loAdj: op === ">" ? 1 : 0, hi, hiAdj: op === "<" ? -1 : 0 });
+  };
+  const refine = (c: Expr, env: Env): [Env, Env] => {
+    const t = new Map(env);
+    const f = new Map(env);
+    const conj = (x: Expr): void => {
+      if (x.k === "logical" && x.op === "&&") (conj(x.l), conj(x.r));
+      else bound(x, t, false);
+    };
+    conj(c);
+    bound(c, f, true);
+    return [t, f];
   };
   const checks: { t: Tree; array: Var }[] = [];
   const sitesIn = (e: Expr, env: Env): void =>
@@ -149,7 +189,13 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
           if (init) env.set(v, { k: "local", v, init });
           break;
         }
-        case "if": sitesIn(s.c, env); walk(s.t, env); walk(s.f, env); break;
+        case "if": {
+          sitesIn(s.c, env);
+          const [t, f] = refine(s.c, env);
+          walk(s.t, t);
+          walk(s.f, f);
+          break;
+        }
         case "block": walk(s.body, env); break;
         case "prange":
           sitesIn(s.rangeStart, env);
@@ -203,6 +249,10 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
       mark(t.init);
     } else if (t.k === "var") {
       if (t.v.ty!.k !== "i32") (vars.add(t.v), liveIns.add(t.v));
+    } else if (t.k === "clamp") {
+      mark(t.base);
+      if (t.lo) mark(t.lo);
+      if (t.hi) mark(t.hi);
     } else if (t.k === "box") {
       if (t.v.ty!.k !== "i32") vars.add(t.v);
       mark(t.init);
@@ -296,6 +346,20 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
           fb.op(Op.i32_and);
           and();
         }
+        break;
+      }
+      case "clamp": {
+        const a = ext(tr.base);
+        x = fresh();
+        const side = (into: number, from: number, by: Tree | null, adj: number, keepLarger: boolean): void => {
+          if (!by) return void fb.localGet(from).localSet(into);
+          const b = ext(by);
+          const t = fb.local(I64);
+          fb.localGet(keepLarger ? b.lo : b.hi).i64Const(BigInt(adj)).op(Op.i64_add).localSet(t);
+          fb.localGet(t).localGet(from).localGet(t).localGet(from).op(keepLarger ? Op.i64_gt_s : Op.i64_lt_s).select().localSet(into);
+        };
+        side(x.lo, a.lo, tr.lo, tr.loAdj, true);
+        side(x.hi, a.hi, tr.hi, tr.hiAdj, false);
         break;
       }
       case "bin": {

@@ -225,6 +225,59 @@ describe("counters whose general type is i64 (j < m for m = n*n)", () => {
   });
 });
 
+describe("conditions that bound an index (if (j > 0) ... A[i*n + j - 1])", () => {
+  const guarded = (A: Float64Array, o: Float64Array, n: number) => {
+    for (const i of prange(n)) {
+      let s = 0;
+      for (let j = 0; j < n; j++) {
+        if (j > 0 && i < n - 1) s += A[i * n + j - 1] + A[(i + 1) * n + j];
+        if (j >= n - 1) s += A[j + 1 - n + i * n];
+        else s -= A[i * n + j + 1] * 0.5;
+        if (1 <= i) s += A[(i - 1) * n + j];
+        if (i === 0) s += A[j - i];
+      }
+      o[i] = s;
+    }
+  };
+  it("every access of the guarded stencil is checked once per chunk", () => {
+    expect(hoisted(guarded, [F, F, "s"])).toBe(7);
+  });
+  diff("guarded neighbours: &&, else of >=, a constant on the left, ===", guarded, (rng) => {
+    const n = rng.int(0, 30);
+    return [rng.f64(n * n), new Float64Array(n), n];
+  }, { cases: 6 });
+  diff("guarded neighbours with dynamic chunks of 2", guarded, (rng) => {
+    const n = rng.int(0, 30);
+    return [rng.f64(n * n), new Float64Array(n), n];
+  }, { cases: 3, parallelOptions: { schedule: "dynamic", chunkSize: 2 } });
+  it("a condition that does not keep the access in bounds: A[i*n + j + 1] under j >= 0 throws", () => {
+    checkThrowsRange(
+      (A: Float64Array, o: Float64Array, n: number) => {
+        for (const i of prange(n)) {
+          let s = 0;
+          for (let j = 0; j < n; j++) if (j >= 0) s += A[i * n + j + 1];
+          o[i] = s;
+        }
+      },
+      () => [new Float64Array(49), new Float64Array(7), 7],
+      { array: "A", index: 49 },
+    );
+  });
+  it("an off-by-one guard (j > 1 would be needed for j - 2) throws at -1", () => {
+    checkThrowsRange(
+      (A: Float64Array, o: Float64Array, n: number) => {
+        for (const i of prange(n)) {
+          let s = 0;
+          for (let j = 0; j < n; j++) if (j > 0) s += A[i * n + j - 2];
+          o[i] = s;
+        }
+      },
+      () => [new Float64Array(49), new Float64Array(7), 7],
+      { array: "A", index: -1 },
+    );
+  });
+});
+
 describe("where the fast path must step aside", () => {
   diff(
     "a product that is -0 (i * k with k < 0 at i = 0) reaches 1 / c",
