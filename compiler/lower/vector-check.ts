@@ -9,6 +9,7 @@
  */
 import type { Expr, PrangeStmt, Reduction, Stmt, Var } from "../model/ir.js";
 import { IMPORTED_MATH, mathArity } from "../model/builtins.js";
+import { forEachExprInStmts } from "../model/walk.js";
 
 /** Native f64x2 unary operations of Math. */
 export const UNARY_MATH: Readonly<Record<string, number>> = { sqrt: 0xef, abs: 0xec, floor: 0x75, ceil: 0x74, trunc: 0x7a };
@@ -28,6 +29,20 @@ const bounds = (e: Expr): { lo: number; hi: number } => {
   const t = e.ty!;
   return t.k === "i32" || t.k === "i64" ? t : { lo: -Infinity, hi: Infinity };
 };
+
+/** `c` for an index `i`, `i + c`, `c + i` or `i - c` (`i` the prange index, `c` a small integer constant); else null. */
+export function laneOffset(p: PrangeStmt, e: Expr): number | null {
+  const isI = (x: Expr): boolean => x.k === "var" && x.v === p.index;
+  const c = (x: Expr): number | null => {
+    const v = x.k === "num" ? x.value : x.k === "unary" && x.op === "-" && x.e.k === "num" ? -x.e.value : NaN;
+    return Number.isInteger(v) && Math.abs(v) <= 2 ** 20 ? v + 0 : null;
+  };
+  if (isI(e)) return 0;
+  if (e.k !== "binary" || (e.op !== "+" && e.op !== "-")) return null;
+  if (isI(e.l) && c(e.r) !== null) return e.op === "+" ? c(e.r)! : -c(e.r)! + 0;
+  if (e.op === "+" && isI(e.r) && c(e.l) !== null) return c(e.l)!;
+  return null;
+}
 
 /** The `e` of a reduction update `s += e`, `s = s + e`, `s = Math.min(s, e)`, ...; null otherwise. */
 export function reductionValue(r: Reduction, e: Extract<Expr, { k: "assign" }>): Expr | null {
@@ -61,6 +76,12 @@ export function vectorisable(p: PrangeStmt): boolean {
   const numeric = (v: Var): boolean => v.ty!.k === "f64" || v.ty!.k === "i32" || v.ty!.k === "i64";
   const okVar = (v: Var): boolean => v === p.index || (!v.array && numeric(v) && (v.owner === p || !reds.has(v)));
   const okIndex = (e: Expr): boolean => e.k === "var" && e.v === p.index;
+  // arrays the body stores to: their elements are read only at the index itself (a lane reading
+  // a neighbour another lane writes would see the old value)
+  const written = new Set<Var>();
+  forEachExprInStmts(p.body, (e) => {
+    if (e.k === "store" || e.k === "updateElem") written.add(e.ref.array);
+  });
   const ok = (e: Expr): boolean => {
     switch (e.k) {
       case "num":
@@ -70,7 +91,10 @@ export function vectorisable(p: PrangeStmt): boolean {
       case "var":
         return okVar(e.v);
       case "load":
-        return LANE_LOADS.has(e.ref.array.array!) && okIndex(e.ref.index);
+        {
+          const off = laneOffset(p, e.ref.index);
+          return LANE_LOADS.has(e.ref.array.array!) && off !== null && (off === 0 || !written.has(e.ref.array));
+        }
       case "unary":
         if (e.op === "!") return e.ty!.k === "bool" && e.e.ty!.k === "bool" && ok(e.e);
         return (e.op === "-" || e.op === "+") && e.e.ty!.k !== "bool" && ok(e.e);

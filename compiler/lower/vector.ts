@@ -31,7 +31,7 @@ import type { FnLowerer } from "./fn.js";
 import { emitInlined, type InlineBody } from "./wasm/decoder.js";
 import { ValType } from "./wasm/encoder.js";
 import { Op } from "./wasm/opcodes.js";
-import { BITWISE, reductionValue, SHIFTS, subtracts, UNARY_MATH, vectorisable } from "./vector-check.js";
+import { BITWISE, laneOffset, reductionValue, SHIFTS, subtracts, UNARY_MATH, vectorisable } from "./vector-check.js";
 
 export { vectorisable };
 
@@ -70,9 +70,16 @@ export function emitVectorPart(L: FnLowerer, p: PrangeStmt, it: number, itHi: nu
   const m = p.model!;
   const arrays = new Set<Var>();
   const written = new Set<Var>();
+  // the smallest and largest offset from the index each array is accessed at
+  const offsets = new Map<Var, { lo: number; hi: number }>();
+  const at = (a: Var, off: number): void => {
+    arrays.add(a);
+    const o = offsets.get(a);
+    offsets.set(a, o ? { lo: Math.min(o.lo, off), hi: Math.max(o.hi, off) } : { lo: off, hi: off });
+  };
   forEachExprInStmts(p.body, (e) => {
-    if (e.k === "load") arrays.add(e.ref.array);
-    if (e.k === "store") (arrays.add(e.ref.array), written.add(e.ref.array));
+    if (e.k === "load") at(e.ref.array, laneOffset(p, e.ref.index)!);
+    if (e.k === "store") (at(e.ref.array, 0), written.add(e.ref.array));
   });
   // preconditions, all on i32: step is 1; first index >= 0 and last index < length of every
   // array; no written array overlaps another array (then lanes cannot see each other's stores)
@@ -82,7 +89,13 @@ export function emitVectorPart(L: FnLowerer, p: PrangeStmt, it: number, itHi: nu
   fb.localGet(start).localGet(itHi).op(Op.i32_add).i32Const(1).op(Op.i32_sub).localSet(last);
   fb.localGet(step).i32Const(1).op(Op.i32_eq);
   fb.localGet(first).i32Const(0).op(Op.i32_ge_s).op(Op.i32_and);
-  for (const a of arrays) fb.localGet(last).localGet(L.arrays.get(a)!.len).op(Op.i32_lt_u).op(Op.i32_and);
+  for (const a of arrays) {
+    // first + lo >= 0 and last + hi < length, in 64 bits
+    const o = offsets.get(a)!;
+    fb.localGet(first).op(Op.i64_extend_i32_s).i64Const(BigInt(o.lo)).op(Op.i64_add).i64Const(0n).op(Op.i64_ge_s).op(Op.i32_and);
+    fb.localGet(last).op(Op.i64_extend_i32_s).i64Const(BigInt(o.hi)).op(Op.i64_add);
+    fb.localGet(L.arrays.get(a)!.len).op(Op.i64_extend_i32_u).op(Op.i64_lt_s).op(Op.i32_and);
+  }
   for (const w of written) {
     for (const a of arrays) {
       if (a === w) continue;
@@ -368,10 +381,12 @@ class BodyEmitter {
     return { r: t.r, a: reductionValue(t.r, t.e)!, b: reductionValue(f.r, f.e)!, op };
   }
 
-  /** Pushes the address of element `i` (the pair's first) of `array`. */
-  private address(array: Var): void {
+  /** Pushes the address of element `i + off` (`i` the pair's first index) of `array`. */
+  private address(array: Var, off = 0): void {
     const a = this.L.arrays.get(array)!;
-    this.fb.localGet(a.base).localGet(this.idx).i32Const(laneShift(array)).op(Op.i32_shl).op(Op.i32_add);
+    this.fb.localGet(a.base).localGet(this.idx);
+    if (off !== 0) this.fb.i32Const(off).op(Op.i32_add);
+    this.fb.i32Const(laneShift(array)).op(Op.i32_shl).op(Op.i32_add);
   }
 
   /** Pushes the v128 value of `e`: doubles per lane for numbers, a lane mask for booleans. */
@@ -392,7 +407,7 @@ class BodyEmitter {
         return;
       case "load": {
         const kind = e.ref.array.array!;
-        this.address(e.ref.array);
+        this.address(e.ref.array, laneOffset(this.p, e.ref.index)!);
         if (kind === "Float64Array") {
           fb.opFD(V.load);
           fb.code.u32(3).u32(0);
@@ -545,7 +560,7 @@ class BodyEmitter {
       case "var":
         return `v${e.v.id}.${this.version.get(e.v) ?? 0}`;
       case "load":
-        return `[${e.ref.array.id}.${this.version.get(e.ref.array) ?? 0}]`;
+        return `[${e.ref.array.id}.${this.version.get(e.ref.array) ?? 0}@${laneOffset(this.p, e.ref.index)}]`;
       case "unary":
         return `(${e.op}${this.key(e.e)})`;
       case "binary":

@@ -164,7 +164,8 @@ describe("which loops take the fast paths", () => {
     // a double sum of an integer remainder (exact either way)
     expect(loops(`(n) => { let s = 0; for (const i of prange(n)) s += i % 3; return s; }`, ["i"])[0]!.lanes).toBe(2);
     expect(loops(`(n) => { let s = 0; for (const i of prange(n)) s |= i; return s; }`, ["i"])[0]!.lanes).toBe(1);
-    expect(loops(`(a, o) => { for (const i of prange(a.length - 1)) o[i] = a[i + 1]; }`, [F, F])[0]!.lanes).toBe(1);
+    expect(loops(`(a, o) => { for (const i of prange(a.length - 1)) o[i] = a[i + 1]; }`, [F, F])[0]!.lanes).toBe(2);
+    expect(loops(`(a, o) => { for (const i of prange(a.length - 1)) o[i] = a[i * 2]; }`, [F, F])[0]!.lanes).toBe(1);
     expect(loops(`(a, n) => { let s = 0; for (const i of prange(n)) { for (let j = 0; j < 3; j++) s += j; } return s; }`, [F, "i"])[0]!.lanes).toBe(1);
     expect(loops(`(a, o) => { for (const i of prange(a.length)) { if (a[i] > 0) continue; o[i] = 1; } }`, [F, F])[0]!.lanes).toBe(1);
     // an integer remainder is exact in doubles only for a non-negative dividend

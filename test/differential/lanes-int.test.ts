@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { compile, type ParamType } from "../../compiler/index.js";
 import { prange } from "../../index.js";
-import { type CheckOptions, diff, type Kernel, type MakeInputs, type Rng } from "./harness.js";
+import { type CheckOptions, checkThrowsRange, diff, type Kernel, type MakeInputs, type Rng } from "./harness.js";
 
 const F = "Float64Array" as const;
 
@@ -79,4 +79,34 @@ describe("Float32Array, Int32Array and Uint32Array elements at the index", () =>
       return s;
     }, (rng) => typed(rng).slice(0, 3), T.slice(0, 3), { floatReduction: true, scale: 1e10 }],
   ]);
+});
+
+const nb = (rng: Rng) => {
+  const n = rng.int(1, 600);
+  return [rng.mixed(n), rng.f64(n, -3, 3), new Float64Array(n)];
+};
+
+describe("elements next to the index (a[i - 1], a[i + 2]) of arrays the body does not write", () => {
+  lanes([
+    ["a 1-D three-point stencil", (a: Float64Array, b: Float64Array, o: Float64Array) => {
+      for (const i of prange(1, o.length - 1)) o[i] = (a[i - 1] + a[i] + a[i + 1]) / 3 - b[i + 1] * b[-1 + i];
+    }, nb, [F, F, F]],
+    ["calls on neighbours are not confused (exp(b[i]) and exp(b[i + 1]))", (a: Float64Array, b: Float64Array, o: Float64Array) => {
+      for (const i of prange(o.length - 2)) o[i] = Math.exp(b[i]) - Math.exp(b[i + 1]) + Math.exp(b[i + 2]) * Math.exp(b[i + 1]);
+    }, nb, [F, F, F]],
+    ["neighbours under a condition, Float32 and Int32 neighbours", (a: Float32Array, b: Int32Array, c: Uint32Array, x: Float32Array) => {
+      for (const i of prange(2, a.length)) {
+        if (a[i - 1] > a[i - 2]) x[i] = a[i - 1] - b[i - 2] * 0.5;
+        else x[i] = c[i - 1];
+      }
+    }, (rng) => typed(rng).slice(0, 4), T.slice(0, 4)],
+  ]);
+  it("a[i + 1] one past the end still throws (the two-lane test fails, the checked loop reports it)", () => {
+    checkThrowsRange((a: Float64Array, o: Float64Array) => { for (const i of prange(o.length)) o[i] = a[i] + a[i + 1]; },
+      () => [new Float64Array(40), new Float64Array(40)], { array: "a", index: 40 });
+  });
+  it("a written array read next to the index stays scalar", () => {
+    const r = compile(`(a, o) => { for (const i of prange(o.length - 1)) { o[i] = a[i + 1]; a[i] = 0; } }`, [F, F]);
+    expect(r.compiled!.loops[0]!.lanes).toBe(1);
+  });
 });
