@@ -493,6 +493,24 @@ class BodyEmitter {
 
   private call(e: Extract<Expr, { k: "call" }>): void {
     const fb = this.fb;
+    if (e.fn === "round" && e.args.length === 1) {
+      // Math.round per lane as the scalar code does it: f = floor(x); r = x - f >= 0.5 ? f + 1 : f;
+      // then x's sign bit on r (-0 for x in [-0.5, 0) and for -0; NaN and infinities pass through)
+      const x = fb.local(ValType.v128);
+      const f = fb.local(ValType.v128);
+      this.value(e.args[0]!);
+      fb.localTee(x).opFD(UNARY_MATH.floor!).localSet(f);
+      fb.localGet(f);
+      this.constant(pair(1, 1));
+      fb.opFD(V.add).localGet(f);
+      fb.localGet(x).localGet(f).opFD(V.sub);
+      this.constant(pair(0.5, 0.5));
+      fb.opFD(V.ge).opFD(V.bitselect).localSet(f);
+      fb.localGet(x).localGet(f);
+      this.constant(SIGN_BITS);
+      fb.opFD(V.bitselect);
+      return;
+    }
     if (UNARY_MATH[e.fn] !== undefined) {
       this.value(e.args[0]!);
       fb.opFD(UNARY_MATH[e.fn]!);
@@ -585,6 +603,8 @@ function pair(a: number, b: number): Uint8Array {
 }
 
 const ALL_LANES = new Uint8Array(16).fill(0xff);
+/** The sign bit of each f64 lane (bitselect(x, r, SIGN_BITS) is copysign(r, x)). */
+const SIGN_BITS = pair(-0, -0);
 /** i8x16.shuffle lanes taking bytes 0-3 and 8-11 (the low word of each 64-bit lane) into the low half. */
 const NARROW_MASK = Uint8Array.from([0, 1, 2, 3, 8, 9, 10, 11, 0, 1, 2, 3, 8, 9, 10, 11]);
 
@@ -600,6 +620,7 @@ function bodyConstants(p: PrangeStmt): Uint8Array[] {
   forEachExprInStmts(p.body, (e) => {
     if (e.k === "num") out.push(pair(e.value, e.value));
     if (e.k === "bool") out.push(e.value ? ALL_LANES : NO_LANES);
+    if (e.k === "call" && e.fn === "round") out.push(pair(1, 1), pair(0.5, 0.5), SIGN_BITS);
     if (e.k === "binary" && e.op === "%" && e.r.k === "num") out.push(pair(1 / e.r.value, 1 / e.r.value));
   });
   const walk = (body: readonly Stmt[]): void => {

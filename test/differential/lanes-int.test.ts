@@ -110,3 +110,20 @@ describe("elements next to the index (a[i - 1], a[i + 2]) of arrays the body doe
     expect(r.compiled!.loops[0]!.lanes).toBe(1);
   });
 });
+
+describe("Math.round on the lanes", () => {
+  const edges = (rng: Rng) => {
+    const n = rng.int(1, 500);
+    const a = rng.mixed(n);
+    for (let i = 0; i < n; i++) if (rng.int(0, 2) === 0) a[i] = rng.int(-40, 40) / 2 + rng.pick([0, 0, 1e-9, -1e-9, 0.49999999999999994 - 0.5]);
+    return [a, new Float64Array(n)];
+  };
+  lanes([
+    ["Math.round through 1 / r (so -0 shows), halves, NaN, infinities, huge values", (a: Float64Array, o: Float64Array) => {
+      for (const i of prange(o.length)) o[i] = 1 / Math.round(a[i]) + Math.round(a[i] * 0.5) * 3;
+    }, edges, [F, F]],
+    ["Math.round(x) compared and under a condition", (a: Float64Array, o: Float64Array) => {
+      for (const i of prange(o.length)) { if (Math.round(a[i]) === a[i]) o[i] = -Math.round(-a[i]); else o[i] = Math.round(a[i] - 0.5); }
+    }, edges, [F, F]],
+  ]);
+});
