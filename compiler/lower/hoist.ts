@@ -164,14 +164,36 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
     return [t, f];
   };
   const checks: { t: Tree; array: Var }[] = [];
-  const sitesIn = (e: Expr, env: Env): void =>
-    visitExpr(e, (x) => {
-      if (x.k !== "load" && x.k !== "store" && x.k !== "updateElem") return;
-      const t = tree(x.ref.index, env);
-      if (!t) return;
-      checks.push({ t, array: x.ref.array });
-      siteOf.set(checks.length - 1, x.ref.site);
-    });
+  // the accesses of an expression, with `c ? t : f`, `l && r` and `l || r` bounding what runs
+  // under them as `if` does
+  const sitesIn = (x: Expr, env: Env): void => {
+    switch (x.k) {
+      case "cond": {
+        sitesIn(x.c, env);
+        const [t, f] = refine(x.c, env);
+        sitesIn(x.t, t);
+        sitesIn(x.f, f);
+        return;
+      }
+      case "logical":
+        sitesIn(x.l, env);
+        sitesIn(x.r, x.op === "&&" ? refine(x.l, env)[0] : x.op === "||" ? refine(x.l, env)[1] : env);
+        return;
+      case "load":
+      case "store":
+      case "updateElem": {
+        const t = tree(x.ref.index, env);
+        if (t) {
+          checks.push({ t, array: x.ref.array });
+          siteOf.set(checks.length - 1, x.ref.site);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    for (const c of children(x)) sitesIn(c, env);
+  };
   const siteOf = new Map<number, number>();
   const walk = (ss: readonly Stmt[], env0: Env): void => {
     const env = new Map(env0);
@@ -413,6 +435,32 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
     and();
   }
   fb.localGet(ok);
+}
+
+/** The direct sub-expressions of `e` (as visitExpr walks them). */
+function children(e: Expr): readonly Expr[] {
+  switch (e.k) {
+    case "load":
+    case "updateElem":
+      return [e.ref.index];
+    case "store":
+      return [e.ref.index, e.value];
+    case "unary":
+      return [e.e];
+    case "binary":
+    case "logical":
+      return [e.l, e.r];
+    case "cond":
+      return [e.c, e.t, e.f];
+    case "call":
+      return e.args;
+    case "assign":
+      return [e.value];
+    case "comma":
+      return e.es;
+    default:
+      return [];
+  }
 }
 
 /** i32 of the integer interval of `t` clipped to int32 (any int32 for a double). */

@@ -250,6 +250,36 @@ describe("conditions that bound an index (if (j > 0) ... A[i*n + j - 1])", () =>
     const n = rng.int(0, 30);
     return [rng.f64(n * n), new Float64Array(n), n];
   }, { cases: 3, parallelOptions: { schedule: "dynamic", chunkSize: 2 } });
+  const ternary = (A: Float64Array, o: Float64Array, n: number) => {
+    for (const i of prange(n)) {
+      let s = 0;
+      for (let j = 0; j < n; j++) {
+        const c = i * n + j;
+        s += (j > 0 ? A[c - 1] : 0) + (j < n - 1 && A[c + 1] > 0 ? A[c + 1] : -1) + (j < 1 || A[c - 1] > 0.5 ? 1 : 2);
+      }
+      o[i] = s;
+    }
+  };
+  it("?:, && and || bound what runs under them", () => {
+    expect(hoisted(ternary, [F, F, "s"])).toBe(5);
+  });
+  diff("guarded neighbours in ?:, && and ||", ternary, (rng) => {
+    const n = rng.int(0, 30);
+    return [rng.f64(n * n), new Float64Array(n), n];
+  }, { cases: 6 });
+  it("|| bounds its right side by the negation of its left: j > 0 || A[c - 1] reads A[-1]", () => {
+    checkThrowsRange(
+      (A: Float64Array, o: Float64Array, n: number) => {
+        for (const i of prange(n)) {
+          let s = 0;
+          for (let j = 0; j < n; j++) s += j > 0 || A[i * n + j - 1] > 0 ? 1 : 0;
+          o[i] = s;
+        }
+      },
+      () => [new Float64Array(49), new Float64Array(7), 7],
+      { array: "A", index: -1 },
+    );
+  });
   it("a condition that does not keep the access in bounds: A[i*n + j + 1] under j >= 0 throws", () => {
     checkThrowsRange(
       (A: Float64Array, o: Float64Array, n: number) => {
