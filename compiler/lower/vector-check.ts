@@ -19,7 +19,7 @@ const COMPARE = new Set(["<", "<=", ">", ">=", "==", "!=", "===", "!=="]);
 export const BITWISE = new Set(["&", "|", "^", "<<", ">>", ">>>"]);
 export const SHIFTS = new Set(["<<", ">>", ">>>"]);
 /** Element kinds the lanes load at the index (as doubles, exactly). */
-const LANE_LOADS = new Set(["Float64Array", "Float32Array", "Int32Array", "Uint32Array"]);
+const LANE_LOADS = new Set(["Float64Array", "Float32Array", "Int32Array", "Uint32Array", "Int16Array", "Uint16Array", "Int8Array", "Uint8Array", "Uint8ClampedArray"]);
 
 /** `l % r` on doubles is exact as l - trunc(l / r) * r when l >= 0 and l + |r| < 2^52. */
 const EXACT_REM = 2 ** 51;

@@ -42,7 +42,8 @@ const V = {
   trunc: 0x7a, neg: 0xed, add: 0xf0, sub: 0xf1, mul: 0xf2, div: 0xf3, min: 0xf4, max: 0xf5,
   convert_low_i32x4_s: 0xfe, convert_low_i32x4_u: 0xff, trunc_sat_s_zero: 0xfc, xor: 0x51,
   shl: 0xab, shr_s: 0xac, shr_u: 0xad, load64_zero: 0x5d, store64_lane: 0x5b, demote_zero: 0x5e, promote_low: 0x5f,
-  shuffle: 0x0d,
+  shuffle: 0x0d, load16_splat: 0x08, load32_splat: 0x09,
+  i16x8_extend_low_i8x16_s: 0x87, i16x8_extend_low_i8x16_u: 0x89, i32x4_extend_low_i16x8_s: 0xa7, i32x4_extend_low_i16x8_u: 0xa9,
 } as const;
 
 const BIN: Partial<Record<string, number>> = { "+": V.add, "-": V.sub, "*": V.mul, "/": V.div };
@@ -413,10 +414,21 @@ class BodyEmitter {
           fb.code.u32(3).u32(0);
           return;
         }
-        // two 4-byte elements into the low half, widened exactly to doubles
-        fb.opFD(V.load64_zero);
-        fb.code.u32(3).u32(0);
-        fb.opFD(kind === "Float32Array" ? V.promote_low : kind === "Int32Array" ? V.convert_low_i32x4_s : V.convert_low_i32x4_u);
+        const sh = laneShift(e.ref.array);
+        if (sh === 2) {
+          // two 4-byte elements into the low half, widened exactly to doubles
+          fb.opFD(V.load64_zero);
+          fb.code.u32(3).u32(0);
+          fb.opFD(kind === "Float32Array" ? V.promote_low : kind === "Int32Array" ? V.convert_low_i32x4_s : V.convert_low_i32x4_u);
+          return;
+        }
+        // two 1- or 2-byte elements (splatted), sign- or zero-extended to int32 lanes, then doubles
+        const signed = kind === "Int8Array" || kind === "Int16Array";
+        fb.opFD(sh === 0 ? V.load16_splat : V.load32_splat);
+        fb.code.u32(sh).u32(0);
+        if (sh === 0) fb.opFD(signed ? V.i16x8_extend_low_i8x16_s : V.i16x8_extend_low_i8x16_u);
+        fb.opFD(signed ? V.i32x4_extend_low_i16x8_s : V.i32x4_extend_low_i16x8_u);
+        fb.opFD(V.convert_low_i32x4_s);
         return;
       }
       case "unary":
@@ -608,9 +620,21 @@ const SIGN_BITS = pair(-0, -0);
 /** i8x16.shuffle lanes taking bytes 0-3 and 8-11 (the low word of each 64-bit lane) into the low half. */
 const NARROW_MASK = Uint8Array.from([0, 1, 2, 3, 8, 9, 10, 11, 0, 1, 2, 3, 8, 9, 10, 11]);
 
-/** log2 of the element size of an array the lanes access (Float64Array, or a 4-byte kind). */
+/** log2 of the element size of an array the lanes access. */
 function laneShift(a: Var): number {
-  return a.array === "Float64Array" ? 3 : 2;
+  switch (a.array) {
+    case "Float64Array":
+      return 3;
+    case "Int16Array":
+    case "Uint16Array":
+      return 1;
+    case "Int8Array":
+    case "Uint8Array":
+    case "Uint8ClampedArray":
+      return 0;
+    default:
+      return 2;
+  }
 }
 const NO_LANES = new Uint8Array(16);
 

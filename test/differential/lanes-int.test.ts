@@ -127,3 +127,26 @@ describe("Math.round on the lanes", () => {
     }, edges, [F, F]],
   ]);
 });
+
+describe("1- and 2-byte elements read at the index", () => {
+  const bytes = (rng: Rng) => {
+    const n = rng.int(1, 500);
+    const r = (C: { new (n: number): Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array }) => {
+      const a = new C(n);
+      for (let i = 0; i < n; i++) a[i] = rng.int(-40000, 70000);
+      return a;
+    };
+    return [r(Int8Array), r(Uint8Array), r(Uint8ClampedArray), r(Int16Array), r(Uint16Array), new Float64Array(n), new Float32Array(n)];
+  };
+  lanes([
+    ["Int8, Uint8, Uint8Clamped, Int16 and Uint16 loads into Float64 and Float32 stores", (a: Int8Array, b: Uint8Array, c: Uint8ClampedArray, d: Int16Array, e: Uint16Array, o: Float64Array, f: Float32Array) => {
+      for (const i of prange(o.length)) {
+        o[i] = a[i] * 1000 + b[i] - c[i] * 0.5 + (d[i] ^ e[i]);
+        if (d[i] < 0) f[i] = e[i] / 7;
+      }
+    }, bytes, ["Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", F, "Float32Array"]],
+    ["neighbours of a byte image: (b[i - 1] + 2 b[i] + b[i + 1]) / 4", (a: Int8Array, b: Uint8Array, c: Uint8ClampedArray, d: Int16Array, e: Uint16Array, o: Float64Array) => {
+      for (const i of prange(1, o.length - 1)) o[i] = (b[i - 1] + 2 * b[i] + b[i + 1]) / 4 + (d[i + 1] - d[i - 1]) * a[i];
+    }, (rng) => bytes(rng).slice(0, 6), ["Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", F]],
+  ]);
+});
