@@ -106,6 +106,11 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
         return Number.isInteger(e.value) && !Object.is(e.value, -0) && e.value >= I32_MIN && e.value <= I32_MAX ? { k: "const", value: e.value } : null;
       case "length":
         return { k: "len", array: e.array };
+      case "unary": {
+        // a negative literal (-1)
+        const v = e.op === "-" && e.e.k === "num" ? -e.e.value : NaN;
+        return Number.isInteger(v) && !Object.is(v, -0) && v >= I32_MIN && v <= I32_MAX ? { k: "const", value: v } : null;
+      }
       case "var": {
         const v = e.v;
         const t = env.get(v);
@@ -219,12 +224,23 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
           break;
         }
         case "block": walk(s.body, env); break;
-        case "prange":
+        case "prange": {
           sitesIn(s.rangeStart, env);
           sitesIn(s.rangeStop, env);
           sitesIn(s.rangeStep, env);
-          walk(s.body, env);
+          // a nested (serial) prange with a constant step: its index lies in [start, stop - 1]
+          // (step > 0) or [stop + 1, start] (step < 0) inside its body
+          const inner = new Map(env);
+          const st = s.rangeStep;
+          const stepC = st.k === "num" ? st.value : st.k === "unary" && st.op === "-" && st.e.k === "num" ? -st.e.value : NaN;
+          if (s.index.ty!.k === "i32" && Number.isInteger(stepC) && stepC !== 0) {
+            const init = tree(s.rangeStart, env);
+            const bound = init && tree(s.rangeStop, env);
+            if (init && bound) inner.set(s.index, { k: "box", v: s.index, cmp: stepC > 0 ? "<" : ">", step: stepC, init, bound });
+          }
+          walk(s.body, inner);
           break;
+        }
         case "loop": {
           const inner = new Map(env);
           for (const x of s.init) {

@@ -183,6 +183,35 @@ describe("counters, steps and shapes", () => {
   );
 });
 
+describe("nested pranges (run serially inside the parallel one)", () => {
+  const matmul = (A: Float64Array, B: Float64Array, C: Float64Array, n: number) => {
+    for (const i of prange(n)) {
+      for (const j of prange(n)) {
+        let s = 0;
+        for (let k = 0; k < n; k++) s += A[i * n + k] * B[k * n + j];
+        C[i * n + j] = s;
+      }
+      for (const j of prange(n - 1, -1, -1)) C[i * n + j] += A[j * n + i] * 0.5;
+    }
+  };
+  it("their indices bound the accesses of their bodies", () => {
+    expect(hoisted(matmul, [F, F, F, "s"])).toBe(5);
+  });
+  diff("matmul with a nested prange, and a descending one", matmul, (rng) => {
+    const n = rng.int(0, 16);
+    return [rng.f64(n * n), rng.f64(n * n), new Float64Array(n * n), n];
+  }, { cases: 6 });
+  it("a nested prange past the end throws", () => {
+    checkThrowsRange(
+      (A: Float64Array, o: Float64Array, n: number) => {
+        for (const i of prange(n)) for (const j of prange(n + 1)) o[i] += A[i * n + j];
+      },
+      () => [new Float64Array(36), new Float64Array(6), 6],
+      { array: "A", index: 36 },
+    );
+  });
+});
+
 describe("counters whose general type is i64 (j < m for m = n*n)", () => {
   const flat = (A: Float64Array, o: Float64Array, n: number) => {
     const m = n * n;
