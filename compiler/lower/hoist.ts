@@ -149,7 +149,8 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
       [x, y] = [y, x];
       op = FLIP[op];
     }
-    if (x.k !== "var" || !isIntTy(x.ty) || !isIntTy(y.ty)) return;
+    // both sides trees: integers (exact, whatever their general type) when the chunk takes the path
+    if (x.k !== "var") return;
     const base = tree(x, env);
     const e = tree(y, env);
     if (!base || !e || op === "!==") return;

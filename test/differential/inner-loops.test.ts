@@ -415,6 +415,45 @@ describe("where the fast path must step aside", () => {
       { array: "a", index: 2 ** 32 },
     );
   });
+  it("a subtraction of a ranging counter (A[i - j]) reaches -1 and throws", () => {
+    checkThrowsRange(
+      (A: Float64Array, o: Float64Array, n: number) => {
+        for (const i of prange(n)) {
+          let s = 0;
+          for (let j = 0; j < n; j++) s += A[i - j];
+          o[i] = s;
+        }
+      },
+      () => [new Float64Array(7), new Float64Array(7), 7],
+      { array: "A", index: -1 },
+    );
+  });
+  it("a product with a negative factor (A[n - 1 + (-1) * j * 2 + i * 0]) reaches -1 and throws", () => {
+    checkThrowsRange(
+      (A: Float64Array, o: Float64Array, n: number) => {
+        for (const i of prange(n)) {
+          let s = 0;
+          for (let j = 0; j < n; j++) s += A[n - 1 + (-1) * j * 2 + i * 0];
+          o[i] = s;
+        }
+      },
+      () => [new Float64Array(8), new Float64Array(8), 8],
+      { array: "A", index: -1 },
+    );
+  });
+  it("a product whose extreme is a cross term ((j + 2) * (k - 5) + 12, min 3 * -5) reaches -3 and throws", () => {
+    checkThrowsRange(
+      (A: Float64Array, o: Float64Array, n: number) => {
+        for (const i of prange(n)) {
+          let s = 0;
+          for (let j = 0; j < 2; j++) for (let k = 0; k < 10; k++) s += A[(j + 2) * (k - 5) + 12 + i * 0];
+          o[i] = s;
+        }
+      },
+      () => [new Float64Array(25), new Float64Array(5), 5],
+      { array: "A", index: -3 },
+    );
+  });
   it("matvec with the matrix one element short throws at the last row's last element", () => {
     checkThrowsRange(matvec, () => {
       const n = 37;
