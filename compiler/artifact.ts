@@ -116,6 +116,30 @@ export interface AccessSite {
 export type ReturnKind = "f64" | "i32" | "bool" | "void";
 
 /** One compiled specialisation. */
+/**
+ * Checked mode's fixed places in the control block (bytes from address 0; runtime/control.ts
+ * keeps the rest of the block clear of them): the race log, the running prange's epoch, start
+ * and step, and per array parameter the address of its shadow state.
+ */
+export const CHECK_LAYOUT = {
+  /** i32: races logged (claimed with an atomic add) */
+  countByte: 40960,
+  /** i32: epoch of the running prange, 1..65535; shadow words of other epochs are empty */
+  epochByte: 40964,
+  /** f64 each: the running prange's start and step (ordinals are (i - start) / step) */
+  startByte: 40968,
+  stepByte: 40976,
+  /** the log: `capacity` records of 7 doubles (kind, param, index, other iteration, other site, iteration, site) */
+  recordsByte: 40984,
+  capacity: 128,
+  recordFields: 7,
+  /** i32 per parameter: byte address of its shadow state (0: not checked) */
+  tableByte: 48384,
+  maxParams: 2048,
+  /** per element: writer, reader, second reader, each an i64 epoch << 48 | (ordinal + 1) << 16 | site */
+  elementBytes: 24,
+} as const;
+
 export interface CompiledKernel {
   readonly wasm: Uint8Array;
   readonly frameSize: number;
@@ -126,9 +150,8 @@ export interface CompiledKernel {
   /** Math functions imported under `math.<name>` (field names, e.g. "exp", "hypot_3") */
   readonly mathImports: readonly string[];
   /**
-   * Compiled for checked mode (`check: "races"`): every array access inside a prange calls
-   * `env.shadow(site, index, iteration, mode)` (mode 0 read, 1 write, 2 read and write) before it
-   * happens, with `iteration` the value of the prange's index; no two-lane loops.
+   * Compiled for checked mode (`check: "races"`): every array access inside a prange updates the
+   * shadow state at CHECK_LAYOUT (compiler/lower/shadow.ts) before it happens; no two-lane loops.
    */
   readonly checked?: boolean;
 }

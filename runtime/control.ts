@@ -18,6 +18,7 @@
  *      the main thread observes ASYNC_STATE, then reads RESULT and the copied arrays.
  */
 
+import { CHECK_LAYOUT } from "../compiler/artifact.js";
 import { RESERVED_BYTES } from "./memory.js";
 import type { WasmMemory } from "./wasm.js";
 
@@ -128,19 +129,9 @@ export const JOB_LOOP = 1;
 export const JOB_MAIN = 2;
 export const JOB_EXIT = 3;
 
-// ---- checked mode (check: "races", see race-check.ts) ----
-/** Races logged by the running checked call (Atomics.add claims a record). */
-export const CHECK_COUNT = 10240;
-/** Byte offset of the race records: RACE_RECORD_FIELDS doubles each, CHECK_CAPACITY of them. */
-export const CHECK_RECORDS_BYTE = 10256 * 4;
-export const CHECK_CAPACITY = 128;
-export const RACE_RECORD_FIELDS = 7;
-/** Byte offsets of the running prange's start and step (doubles), to turn indices into ordinals. */
-export const CHECK_START_BYTE = 12160 * 4;
-export const CHECK_STEP_BYTE = 12162 * 4;
-/** Per array parameter: the byte address of its shadow state (0: not checked). */
-export const SHADOW_TABLE = 12288;
-export const MAX_CHECKED_PARAMS = 2048;
+// ---- checked mode (check: "races"): places fixed by the compiler's CHECK_LAYOUT ----
+/** First Int32 index used by checked mode; everything above stays below it. */
+export const CHECK_FIRST_INT = CHECK_LAYOUT.countByte / 4;
 
 // ---- the error record (hosts without a synchronous receive: web workers) ----
 /**
@@ -163,10 +154,9 @@ if ((WORKER_BASE + MAX_WORKERS * WORKER_STRIDE) * 4 > ERROR_RECORD_BYTE || ERROR
 export const CONTROL_INTS = RESERVED_BYTES / 4;
 
 if (
-  WORKER_BASE + MAX_WORKERS * WORKER_STRIDE > CHECK_COUNT ||
-  CHECK_RECORDS_BYTE + CHECK_CAPACITY * RACE_RECORD_FIELDS * 8 > CHECK_START_BYTE ||
-  CHECK_STEP_BYTE + 8 > SHADOW_TABLE * 4 ||
-  SHADOW_TABLE + MAX_CHECKED_PARAMS > CONTROL_INTS
+  WORKER_BASE + MAX_WORKERS * WORKER_STRIDE > CHECK_FIRST_INT ||
+  CHECK_LAYOUT.recordsByte + CHECK_LAYOUT.capacity * CHECK_LAYOUT.recordFields * 8 > CHECK_LAYOUT.tableByte ||
+  CHECK_LAYOUT.tableByte + CHECK_LAYOUT.maxParams * 4 > RESERVED_BYTES
 ) {
   throw new Error("parfor internal error: control block layout exceeds the reserved area");
 }

@@ -8,7 +8,6 @@ import { FRAME } from "./control.js";
 import { envPrange } from "./dispatch.js";
 import { outOfBoundsError, type KernelMeta } from "./errors.js";
 import { mathFunction, mathScratchAddress } from "./mathlib.js";
-import { shadowImport } from "./race-check.js";
 import { Wasm, type WasmImports, type WasmMemory } from "./wasm.js";
 
 /**
@@ -60,7 +59,6 @@ export function kernelImports(memory: WasmMemory, ctl: Int32Array, meta: KernelM
       count: serialCount,
       // this thread's scratch block for the math library functions linked into the kernel
       mathScratch: new Wasm.Global({ value: "i32", mutable: false }, mathScratchAddress()),
-      ...(meta.checked ? { shadow: shadowImport(memory, ctl, meta) } : {}),
     },
     math,
   };

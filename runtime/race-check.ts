@@ -1,41 +1,29 @@
 /**
  * Checked mode (`parallel(fn, { check: "races" })` or PARFOR_CHECK=races): a dynamic race checker
  * for the inputs a call is given, the second opinion that static analysis cannot give for index
- * arrays and the like. A kernel compiled for it calls `env.shadow(site, index, iteration, mode)`
- * before every array access inside a prange (compiler/lower/access.ts). Each array parameter gets
- * shadow state, six int32 per element: the last writer's iteration and site, and up to two
- * readers' (two distinct readers are enough: any later writer differs from at least one). An
- * iteration is its ordinal in the prange plus one, so 0 means "none"; the state is cleared before
- * each prange runs. Two accesses to one element by different iterations of one prange, at least
- * one a write, are a race whatever the schedule or thread count, so a report never depends on
- * timing and a clean run is clean on any number of threads:
+ * arrays and the like. A kernel compiled for it runs its own `shadow` function
+ * (compiler/lower/shadow.ts) before every array access inside a prange: per element of each array
+ * parameter, three i64 words (last writer, two readers), each tagged with the prange's epoch, the
+ * iteration's ordinal and the access site. Two accesses to one element by different iterations of
+ * one prange, at least one a write, are a race whatever the schedule or thread count, so a report
+ * never depends on timing and a clean run is clean on any number of threads.
  *
- *   write: old = xchg(writer, me); old && old != me       -> write after write
- *          each reader r: r && r != me                      -> write after read
- *   read:  cmpxchg(reader1, 0, me), else cmpxchg(reader2, 0, me) when reader1 is another iteration;
- *          then writer w: w && w != me                      -> read after write
- *
- * (the write publishes itself before it looks at readers, the read before it looks at the writer,
- * so of two concurrent accesses at least one sees the other: Atomics are sequentially
- * consistent). Races are logged into the control block (any thread) and thrown by the caller as
- * one ParforRaceError when the call ends.
+ * This file owns the state around it: shadow blocks allocated (and zeroed) per call with their
+ * addresses in the control block's table (CHECK_LAYOUT), a new epoch per prange instead of
+ * clearing the blocks, and the log turned into one ParforRaceError when the call ends.
  */
 import type { KernelMeta } from "./errors.js";
 import { formatPosition } from "./errors.js";
-import {
-  CHECK_CAPACITY,
-  CHECK_COUNT,
-  CHECK_RECORDS_BYTE,
-  CHECK_START_BYTE,
-  CHECK_STEP_BYTE,
-  MAX_CHECKED_PARAMS,
-  RACE_RECORD_FIELDS,
-  SHADOW_TABLE,
-} from "./control.js";
+import { CHECK_LAYOUT as C } from "../compiler/artifact.js";
 import { alloc, release } from "./memory.js";
 import type { WasmMemory } from "./wasm.js";
 
-const INTS_PER_ELEMENT = 6;
+const CHECK_CAPACITY = C.capacity;
+const RACE_RECORD_FIELDS = C.recordFields;
+const TABLE = C.tableByte / 4;
+const COUNT = C.countByte / 4;
+const EPOCH = C.epochByte / 4;
+const MAX_EPOCH = 0xffff;
 const WW = 0;
 const RW = 1;
 const WR = 2;
@@ -75,107 +63,108 @@ export class ParforRaceError extends Error {
   }
 }
 
-/** The `env.shadow` import of a checked kernel on this thread. */
-export function shadowImport(memory: WasmMemory, ctl: Int32Array, meta: KernelMeta): (site: number, index: number, iteration: number, mode: number) => void {
-  const siteParam = meta.sites.map((s) => meta.params.findIndex((p) => p.kind === "array" && p.name === s.array));
-  let ints = new Int32Array(memory.buffer);
-  let f64 = new Float64Array(memory.buffer, 0, SHADOW_TABLE / 2);
-  const log = (kind: number, param: number, index: number, otherTag: number, otherSite: number, iteration: number, site: number): void => {
-    const n = Atomics.add(ctl, CHECK_COUNT, 1);
-    if (n >= CHECK_CAPACITY) return;
-    const start = f64[CHECK_START_BYTE / 8]!;
-    const step = f64[CHECK_STEP_BYTE / 8]!;
-    const at = CHECK_RECORDS_BYTE / 8 + n * RACE_RECORD_FIELDS;
-    f64[at] = kind;
-    f64[at + 1] = param;
-    f64[at + 2] = index;
-    f64[at + 3] = start + (otherTag - 1) * step;
-    f64[at + 4] = otherSite;
-    f64[at + 5] = iteration;
-    f64[at + 6] = site;
-  };
-  return (site, index, iteration, mode) => {
-    const param = siteParam[site] ?? -1;
-    if (param < 0) return;
-    const base = Atomics.load(ctl, SHADOW_TABLE + param) >>> 0;
-    if (base === 0) return;
-    const e = (base >>> 2) + index * INTS_PER_ELEMENT;
-    if (e + INTS_PER_ELEMENT > ints.length) {
-      // the memory grew since this view was made
-      ints = new Int32Array(memory.buffer);
-      f64 = new Float64Array(memory.buffer, 0, SHADOW_TABLE / 2);
-    }
-    const me = (iteration - f64[CHECK_START_BYTE / 8]!) / f64[CHECK_STEP_BYTE / 8]! + 1;
-    if (mode !== 1) {
-      // read (also the read half of a read-modify-write)
-      const r1 = Atomics.compareExchange(ints, e + 2, 0, me);
-      if (r1 === 0) Atomics.store(ints, e + 3, site);
-      else if (r1 !== me && Atomics.compareExchange(ints, e + 4, 0, me) === 0) Atomics.store(ints, e + 5, site);
-      const w = Atomics.load(ints, e);
-      if (w !== 0 && w !== me) log(WR, param, index, w, Atomics.load(ints, e + 1), iteration, site);
-    }
-    if (mode !== 0) {
-      const oldSite = Atomics.exchange(ints, e + 1, site);
-      const old = Atomics.exchange(ints, e, me);
-      if (old !== 0 && old !== me) {
-        log(WW, param, index, old, oldSite, iteration, site);
-        return;
-      }
-      for (let r = 2; r <= 4; r += 2) {
-        const t = Atomics.load(ints, e + r);
-        if (t !== 0 && t !== me) {
-          log(RW, param, index, t, Atomics.load(ints, e + r + 1), iteration, site);
-          return;
-        }
-      }
-    }
-  };
-}
-
-/** Shadow blocks of a checked call: allocated per call, cleared before each prange. */
+/** Shadow blocks of a checked call: kept per kernel between calls, a new epoch per prange. */
 export interface CheckedCall {
   /** the races found, as an error to throw, or null */
   error(): ParforRaceError | null;
   release(): void;
 }
 
-/** Allocates the shadow state of a checked call of `meta` with the frame at `frame`, and resets the log. */
+interface Block {
+  ptr: number;
+  bytes: number;
+}
+
+/**
+ * Shadow blocks kept between the calls of a kernel (by parameter), so a call does not allocate
+ * and clear them again: earlier calls' words are of earlier epochs, which read as empty. Dropped
+ * when the kernel is collected; kept only while all of them together stay under KEEP_BYTES.
+ */
+const kept = new WeakMap<KernelMeta, (Block | undefined)[]>();
+const keptLists = new Set<(Block | undefined)[]>();
+let keptBytes = 0;
+const KEEP_BYTES = 256 * 1024 * 1024;
+const dropKept = new FinalizationRegistry<(Block | undefined)[]>((blocks) => {
+  if (!keptLists.delete(blocks)) return;
+  for (const b of blocks) {
+    if (b === undefined) continue;
+    keptBytes -= b.bytes;
+    release(b.ptr);
+  }
+});
+
+function zero(memory: WasmMemory, b: Block): void {
+  new Uint8Array(memory.buffer, b.ptr, b.bytes).fill(0);
+}
+
+/** Points the shadow table at the state of a checked call of `meta` with the frame at `frame`, and resets the log. */
 export function beginChecked(memory: WasmMemory, ctl: Int32Array, meta: KernelMeta, frame: number): CheckedCall {
-  const blocks: number[] = [];
+  if (meta.params.length > C.maxParams) throw new RangeError(`parfor: checked mode supports at most ${C.maxParams} parameters`);
   const fv = new DataView(memory.buffer, frame, meta.frameSize);
-  if (meta.params.length > MAX_CHECKED_PARAMS) throw new RangeError(`parfor: checked mode supports at most ${MAX_CHECKED_PARAMS} parameters`);
+  let blocks = kept.get(meta);
+  const fresh = blocks === undefined;
+  if (blocks === undefined) blocks = [];
+  const temporary: Block[] = [];
   meta.params.forEach((p, k) => {
-    Atomics.store(ctl, SHADOW_TABLE + k, 0);
+    Atomics.store(ctl, TABLE + k, 0);
     if (p.kind !== "array" || (!p.read && !p.written)) return;
-    const len = fv.getInt32(p.lengthOffset, true);
-    const ptr = alloc(Math.max(1, len) * INTS_PER_ELEMENT * 4, 16);
-    blocks.push(ptr);
-    Atomics.store(ctl, SHADOW_TABLE + k, ptr);
+    const bytes = Math.max(1, fv.getInt32(p.lengthOffset, true)) * C.elementBytes;
+    let b = blocks[k];
+    if (b === undefined || b.bytes < bytes) {
+      if (b !== undefined) {
+        keptBytes -= b.bytes;
+        release(b.ptr);
+        blocks[k] = undefined;
+      }
+      // zeroed once: a zero word is of epoch 0, which no prange has, so it reads as empty
+      b = { ptr: alloc(bytes, 16), bytes };
+      zero(memory, b);
+      if (keptBytes + bytes <= KEEP_BYTES) {
+        blocks[k] = b;
+        keptBytes += bytes;
+      } else temporary.push(b);
+    }
+    Atomics.store(ctl, TABLE + k, b.ptr);
   });
-  Atomics.store(ctl, CHECK_COUNT, 0);
+  if (fresh && blocks.some((b) => b !== undefined)) {
+    kept.set(meta, blocks);
+    keptLists.add(blocks);
+    dropKept.register(meta, blocks);
+  }
+  Atomics.store(ctl, COUNT, 0);
   return {
     error(): ParforRaceError | null {
       return raceError(memory, ctl, meta);
     },
     release(): void {
-      meta.params.forEach((_, k) => Atomics.store(ctl, SHADOW_TABLE + k, 0));
-      for (const b of blocks) release(b);
+      meta.params.forEach((_, k) => Atomics.store(ctl, TABLE + k, 0));
+      for (const b of temporary) release(b.ptr);
     },
   };
 }
 
-/** Before a prange of a checked kernel runs: clear every shadow, record start and step. */
+/**
+ * Before a prange of a checked kernel runs: a new epoch, so every shadow word of earlier pranges
+ * (and calls) reads as empty without touching the state, and the prange's start and step. When
+ * the 16-bit epoch wraps, all shadow state is cleared and counting starts again at 1.
+ */
 export function resetShadows(memory: WasmMemory, ctl: Int32Array, meta: KernelMeta, frame: number, start: number, step: number): void {
-  const fv = new DataView(memory.buffer, frame, meta.frameSize);
-  const f64 = new Float64Array(memory.buffer, 0, SHADOW_TABLE / 2);
-  f64[CHECK_START_BYTE / 8] = start;
-  f64[CHECK_STEP_BYTE / 8] = step;
-  meta.params.forEach((p, k) => {
-    const ptr = Atomics.load(ctl, SHADOW_TABLE + k) >>> 0;
-    if (ptr === 0 || p.kind !== "array") return;
-    const len = fv.getInt32(p.lengthOffset, true);
-    new Int32Array(memory.buffer, ptr, len * INTS_PER_ELEMENT).fill(0);
-  });
+  const f64 = new Float64Array(memory.buffer, C.startByte, 2);
+  f64[0] = start;
+  f64[1] = step;
+  let epoch = Atomics.load(ctl, EPOCH) + 1;
+  if (epoch > MAX_EPOCH || epoch < 1) {
+    for (const list of keptLists) for (const b of list) if (b !== undefined) zero(memory, b);
+    // this call's blocks that are not kept
+    const fv = new DataView(memory.buffer, frame, meta.frameSize);
+    meta.params.forEach((p, k) => {
+      const ptr = Atomics.load(ctl, TABLE + k) >>> 0;
+      if (ptr === 0 || p.kind !== "array") return;
+      zero(memory, { ptr, bytes: Math.max(1, fv.getInt32(p.lengthOffset, true)) * C.elementBytes });
+    });
+    epoch = 1;
+  }
+  Atomics.store(ctl, EPOCH, epoch);
 }
 
 const KIND: Record<number, ["read" | "write", "read" | "write"]> = { [WW]: ["write", "write"], [RW]: ["read", "write"], [WR]: ["write", "read"] };
@@ -196,9 +185,9 @@ function access(meta: KernelMeta, site: number, iteration: number, kind: "read" 
 }
 
 function raceError(memory: WasmMemory, ctl: Int32Array, meta: KernelMeta): ParforRaceError | null {
-  const count = Atomics.load(ctl, CHECK_COUNT);
+  const count = Atomics.load(ctl, COUNT);
   if (count === 0) return null;
-  const f64 = new Float64Array(memory.buffer, CHECK_RECORDS_BYTE, CHECK_CAPACITY * RACE_RECORD_FIELDS);
+  const f64 = new Float64Array(memory.buffer, C.recordsByte, CHECK_CAPACITY * RACE_RECORD_FIELDS);
   const seen = new Set<string>();
   const races: Race[] = [];
   for (let n = 0; n < Math.min(count, CHECK_CAPACITY); n++) {

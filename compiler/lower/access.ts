@@ -65,13 +65,15 @@ export function emitAddress(L: FnLowerer, ref: ElemRef, mode: AccessMode = Acces
 }
 
 /**
- * Checked mode: `env.shadow(site, index, iteration, mode)` before the access (its index already
- * bounds-checked), the iteration being the prange index's value as an int32.
+ * Checked mode: `shadow(site, param, index, iteration, mode)` (shadow.ts) before the access, its
+ * index already bounds-checked; the iteration is the prange index's value as an int32.
  */
 function emitShadow(L: FnLowerer, ref: ElemRef, idx: number, mode: AccessMode): void {
   const fb = L.fb;
   const iv = L.checkIndex!;
-  fb.i32Const(ref.site).localGet(idx).localGet(L.local(iv));
+  const param = L.m.frame.params.findIndex((p) => p.kind === "array" && p.name === ref.array.name);
+  if (param < 0) return;
+  fb.i32Const(ref.site).i32Const(param).localGet(idx).localGet(L.local(iv));
   if (iv.ty!.k === "f64") fb.opFC(OpFC.i32_trunc_sat_f64_s);
   else if (iv.ty!.k === "i64") fb.op(Op.i32_wrap_i64);
   fb.i32Const(mode).call(L.m.imports.shadow!);

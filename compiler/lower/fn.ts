@@ -21,7 +21,7 @@ export interface Imports {
   readonly count: number;
   /** math import index by `name/arity` */
   readonly math: ReadonlyMap<string, number>;
-  /** env.shadow, in checked mode only (see CompiledKernel.checked) */
+  /** checked mode only: the shadow-state function (shadow.ts; see CompiledKernel.checked) */
   readonly shadow?: number;
 }
 

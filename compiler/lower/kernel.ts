@@ -29,6 +29,7 @@ import { emitBinary, emitExpr, localOperand, type Operand } from "./expr.js";
 import { FnLowerer, type Imports, loadOf, type ModuleCtx, storeOf, wasmType } from "./fn.js";
 import { layoutFrame } from "./frame.js";
 import { addHelpers } from "./helpers.js";
+import { addShadowFunctions } from "./shadow.js";
 import { mathImportField, mathImportKey } from "./math.js";
 import { emitCountedBody, emitStmts, returnWant } from "./stmt.js";
 import { definitelyReturns } from "../analysis/types.js";
@@ -68,7 +69,6 @@ export function lowerKernel(
     fmod: m.importFunc("env", "fmod", [f64, f64], [f64]),
     count: m.importFunc("env", "count", [f64, f64, f64, i32], [i32]),
     math,
-    ...(opts.checkRaces ? { shadow: m.importFunc("env", "shadow", [i32, i32, i32, i32], []) } : {}),
   };
   // two-lane loops keep their constants in the scratch block (see vector.ts); checked mode
   // instruments scalar accesses only
@@ -77,7 +77,9 @@ export function lowerKernel(
   const helpers = addHelpers(m);
   const linked = linkMath(m, plan, scratch);
   for (const u of used) if (isLinked(u)) math.set(u.key, linked.indices.get(u.name)!);
-  const ctx: ModuleCtx = { kernel: k, frame, helpers, imports, mathScratch: scratch, linkedMath: linked };
+  // checked mode: the shadow-state functions (after every import, which come first in the index space)
+  const shadow = opts.checkRaces ? addShadowFunctions(m) : undefined;
+  const ctx: ModuleCtx = { kernel: k, frame, helpers, imports: shadow === undefined ? imports : { ...imports, shadow }, mathScratch: scratch, linkedMath: linked };
 
   m.exportFunc("main", m.addFunction(lowerMain(ctx).fb));
   const loops: LoopInfo[] = [];

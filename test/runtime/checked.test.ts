@@ -119,6 +119,48 @@ describe("checked mode reports races on the inputs", () => {
     free(pa);
     free(pb);
   });
+
+  it("each prange starts clean, also after 65535 pranges (the epoch wraps) and across calls", () => {
+    // prange t writes a[(i + t) % 2] from iteration i: no race within one prange, but every
+    // element is written by a different ordinal in alternate pranges, so state that leaked from
+    // an earlier prange (a stale epoch) would be a write-after-write report
+    const stepped = parallel(
+      (a: Float64Array, steps: number) => {
+        for (let t = 0; t < steps; t++) {
+          for (const i of prange(2)) a[(i + t) % 2] += i + 1;
+        }
+      },
+      { threads: 1, check: "races", warnings: false },
+    );
+    const a = new Float64Array(2);
+    stepped(a, 70000);
+    stepped(a, 3);
+    expect(Array.from(a)).toEqual([105004, 105005]);
+    // b[0] is written by iteration 0 of prange 0 and iteration 1 of prange 65535 only: the same
+    // epoch number if the epoch wrapped without clearing the state
+    const late = parallel(
+      (b: Float64Array, steps: number) => {
+        for (let t = 0; t < steps; t++) {
+          for (const i of prange(2)) {
+            if ((t === 0 && i === 0) || (t === 65535 && i === 1)) b[0] = t;
+          }
+        }
+      },
+      { threads: 1, check: "races", warnings: false },
+    );
+    const b = new Float64Array(1);
+    late(b, 65536);
+    expect(b[0]).toBe(65535);
+    const racy = parallel(
+      (a: Float64Array, steps: number) => {
+        for (let t = 0; t < steps; t++) {
+          for (const i of prange(2)) a[t % 2] = a[t % 2] * 0.5 + i;
+        }
+      },
+      { threads: 1, check: "races", warnings: false },
+    );
+    expect(() => racy(new Float64Array(2), 66000)).toThrow(ParforRaceError);
+  });
 });
 
 describe("checked mode's switch", () => {

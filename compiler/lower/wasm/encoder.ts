@@ -127,6 +127,11 @@ export class FunctionBuilder {
     this.code.byte(0xfc).u32(sub);
     return this;
   }
+  /** 0xFE-prefixed atomic memory instructions, with their memory argument. */
+  atomic(sub: number, m: MemArg): this {
+    this.code.byte(0xfe).u32(sub).u32(m.align).u32(m.offset);
+    return this;
+  }
   /** 0xFD-prefixed SIMD instructions. */
   opFD(sub: number): this {
     this.code.byte(0xfd).u32(sub);

@@ -10,11 +10,16 @@ export const Op = {
   f64_eq: 0x61, f64_ne: 0x62, f64_lt: 0x63, f64_gt: 0x64, f64_le: 0x65, f64_ge: 0x66,
   i32_clz: 0x67, i32_add: 0x6a, i32_sub: 0x6b, i32_mul: 0x6c, i32_rem_s: 0x6f,
   i32_and: 0x71, i32_or: 0x72, i32_xor: 0x73, i32_shl: 0x74, i32_shr_s: 0x75, i32_shr_u: 0x76,
-  i64_add: 0x7c, i64_sub: 0x7d, i64_mul: 0x7e, i64_rem_s: 0x81, i64_shl: 0x86,
+  i64_add: 0x7c, i64_sub: 0x7d, i64_mul: 0x7e, i64_rem_s: 0x81, i64_and: 0x83, i64_or: 0x84, i64_shl: 0x86, i64_shr_u: 0x88,
   f64_abs: 0x99, f64_neg: 0x9a, f64_ceil: 0x9b, f64_floor: 0x9c, f64_trunc: 0x9d, f64_nearest: 0x9e, f64_sqrt: 0x9f,
   f64_add: 0xa0, f64_sub: 0xa1, f64_mul: 0xa2, f64_div: 0xa3, f64_min: 0xa4, f64_max: 0xa5, f64_copysign: 0xa6,
   i32_wrap_i64: 0xa7, i64_extend_i32_s: 0xac, i64_extend_i32_u: 0xad,
   f32_demote_f64: 0xb6, f64_convert_i32_s: 0xb7, f64_convert_i32_u: 0xb8, f64_convert_i64_s: 0xb9, f64_promote_f32: 0xbb,
+} as const;
+
+/** 0xFE-prefixed atomic memory instructions (checked mode's shadow state). */
+export const OpFE = {
+  i32_atomic_load: 0x10, i64_atomic_load: 0x11, i32_atomic_rmw_add: 0x1e, i64_atomic_rmw_xchg: 0x42, i64_atomic_rmw_cmpxchg: 0x49,
 } as const;
 
 /** 0xFC-prefixed saturating truncations. */
