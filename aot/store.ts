@@ -128,14 +128,15 @@ export function sameCompiler(fingerprint: string, stat?: string): boolean {
 }
 
 /** The compile-relevant options in one canonical string (globals sorted by name; -0 and NaN kept). */
-export function canonicalOptions(options: { readonly globals?: Readonly<Record<string, number | boolean>> }): string {
+export function canonicalOptions(options: { readonly globals?: Readonly<Record<string, unknown>> }): string {
   const g = options.globals;
   if (!g) return "";
   return Object.keys(g)
     .sort()
     .map((k) => {
       const v = g[k]!;
-      return `${k}=${typeof v === "number" && Object.is(v, -0) ? "-0" : String(v)}`;
+      // a helper function is keyed by its text: a changed helper is another kernel
+      return `${k}=${typeof v === "number" && Object.is(v, -0) ? "-0" : typeof v === "function" ? `fn:${JSON.stringify(Function.prototype.toString.call(v))}` : String(v)}`;
     })
     .join(";");
 }
@@ -145,7 +146,7 @@ export function canonicalOptions(options: { readonly globals?: Readonly<Record<s
  * compiler's fingerprint is checked per manifest or bundle (`sameCompiler`) and is part of the
  * compile cache's file names.
  */
-export function kernelKey(text: string, options: { readonly globals?: Readonly<Record<string, number | boolean>> }): string {
+export function kernelKey(text: string, options: { readonly globals?: Readonly<Record<string, unknown>> }): string {
   return createHash("sha256")
     .update(JSON.stringify([FORMAT, parforVersion(), canonicalOptions(options), text]))
     .digest("hex")

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type * as TS from "typescript";
-import { typescript } from "../compiler/index.js";
+import { typescript } from "../compiler/frontend/typescript.js";
 import { parseArgs } from "node:util";
 import { glob } from "tinyglobby";
 import { checkFile, type FileDiagnostic } from "./check.js";

@@ -9,13 +9,14 @@ import { type Diagnostic, DiagnosticSink, type Locator } from "./diagnostics/dia
 import { bracketNesting, MAX_NESTING, treeNesting } from "./frontend/limits.js";
 import { parseKernel } from "./frontend/parse.js";
 import { typescript as loadTypescript } from "./frontend/typescript.js";
-import { buildKernel } from "./model/build.js";
+import { buildKernel, type GlobalValue } from "./model/build.js";
 import type { Kernel, Pos } from "./model/ir.js";
 import { inferTypes, type ParamType } from "./analysis/types.js";
 import { analyseLoops } from "./analysis/loops.js";
 import { lowerKernel } from "./lower/kernel.js";
 
 export type { ParamType } from "./analysis/types.js";
+export type { GlobalValue } from "./model/build.js";
 export { findKernels, type FoundKernel } from "./frontend/find-kernels.js";
 export { aliasHazards, type AliasHazard } from "./analysis/aliasing.js";
 export type { CompiledKernel, ArrayKind } from "./artifact.js";
@@ -23,11 +24,11 @@ export type { Diagnostic } from "./diagnostics/diagnostic.js";
 export { ParforCompileError } from "./diagnostics/errors.js";
 export { formatMessage, messages, type Code } from "./diagnostics/messages.js";
 export { SMALL_INT } from "./analysis/types.js";
-export { typescript } from "./frontend/typescript.js";
 export { mapKernelSource } from "./frontend/vectorize.js";
 
 export interface CompileOptions {
-  readonly globals?: Readonly<Record<string, number | boolean>>;
+  /** constants, and helper functions (compiled from their text) the kernel may call */
+  readonly globals?: Readonly<Record<string, GlobalValue>>;
   /** checked mode: instrument every array access in a prange for the run-time race checker */
   readonly checkRaces?: boolean;
 }
@@ -183,5 +184,16 @@ function runPhases(source: string, options: CompileOptions, params: readonly Par
 function analyse(kernel: Kernel, params: readonly ParamType[], sink: DiagnosticSink, text: string): void {
   inferTypes(kernel, params, sink);
   if (sink.hasErrors) return;
-  analyseLoops(kernel, sink, (p: Pos) => text.slice(p.start, p.end));
+  analyseLoops(kernel, sink, (p: Pos) => kernel.texts?.get(p) ?? text.slice(p.start, p.end));
+  noteInlined(kernel, sink);
+}
+
+/** A diagnostic at an inlined call (every node of the helper's body has the call's span) says which helper. */
+function noteInlined(kernel: Kernel, sink: DiagnosticSink): void {
+  const calls = kernel.inlined ?? [];
+  if (calls.length === 0) return;
+  sink.items.forEach((d, i) => {
+    const c = calls.find((x) => x.start === d.start && x.end - x.start === d.length);
+    if (c && !d.message.endsWith(c.note)) sink.items[i] = Object.freeze({ ...d, message: d.message + c.note });
+  });
 }

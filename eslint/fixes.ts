@@ -10,7 +10,7 @@
  *   the only use of `a` in the loop: accumulate in a new scalar and apply it once after the loop.
  */
 import type * as TS from "typescript";
-import { typescript } from "../compiler/index.js";
+import { typescript } from "../compiler/frontend/typescript.js";
 import type { Finding } from "./analysis.js";
 
 /** One replacement; offsets into the text the fix was computed for, `end` exclusive. */

@@ -7,7 +7,7 @@
  * answer; with the option `aliasing: "error"` (or PARFOR_ALIASING=error) it is refused with a
  * TypeError instead.
  */
-import type { AliasHazard } from "../compiler/index.js";
+import type { AliasHazard, GlobalValue } from "../compiler/index.js";
 import { formatMessage } from "../compiler/diagnostics/messages.js";
 import { host } from "./host.js";
 import { envVar, warn } from "./platform.js";
@@ -36,7 +36,7 @@ export function aliasSettings(
   source: string,
   name: string,
   paramNames: () => readonly string[],
-  globals: Readonly<Record<string, number | boolean>> | undefined,
+  globals: Readonly<Record<string, GlobalValue>> | undefined,
   args: readonly unknown[],
   settings: RunSettings,
   policy?: "serial" | "error",
@@ -51,7 +51,7 @@ export function aliasSettings(
     }
   }
   if (!pairs) return settings;
-  const cacheKey = globals ? `${source}\u0000${JSON.stringify(Object.entries(globals).sort(([x], [y]) => (x < y ? -1 : 1)))}` : source;
+  const cacheKey = globals ? `${source}\u0000${JSON.stringify(Object.entries(globals).map(([k, v]) => [k, typeof v === "function" ? `fn:${Function.prototype.toString.call(v)}` : v]).sort(([x], [y]) => (x! < y! ? -1 : 1)))}` : source;
   let hz = hazards.get(cacheKey);
   // without the compiler (a page) nothing is analysed: every overlapping pair counts, as for a minified text
   if (hz === undefined) hazards.set(cacheKey, (hz = host().jit?.aliasHazards(source, globals) ?? null));

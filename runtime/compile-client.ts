@@ -142,7 +142,7 @@ export function offThread(body: Body): Promise<OffThreadResult | null> {
   if (w === null) return Promise.resolve(null);
   const id = nextId++;
   counts[body.kind]++;
-  const req = { ...body, id } as CompileRequest;
+  const req = { ...body, options: cloneableOptions(body.options), id } as CompileRequest;
   return new Promise((resolve, reject) => {
     if (idleTimer !== null) clearTimeout(idleTimer);
     idleTimer = null;
@@ -167,4 +167,12 @@ export function offThreadRequests(): { readonly shape: number; readonly compile:
 /** The compile worker, if one runs (for tests). */
 export function compileWorker(): Worker | null {
   return worker;
+}
+
+/** Helper functions in `globals` cross to the compile worker as their text (`{ fn: text }`). */
+function cloneableOptions(options: CompileOptions): CompileOptions {
+  const g = options.globals;
+  if (!g || !Object.values(g).some((v) => typeof v === "function")) return options;
+  const globals = Object.fromEntries(Object.entries(g).map(([k, v]) => [k, typeof v === "function" ? { fn: Function.prototype.toString.call(v) } : v]));
+  return { ...options, globals };
 }

@@ -8,8 +8,12 @@ export interface ParallelOptions {
   chunkSize?: number;
   /** `"js"`: run the plain function (one warning) when the kernel cannot be compiled. Default `"error"`. */
   fallback?: "js" | "error";
-  /** Values for free variables of the kernel, inlined as constants. */
-  globals?: Readonly<Record<string, number | boolean>>;
+  /**
+   * Values for free variables of the kernel: numbers and booleans inlined as constants, and
+   * helper functions the kernel calls (compiled from their `toString()` text and inlined).
+   */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  globals?: Readonly<Record<string, number | boolean | Function>>;
   /**
    * Array arguments that share memory in a way that creates a dependence between iterations:
    * `"serial"` (default) runs that call on one thread, in order (reported once, PF2008);

@@ -96,10 +96,10 @@ export function validateOptions(o: unknown): ParallelOptions {
   }
   const g = opts.globals;
   if (g !== undefined) {
-    if (g === null || typeof g !== "object" || Array.isArray(g)) badOption("globals", "must be an object mapping names to numbers or booleans.");
+    if (g === null || typeof g !== "object" || Array.isArray(g)) badOption("globals", "must be an object mapping names to numbers, booleans or functions.");
     for (const [name, v] of Object.entries(g as object)) {
       if (!IDENT.test(name)) badOption("globals", `has a key that is not an identifier: ${JSON.stringify(name)}.`);
-      if (typeof v !== "number" && typeof v !== "boolean") badOption("globals", `entry '${name}' must be a number or a boolean, got ${typeof v}.`);
+      if (typeof v !== "number" && typeof v !== "boolean" && typeof v !== "function") badOption("globals", `entry '${name}' must be a number, a boolean or a function, got ${typeof v}.`);
     }
   }
   return opts as ParallelOptions;

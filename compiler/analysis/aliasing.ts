@@ -7,7 +7,7 @@
  */
 import { DiagnosticSink } from "../diagnostics/diagnostic.js";
 import { parseKernel } from "../frontend/parse.js";
-import { buildKernel } from "../model/build.js";
+import { buildKernel, type GlobalValue } from "../model/build.js";
 import type { Pos } from "../model/ir.js";
 import { type Access, collectAccesses, conflicts, stepOf } from "./dependence.js";
 
@@ -20,7 +20,7 @@ export interface AliasHazard {
 }
 
 /** The hazards of `source`; null when its text cannot be analysed (e.g. a minified bundle). */
-export function aliasHazards(source: string, globals?: Readonly<Record<string, number | boolean>>): AliasHazard[] | null {
+export function aliasHazards(source: string, globals?: Readonly<Record<string, GlobalValue>>): AliasHazard[] | null {
   const parsed = parseKernel(source);
   if (typeof parsed === "string") return null;
   const sink = new DiagnosticSink(parsed.locate);

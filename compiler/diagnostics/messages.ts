@@ -14,7 +14,7 @@ export const messages = {
   PF1003: {
     name: "unknown-call",
     category: "error",
-    text: "Calling '{0}' is not supported: a kernel can call Math.* and Number.* functions only. Inline the function's body, or compute the value before the call.",
+    text: "Calling '{0}' is not supported: a kernel can call Math.* and Number.* functions and helper functions it can see. Declare the helper inside the kernel (`function f(x) { … }`), pass it in the option `globals` (`globals: { f }`), or compute the value before the call.",
   },
   PF1004: {
     name: "return-in-prange",
@@ -64,6 +64,12 @@ export const messages = {
     category: "error",
     text: "parfor's compiler failed on this kernel ({0}). This is a bug in parfor: please report it with the kernel's text. With the option `fallback: \"js\"` the kernel runs as plain JavaScript meanwhile.",
   },
+  PF1016: {
+    name: "recursive-helper",
+    category: "error",
+    text: "'{0}' calls itself{1}: helper functions are inlined into the kernel, so recursion (direct or through other helpers) is not supported. Rewrite it with a loop.",
+  },
+  PF1017: { name: "helper-call", category: "error", text: "{0}. {1}" },
   PF2001: {
     name: "scalar-race",
     category: "warning",

@@ -9,15 +9,181 @@ import type { ParsedKernel } from "../frontend/parse.js";
 import { typescript, type TS } from "../frontend/typescript.js";
 import type { AssignOp, BinaryOp, ElemRef, Expr, Kernel, LoopStmt, Pos, PrangeStmt, Stmt, Var } from "./ir.js";
 import { MATH_CONSTANTS, MATH_FUNCTIONS, NUMBER_CONSTANTS, NUMBER_FUNCTIONS, GLOBAL_FUNCTIONS } from "./builtins.js";
-import { exprMentions } from "./walk.js";
+import { exprMentions, forEachExprInStmts, forEachStmt, visitExpr } from "./walk.js";
+import { cloneExpr, type CloneCtx } from "./clone.js";
+import { parseKernel } from "../frontend/parse.js";
+import type { Diagnostic, RelatedInfo } from "../diagnostics/diagnostic.js";
+import type { Code } from "../diagnostics/messages.js";
 import { counterAssign, planVars, splitLet } from "./vars.js";
+
+/** A `globals` entry: a constant, or a helper function compiled from its text. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type GlobalValue = number | boolean | Function | { readonly fn: string };
 
 /** Options that change how names resolve. */
 export interface BuildOptions {
-  readonly globals?: Readonly<Record<string, number | boolean>>;
+  readonly globals?: Readonly<Record<string, GlobalValue>>;
 }
 
 type Scope = Map<string, Var>;
+
+/** Inlined calls per kernel at most (each call site of each helper, nested calls counted). */
+const MAX_INLINED_CALLS = 4000;
+
+type HelperFn = TS.ArrowFunction | TS.FunctionExpression | TS.FunctionDeclaration | TS.MethodDeclaration;
+
+/** A function the kernel may call: declared in it, or passed in `globals`. */
+interface Helper {
+  readonly name: string;
+  readonly fn: HelperFn;
+  readonly sf: TS.SourceFile;
+  /** the scope chain where it is defined (its free names resolve there) */
+  readonly scopes: Scope[];
+  readonly helperScopes: Map<string, Helper>[];
+  readonly exprScopes: Map<string, Expr>[];
+  /** appended to diagnostics from its body */
+  readonly note: string;
+  /** every name it assigns */
+  readonly assigned: ReadonlySet<string>;
+}
+
+interface HelperCtx {
+  readonly result: Var | null;
+  /** the one-trip loop a return breaks out of (null: returns are structured) */
+  exit: LoopStmt | null;
+}
+
+type SinkLike = Pick<DiagnosticSink, "report" | "related" | "hasErrors" | "items">;
+
+/** Forwards to a sink, appending where an inlined helper's diagnostic comes from. */
+class NoteSink {
+  constructor(
+    private readonly parent: SinkLike,
+    private readonly note: string,
+  ) {}
+
+  get items(): Diagnostic[] {
+    return this.parent.items;
+  }
+
+  get hasErrors(): boolean {
+    return this.parent.hasErrors;
+  }
+
+  report(code: Code, at: { start: number; end: number }, args: readonly (string | number)[] = [], related: RelatedInfo[] = []): Diagnostic {
+    const d = this.parent.report(code, at, args, related);
+    const i = this.parent.items.lastIndexOf(d);
+    const n: Diagnostic = Object.freeze({ ...d, message: d.message + this.note });
+    if (i >= 0) this.parent.items[i] = n;
+    return n;
+  }
+
+  related(message: string, at: { start: number; end: number }): RelatedInfo {
+    return this.parent.related(message, at);
+  }
+}
+
+/** A helper in `globals`: a function, or its text as `{ fn: text }` (what crosses to a compile worker). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export function isFunctionGlobal(v: unknown): v is Function | { readonly fn: string } {
+  return typeof v === "function" || (typeof v === "object" && v !== null && typeof (v as { fn?: unknown }).fn === "string");
+}
+
+/** `fn.toString()`, guarded (a function's own toString may be anything). */
+function functionText(f: unknown): string {
+  try {
+    return Function.prototype.toString.call(f);
+  } catch {
+    return "";
+  }
+}
+
+/** Names a function assigns anywhere in it (parameters and locals included), and whether it writes array elements. */
+function scanFunction(ts: typeof TS, fn: TS.Node): { assigned: Set<string>; writesArrays: boolean } {
+  const assigned = new Set<string>();
+  let writesArrays = false;
+  const target = (t: TS.Expression): void => {
+    while (ts.isParenthesizedExpression(t)) t = t.expression;
+    if (ts.isIdentifier(t)) assigned.add(t.text);
+    else writesArrays = true;
+  };
+  const visit = (n: TS.Node): void => {
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) target(n.left);
+    if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) target(n.operand);
+    n.forEachChild(visit);
+  };
+  fn.forEachChild(visit);
+  return { assigned, writesArrays };
+}
+
+/** The return statements of a function body (nested functions excluded). */
+function returnsOf(ts: typeof TS, body: TS.Node): TS.ReturnStatement[] {
+  const out: TS.ReturnStatement[] = [];
+  const visit = (n: TS.Node): void => {
+    if (ts.isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n)) out.push(n);
+    n.forEachChild(visit);
+  };
+  body.forEachChild(visit);
+  return out;
+}
+
+function hasReturn(ts: typeof TS, s: TS.Node): boolean {
+  return ts.isReturnStatement(s) || returnsOf(ts, s).length > 0;
+}
+
+/** Whether every path through `s` ends in a return. */
+function alwaysReturns(ts: typeof TS, s: TS.Statement): boolean {
+  if (ts.isReturnStatement(s)) return true;
+  if (ts.isBlock(s)) return s.statements.some((x) => alwaysReturns(ts, x));
+  if (ts.isIfStatement(s)) return s.elseStatement !== undefined && alwaysReturns(ts, s.thenStatement) && alwaysReturns(ts, s.elseStatement);
+  return false;
+}
+
+/** No assignment, store or update anywhere in `e`. */
+function pure(e: Expr): boolean {
+  let ok = true;
+  visitExpr(e, (x) => {
+    if (x.k === "assign" || x.k === "store" || x.k === "update" || x.k === "updateElem") ok = false;
+  });
+  return ok;
+}
+
+function size(e: Expr): number {
+  let n = 0;
+  visitExpr(e, () => n++);
+  return n;
+}
+
+function hasLoad(e: Expr): boolean {
+  let found = false;
+  visitExpr(e, (x) => {
+    if (x.k === "load") found = true;
+  });
+  return found;
+}
+
+function readsAny(e: Expr, names: ReadonlySet<string>): boolean {
+  let found = false;
+  visitExpr(e, (x) => {
+    if (x.k === "var" && names.has(x.v.name)) found = true;
+  });
+  return found;
+}
+
+/** Variables assigned (other than `fresh` ones) and arrays written in `stmts`. */
+function effects(stmts: readonly Stmt[], fresh?: ReadonlySet<Var>): Set<Var> {
+  const out = new Set<Var>();
+  const local = new Set<Var>(fresh ?? []);
+  if (!fresh) forEachStmt(stmts, (s) => {
+    if (s.k === "let") local.add(s.v);
+  });
+  forEachExprInStmts(stmts, (x) => {
+    if ((x.k === "assign" || x.k === "update") && !local.has(x.target)) out.add(x.target);
+    else if (x.k === "store" || x.k === "updateElem") out.add(x.ref.array);
+  });
+  return out;
+}
 
 interface LoopCtx {
   readonly node: LoopStmt | PrangeStmt;
@@ -61,34 +227,63 @@ class Builder {
   private readonly pranges: PrangeStmt[] = [];
   private readonly sites: { array: string; pos: Pos }[] = [];
   private readonly returns: (Pos & { e: Expr | null })[] = [];
-  private readonly scopes: Scope[] = [];
-  private readonly loops: LoopCtx[] = [];
+  private scopes: Scope[] = [];
+  private loops: LoopCtx[] = [];
+  /** helpers (functions the kernel calls) visible per scope level, parallel to `scopes` */
+  private helperScopes: Map<string, Helper>[] = [];
+  /** helper parameters bound to an argument expression (substituted at each use), per scope level */
+  private exprScopes: Map<string, Expr>[] = [];
+  /** the source file of the function being built (the kernel's, or a `globals` helper's) */
+  private sf: TS.SourceFile;
+  /** while inlining: the position every model node gets (the outermost call site) */
+  private posAt: Pos | null = null;
+  /** helpers being inlined, outermost first (recursion check) */
+  private readonly inlining: Helper[] = [];
+  /** statements that must run before the statement being built (inlined helper bodies) */
+  private prelude: Stmt[] | null = null;
+  /** > 0 while building an expression that may run zero or many times per statement */
+  private conditional = 0;
+  /** the helper whose body is being built: where its returns go */
+  private helperCtx: HelperCtx | null = null;
+  private inlineCount = 0;
+  /** helpers made from `globals` functions, by name */
+  private readonly globalHelpers = new Map<string, Helper | null>();
+  /** inlined call sites and the note their diagnostics get */
+  private readonly inlined: { start: number; end: number; note: string }[] = [];
+  /** the source text of inlined model nodes (their positions are the call site's) */
+  private readonly texts = new WeakMap<object, string>();
+  /** the parameter scope of the function being built (for `var`) */
+  private paramScope: Scope | null = null;
+  /** names any helper assigns, and whether any helper writes array elements (argument binding) */
+  private readonly allAssigned = new Set<string>();
+  private anyWritesArrays = false;
   /** innermost parallel prange being built, or null */
   private owner: PrangeStmt | null = null;
   private nextPrange = 0;
   /** assignments per variable outside its declaration */
   readonly assigns = new Map<Var, number>();
   /** `var` names of the function: hoisted to its top (a parameter of the same name is that parameter) */
-  private readonly hoisted = new Map<string, Var>();
+  private hoisted = new Map<string, Var>();
   /** `var` declarations built as `let` (see hoistVars) */
-  private readonly varAsLet = new Set<TS.VariableDeclaration>();
+  private varAsLet = new Set<TS.VariableDeclaration>();
   /** `var` names given a fresh `let` in each `for (x = e; …)` loop (see splittable) */
-  private readonly splitVars = new Set<string>();
+  private splitVars = new Set<string>();
   /** `let` declarations split the same way (see splitLet) */
-  private readonly splitLets = new Set<Var>();
+  private splitLets = new Set<Var>();
   /** every name declared with `var` */
-  private readonly varNames = new Set<string>();
+  private varNames = new Set<string>();
 
   constructor(
     private readonly parsed: ParsedKernel,
-    private readonly sink: DiagnosticSink,
+    private sink: SinkLike,
     private readonly options: BuildOptions,
   ) {
     initOps(this.ts);
+    this.sf = parsed.sourceFile;
   }
 
   private pos(n: TS.Node): Pos {
-    return { start: n.getStart(this.parsed.sourceFile), end: n.getEnd() };
+    return this.posAt ? { start: this.posAt.start, end: this.posAt.end } : { start: n.getStart(this.sf), end: n.getEnd() };
   }
 
   private unsupported(n: TS.Node, what: string, hint: string): void {
@@ -104,6 +299,20 @@ class Builder {
       this.unsupported(fn, "An async function", "Write a plain function; use `kernel.async(...)` to run it without blocking.");
     }
     this.scopes.push(new Map());
+    this.helperScopes.push(new Map());
+    this.exprScopes.push(new Map());
+    this.paramScope = this.scopes[0]!;
+    // what helpers assign decides how their arguments are bound: known before any is inlined
+    const scanNested = (n: TS.Node): void => {
+      if (ts.isFunctionLike(n)) {
+        const scan = scanFunction(ts, n);
+        for (const a of scan.assigned) this.allAssigned.add(a);
+        if (scan.writesArrays) this.anyWritesArrays = true;
+      }
+      n.forEachChild(scanNested);
+    };
+    fn.body?.forEachChild(scanNested);
+    for (const [gname, g] of Object.entries(this.options.globals ?? {})) if (isFunctionGlobal(g)) this.globalHelper(gname);
     const params: Var[] = [];
     for (const p of fn.parameters) {
       if (!ts.isIdentifier(p.name)) {
@@ -134,6 +343,8 @@ class Builder {
       pranges: this.pranges,
       sites: this.sites,
       returns: this.returns,
+      inlined: this.inlined,
+      texts: this.texts,
     };
   }
 
@@ -145,12 +356,12 @@ class Builder {
    * assignment. A parameter of the same name is that parameter.
    */
   private hoistVars(body: TS.Block): Stmt[] {
-    const plan = planVars(this.ts, this.parsed.sourceFile, body);
+    const plan = planVars(this.ts, this.sf, body);
     const out: Stmt[] = [];
     for (const d of plan.asLet) this.varAsLet.add(d);
     for (const name of plan.names) {
       this.varNames.add(name);
-      const param = this.scopes[0]!.get(name);
+      const param = this.paramScope!.get(name);
       if (param) this.hoisted.set(name, param);
     }
     for (const name of plan.split) if (!this.hoisted.has(name)) this.splitVars.add(name);
@@ -163,6 +374,378 @@ class Builder {
     return out;
   }
 
+  // ---- helper functions (inlined at each call) -------------------------------------------
+
+  /** A function literal that a declaration binds (`const f = (x) => …`, `= function (x) {…}`). */
+  private functionInit(e: TS.Expression): HelperFn | null {
+    const ts = this.ts;
+    while (ts.isParenthesizedExpression(e)) e = e.expression;
+    return ts.isArrowFunction(e) || ts.isFunctionExpression(e) ? e : null;
+  }
+
+  private makeHelper(name: string, fn: HelperFn, sf: TS.SourceFile, global: boolean): Helper {
+    let note: string;
+    if (global) {
+      const line = sf.getLineAndCharacterOfPosition(fn.getStart(sf)).line;
+      note = ` (in the helper '${name}' from \`globals\`${line > 0 ? `, line ${line + 1} of its text` : ""})`;
+    } else if (sf === this.parsed.sourceFile) {
+      const at = this.parsed.locate(fn.getStart(sf));
+      note = ` (in the helper '${name}' at line ${at.line}:${at.column})`;
+    } else note = ` (in the helper '${name}')`;
+    const scan = scanFunction(this.ts, fn);
+    for (const a of scan.assigned) this.allAssigned.add(a);
+    if (scan.writesArrays) this.anyWritesArrays = true;
+    return { name, fn, sf, scopes: this.scopes.slice(), helperScopes: this.helperScopes.slice(), exprScopes: this.exprScopes.slice(), note, assigned: scan.assigned };
+  }
+
+  /** JavaScript hoists function declarations to the top of their block. */
+  private hoistFunctions(stmts: readonly TS.Statement[]): void {
+    const ts = this.ts;
+    const level = this.helperScopes[this.helperScopes.length - 1]!;
+    for (const s of stmts) {
+      if (ts.isFunctionDeclaration(s) && s.name && s.body) level.set(s.name.text, this.makeHelper(s.name.text, s, this.sf, false));
+    }
+  }
+
+  /** Parses the functions passed in `globals` (they may call each other). */
+  private globalHelper(name: string): Helper | null {
+    if (this.globalHelpers.has(name)) return this.globalHelpers.get(name)!;
+    const g = this.options.globals;
+    const value = g && Object.prototype.hasOwnProperty.call(g, name) ? g[name] : undefined;
+    let h: Helper | null = null;
+    if (isFunctionGlobal(value)) {
+      const parsed = parseKernel(typeof value === "function" ? functionText(value) : value.fn);
+      if (typeof parsed !== "string" && parsed.fn.body) {
+        const saved = [this.scopes, this.helperScopes, this.exprScopes];
+        // a global sees only the other globals
+        this.scopes = [];
+        this.helperScopes = [];
+        this.exprScopes = [];
+        h = this.makeHelper(name, parsed.fn as HelperFn, parsed.sourceFile, true);
+        [this.scopes, this.helperScopes, this.exprScopes] = saved as [Scope[], Map<string, Helper>[], Map<string, Expr>[]];
+      } else {
+        this.sink.report("PF1017", this.posAt ?? { start: 0, end: 0 }, [`The global '${name}' is a function whose text does not parse`, "Pass a plain function or arrow function (its `toString()` is compiled)."]);
+      }
+    }
+    this.globalHelpers.set(name, h);
+    return h;
+  }
+
+  /** The helper a callee names, if any. */
+  private helperOf(callee: TS.Expression): Helper | null {
+    const ts = this.ts;
+    if (!ts.isIdentifier(callee)) return null;
+    const f = this.find(callee.text);
+    if (f) return "h" in f ? f.h : null;
+    return this.globalHelper(callee.text);
+  }
+
+  private isCallOfHelper(e: TS.Expression): boolean {
+    const ts = this.ts;
+    while (ts.isParenthesizedExpression(e)) e = e.expression;
+    if (!ts.isCallExpression(e)) return false;
+    let c: TS.Expression = e.expression;
+    while (ts.isParenthesizedExpression(c)) c = c.expression;
+    return this.helperOf(c) !== null;
+  }
+
+  private cloneCtx(): CloneCtx {
+    return { vars: new Map(), site: (array, pos) => this.newSite(array, pos) };
+  }
+
+  private newSite(array: Var, pos: Pos): number {
+    this.sites.push({ array: array.name, pos });
+    return this.sites.length - 1;
+  }
+
+  /**
+   * Inlines a call of a helper: its parameters are bound to the arguments (the argument's own
+   * variable or array, a copy of a small pure argument at each use, or a fresh local), its body is
+   * built in its own scope with fresh locals, and its returns set a result. In a statement the
+   * body runs just before it (the statement's prelude: the helper's statements as if written
+   * there by hand, so every analysis sees through the call); where the call may run zero or
+   * several times (a condition, `&&`, `?:`, a loop header) the body must be straight-line code
+   * and `if`s, and becomes one comma expression.
+   */
+  private inlineCall(h: Helper, n: TS.CallExpression, p: Pos): Expr | null {
+    const ts = this.ts;
+    if (this.inlining.includes(h)) {
+      const chain = this.inlining.slice(this.inlining.indexOf(h)).map((x) => `'${x.name}'`);
+      const through = chain.length > 1 ? ` (through ${chain.slice(1).join(", ")})` : "";
+      this.sink.report("PF1016", p, [h.name, through]);
+      return null;
+    }
+    if (++this.inlineCount > MAX_INLINED_CALLS) {
+      if (this.inlineCount === MAX_INLINED_CALLS + 1) {
+        this.sink.report("PF1017", p, [`The kernel makes more than ${MAX_INLINED_CALLS} helper calls once inlined`, "Call helpers from loops rather than from many places, or fold small helpers into their callers."]);
+      }
+      return null;
+    }
+    const params = h.fn.parameters;
+    for (const q of params) {
+      if (!ts.isIdentifier(q.name) || q.dotDotDotToken || q.initializer) {
+        this.sink.report("PF1017", p, [`The helper '${h.name}' has a parameter that is not a plain name`, "Use plain parameters (no defaults, rest or destructuring)."]);
+        return null;
+      }
+    }
+    if (n.arguments.length !== params.length || n.arguments.some((a) => ts.isSpreadElement(a))) {
+      this.sink.report("PF1017", p, [`'${h.name}' is called with ${n.arguments.length} argument${n.arguments.length === 1 ? "" : "s"} and declares ${params.length}`, "Pass every parameter."]);
+      return null;
+    }
+    const args = n.arguments.map((a) => this.expr(a));
+    if (args.some((a) => a === null)) return null;
+    const callPrelude = this.prelude;
+    const conditional = this.conditional > 0 || callPrelude === null;
+    const at = this.posAt ?? p;
+    const saved = {
+      scopes: this.scopes, helperScopes: this.helperScopes, exprScopes: this.exprScopes, loops: this.loops, sf: this.sf, posAt: this.posAt,
+      sink: this.sink, helperCtx: this.helperCtx, paramScope: this.paramScope, prelude: this.prelude, conditional: this.conditional,
+      hoisted: this.hoisted, varAsLet: this.varAsLet, splitVars: this.splitVars, splitLets: this.splitLets, varNames: this.varNames,
+    };
+    if (!this.posAt) this.inlined.push({ start: p.start, end: p.end, note: h.note });
+    this.scopes = [...h.scopes, new Map()];
+    this.helperScopes = [...h.helperScopes, new Map()];
+    this.exprScopes = [...h.exprScopes, new Map()];
+    this.paramScope = this.scopes[this.scopes.length - 1]!;
+    this.loops = [];
+    this.sf = h.sf;
+    this.posAt = at;
+    this.sink = new NoteSink(saved.sink, h.note);
+    this.hoisted = new Map();
+    this.varAsLet = new Set();
+    this.splitVars = new Set();
+    this.splitLets = new Set();
+    this.varNames = new Set();
+    this.inlining.push(h);
+    const body: Stmt[] = [];
+    /** expression-form assignments of parameters, in order */
+    const seq: Expr[] = [];
+    let result: Expr | null = null;
+    let ok = true;
+    try {
+      params.forEach((q, i) => {
+        const name = (q.name as TS.Identifier).text;
+        const a = args[i]!;
+        const assigned = h.assigned.has(name);
+        if (!assigned && a.k === "var" && !this.allAssigned.has(a.v.name)) {
+          this.paramScope!.set(name, a.v); // the argument's own variable or array
+        } else if (!assigned && pure(a) && size(a) <= 24 && (!this.anyWritesArrays || !hasLoad(a)) && !readsAny(a, this.allAssigned)) {
+          this.exprScopes[this.exprScopes.length - 1]!.set(name, a);
+        } else {
+          const v = this.declare(name, at, "local", !assigned && !conditional);
+          this.countAssign(v);
+          if (conditional) {
+            callPrelude?.push({ k: "let", v, init: null, ...at });
+            seq.push({ k: "assign", op: "=", target: v, value: a, ...at });
+          } else body.push({ k: "let", v, init: a, ...at });
+        }
+      });
+      const fb = h.fn.body!;
+      this.prelude = body;
+      this.conditional = 0;
+      if (!ts.isBlock(fb)) {
+        result = this.expr(fb as TS.Expression);
+        ok = result !== null;
+      } else {
+        const stmts = fb.statements;
+        this.scopes.push(new Map());
+        this.helperScopes.push(new Map());
+        this.exprScopes.push(new Map());
+        body.push(...this.hoistVars(fb));
+        this.hoistFunctions(stmts);
+        const returns = returnsOf(ts, fb);
+        const last = stmts[stmts.length - 1];
+        if (returns.length === 1 && last && ts.isReturnStatement(last) && last.expression) {
+          // straight-line: the returned expression is the call's value
+          for (const s of stmts.slice(0, -1)) this.stmt(s, body, null);
+          this.prelude = body;
+          this.conditional = 0;
+          result = this.expr(last.expression);
+          ok = result !== null;
+        } else {
+          const r = this.declare("return", at, "local", false);
+          body.push({ k: "let", v: r, init: null, ...at });
+          this.helperCtx = { result: r, exit: null };
+          this.helperSeq(stmts, 0, body);
+          result = returns.some((x) => x.expression) ? { k: "var", v: r, ...at } : { k: "num", value: NaN, ...at };
+          r.used = true;
+        }
+      }
+    } finally {
+      this.inlining.pop();
+      Object.assign(this, saved);
+    }
+    if (!ok || !result) return null;
+    if (conditional) {
+      const es = this.toExprs(body, callPrelude);
+      if (!es) {
+        this.sink.report("PF1017", p, [
+          `'${h.name}' has a loop or an early return and is called where it may run zero or several times (a condition, a loop header, \`&&\`, \`||\`, \`?:\`)`,
+          "Call it in a statement of its own before (`const r = " + h.name + "(…);`) and use the result.",
+        ]);
+        return null;
+      }
+      const all = [...seq, ...es, result];
+      return all.length === 1 ? result : { k: "comma", es: all, ...at };
+    }
+    callPrelude!.push(...body);
+    if (effects(body).size > 0 && !(result.k === "var" || result.k === "num" || result.k === "bool")) {
+      // the value is taken right after the body's effects, not when the statement reads it
+      const t = this.declare(h.name, at, "local", true);
+      callPrelude!.push({ k: "let", v: t, init: result, ...at });
+      t.used = true;
+      return { k: "var", v: t, ...at };
+    }
+    return result;
+  }
+
+  /**
+   * A helper's statements with returns: `if (c) return a; rest` becomes `if (c) r = a; else
+   * { rest }` (and so on down the branches); a return nested anywhere else (in a loop) puts the
+   * rest of the body in a one-trip loop that the return leaves with a break.
+   */
+  private helperSeq(stmts: readonly TS.Statement[], from: number, out: Stmt[]): void {
+    const ts = this.ts;
+    const ctx = this.helperCtx!;
+    for (let i = from; i < stmts.length; i++) {
+      const s = stmts[i]!;
+      if (ts.isReturnStatement(s)) {
+        this.stmt(s, out, null);
+        return;
+      }
+      if (!hasReturn(ts, s)) {
+        this.stmt(s, out, null);
+        continue;
+      }
+      if (ts.isIfStatement(s) && ctx.exit === null) {
+        const tRet = alwaysReturns(ts, s.thenStatement);
+        const fRet = s.elseStatement !== undefined && alwaysReturns(ts, s.elseStatement);
+        if (tRet || fRet) {
+          const rest = stmts.slice(i + 1);
+          const branch = (b: TS.Statement | undefined, returns: boolean): Stmt[] =>
+            this.scoped(() => {
+              const list = [...(b ? (ts.isBlock(b) ? b.statements : [b]) : []), ...(returns ? [] : rest)];
+              this.hoistFunctions(list);
+              const o: Stmt[] = [];
+              this.helperSeq(list, 0, o);
+              return o;
+            });
+          const pre: Stmt[] = [];
+          const savedPre = this.prelude;
+          this.prelude = pre;
+          const c = this.expr(s.expression);
+          this.prelude = savedPre;
+          out.push(...pre);
+          const t = branch(s.thenStatement, tRet);
+          const f = branch(s.elseStatement, fRet);
+          if (c) out.push({ k: "if", c, t, f, ...this.pos(s) });
+          return;
+        }
+      }
+      // the rest of the body inside a one-trip loop that returns break out of
+      const exit: LoopStmt = { k: "loop", kind: "do", init: [], cond: { k: "bool", value: false, ...this.pos(s) }, update: null, body: [], label: null, ...this.pos(s) };
+      const savedExit = ctx.exit;
+      ctx.exit = exit;
+      this.loops.push({ node: exit, label: "\u0000return" });
+      const inner: Stmt[] = [];
+      for (let j = i; j < stmts.length; j++) this.stmt(stmts[j]!, inner, null);
+      this.loops.pop();
+      ctx.exit = savedExit;
+      out.push(Object.assign(exit, { body: inner }));
+      return;
+    }
+  }
+
+  private helperReturn(s: TS.ReturnStatement, out: Stmt[]): void {
+    const ctx = this.helperCtx!;
+    const p = this.pos(s);
+    if (this.loops.some((l) => l.node.k === "prange")) {
+      this.sink.report("PF1004", p);
+      return;
+    }
+    const e = s.expression ? this.expr(s.expression) : { k: "num" as const, value: NaN, ...p };
+    if (!e) return;
+    if (ctx.result) {
+      this.countAssign(ctx.result);
+      out.push({ k: "expr", e: { k: "assign", op: "=", target: ctx.result, value: e, ...p }, ...p });
+    }
+    if (ctx.exit) out.push({ k: "break", target: ctx.exit, ...p });
+  }
+
+  /** A helper body as expressions (declarations moved to `decls`), or null when it has loops or jumps. */
+  private toExprs(body: readonly Stmt[], decls: Stmt[] | null): Expr[] | null {
+    const es: Expr[] = [];
+    for (const s of body) {
+      if (s.k === "let") {
+        s.v.isConst = false;
+        if (!decls) return null;
+        decls.push({ k: "let", v: s.v, init: null, start: s.start, end: s.end });
+        if (s.init) {
+          this.countAssign(s.v);
+          es.push({ k: "assign", op: "=", target: s.v, value: s.init, start: s.start, end: s.end });
+        }
+      } else if (s.k === "expr") es.push(s.e);
+      else if (s.k === "block") {
+        const inner = this.toExprs(s.body, decls);
+        if (!inner) return null;
+        es.push(...inner);
+      } else if (s.k === "if") {
+        const zero = (): Expr => ({ k: "num", value: 0, start: s.start, end: s.end });
+        const t = this.toExprs(s.t, decls);
+        const f = this.toExprs(s.f, decls);
+        if (!t || !f) return null;
+        const arm = (xs: Expr[]): Expr => (xs.length === 0 ? zero() : { k: "comma", es: [...xs, zero()], start: s.start, end: s.end });
+        es.push({ k: "cond", c: s.c, t: arm(t), f: arm(f), start: s.start, end: s.end });
+      } else return null;
+    }
+    return es;
+  }
+
+  /**
+   * A statement whose helper calls ran before it (`pre`) must not read or change, in the rest of
+   * the statement, what those helpers change: the statement's other parts would then see the
+   * helpers' effects too early or too late.
+   */
+  private checkPrelude(pre: readonly Stmt[], built: readonly Stmt[], s: TS.Statement): void {
+    const fresh = new Set<Var>();
+    forEachStmt(pre, (x) => {
+      if (x.k === "let") fresh.add(x.v);
+    });
+    const changed = effects(pre, fresh);
+    const heads: Expr[] = [];
+    for (const b of built) {
+      if (b.k === "expr") {
+        const e = b.e;
+        if (e.k === "assign") {
+          heads.push(e.value);
+          if (e.op !== "=" && changed.has(e.target)) heads.push({ k: "var", v: e.target, start: e.start, end: e.end });
+        } else if (e.k === "store") {
+          heads.push(e.ref.index, e.value);
+          if (e.op !== "=" && changed.has(e.ref.array)) heads.push({ k: "load", ref: e.ref, start: e.start, end: e.end });
+        } else heads.push(e);
+      } else if (b.k === "let" && b.init) heads.push(b.init);
+      else if (b.k === "if") heads.push(b.c);
+      else if (b.k === "return" && b.e) heads.push(b.e);
+      else if (b.k === "prange") heads.push(b.rangeStart, b.rangeStop, b.rangeStep);
+    }
+    let bad: string | null = null;
+    for (const h of heads) {
+      visitExpr(h, (x) => {
+        if (bad) return;
+        if ((x.k === "assign" || x.k === "update") && !fresh.has(x.target)) bad = `changes '${x.target.name}'`;
+        else if (x.k === "store" || x.k === "updateElem") bad = `writes '${x.ref.array.name}'`;
+        else if (x.k === "var" && changed.has(x.v)) bad = `reads '${x.v.name}', which the helper changes`;
+        else if (x.k === "load" && changed.has(x.ref.array)) bad = `reads '${x.ref.array.name}', which the helper writes`;
+      });
+    }
+    if (bad) {
+      this.sink.report("PF1017", this.pos(s), [
+        `A statement that calls a helper with statements in its body also ${bad as string}`,
+        "The helper's body runs before the rest of the statement: call it in a statement of its own (`const r = f(…);`) and use the result.",
+      ]);
+    }
+  }
+
   private declare(name: string, pos: Pos, kind: Var["kind"], isConst: boolean): Var {
     const v: Var = { id: this.vars.length, name, pos, kind, owner: this.owner, isConst };
     this.vars.push(v);
@@ -170,28 +753,49 @@ class Builder {
     return v;
   }
 
-  private lookup(name: string): Var | undefined {
+  /** What a name means where it is used: a variable, a substituted argument, or a helper. */
+  private find(name: string): { v: Var } | { e: Expr } | { h: Helper } | undefined {
     for (let i = this.scopes.length - 1; i >= 0; i--) {
       const v = this.scopes[i]!.get(name);
-      if (v) {
-        v.used = true;
-        return v;
-      }
+      if (v) return { v };
+      const e = this.exprScopes[i]?.get(name);
+      if (e) return { e };
+      const h = this.helperScopes[i]?.get(name);
+      if (h) return { h };
     }
     return undefined;
   }
 
+  private lookup(name: string): Var | undefined {
+    const f = this.find(name);
+    if (f && "v" in f) {
+      f.v.used = true;
+      return f.v;
+    }
+    return undefined;
+  }
+
+  /** Whether `name` is bound to anything in the kernel (a variable, an argument or a helper). */
+  private bound(name: string): boolean {
+    return this.find(name) !== undefined;
+  }
+
   private scoped<T>(f: () => T): T {
     this.scopes.push(new Map());
+    this.helperScopes.push(new Map());
+    this.exprScopes.push(new Map());
     try {
       return f();
     } finally {
       this.scopes.pop();
+      this.helperScopes.pop();
+      this.exprScopes.pop();
     }
   }
 
   private block(stmts: readonly TS.Statement[]): Stmt[] {
     return this.scoped(() => {
+      this.hoistFunctions(stmts);
       const out: Stmt[] = [];
       for (const s of stmts) this.stmt(s, out, null);
       return out;
@@ -202,6 +806,7 @@ class Builder {
     const ts = this.ts;
     if (ts.isBlock(s)) return this.block(s.statements);
     return this.scoped(() => {
+      this.hoistFunctions([s]);
       const out: Stmt[] = [];
       this.stmt(s, out, null);
       return out;
@@ -209,13 +814,33 @@ class Builder {
   }
 
   private stmt(s: TS.Statement, out: Stmt[], label: string | null): void {
+    const saved = this.prelude;
+    const savedCond = this.conditional;
+    const pre: Stmt[] = [];
+    this.prelude = pre;
+    this.conditional = 0;
+    const mark = out.length;
+    try {
+      this.stmtInner(s, out, label);
+    } finally {
+      this.prelude = saved;
+      this.conditional = savedCond;
+    }
+    if (pre.length > 0) {
+      this.checkPrelude(pre, out.slice(mark), s);
+      out.splice(mark, 0, ...pre);
+    }
+  }
+
+  private stmtInner(s: TS.Statement, out: Stmt[], label: string | null): void {
     const ts = this.ts;
     const p = this.pos(s);
     if (ts.isVariableStatement(s)) {
       this.varDecls(s.declarationList, out);
     } else if (ts.isExpressionStatement(s)) {
       const e = this.expr(s.expression);
-      if (e) out.push({ k: "expr", e, ...p });
+      // a helper called for its effects: its value (a pure read) is dropped
+      if (e && !(this.isCallOfHelper(s.expression) && pure(e))) out.push({ k: "expr", e, ...p });
     } else if (ts.isIfStatement(s)) {
       const c = this.expr(s.expression);
       const t = this.body(s.thenStatement);
@@ -236,7 +861,9 @@ class Builder {
         label,
         ...p,
       };
+      this.conditional++;
       const cond = this.expr(s.expression);
+      this.conditional--;
       this.loops.push({ node, label });
       const body = this.body(s.statement);
       this.loops.pop();
@@ -246,6 +873,8 @@ class Builder {
       if (pr) out.push(pr);
     } else if (ts.isBreakStatement(s) || ts.isContinueStatement(s)) {
       this.jump(s, out);
+    } else if (ts.isReturnStatement(s) && this.helperCtx) {
+      this.helperReturn(s, out);
     } else if (ts.isReturnStatement(s)) {
       if (this.loops.some((l) => l.node.k === "prange")) {
         this.sink.report("PF1004", p);
@@ -264,7 +893,8 @@ class Builder {
     } else if (ts.isSwitchStatement(s)) {
       this.unsupported(s, "'switch'", "Use if / else if.");
     } else if (ts.isFunctionDeclaration(s)) {
-      this.unsupported(s, "A nested function", "Inline its body in the kernel.");
+      // a helper: registered where its block starts (hoistFunctions), inlined where it is called
+      if (!s.name || !s.body) this.unsupported(s, "A function declaration without a name or body", "Declare `function name(x) { … }`.");
     } else if (ts.isThrowStatement(s) || ts.isTryStatement(s)) {
       this.unsupported(s, ts.isThrowStatement(s) ? "'throw'" : "'try'", "Kernels cannot raise or catch exceptions; check inputs before the call.");
     } else if (ts.isForInStatement(s)) {
@@ -282,6 +912,12 @@ class Builder {
     for (const d of list.declarations) {
       if (!ts.isIdentifier(d.name)) {
         this.unsupported(d, "Destructuring", "Declare one variable per name.");
+        continue;
+      }
+      const fnInit = d.initializer ? this.functionInit(d.initializer) : null;
+      if (fnInit) {
+        // `const f = (x) => …`: a helper, inlined where it is called
+        this.helperScopes[this.helperScopes.length - 1]!.set(d.name.text, this.makeHelper(d.name.text, fnInit, this.sf, false));
         continue;
       }
       if (isVar && d.initializer && this.splitVars.has(d.name.text) && this.freshCounter(d.name.text)) {
@@ -309,7 +945,7 @@ class Builder {
       }
       const v = this.declare(d.name.text, this.pos(d.name), "local", isConst);
       out.push({ k: "let", v, init, ...this.pos(d) });
-      if (!isConst && !d.initializer && splitLet(this.ts, this.parsed.sourceFile, d)) this.splitLets.add(v);
+      if (!isConst && !d.initializer && splitLet(this.ts, this.sf, d)) this.splitLets.add(v);
     }
   }
 
@@ -330,6 +966,30 @@ class Builder {
     const ts = this.ts;
     return this.scoped(() => {
       const init: Stmt[] = [];
+      // helpers called in the initialiser are inlined as expressions (see inlineCall)
+      this.conditional++;
+      try {
+        this.forInit(s, init);
+      } finally {
+        this.conditional--;
+      }
+      this.conditional++;
+      const cond = s.condition ? this.expr(s.condition) : null;
+      const update = s.incrementor ? this.expr(s.incrementor) : null;
+      this.conditional--;
+      const node: LoopStmt = { k: "loop", kind: "for", init, cond, update, body: [], label, ...this.pos(s) };
+      this.loops.push({ node, label });
+      const body = this.body(s.statement);
+      this.loops.pop();
+      const loop = Object.assign(node, { body });
+      this.detectCounter(loop);
+      return loop;
+    });
+  }
+
+  private forInit(s: TS.ForStatement, init: Stmt[]): void {
+    const ts = this.ts;
+    {
       if (s.initializer) {
         const split = counterAssign(this.ts, s);
         if (ts.isVariableDeclarationList(s.initializer)) this.varDecls(s.initializer, init);
@@ -344,16 +1004,7 @@ class Builder {
           if (e) init.push({ k: "expr", e, ...this.pos(s.initializer) });
         }
       }
-      const cond = s.condition ? this.expr(s.condition) : null;
-      const update = s.incrementor ? this.expr(s.incrementor) : null;
-      const node: LoopStmt = { k: "loop", kind: "for", init, cond, update, body: [], label, ...this.pos(s) };
-      this.loops.push({ node, label });
-      const body = this.body(s.statement);
-      this.loops.pop();
-      const loop = Object.assign(node, { body });
-      this.detectCounter(loop);
-      return loop;
-    });
+    }
   }
 
   /** Marks `for (let j = A; j < B; j++)`-shaped counters whose only other assignment is the update. */
@@ -533,6 +1184,12 @@ class Builder {
   }
 
   expr(n: TS.Expression): Expr | null {
+    const e = this.exprInner(n);
+    if (e && this.posAt) this.texts.set(e, n.getText(this.sf));
+    return e;
+  }
+
+  private exprInner(n: TS.Expression): Expr | null {
     const ts = this.ts;
     const p = this.pos(n);
     const K = ts.SyntaxKind;
@@ -567,8 +1224,10 @@ class Builder {
     if (ts.isBinaryExpression(n)) return this.binary(n, p);
     if (ts.isConditionalExpression(n)) {
       const c = this.expr(n.condition);
+      this.conditional++;
       const t = this.expr(n.whenTrue);
       const f = this.expr(n.whenFalse);
+      this.conditional--;
       return c && t && f ? { k: "cond", c, t, f, ...p } : null;
     }
     if (ts.isElementAccessExpression(n)) {
@@ -607,10 +1266,24 @@ class Builder {
     }
     if (n.text === "Infinity") return { k: "num", value: Infinity, ...p };
     if (n.text === "NaN") return { k: "num", value: NaN, ...p };
+    const found = this.find(n.text);
+    if (found && "e" in found) {
+      // a helper's parameter bound to a pure argument: a copy of the argument at each use
+      return cloneExpr(found.e, this.cloneCtx());
+    }
+    if (found && "h" in found) {
+      this.sink.report("PF1017", p, [`'${n.text}' is a function used as a value`, "A kernel can call its helper functions (`" + n.text + "(x)`) but not pass or store them."]);
+      return null;
+    }
     const g = this.options.globals;
     if (g && Object.prototype.hasOwnProperty.call(g, n.text)) {
       const value = g[n.text];
-      return typeof value === "boolean" ? { k: "bool", value, ...p } : { k: "num", value: value as number, ...p };
+      if (isFunctionGlobal(value)) {
+        this.sink.report("PF1017", p, [`'${n.text}' is a function used as a value`, "A kernel can call its helper functions (`" + n.text + "(x)`) but not pass or store them."]);
+        return null;
+      }
+      if (typeof value === "boolean") return { k: "bool", value, ...p };
+      if (typeof value === "number") return { k: "num", value, ...p };
     }
     if (n.text === "undefined") {
       this.unsupported(n, "'undefined'", "Kernels compute with numbers and booleans; use NaN or a flag.");
@@ -660,6 +1333,8 @@ class Builder {
     let callee: TS.Expression = n.expression;
     while (ts.isParenthesizedExpression(callee)) callee = callee.expression;
     let fn: string | null = null;
+    const helper = this.helperOf(callee);
+    if (helper) return this.inlineCall(helper, n, p);
     if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && !this.lookup(callee.expression.text)) {
       const ns = callee.expression.text;
       const name = callee.name.text;
@@ -683,7 +1358,7 @@ class Builder {
       return null;
     }
     if (!fn) {
-      this.sink.report("PF1003", p, [callee.getText(this.parsed.sourceFile)]);
+      this.sink.report("PF1003", p, [callee.getText(this.sf)]);
       return null;
     }
     if (n.arguments.some((a) => ts.isSpreadElement(a))) {
@@ -703,16 +1378,21 @@ class Builder {
     if (aop) {
       let left: TS.Expression = n.left;
       while (ts.isParenthesizedExpression(left)) left = left.expression;
+      const lazy = aop === "&&=" || aop === "||=" || aop === "??=";
       if (ts.isElementAccessExpression(left)) {
         const ref = this.elemRef(left);
+        if (lazy) this.conditional++;
         const value = this.expr(n.right);
+        if (lazy) this.conditional--;
         return ref && value ? { k: "store", op: aop, ref, value, ...p } : null;
       }
       if (!ts.isIdentifier(left)) {
         this.unsupported(left, "This assignment target", "Assign to a variable or an array element.");
         return null;
       }
+      if (lazy) this.conditional++;
       const value = this.expr(n.right);
+      if (lazy) this.conditional--;
       const target = this.targetVar(left);
       return target && value ? { k: "assign", op: aop, target, value, ...p } : null;
     }
@@ -723,13 +1403,15 @@ class Builder {
     }
     if (opk === K.AmpersandAmpersandToken || opk === K.BarBarToken || opk === K.QuestionQuestionToken) {
       const l = this.expr(n.left);
+      this.conditional++;
       const r = this.expr(n.right);
+      this.conditional--;
       const op = opk === K.AmpersandAmpersandToken ? "&&" : opk === K.BarBarToken ? "||" : "??";
       return l && r ? { k: "logical", op, l, r, ...p } : null;
     }
     const bop = BINARY_OPS.get(opk);
     if (!bop) {
-      this.unsupported(n.operatorToken, `The operator '${n.operatorToken.getText(this.parsed.sourceFile)}'`, "Use arithmetic, bitwise, comparison and logical operators.");
+      this.unsupported(n.operatorToken, `The operator '${n.operatorToken.getText(this.sf)}'`, "Use arithmetic, bitwise, comparison and logical operators.");
       return null;
     }
     const l = this.expr(n.left);

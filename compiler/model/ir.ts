@@ -224,4 +224,8 @@ export interface Kernel {
   /** inferred return type (null: returns nothing) */
   returnTy?: Ty | null;
   readonly returns: readonly (Pos & { readonly e: Expr | null })[];
+  /** inlined helper calls: their span (which every node of the inlined body has) and the note diagnostics there get */
+  readonly inlined?: readonly { readonly start: number; readonly end: number; readonly note: string }[];
+  /** source text of inlined nodes (whose positions are the call's) */
+  readonly texts?: WeakMap<object, string>;
 }

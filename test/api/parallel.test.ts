@@ -24,7 +24,7 @@ describe("options", () => {
     [{ chunkSize: 0 }, /option 'chunkSize' must be a positive integer/],
     [{ chunkSize: 2.5 }, /option 'chunkSize'/],
     [{ fallback: "python" }, /option 'fallback'/],
-    [{ globals: { dx: "0.1" } }, /option 'globals' entry 'dx' must be a number or a boolean/],
+    [{ globals: { dx: "0.1" } }, /option 'globals' entry 'dx' must be a number, a boolean or a function/],
     [{ globals: { "not an id": 1 } }, /option 'globals' has a key that is not an identifier/],
     [{ globals: [1] }, /option 'globals' must be an object/],
     [{ warnings: "yes" }, /option 'warnings' must be a boolean/],

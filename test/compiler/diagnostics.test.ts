@@ -46,6 +46,14 @@ const must: Record<string, Case[]> = {
     { src: `(x) => ${"(".repeat(501)}x${")".repeat(501)}`, at: "1:508" },
     { src: `(x) => ${Array.from({ length: 600 }, (_, i) => `x * ${i}`).join(" + ")}` },
   ],
+  PF1016: [
+    { src: `(n) => { function f(k) { return k <= 1 ? 1 : k * f(k - 1); } return f(n); }`, at: "1:69" },
+    { src: `(n) => { const e = (k) => (k === 0 ? 1 : o(k - 1)); const o = (k) => (k === 0 ? 0 : e(k - 1)); return e(n); }` },
+  ],
+  PF1017: [
+    { src: `(n) => { function f(x) { return x; } return f(n, 1); }` },
+    { src: `(n) => { function f(x) { return x; } const g = f; return 1; }` },
+  ],
   PF2001: [
     { src: `(n) => { let val = 0; for (const i of prange(n)) { val = i; } return val; }`, at: "1:52" },
     { src: `(a) => { let t = 0; for (const i of prange(a.length)) { a[i] = t; t = a[i] + 1; } return 0; }`, params: ["Float64Array"] },
@@ -84,6 +92,8 @@ const mustNot: Record<string, Case[]> = {
     { src: `(a, o) => { let t = 0; for (const i of prange(o.length)) { if (a[i] > 0) t = a[i]; else t = -a[i] * 3; o[i] = t; } }`, params: ["Float64Array", "Float64Array"] },
   ],
   PF2003: [{ src: `(a) => { let s = 0; for (const i of prange(a.length)) { s += a[i]; } a[0] = s; return s; }`, params: ["Float64Array"] }],
+  PF1016: [{ src: `(n) => { function f(k) { return k + 1; } function g(k) { return f(f(k)); } return g(n); }` }],
+  PF1017: [{ src: `(a, n) => { function sq(x) { return x * x; } let s = 0; for (let i = 0; i < n; i++) s = s + sq(a[i]); return n > 0 ? sq(s) : 0; }`, params: ["Float64Array", "i"] }],
   PF1014: [
     { src: `(x) => ${"(".repeat(490)}x${")".repeat(490)}` },
     { src: `(x) => ${Array.from({ length: 400 }, (_, i) => `x * ${i}`).join(" + ")}` },
