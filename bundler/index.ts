@@ -12,7 +12,7 @@
  * ["parfor"]` (or `packages: "external"`), Rollup/Vite `external: [/^parfor(\/|$)/]`.
  */
 import { createUnplugin, type UnpluginInstance } from "unplugin";
-import { typescript } from "../compiler/index.js";
+import { typescript } from "../compiler/frontend/typescript.js";
 import type * as TS from "typescript";
 import type { ParamType } from "../compiler/index.js";
 import { compileVariants, DEFAULT_MAX_VARIANTS, signatures } from "../aot/build.js";
@@ -183,7 +183,7 @@ export function transformKernels(code: string, id: string, options: ParforPlugin
   return { code: out, kernels: edits.length / 2, warnings, errors };
 }
 
-export const unpluginParfor: UnpluginInstance<ParforPluginOptions | undefined, false> = createUnplugin((options?: ParforPluginOptions) => {
+const instance: UnpluginInstance<ParforPluginOptions | undefined, false> = createUnplugin((options?: ParforPluginOptions) => {
   const include = options?.include ?? /\.(c|m)?(t|j)sx?$/;
   return {
     name: "parfor",
@@ -201,9 +201,36 @@ export const unpluginParfor: UnpluginInstance<ParforPluginOptions | undefined, f
   };
 });
 
-export const vite = unpluginParfor.vite;
-export const rollup = unpluginParfor.rollup;
-export const rolldown = unpluginParfor.rolldown;
-export const esbuild = unpluginParfor.esbuild;
-export const webpack = unpluginParfor.webpack;
-export default unpluginParfor;
+// The public types are structural, so that a project type-checks parfor/bundler (skipLibCheck:
+// false) without unplugin's optional peers (rollup, webpack, rspack, farm, bun) installed. Each is
+// assignable to the bundler's own plugin type.
+
+/** A Vite, Rollup or Rolldown plugin (assignable to `Plugin` of vite, rollup and rolldown). */
+export interface RollupLikePlugin {
+  readonly name: string;
+  // the hooks, typed by each bundler
+  readonly [hook: string]: unknown;
+}
+
+/** An esbuild plugin (assignable to esbuild's `Plugin`). */
+export interface EsbuildPlugin {
+  readonly name: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  setup(build: any): void | Promise<void>;
+}
+
+/** A webpack plugin (assignable to webpack's `WebpackPluginInstance`). */
+export interface WebpackPlugin {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  apply(compiler: any): void;
+}
+
+export const vite = instance.vite as unknown as (options?: ParforPluginOptions) => RollupLikePlugin;
+export const rollup = instance.rollup as unknown as (options?: ParforPluginOptions) => RollupLikePlugin;
+export const rolldown = instance.rolldown as unknown as (options?: ParforPluginOptions) => RollupLikePlugin;
+export const esbuild = instance.esbuild as unknown as (options?: ParforPluginOptions) => EsbuildPlugin;
+export const webpack = instance.webpack as unknown as (options?: ParforPluginOptions) => WebpackPlugin;
+/** unplugin's instance (raw, for other bundlers unplugin supports); its type is unplugin's. */
+export const unpluginParfor: { readonly raw: unknown } = instance;
+const parforBundler = { vite, rollup, rolldown, esbuild, webpack };
+export default parforBundler;

@@ -13,8 +13,21 @@ import type { PluginConfig, PluginState } from "./plugin.js";
 
 type Impl = typeof import("./plugin.js");
 
-function init(modules: { typescript: typeof TS }): TS.server.PluginModule {
-  const ts = modules.typescript;
+/**
+ * What tsserver gets from the entry. Typed structurally so that importing `parfor/tsserver`
+ * does not pull the `typescript` package's declarations into a project's type-check.
+ */
+interface ParforTsserverPlugin {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  create(info: any): unknown;
+  onConfigurationChanged?(config: unknown): void;
+}
+
+function init(modules: { typescript: unknown }): ParforTsserverPlugin {
+  return initTyped(modules.typescript as typeof TS);
+}
+
+function initTyped(ts: typeof TS): TS.server.PluginModule {
   const created: { state: PluginState; project: TS.server.Project }[] = [];
   let impl: Impl | undefined;
   try {
@@ -29,7 +42,7 @@ function init(modules: { typescript: typeof TS }): TS.server.PluginModule {
     );
   }
   return {
-    create(info) {
+    create(info: TS.server.PluginCreateInfo) {
       const state: PluginState = { config: (info.config ?? {}) as PluginConfig };
       created.push({ state, project: info.project });
       if (impl) return impl.decorate(ts, info, state);
