@@ -8,18 +8,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { check } from "../../compiler/index.js";
-
-/** a small deterministic PRNG (mulberry32) */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from "../../examples/example.js";
 
 const LEN = 48;
 
