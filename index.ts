@@ -6,12 +6,17 @@
  * installs the Node host first (worker_threads, the file system, the JIT compiler). Browsers get
  * browser.ts, the same API over Web Workers.
  */
-import "./runtime/host/node.js";
+// Installs the Node host. A named import, not `import "./runtime/host/node.js"`: a bare import
+// stays in index.d.ts and would pull the host's types (worker_threads, the compiler) into every
+// user's type-check.
+import { nodeHost } from "./runtime/host/node.js";
+void nodeHost;
 export { prange, type PRange } from "./runtime/prange.js";
 export { parallel, type ParallelKernel, type ParallelOptions } from "./runtime/parallel.js";
 export { vectorize, type Vectorized, type VectorizeOptions } from "./runtime/vectorize.js";
 export { array, free, memoryUsage, shutdown, threads, type MemoryUsage } from "./runtime/api.js";
-export { ParforCompileError, type Diagnostic } from "./compiler/index.js";
+export { ParforCompileError } from "./compiler/diagnostics/errors.js";
+export type { Diagnostic } from "./compiler/interface.js";
 export { ParforRaceError, type Race, type RaceAccess } from "./runtime/race-check.js";
 
 import { prange } from "./runtime/prange.js";

@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CompiledKernel } from "../compiler/artifact.js";
-import type { Diagnostic, KernelShape, ParamType } from "../compiler/index.js";
+import type { Diagnostic, KernelShape, ParamType } from "../compiler/interface.js";
 
 /** Bumped when the layout of manifests or cache entries changes (2: whole-entry hashes). */
 export const FORMAT = 2;

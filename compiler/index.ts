@@ -9,14 +9,15 @@ import { type Diagnostic, DiagnosticSink, type Locator } from "./diagnostics/dia
 import { bracketNesting, MAX_NESTING, treeNesting } from "./frontend/limits.js";
 import { parseKernel } from "./frontend/parse.js";
 import { typescript as loadTypescript } from "./frontend/typescript.js";
-import { buildKernel, type GlobalValue } from "./model/build.js";
+import { buildKernel } from "./model/build.js";
+import type { CompileOptions, KernelShape } from "./interface.js";
 import type { Kernel, Pos } from "./model/ir.js";
 import { inferTypes, type ParamType } from "./analysis/types.js";
 import { analyseLoops } from "./analysis/loops.js";
 import { lowerKernel } from "./lower/kernel.js";
 
-export type { ParamType } from "./analysis/types.js";
-export type { GlobalValue } from "./model/build.js";
+export type { ParamType } from "./interface.js";
+export type { GlobalValue } from "./interface.js";
 export { findKernels, type FoundKernel } from "./frontend/find-kernels.js";
 export { aliasHazards, type AliasHazard } from "./analysis/aliasing.js";
 export type { CompiledKernel, ArrayKind } from "./artifact.js";
@@ -26,18 +27,7 @@ export { formatMessage, messages, type Code } from "./diagnostics/messages.js";
 export { SMALL_INT } from "./analysis/types.js";
 export { mapKernelSource } from "./frontend/vectorize.js";
 
-export interface CompileOptions {
-  /** constants, and helper functions (compiled from their text) the kernel may call */
-  readonly globals?: Readonly<Record<string, GlobalValue>>;
-  /** checked mode: instrument every array access in a prange for the run-time race checker */
-  readonly checkRaces?: boolean;
-}
-
-/** What the front end learns of a kernel without a signature. */
-export interface KernelShape {
-  readonly name: string;
-  readonly params: readonly { readonly name: string; readonly isArray: boolean; readonly used: boolean; readonly annotation: ParamType | null }[];
-}
+export type { CompileOptions, KernelShape } from "./interface.js";
 
 export interface CompileResult {
   readonly diagnostics: readonly Diagnostic[];

@@ -8,11 +8,11 @@
  * kernel that merely moved (lines added above it) is a cache hit at its new offset.
  */
 import { check, findKernels, type Diagnostic } from "../compiler/index.js";
-import { messages } from "../compiler/index.js";
+import { messages, type Code } from "../compiler/diagnostics/messages.js";
 import { fixesFor, type Fix } from "./fixes.js";
 
 export type { Fix, Edit } from "./fixes.js";
-export type Code = keyof typeof messages;
+export type { Code };
 
 /** One diagnostic in a file; offsets into the file text, `end` exclusive. */
 export interface Finding {

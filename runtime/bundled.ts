@@ -10,7 +10,7 @@
  * runtime/verify-artifact.ts (metadata and the module's imports and exports against the shape),
  * like every artifact in Node.
  */
-import type { KernelShape, ParamType } from "../compiler/index.js";
+import type { KernelShape, ParamType } from "../compiler/interface.js";
 import type { Variant } from "../aot/store.js";
 import type { Precompiled } from "./precompiled.js";
 import { checkShape, checkVariant } from "./verify-artifact.js";

@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { CompiledKernel } from "../compiler/artifact.js";
-import type { CompileOptions, Diagnostic, KernelShape, ParamType } from "../compiler/index.js";
+import type { CompileOptions, Diagnostic, KernelShape, ParamType } from "../compiler/interface.js";
 
 /** What the main thread asks the compile worker. */
 export type CompileRequest =

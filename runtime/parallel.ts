@@ -15,7 +15,7 @@
  * compiled on the calling thread alone (one warning per process), `.async` included.
  */
 import type { CompiledKernel } from "../compiler/artifact.js";
-import type { CompileOptions, Diagnostic, KernelShape, ParamType } from "../compiler/index.js";
+import type { CompileOptions, Diagnostic, KernelShape, ParamType } from "../compiler/interface.js";
 import { formatMessage } from "../compiler/diagnostics/messages.js";
 import { ParforCompileError } from "../compiler/diagnostics/errors.js";
 import type { SourceOrigin } from "./errors.js";

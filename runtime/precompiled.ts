@@ -11,7 +11,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { delimiter, dirname, join, resolve } from "node:path";
-import type { KernelShape, ParamType } from "../compiler/index.js";
+import type { KernelShape, ParamType } from "../compiler/interface.js";
 import { readKernel, readVariant, writeKernel, writeVariant, cacheDir } from "../aot/cache.js";
 import {
   bestVariant,

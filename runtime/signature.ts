@@ -6,7 +6,7 @@
  * typed-array kind.
  */
 import type { ArrayKind } from "../compiler/artifact.js";
-import type { KernelShape, ParamType } from "../compiler/index.js";
+import type { KernelShape, ParamType } from "../compiler/interface.js";
 import { SMALL_INT } from "../compiler/analysis/types.js";
 import { formatMessage } from "../compiler/diagnostics/messages.js";
 import { isFreedView } from "./memory.js";

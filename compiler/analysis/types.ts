@@ -6,17 +6,13 @@
  * counters and prange indices take their interval from the loop bounds.
  */
 import type { ArrayKind } from "../artifact.js";
+import type { ParamType } from "../interface.js";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
 import { visitExpr } from "../model/walk.js";
 import { BOOL, type BinaryOp, type Expr, F64, I32_MAX, I32_MIN, i32, INT53, isInt, type Kernel, type Stmt, type Ty, type Var } from "../model/ir.js";
 import { forEachExprInStmts, forEachStmt } from "../model/walk.js";
 
-/**
- * A parameter kind of a signature: `f` any number, `i` an int32, `s` a small non-negative integer
- * (0..2^20: sizes and counts; products of two stay exact in 64-bit integer arithmetic and are never
- * -0), `b` a boolean, or an array kind.
- */
-export type ParamType = "f" | "i" | "s" | "b" | ArrayKind;
+export type { ParamType } from "../interface.js";
 
 /** Bound of the `s` (small integer) parameter kind. */
 export const SMALL_INT = 2 ** 20;

@@ -15,10 +15,9 @@ import { parseKernel } from "../frontend/parse.js";
 import type { Diagnostic, RelatedInfo } from "../diagnostics/diagnostic.js";
 import type { Code } from "../diagnostics/messages.js";
 import { counterAssign, planVars, splitLet } from "./vars.js";
+import type { GlobalValue } from "../interface.js";
 
-/** A `globals` entry: a constant, or a helper function compiled from its text. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export type GlobalValue = number | boolean | Function | { readonly fn: string };
+export type { GlobalValue } from "../interface.js";
 
 /** Options that change how names resolve. */
 export interface BuildOptions {
