@@ -101,8 +101,22 @@ export interface BuiltKernel {
   readonly note: string | null;
 }
 
+/** A kernel that did not compile: nothing of it is written, and it is compiled (and fails) at run time. */
+export interface FailedKernel {
+  readonly name: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** its call says `fallback: "js"`: at run time it runs as plain JavaScript, with a warning */
+  readonly fallback: boolean;
+  readonly errors: number;
+  /** the first error, as `PFxxxx: message` (all of them are in `diagnostics`) */
+  readonly reason: string;
+}
+
 export interface BuildReport {
   readonly kernels: readonly BuiltKernel[];
+  readonly failed: readonly FailedKernel[];
   readonly skipped: readonly Skipped[];
   readonly diagnostics: readonly BuildDiagnostic[];
   readonly errors: number;
@@ -115,13 +129,17 @@ function absolute(k: FoundKernel, d: { line: number; column: number }): { line: 
   return { line: k.at.line + d.line - 1, column: d.line === 1 ? k.at.column + d.column - 1 : d.column };
 }
 
-/** Runs the build; writes nothing but the manifest and the .wasm files. */
+/**
+ * Runs the build; writes nothing but the manifest and the .wasm files: every kernel that compiles,
+ * also when others do not (those are listed in `failed`, with their errors in `diagnostics`).
+ */
 export function build(options: BuildOptions): BuildReport {
   const found = discover(options.project, options.outDir);
   const outDir = found.outDir;
   const wasmDir = join(outDir, "parfor");
   const diagnostics: BuildDiagnostic[] = [];
   const built: BuiltKernel[] = [];
+  const failed: FailedKernel[] = [];
   const kernels: Record<string, ManifestKernel> = {};
   const files = new Map<string, Uint8Array>();
   const fingerprint = compilerFingerprint();
@@ -129,16 +147,32 @@ export function build(options: BuildOptions): BuildReport {
     const { sigs, note } = signatures(k.kinds, options.maxVariants);
     const r = compileVariants(k.jsText, k.tsText, sigs, k.globals);
     const seen = new Set<string>();
+    const own: BuildDiagnostic[] = [];
     const report = (d: Diagnostic): void => {
       const p = absolute(k, d);
       const id = `${p.line}:${p.column}:${d.code}`;
       if (seen.has(id)) return;
       seen.add(id);
-      diagnostics.push({ file: k.at.file, ...p, code: d.code, severity: d.category, message: d.message });
+      own.push({ file: k.at.file, ...p, code: d.code, severity: d.category, message: d.message });
     };
     r.diagnostics.forEach(report);
     for (const f of r.failed) f.diagnostics.forEach(report);
-    if (!r.shape || r.variants.length === 0 || r.failed.length) continue;
+    diagnostics.push(...own);
+    if (!r.shape || r.variants.length === 0 || r.failed.length) {
+      // one kernel that cannot compile does not stop the others: it is reported and left to the run time
+      const errors = own.filter((d) => d.severity === "error");
+      const first = errors[0];
+      failed.push({
+        name: k.name,
+        file: k.at.file,
+        line: k.at.line,
+        column: k.at.column,
+        fallback: k.fallback,
+        errors: errors.length,
+        reason: first ? `${first.code}: ${first.message}` : "the compiler gave no result",
+      });
+      continue;
+    }
     const key = kernelKey(k.jsText, k.globals ? { globals: k.globals } : {});
     const variants: ManifestKernel["variants"] = {};
     const prev = kernels[key];
@@ -162,22 +196,20 @@ export function build(options: BuildOptions): BuildReport {
   const manifest: Manifest = { format: FORMAT, parfor: parforVersion(), compiler: fingerprint, compilerStat: compilerStat(), kernels };
   const manifestPath = join(outDir, MANIFEST_NAME);
   let wasmBytes = 0;
-  if (errors === 0) {
-    mkdirSync(wasmDir, { recursive: true });
-    for (const [name, bytes] of files) {
-      const file = join(outDir, name);
-      if (name.endsWith(".wasm")) wasmBytes += bytes.length;
-      let same = false;
-      try {
-        same = sha256(readFileSync(file)) === sha256(bytes);
-      } catch {
-        // not there yet
-      }
-      if (!same) writeFileSync(file, bytes);
+  mkdirSync(wasmDir, { recursive: true });
+  for (const [name, bytes] of files) {
+    const file = join(outDir, name);
+    if (name.endsWith(".wasm")) wasmBytes += bytes.length;
+    let same = false;
+    try {
+      same = sha256(readFileSync(file)) === sha256(bytes);
+    } catch {
+      // not there yet
     }
-    const tmp = `${manifestPath}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(manifest) + "\n");
-    renameSync(tmp, manifestPath);
+    if (!same) writeFileSync(file, bytes);
   }
-  return { kernels: built, skipped: found.skipped, diagnostics, errors, manifest: manifestPath, wasmFiles: [...files.keys()].filter((n) => n.endsWith(".wasm")).length, wasmBytes };
+  const tmp = `${manifestPath}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(manifest) + "\n");
+  renameSync(tmp, manifestPath);
+  return { kernels: built, failed, skipped: found.skipped, diagnostics, errors, manifest: manifestPath, wasmFiles: [...files.keys()].filter((n) => n.endsWith(".wasm")).length, wasmBytes };
 }

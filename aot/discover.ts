@@ -10,7 +10,7 @@
  * function is a parameter or property, a parameter's type is missing (`any`) or too wide (`object`,
  * a generic), or `globals` are not literals. Nothing is guessed.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { Node, Project, ts, type Type } from "ts-morph";
 import type { ParamType } from "../compiler/index.js";
@@ -41,6 +41,8 @@ export interface FoundKernel {
   readonly kinds: readonly (readonly ParamType[])[];
   readonly paramNames: readonly string[];
   readonly globals: Readonly<Record<string, number | boolean>> | undefined;
+  /** the call's options say `fallback: "js"`: if the kernel cannot compile it runs as plain JavaScript */
+  readonly fallback: boolean;
 }
 
 export interface Skipped extends Where {
@@ -167,8 +169,8 @@ function literal(n: Node): number | boolean | undefined {
   return undefined;
 }
 
-/** The `globals` of a call's options, or why they are not known at build time. */
-function globalsOf(arg: Node | undefined): Record<string, number | boolean> | undefined | string {
+/** The options object literal of a call (written in place or a const naming one), undefined when there are none, or why it is not known. */
+function optionsObject(arg: Node | undefined): import("ts-morph").ObjectLiteralExpression | undefined | string {
   if (!arg) return undefined;
   let n = unwrap(arg);
   if (Node.isIdentifier(n)) {
@@ -177,30 +179,79 @@ function globalsOf(arg: Node | undefined): Record<string, number | boolean> | un
     if (init && Node.isObjectLiteralExpression(unwrap(init))) n = unwrap(init);
   }
   if (Node.isObjectLiteralExpression(n)) {
-    let g: Node | undefined;
-    for (const p of n.getProperties()) {
-      if (Node.isSpreadAssignment(p)) return "options spread another object; globals are not known at build time";
-      if (Node.isPropertyAssignment(p) && p.getName() === "globals") g = p.getInitializer();
-      else if (Node.isShorthandPropertyAssignment(p) && p.getName() === "globals") return "options.globals is not an object literal";
-    }
-    if (!g) return undefined;
-    const obj = unwrap(g);
-    if (!Node.isObjectLiteralExpression(obj)) return "options.globals is not an object literal";
-    const out: Record<string, number | boolean> = {};
-    for (const p of obj.getProperties()) {
-      if (!Node.isPropertyAssignment(p) && !Node.isShorthandPropertyAssignment(p)) return "options.globals has a spread or a method";
-      const init = Node.isPropertyAssignment(p) ? unwrap(p.getInitializerOrThrow()) : p.getNameNode();
-      const lit = literal(init);
-      const t = init.getType();
-      if (lit !== undefined) out[p.getName()] = lit;
-      else if (t.isNumberLiteral()) out[p.getName()] = t.getLiteralValue() as number;
-      else if (t.isBooleanLiteral()) out[p.getName()] = t.getText() === "true";
-      else return `options.globals.${p.getName()} is not a constant (its type is '${t.getText()}')`;
-    }
-    return out;
+    if (n.getProperties().some((p) => Node.isSpreadAssignment(p))) return "options spread another object; globals are not known at build time";
+    return n;
   }
   // not a literal: fine when its type has no globals at all
   return arg.getType().getProperty("globals") ? "options are not an object literal, so globals are not known at build time" : undefined;
+}
+
+/** The initialiser of a property of an options object (`name: value`; `name` alone is a shorthand), or undefined. */
+function property(opts: import("ts-morph").ObjectLiteralExpression, name: string): Node | undefined {
+  for (const p of opts.getProperties()) {
+    if (Node.isPropertyAssignment(p) && p.getName() === name) return unwrap(p.getInitializerOrThrow());
+    if (Node.isShorthandPropertyAssignment(p) && p.getName() === name) return constInitializer(p.getNameNode(), p.getValueSymbol());
+  }
+  return undefined;
+}
+
+/** What a `const` names: the initialiser of its declaration, followed through further consts (a few steps). */
+function constInitializer(n: Node, sym = n.getSymbol(), depth = 0): Node | undefined {
+  if (sym?.isAlias()) sym = sym.getAliasedSymbol() ?? sym;
+  const d = sym?.getDeclarations()[0];
+  if (!d || !Node.isVariableDeclaration(d) || d.getVariableStatement()?.getDeclarationKind() !== "const") return undefined;
+  const init = d.getInitializer();
+  if (!init) return undefined;
+  const u = unwrap(init);
+  return Node.isIdentifier(u) && depth < 8 ? constInitializer(u, u.getSymbol(), depth + 1) : u;
+}
+
+/**
+ * A constant's value at build time: a literal (`2`, `-0.5`, `true`), a name of a `const` bound to
+ * one (`const N = 100`, also `const N: number = 100`), or an expression whose type is one literal.
+ */
+function constantValue(n: Node): number | boolean | undefined {
+  const lit = literal(n);
+  if (lit !== undefined) return lit;
+  if (Node.isIdentifier(n)) {
+    const init = constInitializer(n);
+    const v = init ? literal(init) : undefined;
+    if (v !== undefined) return v;
+  }
+  const t = n.getType();
+  if (t.isNumberLiteral()) return t.getLiteralValue() as number;
+  if (t.isBooleanLiteral()) return t.getText() === "true";
+  return undefined;
+}
+
+/** The `globals` of a call's options, or why they are not known at build time. */
+function globalsOf(opts: import("ts-morph").ObjectLiteralExpression | undefined): Record<string, number | boolean> | undefined | string {
+  if (!opts) return undefined;
+  const hasGlobals = opts.getProperties().some((p) => (Node.isPropertyAssignment(p) || Node.isShorthandPropertyAssignment(p)) && p.getName() === "globals");
+  if (!hasGlobals) return undefined;
+  const g = property(opts, "globals");
+  if (!g || !Node.isObjectLiteralExpression(g)) return "options.globals is not an object literal";
+  const out: Record<string, number | boolean> = {};
+  for (const p of g.getProperties()) {
+    if (!Node.isPropertyAssignment(p) && !Node.isShorthandPropertyAssignment(p)) return "options.globals has a spread or a method";
+    const name = p.getName();
+    const init = Node.isPropertyAssignment(p) ? unwrap(p.getInitializerOrThrow()) : p.getNameNode();
+    const v = Node.isPropertyAssignment(p) ? constantValue(init) : constantValue(constInitializer(init, p.getValueSymbol()) ?? init);
+    if (v !== undefined) {
+      out[name] = v;
+      continue;
+    }
+    const t = init.getType();
+    if (t.getCallSignatures().length > 0) return `options.globals.${name} is a function: a kernel that calls a helper passed in globals is compiled at run time`;
+    return `options.globals.${name} is not a constant known at build time (its type is '${t.getText()}'); it is compiled at run time`;
+  }
+  return out;
+}
+
+/** Whether the call's options say `fallback: "js"`. */
+function fallbackOf(opts: import("ts-morph").ObjectLiteralExpression | undefined): boolean {
+  const f = opts && property(opts, "fallback");
+  return f !== undefined && Node.isStringLiteral(f) && f.getLiteralValue() === "js";
 }
 
 /** Tokens of a text, without comments and whitespace (the same function reprinted matches). */
@@ -238,10 +289,31 @@ function jsFunctions(file: string, text: string): string[] {
   return out;
 }
 
+/** A problem with the project's configuration (not a kernel's): the build stops, with this message, before it looks at any file. */
+export class ProjectError extends Error {}
+
+const messageText = (d: ts.Diagnostic): string => ts.flattenDiagnosticMessageText(d.messageText, "\n");
+
+/** The project of `tsconfig` (a file, or a folder with a tsconfig.json), its configuration checked first. */
+function openProject(tsconfig: string): { project: Project; path: string } {
+  let path = resolve(tsconfig);
+  if (existsSync(path) && statSync(path).isDirectory()) path = join(path, "tsconfig.json");
+  if (!existsSync(path)) {
+    throw new ProjectError(`${path} does not exist: run parfor build in the folder of the project's tsconfig.json, or pass --project FILE`);
+  }
+  const read = ts.readConfigFile(path, (f) => ts.sys.readFile(f));
+  if (read.error) throw new ProjectError(`cannot read ${path}: ${messageText(read.error)}`);
+  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(path), undefined, path);
+  // TS18003 "No inputs were found": an empty project, nothing to build
+  const errors = parsed.errors.filter((e) => e.code !== 18003);
+  if (errors.length > 0) throw new ProjectError(`cannot read ${path}: ${errors.map(messageText).join("; ")}`);
+  return { project: new Project({ tsConfigFilePath: path }), path };
+}
+
 export function discover(tsconfig: string, outDirOption?: string): Discovery {
-  const project = new Project({ tsConfigFilePath: resolve(tsconfig) });
+  const { project, path: configPath } = openProject(tsconfig);
   const opts = project.getCompilerOptions();
-  const outDir = resolve(outDirOption ?? opts.outDir ?? dirname(resolve(tsconfig)));
+  const outDir = resolve(outDirOption ?? opts.outDir ?? dirname(configPath));
   const kernels: FoundKernel[] = [];
   const skipped: Skipped[] = [];
   const emitted = new Map<string, { file: string; fns: string[] }>();
@@ -273,7 +345,9 @@ export function discover(tsconfig: string, outDirOption?: string): Discovery {
       if (args.length === 0) return skip("parallel() has no kernel argument");
       const f = kernelFunction(args[0]!);
       if (typeof f === "string") return skip(f);
-      const globals = globalsOf(args[1]);
+      const opts = optionsObject(args[1]);
+      if (typeof opts === "string") return skip(opts);
+      const globals = globalsOf(opts);
       if (typeof globals === "string") return skip(globals);
       const kinds: ParamType[][] = [];
       for (const p of f.getParameters()) {
@@ -299,7 +373,9 @@ export function discover(tsconfig: string, outDirOption?: string): Discovery {
       const js = emittedOf(fsf);
       const jsText = js.fns.find((t) => tokens(t) === want);
       if (jsText === undefined) return skip(`the kernel's emitted JavaScript was not found in ${js.file}; build the project (tsc) first`);
-      const name = Node.isFunctionDeclaration(f) ? (f.getName() ?? "anonymous") : (f.getParentIfKind(ts.SyntaxKind.VariableDeclaration)?.getName() ?? "anonymous");
+      // fn.name at run time: a function's own name, else the const it initialises
+      const own = Node.isArrowFunction(f) ? undefined : f.getName();
+      const name = own ?? f.getParentIfKind(ts.SyntaxKind.VariableDeclaration)?.getName() ?? "anonymous";
       kernels.push({
         call,
         name,
@@ -310,6 +386,7 @@ export function discover(tsconfig: string, outDirOption?: string): Discovery {
         kinds,
         paramNames: f.getParameters().map((p) => p.getName()),
         globals,
+        fallback: fallbackOf(opts),
       });
     });
   }

@@ -11,9 +11,19 @@ export interface BenchArgs {
   readonly allThreads: number;
   /** only these examples (by name); empty: all */
   readonly only: readonly string[];
+  /** --help: print USAGE and run nothing */
+  readonly help: boolean;
 }
 
-const USAGE = "usage: node dist/bench/run.js [--runs N] [--threads 1,2,4,8,16] [--only pi,matvec]";
+export const USAGE = `usage: node dist/bench/run.js [--runs N] [--threads 1,2,4,8,16] [--only pi,matvec]
+
+Runs every example as a plain for loop, as parfor on 1 thread and on all threads, and the
+hand-written worker pi; writes bench/results/.
+
+  --runs <n>          timed runs per variant after one warm-up (default 5)
+  --threads <list>    thread counts for a scaling table (default: none)
+  --only <names>      only these examples (comma-separated, e.g. pi,matvec)
+  -h, --help          show this help`;
 
 function list(v: string | undefined, flag: string): string[] {
   if (v === undefined || v === "") throw new Error(`${flag} needs a value\n${USAGE}`);
@@ -25,6 +35,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   let runs = 5;
   let scaling: number[] = [];
   let only: string[] = [];
+  let help = false;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === "--runs") {
@@ -35,9 +46,11 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       if (scaling.some((t) => !Number.isInteger(t) || t < 1)) throw new Error(`--threads needs positive integers\n${USAGE}`);
     } else if (flag === "--only") {
       only = list(argv[++i], flag);
+    } else if (flag === "--help" || flag === "-h") {
+      help = true;
     } else {
       throw new Error(`unknown option ${flag}\n${USAGE}`);
     }
   }
-  return { runs, scaling, allThreads: availableParallelism(), only };
+  return { runs, scaling, allThreads: availableParallelism(), only, help };
 }

@@ -23,7 +23,7 @@ import {
 } from "../examples/example.js";
 import { example as piExample } from "../examples/pi.js";
 import { cell, faster, ms, ratio } from "../examples/show.js";
-import { parseArgs, type BenchArgs } from "./args.js";
+import { parseArgs, USAGE, type BenchArgs } from "./args.js";
 import { HandWrittenPi } from "./handwritten-pi.js";
 import { coldStart, compileTime, emptyCall } from "./latency.js";
 import { loops } from "../examples/for-loops.js";
@@ -173,7 +173,17 @@ function resultsDir(): URL {
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
+  let args: BenchArgs;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const cpu = cpus()[0]?.model ?? "unknown cpu";
   const loadBefore = loadavg()[0]!;
   console.log(`parfor bench: ${args.allThreads} threads (${cpu}), node ${process.version}, ${args.runs} runs per variant after 1 warm-up`);

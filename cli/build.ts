@@ -1,13 +1,16 @@
 /**
- * `parfor build [--project tsconfig.json] [--out-dir DIR]`: compiles every `parallel()` kernel of
- * a TypeScript project ahead of time (see aot/build.ts). Prints each kernel, each skipped call
- * with file:line and why, and the race diagnostics `parfor check` would print. Exit code 0 when
- * built (skipped calls and warnings do not fail), 1 with errors (nothing is written), 2 for a
- * usage error.
+ * `parfor build [--project tsconfig.json] [--out-dir DIR] [--max-variants N] [--format text|json]`:
+ * compiles every `parallel()` kernel of a TypeScript project ahead of time (see aot/build.ts).
+ * Prints each kernel built, each that does not compile (file:line, its errors), each skipped call
+ * with file:line and why, and the race diagnostics `parfor check` would print. Every kernel that
+ * compiles is written. Exit code 0 when every kernel compiled or the ones that did not have
+ * `fallback: "js"` (skipped calls and warnings do not fail), 1 when a kernel without it did not
+ * compile, 2 for a usage error or a missing or broken tsconfig.
  */
 import { parseArgs } from "node:util";
 import { relative } from "node:path";
 import { build, DEFAULT_MAX_VARIANTS } from "../aot/build.js";
+import { ProjectError } from "../aot/discover.js";
 
 export const BUILD_USAGE = `Usage: parfor build [--project tsconfig.json] [--out-dir DIR] [--max-variants N] [--format text|json]
 
@@ -15,7 +18,8 @@ Compiles every parallel() kernel of a TypeScript project to WebAssembly ahead of
 DIR/parfor-manifest.json and DIR/parfor/*.wasm (DIR: the project's outDir). Run it after tsc:
 kernels are keyed by the text of the emitted JavaScript. At run time, parallel() finds the
 manifest above the calling file (or PARFOR_MANIFEST) and uses the kernels without loading the
-compiler.
+compiler. A kernel that does not compile is reported (file:line, errors) and the others are
+still written; exit code 1 only when such a kernel has no fallback: "js", 2 for a usage error.
 
 Options:
   -p, --project <file>     tsconfig.json of the project (default: tsconfig.json)
@@ -39,19 +43,24 @@ export function runBuild(argv: readonly string[]): number {
       },
     }));
   } catch (e) {
-    process.stderr.write(`parfor: ${(e as Error).message}\n\n${BUILD_USAGE}\n`);
-    return 2;
+    return usage((e as Error).message);
   }
   if (values.help) {
     process.stdout.write(BUILD_USAGE + "\n");
     return 0;
   }
-  const max = values["max-variants"] === undefined ? DEFAULT_MAX_VARIANTS : Number(values["max-variants"]);
-  if (!Number.isInteger(max) || max < 1 || (values.format !== "text" && values.format !== "json")) {
-    process.stderr.write(`parfor: --max-variants must be a positive integer and --format text or json\n\n${BUILD_USAGE}\n`);
+  const maxText = values["max-variants"];
+  const max = maxText === undefined ? DEFAULT_MAX_VARIANTS : /^\d+$/.test(maxText.trim()) ? Number(maxText) : NaN;
+  if (!Number.isSafeInteger(max) || max < 1) return usage(`--max-variants must be a positive integer, got '${maxText}'`);
+  if (values.format !== "text" && values.format !== "json") return usage(`--format must be text or json, got '${values.format}'`);
+  let report;
+  try {
+    report = build({ project: values.project!, outDir: values["out-dir"], maxVariants: max });
+  } catch (e) {
+    if (!(e instanceof ProjectError)) throw e;
+    process.stderr.write(`parfor build: ${e.message}\n`);
     return 2;
   }
-  const report = build({ project: values.project!, outDir: values["out-dir"], maxVariants: max });
   const rel = (f: string): string => relative(process.cwd(), f) || f;
   if (values.format === "json") process.stdout.write(JSON.stringify(report, null, 2) + "\n");
   else {
@@ -59,13 +68,25 @@ export function runBuild(argv: readonly string[]): number {
     for (const k of report.kernels) out.push(`built ${rel(k.file)}:${k.line} ${k.name}: ${k.variants} specialisation(s)${k.note ? ` (${k.note})` : ""}`);
     for (const s of report.skipped) out.push(`${rel(s.file)}:${s.line}:${s.column} - skipped: ${s.reason}`);
     for (const d of report.diagnostics) out.push(`${rel(d.file)}:${d.line}:${d.column} - ${d.severity} ${d.code}: ${d.message}`);
+    for (const f of report.failed) {
+      const then = f.fallback ? `fallback: "js": it runs as plain JavaScript` : `it fails when called (or pass fallback: "js")`;
+      out.push(`${rel(f.file)}:${f.line}:${f.column} - not built: kernel '${f.name}' (${f.errors} error${f.errors === 1 ? "" : "s"}); ${then}`);
+    }
     process.stdout.write(out.join("\n") + (out.length ? "\n" : ""));
     const warnings = report.diagnostics.length - report.errors;
+    const strict = report.failed.filter((f) => !f.fallback).length;
+    const notBuilt = report.failed.length
+      ? `, ${report.failed.length} not built (${strict ? `${strict} without fallback: "js"` : `fallback: "js"`})`
+      : "";
     process.stderr.write(
-      report.errors
-        ? `${report.errors} error(s), ${warnings} warning(s): nothing written\n`
-        : `${report.kernels.length} kernel(s), ${report.wasmFiles} .wasm file(s) (${report.wasmBytes} bytes), ${report.skipped.length} skipped, ${warnings} warning(s): ${rel(report.manifest)}\n`,
+      `${report.kernels.length} kernel(s) built${notBuilt}, ${report.wasmFiles} .wasm file(s) (${report.wasmBytes} bytes), ` +
+        `${report.skipped.length} skipped, ${report.errors} error(s), ${warnings} warning(s): ${rel(report.manifest)}\n`,
     );
   }
-  return report.errors ? 1 : 0;
+  return report.failed.some((f) => !f.fallback) ? 1 : 0;
+}
+
+function usage(message: string): number {
+  process.stderr.write(`parfor build: ${message}\n\n${BUILD_USAGE}\n`);
+  return 2;
 }

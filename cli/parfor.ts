@@ -15,7 +15,8 @@ import { checkFile, type FileDiagnostic } from "./check.js";
 import { formatJson, formatSarif, formatText } from "./format.js";
 
 const USAGE = `Usage: parfor check [options] [paths or globs...]
-       parfor build [--project tsconfig.json] [--out-dir DIR]   (see parfor build --help)
+       parfor build [--project tsconfig.json] [--out-dir DIR] [--max-variants N] [--format text|json]
+                                                (see parfor build --help)
 
 check: analyses the prange loops of TypeScript/JavaScript files for data races and unsupported
 code. Without paths: the files of ./tsconfig.json, else every TS/JS file under the current folder.

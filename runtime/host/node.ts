@@ -81,6 +81,26 @@ function makeWorker(source: string | URL, options: ConstructorParameters<typeof 
   }
 }
 
+/**
+ * Why the worker entry is missing, and what to do. parfor bundled into a program for Node (this
+ * module is then part of the bundle, not dist/runtime/host/node.js) looks for the entry next to
+ * the bundle; in parfor's own checkout it is the TypeScript build that has not run.
+ */
+export function missingWorkerEntry(path: string, self = import.meta.url): string {
+  const own = /[\\/]runtime[\\/]host[\\/]node\.[jt]s$/.test(fileURLToPath(self));
+  if (!own) {
+    return (
+      `parfor's worker entry ${path} does not exist: parfor was bundled into ${fileURLToPath(self)}, and its workers ` +
+      `are separate files that a bundle for Node does not carry. Keep parfor external when bundling for Node ` +
+      `(esbuild --external:parfor, or external: ["parfor"] in Rollup, Vite's ssr.external, webpack's externals) ` +
+      `and install it next to the bundle; for a page, bundle it with the "browser" condition and parfor/bundler's plugin`
+    );
+  }
+  return self.endsWith(".ts")
+    ? `the worker entry ${path} does not exist: run npm run build in parfor's checkout (the workers run from dist/)`
+    : `the worker entry ${path} does not exist: this parfor installation is incomplete; reinstall parfor`;
+}
+
 /** process.execArgv without the options that only make sense for the main program. */
 export function workerExecArgv(argv: readonly string[] = process.execArgv): string[] {
   const out: string[] = [];
@@ -195,7 +215,7 @@ export const nodeHost: Host = {
   },
   workerEntryProblem() {
     const path = fileURLToPath(workerUrl());
-    return existsSync(path) ? null : `the worker entry ${path} does not exist (run the TypeScript build first)`;
+    return existsSync(path) ? null : missingWorkerEntry(path);
   },
   spawn,
   mathModule() {
