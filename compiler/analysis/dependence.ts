@@ -19,7 +19,8 @@
  * loop index, and the question "same element, different iterations" becomes a linear system:
  * subscripts equal, each copy inside its own iteration space, the prange indices apart by at
  * least the step. Subscripts are first delinearised (`q * s + r` with 0 <= r < s on both sides
- * splits into q1 = q2 and r1 = r2, for a symbolic or a literal s), and the system is decided by
+ * splits into q1 = q2 and r1 = r2, for a symbolic s, a symbol plus a constant (`n + 1`) or a
+ * literal s), and the system is decided by
  * Fourier–Motzkin elimination (fm.ts, with a GCD test on the equalities) for every combination
  * of alternatives. A pair is dependent unless every combination is infeasible. Anything the
  * analysis cannot express is left out of the system, which only makes it more feasible: a
@@ -1473,6 +1474,29 @@ function splitNum(f: Affine, s: number): [Affine, Affine] {
 const integerCoefs = (a: Affine): boolean => [...a.values()].every((t) => Number.isInteger(t.c));
 
 /**
+ * Strides `y + c` for a symbol `y` and an integer `c` (`k * (n + 1) + j` is `k*n + k + j`, whose
+ * stride is `n + 1`): f = q * y + r is also q * (y + c) + (r - c * q). The offsets tried are those
+ * that take a multiple of a term of q out of r (each side's own), so the candidates stay few.
+ */
+function offsetStrides(fA: Affine, fB: Affine, y: string): { s: Affine; parts: (f: Affine) => [Affine, Affine] }[] {
+  const offsets = new Set<number>();
+  for (const f of [fA, fB]) {
+    const [q, r] = split(f, y);
+    for (const [k, t] of q) {
+      const c = (r.get(k)?.c ?? 0) / t.c;
+      if (c !== 0 && Number.isInteger(c) && Math.abs(c) <= 64) offsets.add(c);
+    }
+  }
+  return [...offsets].sort((a, b) => a - b).map((c) => ({
+    s: add(atom(y), constant(c)),
+    parts: (f: Affine): [Affine, Affine] => {
+      const [q, r] = split(f, y);
+      return [q, sub(r, scale(q, c))];
+    },
+  }));
+}
+
+/**
  * Splits the equation fA = fB into equations of the parts: with fX = qX * s + rX and
  * 0 <= rX < s on both sides (qX integral), fA = fB holds exactly when qA = qB and rA = rB.
  * `s` is a symbol (`n` in `i * n + j`) or a literal stride (`500` in `j * 500 + i`); the
@@ -1490,6 +1514,7 @@ function delinearise(fA: Affine, fB: Affine, withinA: (r: Affine, s: Affine) => 
   }
   const cands: { s: Affine; parts: (f: Affine) => [Affine, Affine] }[] = [
     ...[...syms].sort().map((y) => ({ s: atom(y), parts: (f: Affine) => split(f, y) })),
+    ...[...syms].sort().flatMap((y) => offsetStrides(fA, fB, y)),
     ...[...strides].sort((x, y) => y - x).map((n) => ({ s: constant(n), parts: (f: Affine) => splitNum(f, n) })),
   ];
   for (const { s, parts } of cands) {

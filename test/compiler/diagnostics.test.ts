@@ -72,6 +72,9 @@ const must: Record<string, Case[]> = {
     { src: `(a, n) => { for (const i of prange(n)) { a[n - 1 - i] = a[i]; } }`, params: ["Float64Array", "i"] },
     { src: `(a, n) => { for (const i of prange(1, n)) { for (let j = 0; j < n; j++) a[i * n + j] = a[(i - 1) * n + j]; } }`, params: ["Float64Array", "i"] },
     { src: `(a, n) => { for (const i of prange(n)) { a[2 * i] = a[i]; } }`, params: ["Float64Array", "i"] },
+    // stride n + 1 but the column runs to n + 1 inclusive: (k, n + 1) and (k + 1, 0) are one element
+    { src: `(w, n, m) => { for (const j of prange(n + 2)) { for (let k = 0; k < m; k++) w[k * (n + 1) + j] = k; } }`, params: ["Float64Array", "i", "i"] },
+    { src: `(w, n, m) => { for (const j of prange(1, n + 1)) { for (let k = 0; k < m; k++) w[k * (n - 1) + j] = k; } }`, params: ["Float64Array", "i", "i"] },
   ],
   PF2006: [
     { src: `(a, idx, n) => { for (const i of prange(n)) { a[idx[i]] += a[0]; } }`, params: ["Float64Array", "Int32Array", "i"], at: "1:47" },
@@ -105,6 +108,9 @@ const mustNot: Record<string, Case[]> = {
     { src: `(a, n, m) => { for (const i of prange(n)) { for (let j = 0; j < m; j++) a[j * n + i] += 1; } }`, params: ["Float64Array", "i", "i"] },
     { src: `(a, n) => { for (const i of prange(n)) { for (let j = 0; j < n; j++) a[i * n + j] = a[i * n + j] * 2; } }`, params: ["Float64Array", "i"] },
     { src: `(m, cols) => { for (let c = 1; c < cols; c++) { for (const r of prange(m.length / cols)) m[r * cols + c] += m[r * cols + c - 1]; } }`, params: ["Float64Array", "i"] },
+    // a stride offset by a constant (Rodinia backprop's w[k * (ndelta + 1) + j], j in [1, ndelta])
+    { src: `(w, o, nd, nly) => { for (const j of prange(1, nd + 1)) { for (let k = 0; k <= nly; k++) { o[k * (nd + 1) + j] = o[k * (nd + 1) + j] * 0.3 + w[k * (nd + 1) + j]; w[k * (nd + 1) + j] = 1; } } }`, params: ["Float64Array", "Float64Array", "i", "i"] },
+    { src: `(w, n, m) => { const s = n - 2; for (const j of prange(n - 2)) { for (let k = 0; k < m; k++) w[k * s + j] = w[k * s + j] + k; } }`, params: ["Float64Array", "i", "i"] },
   ],
   PF2006: [
     { src: `(a, o, idx) => { for (const i of prange(o.length)) { o[i] = a[idx[i]]; } }`, params: ["Float64Array", "Float64Array", "Int32Array"] },
