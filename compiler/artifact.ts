@@ -92,6 +92,11 @@ export interface LoopInfo {
   readonly lanes: 1 | 2;
   /** bounds checks moved from the body to the chunk entry */
   readonly hoistedChecks: number;
+  /**
+   * false when the body has no serial loop and no nested prange (each iteration is cheap and of
+   * bounded cost: the runtime may use longer chunks); absent in older artifacts (treated as true)
+   */
+  readonly innerLoops?: boolean;
   /** number of reduction specs (scalar and array); `combine_<id>` is exported when non-zero */
   readonly reductions: number;
   /** bytes of scalar partial state per chunk (a multiple of 8) */

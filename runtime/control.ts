@@ -37,7 +37,7 @@ export const COUNT = 4;
 export const CHUNK = 5;
 /** Number of chunks, ceil(COUNT / CHUNK). */
 export const CHUNKS = 6;
-/** 0 = static, 1 = dynamic. */
+/** SCHED_STATIC, SCHED_DYNAMIC or SCHED_GUIDED. */
 export const SCHEDULE = 7;
 /** Address of chunk 0's partials (0 when the loop has no reductions). */
 export const PARTIAL_BASE = 8;
@@ -76,7 +76,7 @@ export const CALL_KERNEL = 80;
 export const CALL_FRAME = 81;
 /** Threads in all for the async call (worker 0 plus helpers 1..T-1). */
 export const CALL_THREADS = 82;
-/** Schedule of the async call (0 static, 1 dynamic). */
+/** Schedule of the async call (a SCHEDULE value). */
 export const CALL_SCHEDULE = 83;
 /** Dynamic chunk size of the async call. */
 export const CALL_CHUNK_SIZE = 84;
@@ -120,6 +120,27 @@ export const JOB_KIND = 2;
 export const ACK = 3;
 /** Offset in a worker slot: this worker's thread number t (1..THREADS-1) in the current prange job. */
 export const TNUM = 4;
+/**
+ * Offset in a worker slot: who owns the slot's current prange job (claimed schedules only). The
+ * leader stores the job's generation before MAILBOX; a helper that wakes swaps it for
+ * takenMark(gen) before reading the job, and a leader that has run every chunk itself swaps it
+ * for cancelMark(gen), so a helper that had not started yet never touches the job and is not
+ * waited for. Exactly one of the two compare-exchanges succeeds.
+ */
+export const TAKE = 5;
+/** TAKE value of a job its helper started. */
+export function takenMark(gen: number): number {
+  return ~gen;
+}
+/** TAKE value of a job its leader withdrew before the helper started. */
+export function cancelMark(gen: number): number {
+  return gen ^ 0x80000000;
+}
+
+/** SCHEDULE values. Static splits chunk numbers into one block per thread; the others claim them. */
+export const SCHED_STATIC = 0;
+export const SCHED_DYNAMIC = 1;
+export const SCHED_GUIDED = 2;
 
 export const WORKER_STARTING = 0;
 export const WORKER_READY = 1;

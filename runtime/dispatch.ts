@@ -3,9 +3,12 @@
  * thread (leader of a synchronous call) and worker 0 (leader of an async call): a thread is leader
  * while a `Leader` is installed with `withLeader`, and helpers only ever run `runShare`.
  *
- * Chunking never depends on the thread count: static uses C = max(1, ceil(count/256)) and dynamic
- * C = max(chunkSize, ceil(count/65536)); partials are stored per chunk and `combine_<k>` folds them
- * in chunk order, so a reduction gives the same bits for any number of threads.
+ * Chunking never depends on the thread count (chunkSizeFor: static and guided use
+ * C = max(chunkSize, least, ceil(count/256)), static ignoring chunkSize, `least` larger for
+ * loop-free bodies; dynamic C = max(chunkSize, ceil(count/65536))); partials are stored per chunk
+ * and `combine_<k>` folds them in chunk order, so a reduction gives the same bits for any number
+ * of threads, and the default (guided, chunk size 1) the same bits as static. Which thread runs a
+ * chunk is all a schedule changes, and whether a small prange wakes the pool at all.
  */
 
 import {
@@ -31,6 +34,11 @@ import {
   STATE,
   THREADS,
   TNUM,
+  SCHED_DYNAMIC,
+  SCHED_GUIDED,
+  SCHED_STATIC,
+  TAKE,
+  cancelMark,
   WORKER_DEAD,
   WORKER_READY,
   workerField,
@@ -54,7 +62,8 @@ export interface Leader {
   readonly threads: number;
   /** Pool index of the first helper worker; helpers are chosen from firstWorker..firstWorker+threads-2. */
   readonly firstWorker: number;
-  readonly dynamic: boolean;
+  /** SCHED_STATIC, SCHED_DYNAMIC or SCHED_GUIDED (control.ts) */
+  readonly schedule: number;
   readonly chunkSize: number;
   /** Whether waiting threads may spin (threads <= available cores). */
   readonly spin: boolean;
@@ -92,11 +101,27 @@ export function withLeader<T>(l: Leader, fn: () => T): T {
   }
 }
 
-/** Chunk size for a loop of `count` iterations (independent of the thread count). */
-export function chunkSizeFor(count: number, dynamic: boolean, chunkSize: number): number {
-  return dynamic
-    ? Math.max(chunkSize, Math.ceil(count / MAX_DYNAMIC_CHUNKS))
-    : Math.max(1, Math.ceil(count / STATIC_CHUNKS));
+/**
+ * Static and guided chunks of a loop whose body has no inner loop (LoopInfo.innerLoops false)
+ * hold at least this many iterations: such iterations cost a few ns, less than the call of
+ * `loop_<k>` that each chunk is, and a loop of a few thousand of them gains nothing from more
+ * pieces. (Still a function of the loop alone, never of the thread count.)
+ */
+export const LOOP_FREE_CHUNK = 128;
+
+/**
+ * Chunk size for a loop of `count` iterations (independent of the thread count): `least` is 1,
+ * or LOOP_FREE_CHUNK for a loop-free body (static and guided only: dynamic keeps the chunk size
+ * the user asked for).
+ */
+export function chunkSizeFor(count: number, schedule: number, chunkSize: number, least = 1): number {
+  if (schedule === SCHED_DYNAMIC) return Math.max(chunkSize, Math.ceil(count / MAX_DYNAMIC_CHUNKS));
+  return Math.max(schedule === SCHED_GUIDED ? chunkSize : 1, least, Math.ceil(count / STATIC_CHUNKS));
+}
+
+/** Most chunks a loop under `schedule` may have (the partials scratch of an async call). */
+export function maxChunksFor(schedule: number): number {
+  return schedule === SCHED_DYNAMIC ? MAX_DYNAMIC_CHUNKS : STATIC_CHUNKS;
 }
 
 function checkBound(meta: KernelMeta, loop: number, name: string, v: number): number {
@@ -110,6 +135,78 @@ function checkBound(meta: KernelMeta, loop: number, name: string, v: number): nu
     );
   }
   return v + 0; // -0 -> +0
+}
+
+/**
+ * Small pranges run on the leader alone. Each loop of a kernel keeps, per thread, the time its
+ * leader spent in chunks and the iterations those chunks had (sampled: one run in TIME_EVERY is
+ * timed, since performance.now() itself costs 0.1-0.3 µs; both sums are halved whenever the time
+ * passes COST_WINDOW_NS, so the estimate follows the last millisecond or so of work). A prange
+ * whose iterations times that per-iteration cost is below the threshold is not handed to the
+ * pool. The chunks are the same either way (the leader runs them in order), so results do not
+ * change. A loop not yet measured runs in parallel.
+ */
+export const SERIAL_BELOW_NS = 4_000;
+/** The threshold when waiting threads may not spin (more threads than cores): waking costs a sleep. */
+export const SERIAL_BELOW_NS_NO_SPIN = 60_000;
+const COST_WINDOW_NS = 1_000_000;
+const TIME_EVERY = 8;
+
+let costMeta: KernelMeta | null = null;
+let costTable: Float64Array = new Float64Array(0);
+const costTables = new WeakMap<KernelMeta, Float64Array>();
+
+/** [ns, iterations, runs] per loop of `meta`, on this thread. */
+function costsOf(meta: KernelMeta): Float64Array {
+  if (meta === costMeta) return costTable;
+  let t = costTables.get(meta);
+  if (t === undefined) costTables.set(meta, (t = new Float64Array(3 * meta.loops.length)));
+  costMeta = meta;
+  costTable = t;
+  return t;
+}
+
+/** Whether this run of `loop` is one to time (the first, then one in TIME_EVERY). */
+function timeThisRun(costs: Float64Array, loop: number): boolean {
+  return costs[3 * loop + 2]++ % TIME_EVERY === 0;
+}
+
+function noteCost(costs: Float64Array, loop: number, ms: number, iterations: number): void {
+  let ns = costs[3 * loop]! + ms * 1e6;
+  let it = costs[3 * loop + 1]! + iterations;
+  if (ns > COST_WINDOW_NS) {
+    ns *= 0.5;
+    it *= 0.5;
+  }
+  costs[3 * loop] = ns;
+  costs[3 * loop + 1] = it;
+}
+
+/** Whether `count` iterations of `loop` are expected to take less than a fork-join costs. */
+function tooSmall(costs: Float64Array, loop: number, count: number, spin: boolean): boolean {
+  const it = costs[3 * loop + 1]!;
+  if (it === 0) return false;
+  return (costs[3 * loop]! / it) * count < (spin ? SERIAL_BELOW_NS : SERIAL_BELOW_NS_NO_SPIN);
+}
+
+/** Whether small pranges may run on the leader alone (off only for measurements and tests). */
+let serialSmall = true;
+export function setSerialSmall(on: boolean): void {
+  serialSmall = on;
+}
+
+let viewBuffer: ArrayBufferLike | null = null;
+let i32: Int32Array<ArrayBufferLike> = new Int32Array(0);
+let f64: Float64Array<ArrayBufferLike> = new Float64Array(0);
+
+/** Int32/Float64 views of the memory (cached per buffer: they grow with the memory, never move). */
+function frameViews(memory: WasmMemory): void {
+  const b = memory.buffer;
+  if (b !== viewBuffer) {
+    viewBuffer = b;
+    i32 = new Int32Array(b);
+    f64 = new Float64Array(b);
+  }
 }
 
 /**
@@ -127,14 +224,20 @@ export function envPrange(loop: number, frame: number, start: number, stop: numb
   const e = checkBound(meta, loop, "stop", stop);
   const st = checkBound(meta, loop, "step", step);
   if (st === 0) throw new RangeError("prange: step must not be zero");
-  // A fresh DataView per loop: the frame's range never moves, but this keeps no buffer alive.
-  const fv = new DataView(L.memory.buffer, frame, meta.frameSize);
+  // frame offsets are aligned to their type (compiler/lower/frame.ts); the frame is 16-aligned
+  frameViews(L.memory);
   if (info.wideIndex) {
-    fv.setFloat64(info.startOffset, s, true);
-    fv.setFloat64(info.stepOffset, st, true);
+    if (((frame + info.startOffset) & 7) !== 0 || ((frame + info.stepOffset) & 7) !== 0) {
+      const fv = new DataView(L.memory.buffer, frame, meta.frameSize);
+      fv.setFloat64(info.startOffset, s, true);
+      fv.setFloat64(info.stepOffset, st, true);
+    } else {
+      f64[(frame + info.startOffset) >>> 3] = s;
+      f64[(frame + info.stepOffset) >>> 3] = st;
+    }
   } else {
-    fv.setInt32(info.startOffset, s, true);
-    fv.setInt32(info.stepOffset, st, true);
+    i32[(frame + info.startOffset) >>> 2] = s;
+    i32[(frame + info.stepOffset) >>> 2] = st;
   }
   const span = st > 0 ? e - s : s - e;
   const count = span <= 0 ? 0 : Math.ceil(span / Math.abs(st));
@@ -146,26 +249,32 @@ export function envPrange(loop: number, frame: number, start: number, stop: numb
   }
 
   // reductions' partial state per chunk (runtime/partials.ts: arrays' private copies may coarsen the chunks)
-  const { chunk, chunks, stride, inPlace } = planPartials(meta, info, fv, count, chunkSizeFor(count, L.dynamic, L.chunkSize));
+  const { chunk, chunks, stride, inPlace } = planPartials(meta, info, L.memory, frame, count, chunkSizeFor(count, L.schedule, L.chunkSize, info.innerLoops === false ? LOOP_FREE_CHUNK : 1));
   const block = stride > 0 ? L.acquirePartials(chunks * stride) : 0;
   const partialBase = block | (inPlace ? 1 : 0);
   try {
-    // Waking a helper only pays off when it gets a chunk; for static, T' = min(T, chunks) threads
-    // split the chunk numbers, which changes who runs a chunk but not what a chunk is. Only
-    // workers that are ready take part: the first calls after start-up do not wait for the rest.
-    const helpers = readyHelpers(L, Math.max(0, Math.min(L.threads, chunks) - 1));
+    // Waking a helper only pays off when it gets a chunk and the loop is not too small; for
+    // static, T' = min(T, chunks) threads split the chunk numbers, which changes who runs a chunk
+    // but not what a chunk is. Only workers that are ready take part: the first calls after
+    // start-up do not wait for the rest.
+    const costs = costsOf(meta);
+    const want = Math.min(L.threads, chunks) - 1;
+    const helpers = want <= 0 || (serialSmall && tooSmall(costs, loop, count, L.spin)) ? NO_HELPERS : readyHelpers(L, want);
     const fn = L.exports["loop_" + loop];
     if (fn === undefined) throw new Error(`parfor internal error: kernel ${meta.name} does not export loop_${loop}`);
     if (helpers.length === 0) {
       Atomics.store(L.ctl, ERROR, 0);
+      const timed = want > 0 && timeThisRun(costs, loop);
+      const t0 = timed ? performance.now() : 0;
       try {
         // Alone, the leader runs every chunk in order: claiming through NEXT would buy nothing.
-        runShare(L.ctl, fn, frame, count, chunk, chunks, false, partialBase, stride, 0, 1);
+        runShare(L.ctl, fn, frame, count, chunk, chunks, SCHED_STATIC, partialBase, stride, 0, 1);
       } catch (err) {
         throw wrapTrap(err, meta, loop);
       }
+      if (timed) noteCost(costs, loop, performance.now() - t0, count);
     } else {
-      runParallel(L, loop, fn, frame, count, chunk, chunks, partialBase, stride, helpers);
+      runParallel(L, loop, fn, frame, count, chunk, chunks, partialBase, stride, helpers, costs);
     }
     if (info.reductions > 0) {
       const combine = L.exports["combine_" + loop];
@@ -181,8 +290,10 @@ export function envPrange(loop: number, frame: number, start: number, stop: numb
   }
 }
 
+const NO_HELPERS: readonly number[] = Object.freeze([]);
+
 /** Up to `max` pool indices from the leader's candidates whose workers are ready now. */
-function readyHelpers(L: Leader, max: number): number[] {
+function readyHelpers(L: Leader, max: number): readonly number[] {
   const out: number[] = [];
   for (let w = L.firstWorker; w < L.firstWorker + L.threads - 1 && out.length < max; w++) {
     if (Atomics.load(L.ctl, workerField(w, STATE)) === WORKER_READY) out.push(w);
@@ -201,6 +312,7 @@ function runParallel(
   partialBase: number,
   stride: number,
   helpers: readonly number[],
+  costs: Float64Array,
 ): void {
   const ctl = L.ctl;
   const T = helpers.length + 1;
@@ -211,7 +323,7 @@ function runParallel(
   Atomics.store(ctl, COUNT, count);
   Atomics.store(ctl, CHUNK, chunk);
   Atomics.store(ctl, CHUNKS, chunks);
-  Atomics.store(ctl, SCHEDULE, L.dynamic ? 1 : 0);
+  Atomics.store(ctl, SCHEDULE, L.schedule);
   Atomics.store(ctl, PARTIAL_BASE, partialBase);
   Atomics.store(ctl, PARTIAL_STRIDE, stride);
   Atomics.store(ctl, THREADS, T);
@@ -227,6 +339,7 @@ function runParallel(
     const w = helpers[h]!;
     Atomics.store(ctl, workerField(w, JOB_KIND), JOB_LOOP);
     Atomics.store(ctl, workerField(w, TNUM), h + 1);
+    Atomics.store(ctl, workerField(w, TAKE), gen);
     // The seq-cst store of MAILBOX is the release edge (1): the helper that loads this value also
     // sees every field, frame and array write above. Notify wakes it if it sleeps; if it is
     // still spinning the notify is a cheap no-op.
@@ -235,16 +348,24 @@ function runParallel(
   }
   let own: unknown = undefined;
   let failed = false;
+  const timed = timeThisRun(costs, loop);
+  const t0 = timed ? performance.now() : 0;
+  let ran = 0;
   try {
-    runShare(ctl, fn, frame, count, chunk, chunks, L.dynamic, partialBase, stride, 0, T);
+    ran = runShare(ctl, fn, frame, count, chunk, chunks, L.schedule, partialBase, stride, 0, T);
   } catch (err) {
     failed = true;
     own = err;
     // First failure wins; the flag makes every helper stop claiming chunks.
     Atomics.compareExchange(ctl, ERROR, 0, L.selfSource);
   }
-  // Join even after our own failure: helpers still use the frame and the partials.
-  const died = join(L, helpers);
+  if (timed && !failed && ran > 0) noteCost(costs, loop, performance.now() - t0, ran);
+  // Join even after our own failure: helpers still use the frame and the partials. Under a
+  // claimed schedule every chunk is taken once our share ends, so a helper that has not started
+  // yet (asleep, or its core busy) is withdrawn instead of waited for; so is every helper of a
+  // failed call.
+  const withdraw = failed || L.schedule !== SCHED_STATIC;
+  const died = join(L, helpers, gen, withdraw);
   if (died !== null) throw died;
   const src = Atomics.load(ctl, ERROR);
   if (src !== 0) {
@@ -254,15 +375,22 @@ function runParallel(
 }
 
 /**
- * Waits until the helpers have added to DONE: spins briefly when allowed, then sleeps in bounded
- * slices. A helper that dies (its slot marked dead by the pool's watcher, which also wakes this
- * wait) fails the call: the others are told to stop (ERROR) and are waited for, so that when the
- * call returns no thread touches its frame, partials or arrays any more. Returns that error, or
- * null. Loading DONE == helpers is the acquire edge (2) for the helpers' writes.
+ * Waits until the helpers that started the job (all of them, unless `withdraw`: then those whose
+ * TAKE the leader could swap for cancelMark never start) have added to DONE: spins briefly when
+ * allowed, then sleeps in bounded slices. A helper that dies (its slot marked dead by the pool's
+ * watcher, which also wakes this wait) fails the call: the others are told to stop (ERROR) and
+ * are waited for, so that when the call returns no thread touches its frame, partials or arrays
+ * any more. Returns that error, or null. Loading DONE == n is the acquire edge (2) for the
+ * helpers' writes.
  */
-function join(L: Leader, helpers: readonly number[]): Error | null {
+function join(L: Leader, helpers: readonly number[], gen: number, withdraw: boolean): Error | null {
   const ctl = L.ctl;
-  const n = helpers.length;
+  let n = helpers.length;
+  if (withdraw) {
+    for (let h = 0; h < helpers.length; h++) {
+      if (Atomics.compareExchange(ctl, workerField(helpers[h]!, TAKE), gen, cancelMark(gen)) === gen) n--;
+    }
+  }
   if (Atomics.load(ctl, DONE) === n) return null;
   if (L.spin) {
     const until = performance.now() + SPIN_MS;
@@ -289,9 +417,10 @@ function join(L: Leader, helpers: readonly number[]): Error | null {
   }
 }
 
-/** Whether worker `w` finished the last job it was given (ACK caught up with MAILBOX). */
+/** Whether worker `w` finished the last job it was given (ACK caught up with MAILBOX), or it was withdrawn. */
 function finished(ctl: Int32Array, w: number): boolean {
-  return Atomics.load(ctl, workerField(w, ACK)) === Atomics.load(ctl, workerField(w, MAILBOX));
+  const mb = Atomics.load(ctl, workerField(w, MAILBOX));
+  return Atomics.load(ctl, workerField(w, ACK)) === mb || Atomics.load(ctl, workerField(w, TAKE)) === cancelMark(mb);
 }
 
 /** Whether every worker in `workers` is idle: finished its last job, dead, or not started yet. */
@@ -309,10 +438,12 @@ export function awaitIdle(ctl: Int32Array, workers: readonly number[]): void {
 }
 
 /**
- * Runs thread `t` of `T`'s share of a loop: static takes the contiguous chunks
- * [floor(t*N/T), floor((t+1)*N/T)); dynamic claims chunk numbers with Atomics.add on NEXT. Both
- * stop as soon as ERROR is set. Each chunk is one call of `loop_<k>`, which keeps each wasm call
- * short enough for V8 to tier up between calls.
+ * Runs thread `t` of `T`'s share of a loop and returns the iterations it ran: static takes the
+ * contiguous chunks [floor(t*N/T), floor((t+1)*N/T)); dynamic claims one chunk number at a time
+ * with Atomics.add on NEXT; guided claims max(1, floor(left/2T)) chunks at a time, so claims
+ * shrink as the loop drains (few atomics, and the last ones are single chunks that even out
+ * uneven iterations). All stop as soon as ERROR is set. Each chunk is one call of `loop_<k>`,
+ * which keeps each wasm call short enough for V8 to tier up between calls.
  */
 export function runShare(
   ctl: Int32Array,
@@ -321,26 +452,43 @@ export function runShare(
   count: number,
   chunk: number,
   chunks: number,
-  dynamic: boolean,
+  schedule: number,
   partialBase: number,
   stride: number,
   t: number,
   T: number,
-): void {
-  if (dynamic) {
+): number {
+  let ran = 0;
+  if (schedule !== SCHED_STATIC) {
+    const div = 2 * T;
     for (;;) {
-      if (Atomics.load(ctl, ERROR) !== 0) return;
-      const c = Atomics.add(ctl, NEXT, 1);
-      if (c >= chunks) return;
-      const lo = c * chunk;
-      fn(frame, lo, Math.min(count, lo + chunk), partialBase + c * stride);
+      if (Atomics.load(ctl, ERROR) !== 0) return ran;
+      let k = 1;
+      if (schedule === SCHED_GUIDED) {
+        const seen = Atomics.load(ctl, NEXT);
+        if (seen >= chunks) return ran;
+        k = Math.max(1, Math.floor((chunks - seen) / div));
+      }
+      const c0 = Atomics.add(ctl, NEXT, k);
+      if (c0 >= chunks) return ran;
+      const c1 = Math.min(chunks, c0 + k);
+      for (let c = c0; c < c1; c++) {
+        if (c > c0 && Atomics.load(ctl, ERROR) !== 0) return ran;
+        const lo = c * chunk;
+        const hi = Math.min(count, lo + chunk);
+        fn(frame, lo, hi, partialBase + c * stride);
+        ran += hi - lo;
+      }
     }
   }
   const c0 = Math.floor((t * chunks) / T);
   const c1 = Math.floor(((t + 1) * chunks) / T);
   for (let c = c0; c < c1; c++) {
-    if (Atomics.load(ctl, ERROR) !== 0) return;
+    if (Atomics.load(ctl, ERROR) !== 0) return ran;
     const lo = c * chunk;
-    fn(frame, lo, Math.min(count, lo + chunk), partialBase + c * stride);
+    const hi = Math.min(count, lo + chunk);
+    fn(frame, lo, hi, partialBase + c * stride);
+    ran += hi - lo;
   }
+  return ran;
 }

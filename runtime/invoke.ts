@@ -31,13 +31,16 @@ import {
   MAX_WORKERS,
   READY,
   RESULT_BYTE,
+  SCHED_DYNAMIC,
+  SCHED_GUIDED,
+  SCHED_STATIC,
   SOURCE_MAIN,
   errorSource,
   STATE,
   WORKER_DEAD,
   workerField,
 } from "./control.js";
-import { allIdle, awaitIdle, MAX_DYNAMIC_CHUNKS, STATIC_CHUNKS, withLeader, type KernelExports, type Leader } from "./dispatch.js";
+import { allIdle, awaitIdle, maxChunksFor, withLeader, type KernelExports, type Leader } from "./dispatch.js";
 import { wrapTrap, type KernelMeta, type SourceOrigin } from "./errors.js";
 import { kernelImports } from "./imports.js";
 import { marshal, pinArgs, type Marshalled } from "./marshal.js";
@@ -178,6 +181,11 @@ function frameOf(k: LoadedKernel): number {
   return s.frame;
 }
 
+/** The control block's SCHEDULE value of `settings`. */
+function scheduleCode(settings: RunSettings): number {
+  return settings.schedule === "static" ? SCHED_STATIC : settings.schedule === "dynamic" ? SCHED_DYNAMIC : SCHED_GUIDED;
+}
+
 function checkThreads(threads: number): void {
   if (!Number.isInteger(threads) || threads < 1 || threads > MAX_THREADS) {
     throw new RangeError(`parfor: threads must be an integer from 1 to ${MAX_THREADS}, got ${threads}`);
@@ -246,7 +254,7 @@ function invokeNow(k: LoadedKernel, args: readonly unknown[], settings: RunSetti
       exports,
       threads: T,
       firstWorker: 0,
-      dynamic: settings.schedule === "dynamic",
+      schedule: scheduleCode(settings),
       chunkSize: settings.chunkSize,
       spin: spinAllowed(T),
       selfSource: SOURCE_MAIN,
@@ -406,7 +414,7 @@ function launch(c: AsyncCall): void {
   const memory = sharedMemory();
   const ctl = controlView(memory);
   const frame = frameOf(k);
-  const maxChunks = settings.schedule === "dynamic" ? MAX_DYNAMIC_CHUNKS : STATIC_CHUNKS;
+  const maxChunks = maxChunksFor(scheduleCode(settings));
   const t0 = performance.now();
   const m = marshal(k.meta, frame, c.args);
   const t1 = performance.now();
@@ -441,7 +449,7 @@ function launch(c: AsyncCall): void {
   Atomics.store(ctl, CALL_KERNEL, k.id);
   Atomics.store(ctl, CALL_FRAME, frame);
   Atomics.store(ctl, CALL_THREADS, T);
-  Atomics.store(ctl, CALL_SCHEDULE, settings.schedule === "dynamic" ? 1 : 0);
+  Atomics.store(ctl, CALL_SCHEDULE, scheduleCode(settings));
   Atomics.store(ctl, CALL_CHUNK_SIZE, settings.chunkSize);
   Atomics.store(ctl, CALL_SCRATCH, c.scratch);
   Atomics.store(ctl, CALL_SCRATCH_BYTES, scratchBytes);

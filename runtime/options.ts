@@ -2,9 +2,16 @@
 export interface ParallelOptions {
   /** Threads in all, the calling thread included. Default: PARFOR_NUM_THREADS, else os.availableParallelism(). */
   threads?: number;
-  /** How prange iterations are split: `static` (default) contiguous blocks, `dynamic` chunks claimed with an atomic counter. */
-  schedule?: "static" | "dynamic";
-  /** Iterations per chunk for the dynamic schedule (default 1, raised so a loop has at most 65,536 chunks). */
+  /**
+   * How prange iterations are handed to threads: `guided` (default) chunks claimed in shrinking
+   * batches, `static` one contiguous block of chunks per thread, `dynamic` chunks claimed one at a
+   * time. Results never depend on the schedule's choice of thread.
+   */
+  schedule?: "guided" | "static" | "dynamic";
+  /**
+   * Iterations per chunk: for `dynamic` (default 1, raised so a loop has at most 65,536 chunks) and
+   * the least for `guided` (default 1, raised so a loop has at most 256 chunks); `static` ignores it.
+   */
   chunkSize?: number;
   /** `"js"`: run the plain function (one warning) when the kernel cannot be compiled. Default `"error"`. */
   fallback?: "js" | "error";
@@ -38,7 +45,7 @@ export interface ParallelOptions {
 /** Run-time settings the runtime needs for one call. */
 export interface RunSettings {
   readonly threads: number;
-  readonly schedule: "static" | "dynamic";
+  readonly schedule: "guided" | "static" | "dynamic";
   readonly chunkSize: number;
   /** false: no performance warnings (the kernel's `warnings: false`) */
   readonly warnings?: boolean;

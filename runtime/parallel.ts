@@ -74,8 +74,8 @@ export function validateOptions(o: unknown): ParallelOptions {
   if (t !== undefined && (typeof t !== "number" || !Number.isInteger(t) || t < 1 || t > MAX_THREADS)) {
     badOption("threads", `must be an integer from 1 to ${MAX_THREADS}, got ${String(t)}.`);
   }
-  if (opts.schedule !== undefined && opts.schedule !== "static" && opts.schedule !== "dynamic") {
-    badOption("schedule", `must be "static" or "dynamic", got ${JSON.stringify(opts.schedule)}.`);
+  if (opts.schedule !== undefined && opts.schedule !== "static" && opts.schedule !== "dynamic" && opts.schedule !== "guided") {
+    badOption("schedule", `must be "static", "dynamic" or "guided", got ${JSON.stringify(opts.schedule)}.`);
   }
   const c = opts.chunkSize;
   if (c !== undefined && (typeof c !== "number" || !Number.isSafeInteger(c) || c < 1)) {
@@ -359,7 +359,7 @@ class Dispatcher {
     // the default thread count is read once per kernel, like the options
     const s = (this.base ??= Object.freeze({
       threads: noWorkers() ? 1 : (this.options.threads ?? defaultThreads()),
-      schedule: this.options.schedule ?? "static",
+      schedule: this.options.schedule ?? "guided",
       chunkSize: this.options.chunkSize ?? 1,
       warnings: this.options.warnings !== false,
     }));

@@ -10,6 +10,7 @@
  */
 import type { LoopInfo } from "../compiler/artifact.js";
 import type { KernelMeta } from "./errors.js";
+import type { WasmMemory } from "./wasm.js";
 import { formatMessage } from "../compiler/diagnostics/messages.js";
 import { formatPosition } from "./errors.js";
 
@@ -38,11 +39,12 @@ export function arrayCopyBytes(meta: KernelMeta, info: LoopInfo, frame: DataView
   return bytes;
 }
 
-/** The chunking and partial layout of one run of loop `info` over `count` iterations. */
-export function planPartials(meta: KernelMeta, info: LoopInfo, frame: DataView, count: number, chunk: number): PartialPlan {
+/** The chunking and partial layout of one run of loop `info` over `count` iterations (the frame at `frame`). */
+export function planPartials(meta: KernelMeta, info: LoopInfo, memory: WasmMemory, frame: number, count: number, chunk: number): PartialPlan {
   const fixed = info.partialBytes ?? info.reductions * 8;
-  const copies = arrayCopyBytes(meta, info, frame);
   const chunks = Math.ceil(count / chunk);
+  if (info.arrayPartials === undefined || info.arrayPartials.length === 0) return { stride: fixed, chunk, chunks, inPlace: false };
+  const copies = arrayCopyBytes(meta, info, new DataView(memory.buffer, frame, meta.frameSize));
   if (copies === 0) return { stride: fixed, chunk, chunks, inPlace: false };
   const most = Math.floor(PRIVATE_COPY_BYTES / copies);
   if (most >= 2) {

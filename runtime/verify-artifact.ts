@@ -127,6 +127,7 @@ export function checkMeta(meta: unknown, sig: readonly SigType[], shape: ShapeLi
     if (typeof l.wideIndex !== "boolean" || (l.lanes !== 1 && l.lanes !== 2) || !isNat(l.hoistedChecks) || !isNat(l.reductions, 1 << 16) || !isNat(l.line) || !isNat(l.column)) {
       return `loop ${k} is malformed`;
     }
+    if (l.innerLoops !== undefined && typeof l.innerLoops !== "boolean") return `loop ${k} is malformed`;
     const size = l.wideIndex ? 8 : 4;
     const r = slot(`loop ${k} startOffset`, l.startOffset, size) ?? slot(`loop ${k} stepOffset`, l.stepOffset, size);
     if (r) return r;

@@ -43,6 +43,8 @@ import {
   SCHEDULE,
   SPIN,
   STATE,
+  TAKE,
+  takenMark,
   THREADS,
   TNUM,
   WORKER_DEAD,
@@ -191,6 +193,11 @@ export class WorkerCore {
   private loopJob(gen: number): void {
     const ctl = this.ctl;
     const index = this.env.index;
+    // A leader that ran every chunk before we woke withdrew the job (TAKE): touch nothing of it.
+    if (Atomics.compareExchange(ctl, workerField(index, TAKE), gen, takenMark(gen)) !== gen) {
+      Atomics.store(ctl, workerField(index, ACK), gen);
+      return;
+    }
     // The MAILBOX load in the wait was the acquire edge: the job fields below are this job's,
     // and stay unchanged until we add to DONE (the leader waits for that before the next job).
     const loop = Atomics.load(ctl, LOOP);
@@ -209,7 +216,7 @@ export class WorkerCore {
         Atomics.load(ctl, COUNT),
         Atomics.load(ctl, CHUNK),
         Atomics.load(ctl, CHUNKS),
-        Atomics.load(ctl, SCHEDULE) === 1,
+        Atomics.load(ctl, SCHEDULE),
         Atomics.load(ctl, PARTIAL_BASE) >>> 0,
         Atomics.load(ctl, PARTIAL_STRIDE),
         t,
@@ -246,7 +253,7 @@ export class WorkerCore {
         exports: k.exports,
         threads: Atomics.load(ctl, CALL_THREADS),
         firstWorker: index + 1,
-        dynamic: Atomics.load(ctl, CALL_SCHEDULE) === 1,
+        schedule: Atomics.load(ctl, CALL_SCHEDULE),
         chunkSize: Atomics.load(ctl, CALL_CHUNK_SIZE),
         spin: Atomics.load(ctl, CALL_SPIN) === 1,
         selfSource: this.self,

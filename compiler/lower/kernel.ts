@@ -24,7 +24,7 @@ import type { ArrayKind, CompiledKernel, LoopInfo } from "../artifact.js";
 import type { ArrayReduceOp, ArrayReduction, Expr, Kernel, PrangeStmt, Reduction, Ty } from "../model/ir.js";
 import { I32_MAX, I32_MIN, INT53 } from "../model/ir.js";
 import { IMPORTED_MATH, mathArity } from "../model/builtins.js";
-import { forEachExprInStmts } from "../model/walk.js";
+import { forEachExprInStmts, forEachStmt } from "../model/walk.js";
 import { emitBinary, emitExpr, localOperand, type Operand } from "./expr.js";
 import { FnLowerer, type Imports, loadOf, type ModuleCtx, storeOf, wasmType } from "./fn.js";
 import { layoutFrame } from "./frame.js";
@@ -94,6 +94,7 @@ export function lowerKernel(
       stepOffset: frame.loopStep[p.id]!,
       wideIndex: p.index.ty!.k === "f64",
       ...paths,
+      innerLoops: hasLoop(p),
       reductions: p.model!.reductions.length + p.model!.arrayReductions.length,
       partialBytes: p.model!.partialBytes,
       arrayPartials: p.model!.arrayReductions.map((r) => ({
@@ -175,6 +176,15 @@ function untouched(r: Reduction): number | null {
   if (r.op === "|" || r.op === "^") return 2 ** 32;
   if (r.op === "&") return 2 ** 32 - 1;
   return null;
+}
+
+/** Whether prange `p`'s body holds a serial loop or a nested prange (inlined helpers included). */
+function hasLoop(p: PrangeStmt): boolean {
+  let found = false;
+  forEachStmt(p.body, (s) => {
+    if (s.k === "loop" || s.k === "prange") found = true;
+  });
+  return found;
 }
 
 function lowerLoop(ctx: ModuleCtx, p: PrangeStmt, twoLane: boolean, paths: { lanes: 1 | 2; hoistedChecks: number }): FnLowerer {

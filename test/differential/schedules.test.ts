@@ -1,4 +1,4 @@
-/** The dynamic schedule and chunk sizes must not change any result (float reductions keep their bits). */
+/** Schedules and chunk sizes must not change any result (float reductions keep their bits). */
 import { describe } from "vitest";
 import { prange } from "../../index.js";
 import { diff, type Rng } from "./harness.js";
@@ -9,10 +9,14 @@ const SCHEDULES = [
   { schedule: "dynamic", chunkSize: 1 },
   { schedule: "dynamic", chunkSize: 7 },
   { schedule: "dynamic", chunkSize: 1000 },
+  { schedule: "guided" },
+  { schedule: "guided", chunkSize: 7 },
+  { schedule: "guided", chunkSize: 1000 },
+  {},
 ] as const;
 
 for (const so of SCHEDULES) {
-  const tag = `${so.schedule}${"chunkSize" in so ? ` chunkSize ${so.chunkSize}` : ""}`;
+  const tag = `${"schedule" in so ? so.schedule : "default"}${"chunkSize" in so ? ` chunkSize ${so.chunkSize}` : ""}`;
   describe(`schedule ${tag}`, () => {
     diff(`${tag}: elementwise with a stride`, (a: Float64Array, o: Float64Array) => {
       for (const i of prange(o.length - 1, -1, -2)) o[i] = a[i] * 3 - i;

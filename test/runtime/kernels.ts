@@ -325,6 +325,6 @@ export function loadTest(k: CompiledKernel, name = "k"): LoadedKernel {
 }
 
 /** RunSettings with defaults (static schedule, chunk size 1). */
-export function settings(threads: number, schedule: "static" | "dynamic" = "static", chunkSize = 1): RunSettings {
+export function settings(threads: number, schedule: RunSettings["schedule"] = "static", chunkSize = 1): RunSettings {
   return { threads, schedule, chunkSize };
 }

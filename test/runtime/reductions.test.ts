@@ -16,6 +16,9 @@ describe("reductions are combined chunk by chunk in chunk order", () => {
     ["dynamic", 1],
     ["dynamic", 5],
     ["dynamic", 1000],
+    ["guided", 1],
+    ["guided", 5],
+    ["guided", 1000],
   ] as const;
   for (const [schedule, chunk] of cases) {
     it(`gives identical bits for 1..4 threads (${schedule}, chunkSize ${chunk})`, async () => {
@@ -25,7 +28,8 @@ describe("reductions are combined chunk by chunk in chunk order", () => {
         results.push(bits(invoke(k, [a, 0, -1, 0, n], settings(T, schedule, chunk))));
         results.push(bits(await invokeAsync(k, [a, 0, -1, 0, n], settings(T, schedule, chunk))));
       }
-      const c = schedule === "static" ? Math.ceil(n / 256) : Math.max(chunk, Math.ceil(n / 65536));
+      const c =
+        schedule === "static" ? Math.ceil(n / 256) : schedule === "guided" ? Math.max(chunk, Math.ceil(n / 256)) : Math.max(chunk, Math.ceil(n / 65536));
       const expected = bits(sumReference(0, n, c));
       expect(results).toEqual(new Array(results.length).fill(expected));
       free(a);

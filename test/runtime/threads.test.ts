@@ -9,13 +9,13 @@ afterAll(() => shutdown());
 describe("thread counts", () => {
   const k = loadTest(sumKernel());
   for (const T of [1, 2, 3, 4]) {
-    for (const schedule of ["static", "dynamic"] as const) {
+    for (const schedule of ["static", "dynamic", "guided"] as const) {
       it(`fills every element and reduces with ${T} thread(s), ${schedule}`, () => {
         const n = 10_007;
         const a = array(Float64Array, n);
         const s = invoke(k, [a, 0, -1, 0, n], settings(T, schedule, 7));
         for (let i = 0; i < n; i++) if (a[i] !== i * 2) expect.fail(`a[${i}] = ${a[i]}`);
-        const chunk = schedule === "static" ? Math.ceil(n / 256) : 7;
+        const chunk = schedule === "static" ? Math.ceil(n / 256) : schedule === "guided" ? Math.max(7, Math.ceil(n / 256)) : 7;
         expect(s).toBe(sumReference(0, n, chunk));
         free(a);
       });
