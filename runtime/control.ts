@@ -137,6 +137,21 @@ export function cancelMark(gen: number): number {
   return gen ^ 0x80000000;
 }
 
+/**
+ * Offset in a worker slot: 1 while the worker sleeps (or is about to) waiting for its MAILBOX, 0
+ * while it spins or works. A leader publishing a prange job notifies only a worker whose flag it
+ * reads as 1: the worker stores 1 before its wait re-checks MAILBOX, and the leader loads the
+ * flag after storing MAILBOX (both seq-cst), so either the leader sees 1 or the wait sees the new
+ * value. Other wake-ups (exit, async calls) always notify. The flag is sleepMark(epoch), cleared
+ * with a compare-exchange of that mark, so a retired worker waking late never clears the flag of
+ * the new pool's worker in its slot.
+ */
+export const SLEEP = 6;
+/** SLEEP value of a worker of the pool of `epoch` (never 0). */
+export function sleepMark(epoch: number): number {
+  return (epoch << 1) | 1;
+}
+
 /** SCHEDULE values. Static splits chunk numbers into one block per thread; the others claim them. */
 export const SCHED_STATIC = 0;
 export const SCHED_DYNAMIC = 1;

@@ -37,6 +37,7 @@ import {
   SCHED_DYNAMIC,
   SCHED_GUIDED,
   SCHED_STATIC,
+  SLEEP,
   TAKE,
   cancelMark,
   WORKER_DEAD,
@@ -102,10 +103,11 @@ export function withLeader<T>(l: Leader, fn: () => T): T {
 }
 
 /**
- * Static and guided chunks of a loop whose body has no inner loop (LoopInfo.innerLoops false)
- * hold at least this many iterations: such iterations cost a few ns, less than the call of
- * `loop_<k>` that each chunk is, and a loop of a few thousand of them gains nothing from more
- * pieces. (Still a function of the loop alone, never of the thread count.)
+ * Static and guided chunks of a loop without reductions whose body has no inner loop
+ * (LoopInfo.innerLoops false) hold at least this many iterations: such iterations cost a few ns,
+ * less than the call of `loop_<k>` that each chunk is, and a loop of a few thousand of them gains
+ * nothing from more pieces. Loops with reductions keep ceil(count/256) (their bits depend on the
+ * chunks; up to 256 iterations that is the plain loop's order exactly).
  */
 export const LOOP_FREE_CHUNK = 128;
 
@@ -249,7 +251,7 @@ export function envPrange(loop: number, frame: number, start: number, stop: numb
   }
 
   // reductions' partial state per chunk (runtime/partials.ts: arrays' private copies may coarsen the chunks)
-  const { chunk, chunks, stride, inPlace } = planPartials(meta, info, L.memory, frame, count, chunkSizeFor(count, L.schedule, L.chunkSize, info.innerLoops === false ? LOOP_FREE_CHUNK : 1));
+  const { chunk, chunks, stride, inPlace } = planPartials(meta, info, L.memory, frame, count, chunkSizeFor(count, L.schedule, L.chunkSize, info.innerLoops === false && info.reductions === 0 ? LOOP_FREE_CHUNK : 1));
   const block = stride > 0 ? L.acquirePartials(chunks * stride) : 0;
   const partialBase = block | (inPlace ? 1 : 0);
   try {
@@ -341,10 +343,10 @@ function runParallel(
     Atomics.store(ctl, workerField(w, TNUM), h + 1);
     Atomics.store(ctl, workerField(w, TAKE), gen);
     // The seq-cst store of MAILBOX is the release edge (1): the helper that loads this value also
-    // sees every field, frame and array write above. Notify wakes it if it sleeps; if it is
-    // still spinning the notify is a cheap no-op.
+    // sees every field, frame and array write above. Notify wakes it if it sleeps (SLEEP, read
+    // after the store: control.ts); one that still spins sees the store (a notify costs ~0.5 µs).
     Atomics.store(ctl, workerField(w, MAILBOX), gen);
-    Atomics.notify(ctl, workerField(w, MAILBOX), 1);
+    if (Atomics.load(ctl, workerField(w, SLEEP)) !== 0) Atomics.notify(ctl, workerField(w, MAILBOX), 1);
   }
   let own: unknown = undefined;
   let failed = false;

@@ -9,7 +9,7 @@
  *
  * Must not import the compiler, typescript or any node: module.
  */
-import { JOB_KIND, JOB_LOOP, JOB_MAIN, MAILBOX, workerField } from "./control.js";
+import { JOB_KIND, JOB_LOOP, JOB_MAIN, MAILBOX, SLEEP, sleepMark, workerField } from "./control.js";
 import { writeErrorRecord } from "./errors.js";
 import { setMathSource } from "./mathlib.js";
 import type { DropMessage, KernelMessage } from "./pool.js";
@@ -73,6 +73,9 @@ function nextMessage(ms: number): Promise<void> {
 /** Waits on the event loop until MAILBOX differs from `seen` (or a slice passed); returns its value. */
 async function idle(c: WorkerCore, seen: number): Promise<number> {
   const mb = workerField(c.env.index, MAILBOX);
+  // leaders notify only sleepers (control.ts SLEEP): say so before the wait re-checks MAILBOX
+  const flag = workerField(c.env.index, SLEEP);
+  Atomics.store(c.ctl, flag, sleepMark(c.env.epoch));
   if (typeof (Atomics as { waitAsync?: unknown }).waitAsync === "function") {
     const r = waitAsync(c.ctl, mb, seen, IDLE_SLICE_MS);
     if (r.async) await r.value;
@@ -81,7 +84,9 @@ async function idle(c: WorkerCore, seen: number): Promise<number> {
     Atomics.wait(c.ctl, mb, seen, 2);
     await sleep(0);
   }
-  return Atomics.load(c.ctl, mb);
+  const v = Atomics.load(c.ctl, mb);
+  if (v !== seen) Atomics.compareExchange(c.ctl, flag, sleepMark(c.env.epoch), 0);
+  return v;
 }
 
 async function start(init: WebWorkerInit): Promise<void> {

@@ -139,7 +139,9 @@ export class WorkerCore {
   }
 
   private fail(err: unknown): void {
-    const won = Atomics.compareExchange(this.ctl, ERROR, 0, this.self) === 0;
+    // An async leader whose own chunk failed already claimed ERROR in runParallel: still the winner.
+    const prev = Atomics.compareExchange(this.ctl, ERROR, 0, this.self);
+    const won = prev === 0 || prev === this.self;
     this.env.report(serializeError(err), won);
   }
 

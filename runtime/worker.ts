@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { receiveMessageOnPort, workerData } from "node:worker_threads";
-import { MAILBOX, workerField } from "./control.js";
+import { MAILBOX, SLEEP, sleepMark, workerField } from "./control.js";
 import type { WorkerInit } from "./host/node.js";
 import { libraryUrl, setMathSource } from "./mathlib.js";
 import type { DropMessage, KernelMessage } from "./pool.js";
@@ -58,12 +58,18 @@ function waitMailbox(seen: number): number {
   const v = core.spin(seen);
   if (v !== seen) return v;
   const mb = workerField(index, MAILBOX);
+  // leaders notify only sleepers (control.ts SLEEP): say so before the wait re-checks MAILBOX
+  const sleep = workerField(index, SLEEP);
+  Atomics.store(core.ctl, sleep, sleepMark(epoch));
   for (;;) {
     // Atomics.wait re-checks the value atomically, so a store+notify between our load and the
     // wait is never lost.
     Atomics.wait(core.ctl, mb, seen);
     const v = Atomics.load(core.ctl, mb);
-    if (v !== seen) return v;
+    if (v !== seen) {
+      Atomics.compareExchange(core.ctl, sleep, sleepMark(epoch), 0);
+      return v;
+    }
   }
 }
 
