@@ -22,6 +22,13 @@
  *     env.fmod(a:f64, b:f64) -> f64   JavaScript's `%` on doubles.
  *     env.mathScratch         i32 global (immutable): this thread's scratch block for the math
  *                             library functions linked into the module (huge-argument sin/cos/tan)
+ *     env.alloc(count:f64, elementBytes:i32) -> i32, env.mark() -> i32, env.reset(mark:i32)
+ *                             arrays the kernel makes (runtime/arena.ts): a block for `count`
+ *                             elements from this thread's arena (the kernel zero-fills it;
+ *                             RangeError for a length `new` refuses); the arena's top; release
+ *                             everything above a mark (0: all). Imported only by kernels that make arrays.
+ *     env.oobLen(site:i32, index:f64, length:i32)
+ *                             env.oob for an array the kernel made (its length is not in the frame)
  *     env.count(start:f64, stop:f64, step:f64, wide:i32) -> i32
  *                             for a prange nested in a prange (run serially by one thread):
  *                             validates the bounds exactly as env.prange does (int32 bounds
@@ -103,9 +110,10 @@ export interface LoopInfo {
   readonly partialBytes: number;
   /**
    * arrays reduced through per-chunk private copies, after the scalar state in this order:
-   * `param` indexes `params`, each copy takes `elementBytes * length` bytes rounded up to 8
+   * `param` indexes `params` (-1 for an array the kernel makes, whose length is the i32 at
+   * `lengthOffset` in the frame), each copy takes `elementBytes * length` bytes rounded up to 8
    */
-  readonly arrayPartials: readonly { readonly param: number; readonly elementBytes: number }[];
+  readonly arrayPartials: readonly { readonly param: number; readonly elementBytes: number; readonly lengthOffset?: number }[];
   /** source position of the `prange` call, for error messages */
   readonly line: number;
   readonly column: number;

@@ -8,6 +8,7 @@ import { FRAME } from "./control.js";
 import { envPrange } from "./dispatch.js";
 import { outOfBoundsError, type KernelMeta } from "./errors.js";
 import { mathFunction, mathScratchAddress } from "./mathlib.js";
+import { arenaAlloc, arenaMark, arenaReset } from "./arena.js";
 import { Wasm, type WasmImports, type WasmMemory } from "./wasm.js";
 
 /**
@@ -55,8 +56,15 @@ export function kernelImports(memory: WasmMemory, ctl: Int32Array, meta: KernelM
         const len = arrayLength(memory, ctl, meta, meta.sites[site]?.array ?? "");
         throw outOfBoundsError(meta, site, index, len);
       },
+      oobLen: (site: number, index: number, length: number): never => {
+        throw outOfBoundsError(meta, site, index, length);
+      },
       fmod: (a: number, b: number): number => a % b,
       count: serialCount,
+      // arrays the kernel makes (runtime/arena.ts): this thread's arena
+      alloc: (count: number, elementBytes: number): number => arenaAlloc(memory, count, elementBytes),
+      mark: arenaMark,
+      reset: arenaReset,
       // this thread's scratch block for the math library functions linked into the kernel
       mathScratch: new Wasm.Global({ value: "i32", mutable: false }, mathScratchAddress()),
     },

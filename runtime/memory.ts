@@ -165,16 +165,20 @@ function growFor(bytes: number, align: number): void {
         `and ${formatBytes(bytes)} more were requested (free arrays you no longer need with parfor.free)`,
     );
   }
+  let prev: number;
   try {
-    mem.grow(wantPages - oldPages);
+    prev = mem.grow(wantPages - oldPages);
   } catch (e) {
     throw new RangeError(
       `parfor: could not grow shared memory to ${formatBytes(wantPages * PAGE_BYTES)}: ${(e as Error).message}`,
     );
   }
-  const newEnd = mem.buffer.byteLength;
-  if (tailStart !== oldEnd) (last as { size: number }).size = newEnd - last!.ptr;
-  else freeList.push({ ptr: oldEnd, size: newEnd - oldEnd });
+  // the pages this grow added (a kernel's arena may have grown the memory since oldEnd was read:
+  // runtime/arena.ts; those pages are the arena's, never the heap's)
+  const from = prev * PAGE_BYTES;
+  const added = (wantPages - oldPages) * PAGE_BYTES;
+  if (last !== undefined && last.ptr + last.size === from) (last as { size: number }).size += added;
+  else freeList.push({ ptr: from, size: added });
 }
 
 function formatBytes(n: number): string {
@@ -192,7 +196,7 @@ export function alloc(bytes: number, align = 16): number {
   sharedMemory();
   const size = Math.max(16, alignUp(bytes, 16));
   const a = Math.max(16, align);
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 3; attempt++) {
     for (let k = 0; k < freeList.length; k++) {
       const blk = freeList[k]!;
       const start = alignUp(blk.ptr, a);
@@ -208,7 +212,7 @@ export function alloc(bytes: number, align = 16): number {
       liveBytes += size;
       return start;
     }
-    if (attempt === 0) growFor(size, a);
+    if (attempt < 2) growFor(size, a);
   }
   throw new Error("parfor internal error: allocation failed after growing the memory");
 }

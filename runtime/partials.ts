@@ -32,6 +32,10 @@ const warned = new Set<string>();
 export function arrayCopyBytes(meta: KernelMeta, info: LoopInfo, frame: DataView): number {
   let bytes = 0;
   for (const a of info.arrayPartials ?? []) {
+    if (a.lengthOffset !== undefined) {
+      bytes += (frame.getInt32(a.lengthOffset, true) * a.elementBytes + 7) & ~7;
+      continue;
+    }
     const p = meta.params[a.param];
     if (p === undefined || p.kind !== "array") throw new Error(`parfor internal error: loop ${info.id} reduces parameter ${a.param}, which is not an array`);
     bytes += (frame.getInt32(p.lengthOffset, true) * a.elementBytes + 7) & ~7;

@@ -134,7 +134,13 @@ export function checkMeta(meta: unknown, sig: readonly SigType[], shape: ShapeLi
     // reductions' partial layout (runtime/partials.ts): scalar bytes, and private copies of array parameters
     if (!isNat(l.partialBytes, 1 << 20) || l.partialBytes % 8 !== 0 || !Array.isArray(l.arrayPartials) || l.arrayPartials.length > 10000) return `loop ${k} is malformed`;
     for (const a of l.arrayPartials as readonly unknown[]) {
-      if (!isObject(a) || !isNat(a.param) || ![1, 2, 4, 8].includes(a.elementBytes as number)) return `loop ${k} is malformed`;
+      if (!isObject(a) || ![1, 2, 4, 8].includes(a.elementBytes as number)) return `loop ${k} is malformed`;
+      if (a.param === -1) {
+        const r2 = slot(`loop ${k} reduced array length`, a.lengthOffset, 0);
+        if (r2 || !isNat(a.lengthOffset) || (a.lengthOffset as number) + 4 > m.frameSize) return r2 ?? `loop ${k} is malformed`;
+        continue;
+      }
+      if (!isNat(a.param)) return `loop ${k} is malformed`;
       const target = (m.params as readonly unknown[])[a.param];
       if (!isObject(target) || target.kind !== "array") return `loop ${k} reduces parameter ${a.param}, which is not an array`;
     }
@@ -172,6 +178,10 @@ const ENV_FUNCS: Readonly<Record<string, FuncType>> = {
   oob: { params: [I32, F64], results: [] },
   fmod: { params: [F64, F64], results: [F64] },
   count: { params: [F64, F64, F64, I32], results: [I32] },
+  alloc: { params: [F64, I32], results: [I32] },
+  mark: { params: [], results: [I32] },
+  reset: { params: [I32], results: [] },
+  oobLen: { params: [I32, F64, I32], results: [] },
 };
 
 /** Sections the compiler emits (type, import, function, global, export, code) and custom ones. */

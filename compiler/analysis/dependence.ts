@@ -377,7 +377,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
         return r;
       }
       case "length":
-        return single(atom(`len${e.array.id}`));
+        return e.array.owner === loop ? { why: `'${e.array.name}' is made in each iteration` } : single(atom(`len${e.array.id}`));
       case "update": {
         // the value of `k++` is the old value (`++k`: the new one)
         const old = toAff({ k: "var", v: e.target, start: e.start, end: e.end }, env);
@@ -666,6 +666,8 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
   };
 
   const access = (array: Var, write: boolean, pos: Pos, index: Expr, ctx: Ctx, env: Env): void => {
+    // an array made in the body is the iteration's own: no other iteration sees it
+    if (array.owner === loop) return;
     const r = toAff(index, env);
     // through floor(k / c) or k % c the subscript is not affine in the index: proofs use the
     // split, but a conflict is reported as a possible race (PF2006), not a certain one
@@ -758,6 +760,9 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
         return;
       case "comma":
         for (const x of e.es) scanExpr(x, ctx, env);
+        return;
+      case "newArray":
+        scanExpr(e.len, ctx, env);
         return;
       default:
         return;
@@ -1118,6 +1123,9 @@ function visit(e: Expr, f: (e: Expr) => void): void {
       break;
     case "comma":
       for (const x of e.es) visit(x, f);
+      break;
+    case "newArray":
+      visit(e.len, f);
       break;
     default:
       break;

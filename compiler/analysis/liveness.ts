@@ -200,6 +200,8 @@ function expr(e: Expr, out: Live, v: Var): Live {
       for (let i = xs.length - 1; i >= 0; i--) live = expr(xs[i]!, live, v);
       return live;
     }
+    case "newArray":
+      return expr(e.len, out, v);
     default:
       return out;
   }

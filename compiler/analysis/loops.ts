@@ -107,6 +107,9 @@ function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: 
       case "comma":
         e.es.forEach(scanExpr);
         return;
+      case "newArray":
+        scanExpr(e.len);
+        return;
       default:
         return;
     }

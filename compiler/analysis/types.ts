@@ -11,6 +11,7 @@ import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
 import { visitExpr } from "../model/walk.js";
 import { BOOL, type BinaryOp, type Expr, F64, I32_MAX, I32_MIN, i32, INT53, isInt, type Kernel, type Stmt, type Ty, type Var } from "../model/ir.js";
 import { forEachExprInStmts, forEachStmt } from "../model/walk.js";
+import { type ArrayFacts, resolveArrays } from "./arrays.js";
 
 export type { ParamType } from "../interface.js";
 
@@ -79,6 +80,7 @@ class Inference {
   private readonly sites: Site[] = [];
   private readonly uninit = new Set<Var>();
   private readonly mixed = new Set<Var>();
+  private arrays: ArrayFacts | null = null;
 
   constructor(
     private readonly k: Kernel,
@@ -107,6 +109,7 @@ class Inference {
         p.paramKind = undefined;
       }
     });
+    this.arrays = resolveArrays(k, this.sink);
     this.collect(k.body);
     for (const v of this.uninit) if (!this.sites.some((s) => s.v === v)) v.ty = F64;
     this.fixpoint();
@@ -316,6 +319,8 @@ class Inference {
       }
       case "comma":
         return this.typeOf(e.es[e.es.length - 1]!);
+      case "newArray":
+        return F64; // not a number: only ever a declaration's or an array variable's value
     }
   }
 
@@ -411,7 +416,7 @@ class Inference {
   private annotate(): void {
     forEachExprInStmts(this.k.body, (e) => {
       e.ty = this.typeOf(e) ?? F64;
-      if (e.k === "var" && e.v.array) this.sink.report("PF1011", e, [e.v.name]);
+      if (e.k === "var" && e.v.array && !this.arrays?.values.has(e)) this.sink.report("PF1011", e, [e.v.name]);
       if ((e.k === "logical" && e.op !== "??") || e.k === "cond") {
         const [a, b] = e.k === "cond" ? [e.t, e.f] : [e.l, e.r];
         if (join(this.typeOf(a), this.typeOf(b)) === "mixed") {

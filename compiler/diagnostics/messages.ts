@@ -41,12 +41,12 @@ export const messages = {
   PF1010: {
     name: "bad-return",
     category: "error",
-    text: "The kernel returns {0}; a kernel returns a number, a boolean or nothing (update arrays in place).",
+    text: "The kernel returns {0}; a kernel returns a number, a boolean, one kind of typed array or nothing (update arrays in place).",
   },
   PF1011: {
     name: "array-as-value",
     category: "error",
-    text: "Array '{0}' can only be indexed (`{0}[i]`) or have its `.length` read inside a kernel.",
+    text: "Array '{0}' can only be indexed (`{0}[i]`), have its `.length` read, be assigned to an array variable (`const t = {0}`) or be returned inside a kernel.",
   },
   PF1012: { name: "unknown-member", category: "error", text: "'{0}' is not a numeric {1} member parfor supports." },
   PF1013: {
@@ -70,6 +70,7 @@ export const messages = {
     text: "'{0}' calls itself{1}: helper functions are inlined into the kernel, so recursion (direct or through other helpers) is not supported. Rewrite it with a loop.",
   },
   PF1017: { name: "helper-call", category: "error", text: "{0}. {1}" },
+  PF1018: { name: "array-variable", category: "error", text: "{0}. {1}" },
   PF2001: {
     name: "scalar-race",
     category: "warning",

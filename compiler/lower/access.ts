@@ -39,7 +39,8 @@ export function emitAddress(L: FnLowerer, ref: ElemRef, mode: AccessMode = Acces
     const x = L.temp(ValType.i64);
     emitExpr(L, ref.index);
     fb.localTee(x).localGet(arr.len).op(Op.i64_extend_i32_u).op(Op.i64_ge_u);
-    fb.if_("void").i32Const(ref.site).localGet(x).op(Op.f64_convert_i64_s).call(L.m.imports.oob).unreachable().end();
+    fb.if_("void").i32Const(ref.site).localGet(x).op(Op.f64_convert_i64_s);
+    callOob(L, ref, arr.len);
     fb.localGet(x).op(Op.i32_wrap_i64).localSet(idx);
     L.release(ValType.i64, x);
   } else if (ity.k !== "f64") {
@@ -47,13 +48,14 @@ export function emitAddress(L: FnLowerer, ref: ElemRef, mode: AccessMode = Acces
     fb.localTee(idx).localGet(arr.len).op(Op.i32_ge_u);
     fb.if_("void").i32Const(ref.site).localGet(idx);
     fb.op(ity.k === "bool" ? Op.f64_convert_i32_u : Op.f64_convert_i32_s);
-    fb.call(L.m.imports.oob).unreachable().end();
+    callOob(L, ref, arr.len);
   } else {
     const x = L.temp(ValType.f64);
     emitExpr(L, ref.index);
     fb.localTee(x).opFC(OpFC.i32_trunc_sat_f64_u).localTee(idx).op(Op.f64_convert_i32_u).localGet(x).op(Op.f64_ne);
     fb.localGet(idx).localGet(arr.len).op(Op.i32_ge_u).op(Op.i32_or);
-    fb.if_("void").i32Const(ref.site).localGet(x).call(L.m.imports.oob).unreachable().end();
+    fb.if_("void").i32Const(ref.site).localGet(x);
+    callOob(L, ref, arr.len);
     L.release(ValType.f64, x);
   }
   if (L.checkIndex !== null && L.m.imports.shadow !== undefined) emitShadow(L, ref, idx, mode);
@@ -65,12 +67,24 @@ export function emitAddress(L: FnLowerer, ref: ElemRef, mode: AccessMode = Acces
 }
 
 /**
+ * Throws the bounds error (site and index on the stack) and closes the `if`: a parameter's length
+ * is in the frame, a local array's is passed (env.oobLen).
+ */
+function callOob(L: FnLowerer, ref: ElemRef, len: number): void {
+  const fb = L.fb;
+  if (ref.array.kind === "param") fb.call(L.m.imports.oob);
+  else fb.localGet(len).call(L.m.imports.oobLen!);
+  fb.unreachable().end();
+}
+
+/**
  * Checked mode: `shadow(site, param, index, iteration, mode)` (shadow.ts) before the access, its
  * index already bounds-checked; the iteration is the prange index's value as an int32.
  */
 function emitShadow(L: FnLowerer, ref: ElemRef, idx: number, mode: AccessMode): void {
   const fb = L.fb;
   const iv = L.checkIndex!;
+  if (ref.array.kind !== "param") return; // a kernel's own arrays: not checked
   const param = L.m.frame.params.findIndex((p) => p.kind === "array" && p.name === ref.array.name);
   if (param < 0) return;
   fb.i32Const(ref.site).i32Const(param).localGet(idx).localGet(L.local(iv));

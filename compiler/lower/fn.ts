@@ -21,6 +21,11 @@ export interface Imports {
   readonly count: number;
   /** math import index by `name/arity` */
   readonly math: ReadonlyMap<string, number>;
+  /** kernels that make arrays: runtime/arena.ts's env.alloc, env.mark, env.reset, and env.oobLen */
+  readonly alloc?: number;
+  readonly mark?: number;
+  readonly reset?: number;
+  readonly oobLen?: number;
   /** checked mode only: the shadow-state function (shadow.ts; see CompiledKernel.checked) */
   readonly shadow?: number;
 }
@@ -34,6 +39,8 @@ export interface ModuleCtx {
   readonly mathScratch: number;
   /** the math library functions linked into the module */
   readonly linkedMath: LinkedMath;
+  /** loops whose body declares arrays of the kernel's own: each trip releases them (arena.ts) */
+  readonly arenaLoops: ReadonlySet<LoopStmt | PrangeStmt>;
 }
 
 interface Label {
@@ -81,17 +88,33 @@ export class FnLowerer {
     this.fb = new FunctionBuilder(name, params, results);
   }
 
-  /** Loads every array parameter's address and length from the frame into locals. */
-  loadArrays(): void {
-    for (const p of this.m.frame.params) {
-      if (p.kind !== "array") continue;
-      const v = this.m.kernel.params.find((x) => x.name === p.name)!;
+  /**
+   * Loads every array parameter's address and length from the frame into locals, and (in the
+   * functions every thread runs) those of the kernel's own arrays that loops use.
+   */
+  loadArrays(locals = true): void {
+    const load = (v: Var, offset: number, lengthOffset: number): void => {
       const base = this.fb.local(ValType.i32);
       const len = this.fb.local(ValType.i32);
-      this.fb.localGet(this.frameLocal).mem(Op.i32_load, { align: 2, offset: p.offset }).localSet(base);
-      this.fb.localGet(this.frameLocal).mem(Op.i32_load, { align: 2, offset: p.lengthOffset }).localSet(len);
+      this.fb.localGet(this.frameLocal).mem(Op.i32_load, { align: 2, offset }).localSet(base);
+      this.fb.localGet(this.frameLocal).mem(Op.i32_load, { align: 2, offset: lengthOffset }).localSet(len);
       this.arrays.set(v, { base, len });
+    };
+    for (const p of this.m.frame.params) {
+      if (p.kind !== "array") continue;
+      load(this.m.kernel.params.find((x) => x.name === p.name)!, p.offset, p.lengthOffset);
     }
+    if (locals) for (const [v, off] of this.m.frame.arraySlots) load(v, off, off + 4);
+  }
+
+  /** The base and length locals of a kernel's own array variable (made on first use). */
+  arrayLocals(v: Var): { base: number; len: number } {
+    let a = this.arrays.get(v);
+    if (a === undefined) {
+      a = { base: this.fb.local(ValType.i32), len: this.fb.local(ValType.i32) };
+      this.arrays.set(v, a);
+    }
+    return a;
   }
 
   /** The local holding `v` (made on first use). */

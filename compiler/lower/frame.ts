@@ -16,6 +16,10 @@ export interface FrameLayout {
   readonly loopStep: readonly number[];
   /** slot of each crossing scalar */
   readonly slots: ReadonlyMap<Var, number>;
+  /** slot (address i32, then length i32) of each of the kernel's own arrays that a parallel prange uses */
+  readonly arraySlots: ReadonlyMap<Var, number>;
+  /** the arrays each parallel prange uses that have a slot, by prange id */
+  readonly loopArrays: readonly (readonly Var[])[];
 }
 
 /** Lays out the frame of `k` after type inference and loop analysis. */
@@ -49,7 +53,22 @@ export function layoutFrame(k: Kernel): FrameLayout {
       }
     }
   }
-  return { size: Math.max(8, off), params, loopStart, loopStep, slots };
+  const arraySlots = new Map<Var, number>();
+  const loopArrays = k.pranges.map((l) => {
+    const used = new Set<Var>();
+    forEachExprInStmts(l.body, (e) => {
+      const a = e.k === "load" || e.k === "store" || e.k === "updateElem" ? e.ref.array : e.k === "length" ? e.array : null;
+      if (a && a.kind === "local" && a.owner !== l) used.add(a);
+    });
+    for (const a of used) {
+      if (!arraySlots.has(a)) {
+        arraySlots.set(a, off);
+        off += 8;
+      }
+    }
+    return [...used];
+  });
+  return { size: Math.max(8, off), params, loopStart, loopStep, slots, arraySlots, loopArrays };
 }
 
 import { forEachExprInStmts } from "../model/walk.js";

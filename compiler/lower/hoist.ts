@@ -105,7 +105,8 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
       case "num":
         return Number.isInteger(e.value) && !Object.is(e.value, -0) && e.value >= I32_MIN && e.value <= I32_MAX ? { k: "const", value: e.value } : null;
       case "length":
-        return { k: "len", array: e.array };
+        // an array made in the body has no length at chunk entry
+        return e.array.owner === p ? null : { k: "len", array: e.array };
       case "unary": {
         // a negative literal (-1)
         const v = e.op === "-" && e.e.k === "num" ? -e.e.value : NaN;
@@ -188,7 +189,7 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
       case "load":
       case "store":
       case "updateElem": {
-        const t = tree(x.ref.index, env);
+        const t = x.ref.array.owner === p ? null : tree(x.ref.index, env);
         if (t) {
           checks.push({ t, array: x.ref.array });
           siteOf.set(checks.length - 1, x.ref.site);
@@ -211,7 +212,7 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
           if (!s.init) break;
           sitesIn(s.init, env);
           const v = s.v;
-          if (v.owner !== p || outer.has(v) || (writes.get(v) ?? 0) !== 0 || v.counter) break;
+          if (v.array || v.owner !== p || outer.has(v) || (writes.get(v) ?? 0) !== 0 || v.counter) break;
           if (v.ty!.k !== "i32" && (leaky.has(v) || !(isIntTy(v.ty) || v.ty!.k === "f64"))) break;
           const init = tree(s.init, env);
           if (init) env.set(v, { k: "local", v, init });
@@ -475,6 +476,8 @@ function children(e: Expr): readonly Expr[] {
       return [e.value];
     case "comma":
       return e.es;
+    case "newArray":
+      return [e.len];
     default:
       return [];
   }

@@ -21,7 +21,7 @@
  * arrayReductions); the runtime reads it from the artifact (LoopInfo.partialBytes, arrayPartials).
  */
 import type { ArrayKind, CompiledKernel, LoopInfo } from "../artifact.js";
-import type { ArrayReduceOp, ArrayReduction, Expr, Kernel, PrangeStmt, Reduction, Ty } from "../model/ir.js";
+import type { ArrayReduceOp, ArrayReduction, Expr, Kernel, LoopStmt, PrangeStmt, Reduction, Stmt, Ty } from "../model/ir.js";
 import { I32_MAX, I32_MIN, INT53 } from "../model/ir.js";
 import { IMPORTED_MATH, mathArity } from "../model/builtins.js";
 import { forEachExprInStmts, forEachStmt } from "../model/walk.js";
@@ -70,6 +70,18 @@ export function lowerKernel(
     count: m.importFunc("env", "count", [f64, f64, f64, i32], [i32]),
     math,
   };
+  let makesArrays = false;
+  forEachExprInStmts(k.body, (e) => {
+    if (e.k === "newArray") makesArrays = true;
+  });
+  if (makesArrays) {
+    Object.assign(imports, {
+      alloc: m.importFunc("env", "alloc", [f64, i32], [i32]),
+      mark: m.importFunc("env", "mark", [], [i32]),
+      reset: m.importFunc("env", "reset", [i32], []),
+      oobLen: m.importFunc("env", "oobLen", [i32, f64, i32], []),
+    });
+  }
   // two-lane loops keep their constants in the scratch block (see vector.ts); checked mode
   // instruments scalar accesses only
   const twoLane = new Set(opts.checkRaces ? [] : k.pranges.filter(vectorisable));
@@ -79,7 +91,7 @@ export function lowerKernel(
   for (const u of used) if (isLinked(u)) math.set(u.key, linked.indices.get(u.name)!);
   // checked mode: the shadow-state functions (after every import, which come first in the index space)
   const shadow = opts.checkRaces ? addShadowFunctions(m) : undefined;
-  const ctx: ModuleCtx = { kernel: k, frame, helpers, imports: shadow === undefined ? imports : { ...imports, shadow }, mathScratch: scratch, linkedMath: linked };
+  const ctx: ModuleCtx = { kernel: k, frame, helpers, imports: shadow === undefined ? imports : { ...imports, shadow }, mathScratch: scratch, linkedMath: linked, arenaLoops: arenaLoops(k) };
 
   m.exportFunc("main", m.addFunction(lowerMain(ctx).fb));
   const loops: LoopInfo[] = [];
@@ -97,10 +109,11 @@ export function lowerKernel(
       innerLoops: hasLoop(p),
       reductions: p.model!.reductions.length + p.model!.arrayReductions.length,
       partialBytes: p.model!.partialBytes,
-      arrayPartials: p.model!.arrayReductions.map((r) => ({
-        param: frame.params.findIndex((x) => x.kind === "array" && x.name === r.array.name),
-        elementBytes: ELEMENT_BYTES[r.array.array!],
-      })),
+      arrayPartials: p.model!.arrayReductions.map((r) =>
+        r.array.kind === "param"
+          ? { param: frame.params.findIndex((x) => x.kind === "array" && x.name === r.array.name), elementBytes: ELEMENT_BYTES[r.array.array!] }
+          : { param: -1, lengthOffset: frame.arraySlots.get(r.array)! + 4, elementBytes: ELEMENT_BYTES[r.array.array!] },
+      ),
       line: at.line,
       column: at.column,
     });
@@ -118,11 +131,36 @@ export function lowerKernel(
   };
 }
 
+/**
+ * Loops whose body (outside nested loops) declares an array: each trip releases what the last
+ * one made (a declaration in the function body outside loops lives until the call ends).
+ */
+function arenaLoops(k: Kernel): Set<LoopStmt | PrangeStmt> {
+  const out = new Set<LoopStmt | PrangeStmt>();
+  const walk = (ss: readonly Stmt[], loop: LoopStmt | PrangeStmt | null): void => {
+    for (const s of ss) {
+      if (s.k === "let" && s.init?.k === "newArray" && loop) out.add(loop);
+      else if (s.k === "if") {
+        walk(s.t, loop);
+        walk(s.f, loop);
+      } else if (s.k === "block") walk(s.body, loop);
+      else if (s.k === "loop") {
+        walk(s.init, loop);
+        walk(s.body, s);
+      } else if (s.k === "prange") walk(s.body, s);
+    }
+  };
+  walk(k.body, null);
+  return out;
+}
+
 function lowerMain(ctx: ModuleCtx): FnLowerer {
   const k = ctx.kernel;
   const rt = k.returnTy;
   const L = new FnLowerer(ctx, "main", [i32], rt ? [returnWant(rt) === "f64" ? f64 : i32] : []);
-  L.loadArrays();
+  L.loadArrays(false);
+  // a call starts with this thread's arena empty (main is outermost on its thread)
+  if (ctx.imports.reset !== undefined) L.fb.i32Const(0).call(ctx.imports.reset);
   for (const p of ctx.frame.params) {
     if (p.kind === "array") continue;
     const v = k.params.find((x) => x.name === p.name)!;

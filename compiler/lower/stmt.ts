@@ -15,7 +15,8 @@
  * env.prange (which runs every chunk on the pool and combines reductions) and reloads what the
  * loop produced. A prange nested in a prange runs serially in the thread that reached it.
  */
-import type { LoopStmt, PrangeStmt, Stmt } from "../model/ir.js";
+import type { LoopStmt, PrangeStmt, Stmt, Var } from "../model/ir.js";
+import type { ArrayKind } from "../artifact.js";
 import { emitAs, emitCond, emitEffect, emitExpr, repr } from "./expr.js";
 import type { Expr, Ty } from "../model/ir.js";
 import { type FnLowerer, wasmType } from "./fn.js";
@@ -33,6 +34,10 @@ function emitStmt(L: FnLowerer, s: Stmt): void {
       emitEffect(L, s.e);
       return;
     case "let": {
+      if (s.v.array) {
+        emitArrayLet(L, s.v, s.init);
+        return;
+      }
       const t = s.v.ty!;
       if (s.init) emitAs(L, s.init, repr(t));
       else if (t.k === "f64") fb.f64Const(NaN); // undefined reads as NaN in arithmetic
@@ -87,6 +92,40 @@ function emitStmt(L: FnLowerer, s: Stmt): void {
       fb.return_();
       return;
   }
+}
+
+const ELEMENT_BYTES: Record<ArrayKind, number> = {
+  Float64Array: 8, Float32Array: 4, Int32Array: 4, Uint32Array: 4, Int16Array: 2, Uint16Array: 2, Int8Array: 1, Uint8Array: 1, Uint8ClampedArray: 1,
+};
+
+/** `let t = new K(n)`: a zero-filled block from this thread's arena (runtime/arena.ts). */
+function emitArrayLet(L: FnLowerer, v: Var, init: Expr | null): void {
+  const fb = L.fb;
+  const a = L.arrayLocals(v);
+  if (init === null || init.k !== "newArray") throw new Error(`internal: array variable '${v.name}' without its array`);
+  const n = L.temp(ValType.f64);
+  const bytes = ELEMENT_BYTES[init.kind];
+  emitAs(L, init.len, "f64");
+  // env.alloc throws the RangeError of `new K(n)` for a length JavaScript refuses
+  fb.localTee(n).i32Const(bytes).call(L.m.imports.alloc!).localSet(a.base);
+  fb.localGet(n).opFC(OpFC.i32_trunc_sat_f64_u).localSet(a.len);
+  fb.localGet(a.base).i32Const(0).localGet(a.len);
+  if (bytes > 1) fb.i32Const(Math.log2(bytes)).op(Op.i32_shl);
+  fb.opFC(OpFC.memory_fill).op(0);
+  L.release(ValType.f64, n);
+}
+
+/** Runs `emit` (a loop) so that each trip releases the arrays it made, and the loop's end the last trip's. */
+export function withArena(L: FnLowerer, s: LoopStmt | PrangeStmt, emit: (tripStart: () => void) => void): void {
+  if (!L.m.arenaLoops.has(s)) {
+    emit(() => {});
+    return;
+  }
+  const fb = L.fb;
+  const mark = fb.local(ValType.i32);
+  fb.call(L.m.imports.mark!).localSet(mark);
+  emit(() => fb.localGet(mark).call(L.m.imports.reset!));
+  fb.localGet(mark).call(L.m.imports.reset!);
 }
 
 function isShortCircuit(e: Expr): boolean {
@@ -155,16 +194,21 @@ function emitRotated(L: FnLowerer, target: LoopStmt | PrangeStmt, guard: (() => 
 function emitLoop(L: FnLowerer, s: LoopStmt): void {
   emitStmts(L, s.init);
   // one conditional branch per iteration, at the bottom; for and while test once on entry
-  emitRotated(
-    L,
-    s,
-    s.kind !== "do" && s.cond ? () => emitBrIf(L, s.cond!, 0, false) : null,
-    () => emitStmts(L, s.body),
-    () => {
-      if (s.update) emitEffect(L, s.update);
-      if (s.cond) emitBrIf(L, s.cond, 0, true);
-      else L.fb.br(0);
-    },
+  withArena(L, s, (trip) =>
+    emitRotated(
+      L,
+      s,
+      s.kind !== "do" && s.cond ? () => emitBrIf(L, s.cond!, 0, false) : null,
+      () => {
+        trip();
+        emitStmts(L, s.body);
+      },
+      () => {
+        if (s.update) emitEffect(L, s.update);
+        if (s.cond) emitBrIf(L, s.cond, 0, true);
+        else L.fb.br(0);
+      },
+    ),
   );
 }
 
@@ -180,15 +224,20 @@ export function emitCountedBody(L: FnLowerer, s: PrangeStmt, itLo: number, itHi:
   fb.localGet(itLo).localTee(it);
   if (wide) fb.op(Op.f64_convert_i32_s).localGet(step).op(Op.f64_mul).localGet(start).op(Op.f64_add).localSet(idx);
   else fb.localGet(step).op(Op.i32_mul).localGet(start).op(Op.i32_add).localSet(idx);
-  emitRotated(
-    L,
-    s,
-    () => fb.localGet(it).localGet(itHi).op(Op.i32_ge_s).brIf(0),
-    () => emitStmts(L, s.body),
-    () => {
-      fb.localGet(idx).localGet(step).op(wide ? Op.f64_add : Op.i32_add).localSet(idx);
-      fb.localGet(it).i32Const(1).op(Op.i32_add).localTee(it).localGet(itHi).op(Op.i32_lt_s).brIf(0);
-    },
+  withArena(L, s, (trip) =>
+    emitRotated(
+      L,
+      s,
+      () => fb.localGet(it).localGet(itHi).op(Op.i32_ge_s).brIf(0),
+      () => {
+        trip();
+        emitStmts(L, s.body);
+      },
+      () => {
+        fb.localGet(idx).localGet(step).op(wide ? Op.f64_add : Op.i32_add).localSet(idx);
+        fb.localGet(it).i32Const(1).op(Op.i32_add).localTee(it).localGet(itHi).op(Op.i32_lt_s).brIf(0);
+      },
+    ),
   );
   L.release(ValType.i32, it);
 }
@@ -249,6 +298,13 @@ function emitParallelPrange(L: FnLowerer, s: PrangeStmt): void {
   // copy in: everything the loop reads, and the pre-loop values of reductions and shared scalars
   for (const v of [...model.liveIn, ...model.reductions.map((r) => r.v), ...model.shared]) {
     L.storeSlot(wasmType(v.ty!), slots.get(v)!, () => L.getVar(v));
+  }
+  // the kernel's own arrays the loop uses: their current address and length
+  for (const a of L.m.frame.loopArrays[s.id] ?? []) {
+    const off = L.m.frame.arraySlots.get(a)!;
+    const loc = L.arrayLocals(a);
+    L.storeSlot(ValType.i32, off, () => fb.localGet(loc.base));
+    L.storeSlot(ValType.i32, off + 4, () => fb.localGet(loc.len));
   }
   fb.i32Const(s.id).localGet(L.frameLocal);
   for (const b of bounds) fb.localGet(b);

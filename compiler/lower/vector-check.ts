@@ -73,7 +73,7 @@ export function vectorisable(p: PrangeStmt): boolean {
   if (m.shared.length || m.privates.length || m.arrayReductions.length) return false;
   const reds = new Map<Var, Reduction>(m.reductions.map((r) => [r.v, r]));
   for (const r of m.reductions) if (r.v.ty!.k !== "f64" || !["+", "*", "min", "max"].includes(r.op)) return false;
-  const numeric = (v: Var): boolean => v.ty!.k === "f64" || v.ty!.k === "i32" || v.ty!.k === "i64";
+  const numeric = (v: Var): boolean => !v.array && v.ty!.k === "f64" || v.ty!.k === "i32" || v.ty!.k === "i64";
   const okVar = (v: Var): boolean => v === p.index || (!v.array && numeric(v) && (v.owner === p || !reds.has(v)));
   const okIndex = (e: Expr): boolean => e.k === "var" && e.v === p.index;
   // arrays the body stores to: their elements are read only at the index itself (a lane reading
@@ -133,7 +133,7 @@ export function vectorisable(p: PrangeStmt): boolean {
     }
   };
   const okStmt = (s: Stmt): boolean => {
-    if (s.k === "let") return numeric(s.v) && s.init !== null && s.init.ty!.k !== "bool" && ok(s.init);
+    if (s.k === "let") return !s.v.array && numeric(s.v) && s.init !== null && s.init.ty!.k !== "bool" && ok(s.init);
     if (s.k === "block") return s.body.every(okStmt);
     if (s.k === "if") return s.c.ty!.k === "bool" && ok(s.c) && s.t.every(okStmt) && s.f.every(okStmt);
     if (s.k !== "expr") return false;

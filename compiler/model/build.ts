@@ -16,6 +16,7 @@ import type { Diagnostic, RelatedInfo } from "../diagnostics/diagnostic.js";
 import type { Code } from "../diagnostics/messages.js";
 import { counterAssign, planVars, splitLet } from "./vars.js";
 import type { GlobalValue } from "../interface.js";
+import type { ArrayKind } from "../artifact.js";
 
 export type { GlobalValue } from "../interface.js";
 
@@ -28,6 +29,11 @@ type Scope = Map<string, Var>;
 
 /** Inlined calls per kernel at most (each call site of each helper, nested calls counted). */
 const MAX_INLINED_CALLS = 4000;
+
+/** Typed-array constructors a kernel may call with `new`. */
+const ARRAY_KINDS: ReadonlySet<string> = new Set([
+  "Float64Array", "Float32Array", "Int32Array", "Uint32Array", "Int16Array", "Uint16Array", "Int8Array", "Uint8Array", "Uint8ClampedArray",
+]);
 
 type HelperFn = TS.ArrowFunction | TS.FunctionExpression | TS.FunctionDeclaration | TS.MethodDeclaration;
 
@@ -836,6 +842,8 @@ class Builder {
     const p = this.pos(s);
     if (ts.isVariableStatement(s)) {
       this.varDecls(s.declarationList, out);
+    } else if (ts.isExpressionStatement(s) && this.fillStmt(s.expression, out)) {
+      // `a.fill(v)`: built as a loop
     } else if (ts.isExpressionStatement(s)) {
       const e = this.expr(s.expression);
       // a helper called for its effects: its value (a pure read) is dropped
@@ -1170,11 +1178,11 @@ class Builder {
       this.sink.report("PF1002", this.pos(obj), [obj.text]);
       return null;
     }
-    if (v.kind !== "param") {
-      this.unsupported(n, `Indexing '${v.name}'`, "Only typed-array parameters can be indexed.");
+    if (v.kind === "index") {
+      this.unsupported(n, `Indexing '${v.name}'`, "Only typed arrays (parameters and array variables) can be indexed.");
       return null;
     }
-    v.array ??= "Float64Array"; // provisional: the signature decides the element type
+    v.array ??= "Float64Array"; // provisional: the signature (or analysis/arrays.ts for a local) decides the element type
     const index = this.expr(n.argumentExpression);
     if (!index) return null;
     const site = this.sites.length;
@@ -1235,6 +1243,10 @@ class Builder {
     }
     if (ts.isPropertyAccessExpression(n)) return this.member(n, p);
     if (ts.isCallExpression(n)) return this.call(n, p);
+    if (ts.isNewExpression(n)) {
+      const made = this.newArray(n, p);
+      if (made !== undefined) return made;
+    }
     const what = ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateExpression(n)
       ? "A string"
       : ts.isObjectLiteralExpression(n)
@@ -1299,11 +1311,11 @@ class Builder {
     if (ts.isIdentifier(obj)) {
       const v = this.lookup(obj.text);
       if (v) {
-        if (prop === "length" && v.kind === "param") {
+        if (prop === "length" && v.kind !== "index") {
           v.array ??= "Float64Array";
           return { k: "length", array: v, ...p };
         }
-        this.unsupported(n, `'.${prop}' of '${v.name}'`, "Only `.length` of a typed-array parameter can be read.");
+        this.unsupported(n, `'.${prop}' of '${v.name}'`, "Only `.length` of a typed array can be read.");
         return null;
       }
       if (obj.text === "Math" && !this.lookup("Math")) {
@@ -1334,6 +1346,14 @@ class Builder {
     let fn: string | null = null;
     const helper = this.helperOf(callee);
     if (helper) return this.inlineCall(helper, n, p);
+    if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && this.lookup(callee.expression.text)) {
+      const name = callee.name.text;
+      this.sink.report("PF1018", p, [
+        `'.${name}(…)' of '${callee.expression.text}'` + (name === "fill" ? " used as a value" : ""),
+        name === "fill" ? "Call `.fill(value)` in a statement of its own." : "Kernels support `.fill(value)` on typed arrays; copy or view elements with a for loop.",
+      ]);
+      return null;
+    }
     if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && !this.lookup(callee.expression.text)) {
       const ns = callee.expression.text;
       const name = callee.name.text;
@@ -1367,6 +1387,61 @@ class Builder {
     const args = n.arguments.map((a) => this.expr(a));
     if (args.some((a) => a === null)) return null;
     return { k: "call", fn, args: args as Expr[], ...p };
+  }
+
+  /** `new Float64Array(len)` (any of the nine kinds); undefined for other `new` expressions. */
+  private newArray(n: TS.NewExpression, p: Pos): Expr | null | undefined {
+    const ts = this.ts;
+    if (!ts.isIdentifier(n.expression) || !ARRAY_KINDS.has(n.expression.text) || this.bound(n.expression.text)) return undefined;
+    const args = n.arguments ?? [];
+    if (args.length !== 1 || ts.isSpreadElement(args[0]!)) {
+      this.sink.report("PF1018", p, [`'new ${n.expression.text}' with ${args.length} arguments`, `Make a zero-filled array of a length: \`new ${n.expression.text}(n)\`, then fill it with a loop.`]);
+      return null;
+    }
+    const len = this.expr(args[0]!);
+    return len ? { k: "newArray", kind: n.expression.text as ArrayKind, len, ...p } : null;
+  }
+
+  /**
+   * `a.fill(v)` as a statement: `{ const t = v; for (let k = 0; k < a.length; k++) a[k] = t; }`
+   * (the value is taken once and stored with the element type's conversion, as fill does).
+   * Returns false when the statement is not such a call.
+   */
+  private fillStmt(e: TS.Expression, out: Stmt[]): boolean {
+    const ts = this.ts;
+    while (ts.isParenthesizedExpression(e)) e = e.expression;
+    if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression) || e.expression.name.text !== "fill") return false;
+    const obj = e.expression.expression;
+    if (!ts.isIdentifier(obj)) return false;
+    const a = this.lookup(obj.text);
+    if (!a || a.kind === "index") return false;
+    const p = this.pos(e);
+    if (e.arguments.length !== 1 || ts.isSpreadElement(e.arguments[0]!)) {
+      this.sink.report("PF1018", p, [`'${obj.text}.fill' with ${e.arguments.length} arguments`, "Call `.fill(value)` for the whole array, or fill a range with a for loop."]);
+      return true;
+    }
+    a.array ??= "Float64Array";
+    const value = this.expr(e.arguments[0]!);
+    if (!value) return true;
+    const t = this.declare("fill value", p, "local", true);
+    const k = this.declare("fill index", p, "local", false);
+    t.used = k.used = true;
+    this.countAssign(k);
+    const kv = (): Expr => ({ k: "var", v: k, ...p });
+    const store: Expr = { k: "store", op: "=", ref: { array: a, index: kv(), site: this.newSite(a, p) }, value: { k: "var", v: t, ...p }, ...p };
+    const loop: LoopStmt = {
+      k: "loop",
+      kind: "for",
+      init: [{ k: "let", v: k, init: { k: "num", value: 0, ...p }, ...p }],
+      cond: { k: "binary", op: "<", l: kv(), r: { k: "length", array: a, ...p }, ...p },
+      update: { k: "update", op: "++", prefix: false, target: k, ...p },
+      body: [{ k: "expr", e: store, ...p }],
+      label: null,
+      ...p,
+    };
+    this.detectCounter(loop);
+    out.push({ k: "block", body: [{ k: "let", v: t, init: value, ...p }, loop], ...p });
+    return true;
   }
 
   private binary(n: TS.BinaryExpression, p: Pos): Expr | null {

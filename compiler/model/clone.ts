@@ -77,6 +77,8 @@ export function cloneExpr(e: Expr, c: CloneCtx, at?: Pos): Expr {
       return { k: "updateElem", op: e.op, prefix: e.prefix, ref: ref(c, e.ref, p), ...p };
     case "comma":
       return { k: "comma", es: e.es.map(x), ...p };
+    case "newArray":
+      return { k: "newArray", kind: e.kind, len: x(e.len), ...p };
   }
 }
 

@@ -48,8 +48,16 @@ export interface Var {
   readonly kind: "param" | "local" | "index";
   /** the prange loop whose body declares it (null: the function body outside every prange) */
   readonly owner: PrangeStmt | null;
-  /** set for array parameters */
+  /**
+   * set for array variables: parameters, and locals holding arrays (`const t = new
+   * Float64Array(n)`, `let s = src`; analysis/arrays.ts decides which locals these are)
+   */
   array?: ArrayKind;
+  /**
+   * a local array made by `new` in its declaration and never assigned: one array per execution
+   * of the declaration (inside a prange body: private to the iteration)
+   */
+  fresh?: boolean;
   /** scalar parameter kind from the signature */
   paramKind?: "f" | "i" | "b";
   isConst: boolean;
@@ -104,7 +112,9 @@ export type Expr =
   | (Node & { readonly k: "store"; readonly op: AssignOp; readonly ref: ElemRef; readonly value: Expr })
   | (Node & { readonly k: "update"; readonly op: "++" | "--"; readonly prefix: boolean; readonly target: Var })
   | (Node & { readonly k: "updateElem"; readonly op: "++" | "--"; readonly prefix: boolean; readonly ref: ElemRef })
-  | (Node & { readonly k: "comma"; readonly es: readonly Expr[] });
+  | (Node & { readonly k: "comma"; readonly es: readonly Expr[] })
+  /** `new Float64Array(len)`: a zero-filled array of the kernel's own (only as a declaration's or an array variable's value) */
+  | (Node & { readonly k: "newArray"; readonly kind: ArrayKind; readonly len: Expr });
 
 export interface LoopStmt extends Pos {
   readonly k: "loop";
@@ -223,6 +233,8 @@ export interface Kernel {
   readonly sites: readonly { readonly array: string; readonly pos: Pos }[];
   /** inferred return type (null: returns nothing) */
   returnTy?: Ty | null;
+  /** set when the kernel returns an array (of this kind; returnTy is then null) */
+  returnArray?: ArrayKind;
   readonly returns: readonly (Pos & { readonly e: Expr | null })[];
   /** inlined helper calls: their span (which every node of the inlined body has) and the note diagnostics there get */
   readonly inlined?: readonly { readonly start: number; readonly end: number; readonly note: string }[];

@@ -100,6 +100,9 @@ export function visitExpr(e: Expr, f: (e: Expr) => void): void {
     case "comma":
       for (const x of e.es) visitExpr(x, f);
       break;
+    case "newArray":
+      visitExpr(e.len, f);
+      break;
     default:
       break;
   }

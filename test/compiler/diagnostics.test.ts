@@ -39,7 +39,10 @@ const must: Record<string, Case[]> = {
   PF1008: [{ src: `(n = 2) => n`, at: "1:2" }, { src: `(...xs) => 1` }, { src: `({ a }) => a` }],
   PF1009: [{ src: `not a function at all`, at: "1:1" }, { src: `class A {}` }],
   PF1010: [{ src: `(n) => { if (n > 0) return 1; }` }, { src: `(n) => { if (n > 0) return true; return 1; }` }],
-  PF1011: [{ src: `(a) => { const b = a; return a[0]; }`, params: ["Float64Array"], at: "1:20" }],
+  PF1011: [
+    { src: `(a) => { const b = a * 2; return a[0]; }`, params: ["Float64Array"], at: "1:20" },
+    { src: `(n) => { const t = new Float64Array(n); return t + 1; }`, at: "1:48" },
+  ],
   PF1012: [{ src: `(n) => Math.foo(n)`, at: "1:8" }, { src: `(n) => Number.parseFloat(n)` }, { src: `(n) => Math.TAU` }],
   PF1013: [{ src: `(a) => { let s = 0; for (const i of prange(a.length)) { s += a[i]; s *= 2; } return s; }`, params: ["Float64Array"] }],
   PF1014: [
@@ -58,7 +61,20 @@ const must: Record<string, Case[]> = {
     { src: `(n) => { let val = 0; for (const i of prange(n)) { val = i; } return val; }`, at: "1:52" },
     { src: `(a) => { let t = 0; for (const i of prange(a.length)) { a[i] = t; t = a[i] + 1; } return 0; }`, params: ["Float64Array"] },
   ],
+  PF1018: [
+    { src: `(n) => { let t = new Float64Array(n); t = new Int32Array(n); return t[0]; }`, at: "1:39" },
+    { src: `(n) => { let x = 0; return x[1]; }`, at: "1:14" },
+    { src: `(n) => { const t = new Float64Array(); return t.length; }`, at: "1:20" },
+    { src: `(n) => { const t = new Float64Array(n); t.set(t, 1); return 0; }`, at: "1:41" },
+    { src: `(n) => { const t = new Float64Array(n); const x = t.fill(1); return 0; }`, at: "1:51" },
+    { src: `(n) => { const s = 1 + Math.abs(new Float64Array(n)); return s; }` },
+    { src: `(n) => { let t = new Float64Array(n); t++; return 0; }`, at: "1:39" },
+    { src: `(n) => { let t = new Float64Array(n); for (const i of prange(n)) { t = new Float64Array(2); t[0] = i; } return 0; }`, at: "1:68" },
+    { src: `(n) => { let t = new Float64Array(n); t = 1; return 0; }`, at: "1:39" },
+    { src: `(n) => { const t = new Float64Array(n); for (const i of prange(n)) { const u = t; u[i] = 1; } }` },
+  ],
   PF2002: [
+    { src: `(n) => { const tot = new Float64Array(2); for (const i of prange(n)) { tot[0] = i; } return tot[0]; }`, params: ["i"], at: "1:72" },
     { src: `(tot, n) => { for (const i of prange(n)) { tot[0] += i * tot[1]; } }`, params: ["Float64Array", "i"], at: "1:44" },
     { src: `(y, x) => { for (const i of prange(x.length)) { y[i % 4] += x[i]; y[3] = 1; } }`, params: ["Float64Array", "Float64Array"], at: "1:67" },
     { src: `(a, n) => { for (const i of prange(n)) { for (let j = 0; j < n; j++) a[j] = i; } }`, params: ["Float64Array", "i"] },
@@ -102,6 +118,8 @@ const mustNot: Record<string, Case[]> = {
     { src: `(x) => ${Array.from({ length: 400 }, (_, i) => `x * ${i}`).join(" + ")}` },
   ],
   PF2005: [
+    { src: `(o, n, m) => { for (const i of prange(n)) { const w = new Int32Array(m); for (let j = 1; j < m; j++) w[j] = w[j - 1] + i; o[i] = w[m - 1]; } }`, params: ["Float64Array", "i", "i"] },
+    { src: `(n) => { const t = new Float64Array(n); for (const i of prange(n)) t[i] = i; let s = 0; for (let i = 0; i < n; i++) s += t[i]; return s; }`, params: ["i"] },
     { src: `(a, n) => { for (const i of prange(n)) { a[2 * i] = a[2 * i + 1]; } }`, params: ["Float64Array", "i"] },
     { src: `(a, n) => { for (const i of prange(0, n, 2)) { a[i] = a[i + 1]; } }`, params: ["Float64Array", "i"] },
     { src: `(a, n) => { for (const i of prange(n)) { if (i < n / 2) a[i + n / 2] = a[i]; } }`, params: ["Float64Array", "i"] },
@@ -117,6 +135,8 @@ const mustNot: Record<string, Case[]> = {
     { src: `(a, n) => { for (const i of prange(n)) { if (i === 0) a[0] = 5; } }`, params: ["Float64Array", "i"] },
   ],
   PF2002: [
+    { src: `(n) => { const tot = new Float64Array(1); for (const i of prange(n)) tot[0] += i; return tot[0]; }`, params: ["i"] },
+    { src: `(o, n) => { for (const i of prange(n)) { const t = new Float64Array(4); t[0] = i; t[1] = t[0] * 2; o[i] = t[1]; } }`, params: ["Float64Array", "i"] },
     { src: `(a) => { for (const i of prange(a.length)) { a[i] += 1; } }`, params: ["Float64Array"] },
     { src: `(a, n) => { for (const i of prange(n)) { const k = i * 2; a[k] = 1; a[k + 1] = 2; } }`, params: ["Float64Array", "i"] },
     { src: `(a, n) => { for (const i of prange(n)) { for (let j = 0; j < n; j++) a[i * n + j] = j; } }`, params: ["Float64Array", "i"] },

@@ -25,4 +25,6 @@ export const OpFE = {
 /** 0xFC-prefixed saturating truncations. */
 export const OpFC = {
   i32_trunc_sat_f64_s: 2, i32_trunc_sat_f64_u: 3, i64_trunc_sat_f64_s: 6, i64_trunc_sat_f64_u: 7,
+  /** memory.fill (followed by the memory index byte 0) */
+  memory_fill: 11,
 } as const;

@@ -1,0 +1,214 @@
+/**
+ * Array variables: which locals hold typed arrays, of which kind, and what a kernel may do with
+ * them. A local is an array variable when a value it is given is an array (`new Float64Array(n)`,
+ * or another array variable) or when it is indexed; every value it is given must then be an array
+ * of one kind. Run by type inference once the signature has fixed the parameters' kinds.
+ *
+ *   fresh      `const t = new K(n)` (or `let`), never assigned: one array per execution of the
+ *              declaration; in a prange body, private to the iteration (runtime/arena.ts)
+ *   alias      any other array local, and array parameters that are assigned: they hold one of
+ *              the arrays above, assigned in statements of their own outside prange loops
+ */
+import type { ArrayKind } from "../artifact.js";
+import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
+import type { Expr, Kernel, Pos, Stmt, Var } from "../model/ir.js";
+import { visitExpr } from "../model/walk.js";
+
+/** What a resolution found, for type inference and the analyses after it. */
+export interface ArrayFacts {
+  /** array-valued expressions in the places an array may appear (declarations, assignments, returns) */
+  readonly values: WeakSet<Expr>;
+}
+
+interface Source {
+  readonly e: Expr;
+  readonly at: Pos;
+}
+
+/** Resolves the array locals of `k` (sets `array` and `fresh` on them) and reports misuse. */
+export function resolveArrays(k: Kernel, sink: DiagnosticSink): ArrayFacts {
+  const values = new WeakSet<Expr>();
+  const sources = new Map<Var, Source[]>();
+  const declInit = new Map<Var, Expr | null>();
+  const indexed = new Set<Var>();
+  /** `new` and array-variable values in allowed places (checked once kinds are known) */
+  const placed = new WeakSet<Expr>();
+  const assignsInPrange: { v: Var; at: Pos }[] = [];
+  const compound: { v: Var; at: Pos }[] = [];
+  const badValue: { e: Expr }[] = [];
+  const add = (v: Var, e: Expr, at: Pos): void => {
+    let l = sources.get(v);
+    if (!l) sources.set(v, (l = []));
+    l.push({ e, at });
+  };
+  const scanExpr = (e: Expr, top: boolean, inPrange: boolean): void => {
+    visitExpr(e, (x) => {
+      if (x.k === "load" || x.k === "store" || x.k === "updateElem") indexed.add(x.ref.array);
+      else if (x.k === "length") indexed.add(x.array);
+      if (x.k === "assign") {
+        if (x.op === "=") {
+          add(x.target, x.value, x);
+          if (top && x === e) placed.add(x.value);
+          else badValue.push({ e: x });
+          if (inPrange) assignsInPrange.push({ v: x.target, at: x });
+        } else compound.push({ v: x.target, at: x });
+      } else if (x.k === "update") compound.push({ v: x.target, at: x });
+    });
+  };
+  const scan = (ss: readonly Stmt[], inPrange: boolean): void => {
+    for (const s of ss) {
+      switch (s.k) {
+        case "expr":
+          scanExpr(s.e, true, inPrange);
+          break;
+        case "let":
+          declInit.set(s.v, s.init);
+          if (s.init) {
+            add(s.v, s.init, s);
+            placed.add(s.init);
+            scanExpr(s.init, false, inPrange);
+          }
+          break;
+        case "return":
+          if (s.e) {
+            placed.add(s.e);
+            scanExpr(s.e, false, inPrange);
+          }
+          break;
+        case "if":
+          scanExpr(s.c, false, inPrange);
+          scan(s.t, inPrange);
+          scan(s.f, inPrange);
+          break;
+        case "loop":
+          scan(s.init, inPrange);
+          if (s.cond) scanExpr(s.cond, false, inPrange);
+          if (s.update) scanExpr(s.update, false, inPrange);
+          scan(s.body, inPrange);
+          break;
+        case "prange":
+          scanExpr(s.rangeStart, false, inPrange);
+          scanExpr(s.rangeStop, false, inPrange);
+          scanExpr(s.rangeStep, false, inPrange);
+          scan(s.body, true);
+          break;
+        case "block":
+          scan(s.body, inPrange);
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  scan(k.body, false);
+
+  const locals = k.vars.filter((v) => v.kind === "local");
+  for (const v of locals) {
+    v.array = undefined;
+    v.fresh = undefined;
+  }
+  const kindOf = (e: Expr): ArrayKind | "number" | null => {
+    if (e.k === "newArray") return e.kind;
+    if (e.k === "var") {
+      if (e.v.kind === "param") return e.v.array ?? "number";
+      if (e.v.kind === "local") return e.v.array ?? (isArrayish(e.v) ? null : "number");
+    }
+    return "number";
+  };
+  const isArrayish = (v: Var): boolean => indexed.has(v) || (sources.get(v) ?? []).some((s) => s.e.k === "newArray");
+  // kinds flow along assignments: a few rounds reach every chain
+  for (let round = 0; round <= locals.length; round++) {
+    let changed = false;
+    for (const v of locals) {
+      if (v.array) continue;
+      for (const s of sources.get(v) ?? []) {
+        const kd = kindOf(s.e);
+        if (kd !== null && kd !== "number") {
+          v.array = kd;
+          changed = true;
+          break;
+        }
+      }
+    }
+    if (!changed) break;
+  }
+  const report = (at: Pos, what: string, fix: string): void => {
+    sink.report("PF1018", at, [what, fix]);
+  };
+  for (const v of locals) {
+    const src = sources.get(v) ?? [];
+    if (!v.array) {
+      if (indexed.has(v)) report(v.pos, `'${v.name}' is indexed but holds no typed array`, "Declare it with an array: `const t = new Float64Array(n)` or `const t = a` for an array parameter `a`.");
+      continue;
+    }
+    for (const s of src) {
+      const kd = kindOf(s.e);
+      if (kd === "number" || kd === null) report(s.at, `'${v.name}' holds both a typed array and a number`, "Keep arrays and numbers in separate variables.");
+      else if (kd !== v.array) report(s.at, `'${v.name}' holds both a ${v.array} and a ${kd}`, "Give each array variable one element type.");
+    }
+    const init = declInit.get(v);
+    v.fresh = init?.k === "newArray" && src.length === 1;
+  }
+  for (const p of k.params) if (p.array) for (const s of sources.get(p) ?? []) if (kindOf(s.e) !== p.array) report(s.at, `'${p.name}' is a ${p.array} and is assigned something else`, "Assign array parameters only arrays of their own kind.");
+  for (const c of compound) if (c.v.array) report(c.at, `'${c.v.name}' is an array and is updated like a number`, "Update its elements (`" + c.v.name + "[i] += …`).");
+  for (const b of badValue) {
+    const e = b.e;
+    if (e.k === "assign" && e.target.array) report(e, `An assignment to the array variable '${e.target.name}' used as a value`, "Assign array variables in statements of their own.");
+  }
+  for (const a of assignsInPrange) if (a.v.array) report(a.at, `'${a.v.name}' is an array variable assigned inside a prange loop`, "Assign array variables between loops; inside a loop declare a new one (`const t = new Float64Array(m)`) or index the arrays directly.");
+  // `new` only as a declaration's or an array variable's value; array variables as values only there too
+  const check = (e: Expr): void => {
+    visitExpr(e, (x) => {
+      if (x.k === "newArray" && !placed.has(x)) report(x, `'new ${x.kind}' inside an expression`, `Declare the array first: \`const t = new ${x.kind}(n)\`.`);
+      if (x.k === "var" && x.v.array && placed.has(x)) values.add(x);
+      if (x.k === "newArray" && placed.has(x)) values.add(x);
+    });
+  };
+  walkAll(k.body, check);
+  // not yet followed by the race analysis: arrays under two names
+  for (const v of locals) if (v.array && !v.fresh) report(v.pos, `'${v.name}' is an array variable that is not one \`new\` array of its own`, "Declare each array once with `const t = new Float64Array(n)`.");
+  for (const p of k.params) if (p.array && sources.has(p)) report(sources.get(p)![0]!.at, `The array parameter '${p.name}' is assigned`, "Use a local array variable.");
+  // an alias declared in a prange body would share a loop-wide array under an iteration's name
+  for (const v of locals) {
+    if (v.array && !v.fresh && v.owner !== null) report(v.pos, `'${v.name}' names another array inside a prange loop`, "Index the array itself inside the loop; name arrays (`const t = a`) outside prange loops.");
+  }
+  return { values };
+}
+
+function walkAll(ss: readonly Stmt[], f: (e: Expr) => void): void {
+  for (const s of ss) {
+    switch (s.k) {
+      case "expr":
+        f(s.e);
+        break;
+      case "let":
+        if (s.init) f(s.init);
+        break;
+      case "return":
+        if (s.e) f(s.e);
+        break;
+      case "if":
+        f(s.c);
+        walkAll(s.t, f);
+        walkAll(s.f, f);
+        break;
+      case "loop":
+        walkAll(s.init, f);
+        if (s.cond) f(s.cond);
+        if (s.update) f(s.update);
+        walkAll(s.body, f);
+        break;
+      case "prange":
+        f(s.rangeStart);
+        f(s.rangeStop);
+        f(s.rangeStep);
+        walkAll(s.body, f);
+        break;
+      case "block":
+        walkAll(s.body, f);
+        break;
+      default:
+        break;
+    }
+  }
+}
