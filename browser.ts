@@ -6,7 +6,7 @@
  */
 import "./runtime/host/web.js";
 export { prange, type PRange } from "./runtime/prange.js";
-export { parallel, type ParallelKernel, type ParallelOptions } from "./runtime/parallel.js";
+export { parallel, type Explanation, type ParallelKernel, type ParallelOptions } from "./runtime/parallel.js";
 export { array, free, memoryUsage, shutdown, threads, type MemoryUsage } from "./runtime/api.js";
 export { ParforCompileError } from "./compiler/diagnostics/errors.js";
 export type { Diagnostic } from "./compiler/index.js";

@@ -12,7 +12,7 @@
 import { nodeHost } from "./runtime/host/node.js";
 void nodeHost;
 export { prange, type PRange } from "./runtime/prange.js";
-export { parallel, type ParallelKernel, type ParallelOptions } from "./runtime/parallel.js";
+export { parallel, type Explanation, type ParallelKernel, type ParallelOptions } from "./runtime/parallel.js";
 export { vectorize, type Vectorized, type VectorizeOptions } from "./runtime/vectorize.js";
 export { array, free, memoryUsage, shutdown, threads, type MemoryUsage } from "./runtime/api.js";
 export { ParforCompileError } from "./compiler/diagnostics/errors.js";

@@ -17,10 +17,13 @@ import { formatJson, formatSarif, formatText } from "./format.js";
 const USAGE = `Usage: parfor check [options] [paths or globs...]
        parfor build [--project tsconfig.json] [--out-dir DIR] [--max-variants N] [--format text|json]
                                                 (see parfor build --help)
+       parfor explain [--format text|json] [--number int|int32|double] [paths or globs...]
+                                                (see parfor explain --help)
 
 check: analyses the prange loops of TypeScript/JavaScript files for data races and unsupported
 code. Without paths: the files of ./tsconfig.json, else every TS/JS file under the current folder.
 build: compiles every parallel() kernel of a project ahead of time (.wasm files and a manifest).
+explain: what the compiler decided for each prange loop (parallel or serial, reductions, lanes, checks, races).
 
 Options of check:
   --format <text|json|sarif>  output format (default: text)
@@ -83,6 +86,7 @@ async function files(patterns: readonly string[]): Promise<string[]> {
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === "build") return (await import("./build.js")).runBuild(argv.slice(1));
+  if (argv[0] === "explain") return (await import("./explain.js")).runExplain(argv.slice(1), files);
   let parsed;
   try {
     parsed = parseArgs({

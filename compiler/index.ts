@@ -14,7 +14,9 @@ import type { CompileOptions, KernelShape } from "./interface.js";
 import type { Kernel, Pos } from "./model/ir.js";
 import { inferTypes, type ParamType } from "./analysis/types.js";
 import { analyseLoops } from "./analysis/loops.js";
-import { lowerKernel } from "./lower/kernel.js";
+import { lowerKernel, type LoweringNote } from "./lower/kernel.js";
+import { kernelFacts, verdict } from "./explain/facts.js";
+import type { KernelReport } from "./explain/report.js";
 
 export type { ParamType } from "./interface.js";
 export type { GlobalValue } from "./interface.js";
@@ -26,6 +28,7 @@ export { ParforCompileError } from "./diagnostics/errors.js";
 export { formatMessage, messages, type Code } from "./diagnostics/messages.js";
 export { SMALL_INT } from "./analysis/types.js";
 export { mapKernelSource } from "./frontend/vectorize.js";
+export type { KernelReport, LoopReport, CallFacts } from "./explain/report.js";
 
 export type { CompileOptions, KernelShape } from "./interface.js";
 
@@ -115,13 +118,46 @@ export function compile(source: string, params: readonly ParamType[], options: C
 }
 
 /**
+ * What the compiler decided for each prange of one specialisation (`explain`): compiles it and
+ * reads the report off the loop model, the lowering notes and the artifact. With errors, the
+ * report lists them and no loops. Never throws.
+ */
+export function explain(source: string, params: readonly ParamType[], options: CompileOptions = {}): CompileResult & { readonly report: KernelReport } {
+  const notes: LoweringNote[] = [];
+  const heard: { facts?: Parameters<Listener["seen"]>[0] } = {};
+  const r = run(source, options, params, true, { notes, seen: (f) => (heard.facts = f) });
+  const failed = (name: string): KernelReport => ({
+    name,
+    params: [],
+    loops: [],
+    checkedMode: options.checkRaces === true,
+    errors: r.diagnostics.filter((d) => d.category === "error").map(verdict),
+    other: [],
+  });
+  try {
+    const f = heard.facts;
+    const report = r.compiled && f ? kernelFacts({ ...f, compiled: r.compiled, notes, diagnostics: r.diagnostics, signature: params }) : failed(r.shape?.name ?? "anonymous");
+    return { ...r, report };
+  } catch (e) {
+    const diagnostics = internalFailure(source, e);
+    return { diagnostics, sourceOffset: 0, shape: null, compiled: null, report: { ...failed("anonymous"), errors: diagnostics.map(verdict) } };
+  }
+}
+
+/** What explain() hears of a compile: the lowering notes, and the kernel model once analysed. */
+interface Listener {
+  readonly notes: LoweringNote[];
+  seen(facts: { kernel: Kernel; locate: (offset: number) => { line: number; column: number }; textOf: (p: Pos) => string }): void;
+}
+
+/**
  * Every entry returns diagnostics, never throws: an exception inside the compiler (a bug, or a
  * stack overflow when it was called with little stack left) becomes one error diagnostic, so the
  * runtime's `fallback: "js"`, `parfor check` and the editor plugins see a compile error.
  */
-function run(source: string, options: CompileOptions, params: readonly ParamType[] | undefined, lower: boolean): CompileResult {
+function run(source: string, options: CompileOptions, params: readonly ParamType[] | undefined, lower: boolean, listener?: Listener): CompileResult {
   try {
-    return runPhases(source, options, params, lower);
+    return runPhases(source, options, params, lower, listener);
   } catch (e) {
     return { diagnostics: internalFailure(source, e), sourceOffset: 0, shape: null, compiled: null };
   }
@@ -160,21 +196,24 @@ function describeFailure(source: string, e: unknown): Diagnostic[] {
   return sink.items;
 }
 
-function runPhases(source: string, options: CompileOptions, params: readonly ParamType[] | undefined, lower: boolean): CompileResult {
+function runPhases(source: string, options: CompileOptions, params: readonly ParamType[] | undefined, lower: boolean, listener?: Listener): CompileResult {
   const { sink, parsed, kernel, shape } = front(source, options);
   if (!parsed || !kernel || !shape) return { diagnostics: sink.items, sourceOffset: 0, shape: null, compiled: null };
   const sourceOffset = parsed.base;
   if (sink.hasErrors) return { diagnostics: sink.items, sourceOffset, shape, compiled: null };
-  analyse(kernel, params ?? defaultParamTypes(shape), sink, parsed.sourceFile.text);
+  const text = parsed.sourceFile.text;
+  const textOf = (p: Pos): string => kernel.texts?.get(p) ?? text.slice(p.start, p.end);
+  analyse(kernel, params ?? defaultParamTypes(shape), sink, textOf);
   if (sink.hasErrors || !lower) return { diagnostics: sink.items, sourceOffset, shape, compiled: null };
-  const compiled = lowerKernel(kernel, (p) => parsed.locate(p.start), { checkRaces: options.checkRaces === true });
+  listener?.seen({ kernel, locate: parsed.locate, textOf });
+  const compiled = lowerKernel(kernel, (p) => parsed.locate(p.start), { checkRaces: options.checkRaces === true, ...(listener ? { notes: listener.notes } : {}) });
   return { diagnostics: sink.items, sourceOffset, shape, compiled };
 }
 
-function analyse(kernel: Kernel, params: readonly ParamType[], sink: DiagnosticSink, text: string): void {
+function analyse(kernel: Kernel, params: readonly ParamType[], sink: DiagnosticSink, textOf: (p: Pos) => string): void {
   inferTypes(kernel, params, sink);
   if (sink.hasErrors) return;
-  analyseLoops(kernel, sink, (p: Pos) => kernel.texts?.get(p) ?? text.slice(p.start, p.end));
+  analyseLoops(kernel, sink, textOf);
   noteInlined(kernel, sink);
 }
 

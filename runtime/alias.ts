@@ -31,16 +31,13 @@ export function overlaps(a: ArrayBufferView, b: ArrayBufferView): boolean {
   return same && x.byteLength > 0 && y.byteLength > 0 && x.byteOffset < y.byteOffset + y.byteLength && y.byteOffset < x.byteOffset + x.byteLength;
 }
 
-/** The settings a call runs with: one thread when aliased arguments create a dependence. */
-export function aliasSettings(
+/** The first pair of arguments whose overlap creates a dependence (names of the written and the other), or null. */
+export function aliasHazard(
   source: string,
-  name: string,
   paramNames: () => readonly string[],
   globals: Readonly<Record<string, GlobalValue>> | undefined,
   args: readonly unknown[],
-  settings: RunSettings,
-  policy?: "serial" | "error",
-): RunSettings {
+): { readonly written: string; readonly other: string; readonly cacheKey: string } | null {
   let pairs: [number, number][] | null = null;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -50,7 +47,7 @@ export function aliasSettings(
       if (ArrayBuffer.isView(b) && overlaps(a, b)) (pairs ??= []).push([i, j]);
     }
   }
-  if (!pairs) return settings;
+  if (!pairs) return null;
   const cacheKey = globals ? `${source}\u0000${JSON.stringify(Object.entries(globals).map(([k, v]) => [k, typeof v === "function" ? `fn:${Function.prototype.toString.call(v)}` : v]).sort(([x], [y]) => (x! < y! ? -1 : 1)))}` : source;
   let hz = hazards.get(cacheKey);
   // without the compiler (a page) nothing is analysed: every overlapping pair counts, as for a minified text
@@ -63,21 +60,44 @@ export function aliasSettings(
     const h = hz === null ? { written: i, other: j, identicalSafe: false } : hz.find((x) => (x.written === i && x.other === j) || (x.written === j && x.other === i));
     if (!h || (identical && h.identicalSafe)) continue;
     const names = paramNames();
-    const w = names[h.written] ?? `#${h.written}`;
-    const o = names[h.other] ?? `#${h.other}`;
-    // the environment is consulted only here, when a hazard is found (not on every call)
-    const refuse = (policy ?? (envVar("PARFOR_ALIASING") === "error" ? "error" : "serial")) === "error";
-    const what = refuse
-      ? "The call is refused (aliasing: \"error\"); pass arrays that do not overlap."
-      : "This call runs on one thread, in order, so it gives the plain function's result; pass arrays that do not overlap to run in parallel.";
-    const message = formatMessage("PF2008", [name, w, o, what]);
-    if (refuse) throw new TypeError(message);
-    const key = `${cacheKey}\u0000${w}\u0000${o}`;
-    if (!warned.has(key)) {
-      warned.add(key);
-      warn(message, "ParforSafetyWarning", "PF2008");
-    }
-    return { ...settings, threads: 1 };
+    return { written: names[h.written] ?? `#${h.written}`, other: names[h.other] ?? `#${h.other}`, cacheKey };
   }
-  return settings;
+  return null;
+}
+
+/** What PF2008 says of a call that runs on one thread (or is refused). */
+export function aliasMessage(name: string, written: string, other: string, refuse: boolean): string {
+  const what = refuse
+    ? "The call is refused (aliasing: \"error\"); pass arrays that do not overlap."
+    : "This call runs on one thread, in order, so it gives the plain function's result; pass arrays that do not overlap to run in parallel.";
+  return formatMessage("PF2008", [name, written, other, what]);
+}
+
+/** The settings a call runs with: one thread when aliased arguments create a dependence. */
+export function aliasSettings(
+  source: string,
+  name: string,
+  paramNames: () => readonly string[],
+  globals: Readonly<Record<string, GlobalValue>> | undefined,
+  args: readonly unknown[],
+  settings: RunSettings,
+  policy?: "serial" | "error",
+): RunSettings {
+  const h = aliasHazard(source, paramNames, globals, args);
+  if (h === null) return settings;
+  // the environment is consulted only here, when a hazard is found (not on every call)
+  const refuse = aliasPolicy(policy) === "error";
+  const message = aliasMessage(name, h.written, h.other, refuse);
+  if (refuse) throw new TypeError(message);
+  const key = `${h.cacheKey}\u0000${h.written}\u0000${h.other}`;
+  if (!warned.has(key)) {
+    warned.add(key);
+    warn(message, "ParforSafetyWarning", "PF2008");
+  }
+  return { ...settings, threads: 1 };
+}
+
+/** The aliasing policy of a kernel: its option, else PARFOR_ALIASING, else "serial". */
+export function aliasPolicy(policy?: "serial" | "error"): "serial" | "error" {
+  return policy ?? (envVar("PARFOR_ALIASING") === "error" ? "error" : "serial");
 }

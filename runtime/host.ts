@@ -50,7 +50,7 @@ export interface WorkerEvents {
 }
 
 /** The parts of the JIT compiler the run time uses (compiler/index.ts), and compiling off the main thread. */
-export type JitCompiler = Pick<typeof import("../compiler/index.js"), "check" | "compile" | "shapeOf" | "aliasHazards"> & {
+export type JitCompiler = Pick<typeof import("../compiler/index.js"), "check" | "compile" | "shapeOf" | "aliasHazards" | "explain"> & {
   readonly offThread: typeof import("./compile-client.js").offThread;
 };
 

@@ -32,9 +32,11 @@ import { controlView, READY, STATE, WORKER_DEAD, workerField } from "./control.j
 import { sharedMemory } from "./memory.js";
 import { waitAsync, wasmUnavailable } from "./wasm.js";
 import { aliasSettings } from "./alias.js";
-import { type CallSite, callerSite, locateSource } from "./source.js";
+import { bindingName, type CallSite, callerSite, locateSource } from "./source.js";
+import { explainCall, type Explanation } from "./explain.js";
 
 export type { ParallelOptions } from "./options.js";
+export type { Explanation } from "./explain.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyFn = (...args: any[]) => any;
@@ -46,6 +48,12 @@ export interface ParallelKernel<F extends AnyFn> {
   async(...args: Parameters<F>): Promise<ReturnType<F>>;
   /** Race warnings and other findings of the analysis, with file positions where known. */
   readonly diagnostics: readonly PositionedDiagnostic[];
+  /**
+   * What the compiler decided for each prange of the specialisation these arguments select:
+   * parallel or serial and why, reductions, privatised variables, arrays and their copies, bounds
+   * checks, lanes, schedule and races. Runs nothing; `String(k.explain(...))` is the text.
+   */
+  explain(...args: Parameters<F>): Explanation;
   /** The plain function. */
   readonly fn: F;
 }
@@ -151,8 +159,13 @@ class Dispatcher {
     );
   }
 
+  private bound: string | null | undefined;
+
+  /** The function's own name, else the variable, property or export the kernel is bound to (read from the call site), else "anonymous". */
   get name(): string {
-    return this.fn.name || "anonymous";
+    if (this.fn.name) return this.fn.name;
+    if (this.bound === undefined) this.bound = bindingName(this.site);
+    return this.bound ?? "anonymous";
   }
 
   private sourceOrigin(): SourceOrigin | null {
@@ -184,6 +197,24 @@ class Dispatcher {
       this.analysed = r.diagnostics.map((d) => this.position(d));
     }
     return this.analysed;
+  }
+
+  /** kernel.explain(...args): the compiler's facts for this call's specialisation, and the call's own (runtime/explain.ts). */
+  explain(args: readonly unknown[]): Explanation {
+    const self = this;
+    return explainCall(
+      {
+        name: this.name,
+        source: this.source,
+        options: this.options,
+        compileOptions: this.compileOptions,
+        origin: this.sourceOrigin(),
+        settings: this.settings(),
+        shape: () => self.shape(),
+        jit: () => self.jit(),
+      },
+      args,
+    );
   }
 
   private compileError(ds: readonly Diagnostic[]): ParforCompileError {
@@ -546,7 +577,7 @@ export function parallel<F extends AnyFn>(fn: F, options?: ParallelOptions): Par
       if (!reentered) {
         reentered = true;
         warn(
-          `parfor: kernel '${fn.name || "anonymous"}' was called while a compiled call was running on the same thread; such calls run as plain JavaScript`,
+          `parfor: kernel '${d.name}' was called while a compiled call was running on the same thread; such calls run as plain JavaScript`,
           "ParforWarning",
           "PARFOR_REENTRANT",
         );
@@ -561,6 +592,7 @@ export function parallel<F extends AnyFn>(fn: F, options?: ParallelOptions): Par
   Object.defineProperty(kernel, "name", { value: fn.name });
   Object.defineProperty(kernel, "fn", { value: fn, enumerable: true });
   Object.defineProperty(kernel, "diagnostics", { get: () => d.diagnostics(), enumerable: true });
+  Object.defineProperty(kernel, "explain", { value: (...args: unknown[]) => d.explain(args) });
   Object.defineProperty(kernel, "async", {
     value: async (...args: unknown[]) => {
       if (preparing.length === 0) {

@@ -46,3 +46,29 @@ export function locateSource(site: CallSite | null, text: string): SourceOrigin 
   while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= best) line++;
   return { file: site.file, line: line + 1, column: best - lineStarts[line]! + 1 };
 }
+
+const IDENT = "[A-Za-z_$][\\w$]*";
+/** `const name =`, `let name: T =`, `name:` (a property), `obj.name =`, `name =`, `export default`, just before the call */
+const BINDING = new RegExp(`(?:(?:const|let|var)\\s+(${IDENT})\\s*(?::[^=;]*)?=|[{,]\\s*(${IDENT})\\s*:|\\.(${IDENT})\\s*=|(?:^|[^\\w$.])(${IDENT})\\s*=|(export\\s+default))\\s*$`);
+
+/**
+ * The name a kernel made at `site` is bound to: `const smooth = parallel(...)` is "smooth", as is
+ * `{ smooth: parallel(...) }`, `obj.smooth = parallel(...)` and `export const smooth = ...`;
+ * `export default parallel(...)` is "default". Read from the source text before the call (the
+ * call's own namespace, `parfor.parallel(`, skipped); null when there is no such binding.
+ */
+export function bindingName(site: CallSite | null): string | null {
+  if (!site) return null;
+  const content = host().readSource(site.file);
+  if (content === null) return null;
+  let at = 0;
+  for (let line = 1; line < site.line && at >= 0; line++) at = content.indexOf("\n", at) + 1;
+  if (at < 0) return null;
+  const call = at + site.column - 1;
+  // the frame's column points at the callee (`parallel`, or the property of `parfor.parallel`)
+  const before = content.slice(Math.max(0, call - 300), call).replace(/(?:[A-Za-z_$][\w$]*\s*\.\s*)*$/, "");
+  const m = BINDING.exec(before);
+  if (!m) return null;
+  const name = m[1] ?? m[2] ?? m[3] ?? m[4];
+  return name ?? (m[5] ? "default" : null);
+}

@@ -39,13 +39,17 @@ interface Use {
 
 /** Fills `model` on every parallel prange of `k` and reports races. */
 export function analyseLoops(k: Kernel, sink: DiagnosticSink, textOf: (p: Pos) => string): void {
-  for (const p of k.pranges) p.model = analyseLoop(k, p, sink, textOf);
+  for (const p of k.pranges) {
+    const from = sink.items.length;
+    const model = analyseLoop(k, p, sink, textOf);
+    p.model = Object.freeze({ ...model, diagnostics: Object.freeze([from, sink.items.length] as const) });
+  }
 }
 
 const FLIP = { "<": ">", "<=": ">=", ">": "<", ">=": "<=" } as const;
 const NEGATE = { "<": ">=", "<=": ">", ">": "<=", ">=": "<" } as const;
 
-function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: (p: Pos) => string): LoopModel {
+function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: (p: Pos) => string): Omit<LoopModel, "diagnostics"> {
   const uses = new Map<Var, Use>();
   /** variables of an almost-compound reduction: why it is not one */
   const nearMiss = new Map<Var, string>();
@@ -238,7 +242,7 @@ function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: 
     offset += bytes;
     return out;
   });
-  return Object.freeze({
+  return {
     liveIn,
     reductions: laidOut,
     arrayReductions,
@@ -247,7 +251,7 @@ function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: 
     shared,
     arraysRead: [...arraysRead],
     arraysWritten: [...arraysWritten],
-  });
+  };
 }
 
 function opKey(w: Write): string | null {

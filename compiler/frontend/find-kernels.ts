@@ -23,6 +23,8 @@ export interface FoundKernel {
   /** 1-based line and column where the text starts */
   readonly line: number;
   readonly column: number;
+  /** the function's name, else the variable, property or export it is bound to (through `parallel(...)`), else "anonymous" */
+  readonly name: string;
 }
 
 /** Parse errors of the file, if it does not parse. */
@@ -86,9 +88,32 @@ function find(fileName: string, text: string): FindResult {
       const start = (first ?? f).getStart(sf);
       const lc = sf.getLineAndCharacterOfPosition(start);
       const globals = bound.get(f);
-      return { text: text.slice(start, f.end), start, line: lc.line + 1, column: lc.character + 1, ...(globals ? { globals } : {}) };
+      return { text: text.slice(start, f.end), start, line: lc.line + 1, column: lc.character + 1, name: bindingName(ts, f), ...(globals ? { globals } : {}) };
     });
   return { kernels, parseErrors: [] };
+}
+
+/** The name a kernel goes by: its own, else what it is bound to, directly or as `parallel(fn)`'s argument. */
+function bindingName(ts: typeof TS, f: TS.Node): string {
+  const own = (f as TS.FunctionLikeDeclaration).name;
+  if (own && ts.isIdentifier(own)) return own.text;
+  let n: TS.Node = f;
+  for (;;) {
+    const p: TS.Node = n.parent;
+    if (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p)) n = p;
+    else if (ts.isCallExpression(p) && p.arguments[0] === n && /(^|\.)(parallel|vectorize)$/.test(p.expression.getText())) n = p;
+    else break;
+  }
+  const p = n.parent;
+  if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
+  if ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) return p.name.text;
+  if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === n) {
+    const l = p.left;
+    if (ts.isIdentifier(l)) return l.text;
+    if (ts.isPropertyAccessExpression(l)) return l.name.text;
+  }
+  if (ts.isExportAssignment(p)) return "default";
+  return "anonymous";
 }
 
 /**

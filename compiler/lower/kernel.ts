@@ -21,7 +21,7 @@
  * arrayReductions); the runtime reads it from the artifact (LoopInfo.partialBytes, arrayPartials).
  */
 import type { ArrayKind, CompiledKernel, LoopInfo } from "../artifact.js";
-import type { ArrayReduceOp, ArrayReduction, Expr, Kernel, LoopStmt, PrangeStmt, Reduction, Stmt, Ty } from "../model/ir.js";
+import type { ArrayReduceOp, ArrayReduction, Expr, Kernel, LoopStmt, PrangeStmt, Reduction, Stmt, Ty, Var } from "../model/ir.js";
 import { I32_MAX, I32_MIN, INT53 } from "../model/ir.js";
 import { IMPORTED_MATH, mathArity } from "../model/builtins.js";
 import { forEachExprInStmts, forEachStmt } from "../model/walk.js";
@@ -34,18 +34,37 @@ import { mathImportField, mathImportKey } from "./math.js";
 import { emitCountedBody, emitStmts, returnWant } from "./stmt.js";
 import { definitelyReturns } from "../analysis/types.js";
 import { ModuleBuilder, ValType } from "./wasm/encoder.js";
-import { emitVectorPart, vectorisable } from "./vector.js";
+import { emitVectorPart } from "./vector.js";
+import { laneVerdict, type ScalarReason } from "./vector-check.js";
 import { emitChunkCheck, planChunk, withFastTypes } from "./hoist.js";
 import { linkMath, planMath } from "./mathlink.js";
 import { Op } from "./wasm/opcodes.js";
 
 const { f64, i32 } = { f64: ValType.f64, i32: ValType.i32 };
 
-/** Lowers a typed, analysed kernel to a compiled artifact. */
+/**
+ * What lowering decided for one parallel prange beyond what the artifact records (read by
+ * compiler/explain): why the body runs one lane, which checks moved to chunk entry, and the value
+ * each chunk's accumulators start from.
+ */
+export interface LoweringNote {
+  readonly id: number;
+  readonly lanes: 1 | 2;
+  /** why the body runs one iteration at a time; null when it runs two lanes */
+  readonly scalar: ScalarReason | null;
+  /** access sites proven in bounds at chunk entry (the checked-once path, hoist.ts) */
+  readonly hoistedSites: readonly number[];
+  /** per scalar reduction: the value a chunk's accumulator starts from (null: it starts from the value before the loop, or from its key's) */
+  readonly starts: readonly { readonly v: Var; readonly value: number | null }[];
+  /** per array reduction: the value every element of a chunk's private copy starts from */
+  readonly arrayStarts: readonly { readonly array: Var; readonly value: number }[];
+}
+
+/** Lowers a typed, analysed kernel to a compiled artifact; `notes` (when given) receives a LoweringNote per parallel prange. */
 export function lowerKernel(
   k: Kernel,
   positions: (p: { start: number }) => { line: number; column: number },
-  opts: { readonly checkRaces?: boolean } = {},
+  opts: { readonly checkRaces?: boolean; readonly notes?: LoweringNote[] } = {},
 ): CompiledKernel {
   const frame = layoutFrame(k);
   const m = new ModuleBuilder({ module: "env", field: "memory", minPages: 1, maxPages: 65536, shared: true });
@@ -84,7 +103,8 @@ export function lowerKernel(
   }
   // two-lane loops keep their constants in the scratch block (see vector.ts); checked mode
   // instruments scalar accesses only
-  const twoLane = new Set(opts.checkRaces ? [] : k.pranges.filter(vectorisable));
+  const verdicts = new Map(k.pranges.map((p) => [p, scalarReason(p, opts.checkRaces === true)]));
+  const twoLane = new Set(k.pranges.filter((p) => verdicts.get(p) === null));
   const scratch = plan.linked.size || twoLane.size ? m.importGlobal("env", "mathScratch", i32) : -1;
   const helpers = addHelpers(m);
   const linked = linkMath(m, plan, scratch);
@@ -97,7 +117,16 @@ export function lowerKernel(
   const loops: LoopInfo[] = [];
   for (const p of k.pranges) {
     const paths = { lanes: 1 as 1 | 2, hoistedChecks: 0 };
-    m.exportFunc(`loop_${p.id}`, m.addFunction(lowerLoop(ctx, p, twoLane.has(p), paths).fb));
+    const hoisted: number[] = [];
+    m.exportFunc(`loop_${p.id}`, m.addFunction(lowerLoop(ctx, p, twoLane.has(p), paths, hoisted).fb));
+    opts.notes?.push({
+      id: p.id,
+      lanes: paths.lanes,
+      scalar: paths.lanes === 2 ? null : (verdicts.get(p) ?? { why: "the index is carried as a double", at: null }),
+      hoistedSites: hoisted,
+      starts: p.model!.reductions.map((r) => ({ v: r.v, value: r.op === "flag" || r.op === "carried" ? null : (untouched(r) ?? identity(r)) })),
+      arrayStarts: p.model!.arrayReductions.map((r) => ({ array: r.array, value: arrayIdentity(r.op, r.array.array!) })),
+    });
     if (p.model!.reductions.length || p.model!.arrayReductions.length) m.exportFunc(`combine_${p.id}`, m.addFunction(lowerCombine(ctx, p).fb));
     const at = positions(p.callPos);
     loops.push({
@@ -225,7 +254,15 @@ function hasLoop(p: PrangeStmt): boolean {
   return found;
 }
 
-function lowerLoop(ctx: ModuleCtx, p: PrangeStmt, twoLane: boolean, paths: { lanes: 1 | 2; hoistedChecks: number }): FnLowerer {
+
+/** Why `p` runs one lane: checked mode, a double index, or what laneVerdict found; null for two lanes. */
+function scalarReason(p: PrangeStmt, checked: boolean): ScalarReason | null {
+  if (checked) return { why: "checked mode instruments every access (no two-lane loops)", at: null };
+  if (wasmType(p.index.ty!) !== i32) return { why: "the index is carried as a double (its bounds are not proven to be int32)", at: null };
+  return laneVerdict(p);
+}
+
+function lowerLoop(ctx: ModuleCtx, p: PrangeStmt, twoLane: boolean, paths: { lanes: 1 | 2; hoistedChecks: number }, hoisted: number[]): FnLowerer {
   const model = p.model!;
   const slots = ctx.frame.slots;
   const L = new FnLowerer(ctx, `loop_${p.id}`, [i32, i32, i32, i32], []);
@@ -274,6 +311,7 @@ function lowerLoop(ctx: ModuleCtx, p: PrangeStmt, twoLane: boolean, paths: { lan
   }
   const plan = planChunk(p);
   paths.hoistedChecks = plan ? plan.sites.size : 0;
+  if (plan) hoisted.push(...[...plan.sites].sort((a, b) => a - b));
   if (plan) {
     // checks and index arithmetic proven once per chunk (hoist.ts)
     emitChunkCheck(L, plan, itLo, 2, start, step);
@@ -332,19 +370,26 @@ function elemOps(kind: ArrayKind): ElemOps {
 }
 
 /** The identity of an array reduction's operator, pushed in the element's stack type (f32 as a double). */
+/** The value a private copy of an array reduced with `op` starts from, as its element holds it. */
+function arrayIdentity(op: ArrayReduceOp, kind: ArrayKind): number {
+  if (elemOps(kind).float) return op === "+" ? -0 : op === "*" ? 1 : op === "min" ? Infinity : -Infinity;
+  const ranges: Partial<Record<ArrayKind, [number, number]>> = {
+    Int8Array: [-128, 127], Uint8Array: [0, 255], Int16Array: [-32768, 32767], Uint16Array: [0, 65535], Int32Array: [I32_MIN, I32_MAX], Uint32Array: [0, 2 ** 32 - 1],
+  };
+  const [lo, hi] = ranges[kind]!;
+  return op === "+" || op === "|" ? 0 : op === "&" ? (kind === "Uint32Array" ? hi : -1) : op === "min" ? hi : lo;
+}
+
 function pushArrayIdentity(L: FnLowerer, op: ArrayReduceOp, kind: ArrayKind): void {
   const e = elemOps(kind);
   const fb = L.fb;
+  const value = arrayIdentity(op, kind);
   if (e.float) {
-    fb.f64Const(op === "+" ? -0 : op === "*" ? 1 : op === "min" ? Infinity : -Infinity);
+    fb.f64Const(value);
     if (e.f32) fb.op(Op.f32_demote_f64);
     return;
   }
-  const ranges: Partial<Record<ArrayKind, [number, number]>> = {
-    Int8Array: [-128, 127], Uint8Array: [0, 255], Int16Array: [-32768, 32767], Uint16Array: [0, 65535], Int32Array: [I32_MIN, I32_MAX], Uint32Array: [0, -1],
-  };
-  const [lo, hi] = ranges[kind]!;
-  fb.i32Const(op === "+" || op === "|" ? 0 : op === "&" ? -1 : op === "min" ? hi : lo);
+  fb.i32Const(value | 0);
 }
 
 /**

@@ -7,7 +7,7 @@
  * because every expression accepted here is pure and cannot trap (array elements are only
  * `a[i]`, checked in bounds for the whole chunk before the two-lane loop starts).
  */
-import type { Expr, PrangeStmt, Reduction, Stmt, Var } from "../model/ir.js";
+import type { Expr, Pos, PrangeStmt, Reduction, Stmt, Var } from "../model/ir.js";
 import { IMPORTED_MATH, mathArity } from "../model/builtins.js";
 import { forEachExprInStmts } from "../model/walk.js";
 
@@ -20,6 +20,14 @@ export const BITWISE = new Set(["&", "|", "^", "<<", ">>", ">>>"]);
 export const SHIFTS = new Set(["<<", ">>", ">>>"]);
 /** Element kinds the lanes load at the index (as doubles, exactly). */
 const LANE_LOADS = new Set(["Float64Array", "Float32Array", "Int32Array", "Uint32Array", "Int16Array", "Uint16Array", "Int8Array", "Uint8Array", "Uint8ClampedArray"]);
+
+const REDUCTION_WORDS: Readonly<Record<string, string>> = {
+  loc: "a compound min/max with its index",
+  carried: "carried with a compound min/max",
+  minIf: "a min written with a comparison",
+  maxIf: "a max written with a comparison",
+  flag: "a flag set to a constant",
+};
 
 /** `l % r` on doubles is exact as l - trunc(l / r) * r when l >= 0 and l + |r| < 2^52. */
 const EXACT_REM = 2 ** 51;
@@ -67,12 +75,35 @@ export function subtracts(e: Extract<Expr, { k: "assign" }>): boolean {
   return e.op === "-=" || (e.op === "=" && e.value.k === "binary" && e.value.op === "-");
 }
 
+/** Why a prange body runs one iteration at a time: what stops two lanes, and where (null: the loop itself). */
+export interface ScalarReason {
+  readonly why: string;
+  readonly at: Pos | null;
+}
+
 /** Whether the parallel loop `p` can run two iterations per step. */
 export function vectorisable(p: PrangeStmt): boolean {
+  return laneVerdict(p) === null;
+}
+
+/** null when the parallel loop `p` can run two iterations per step; else the first thing that stops it. */
+export function laneVerdict(p: PrangeStmt): ScalarReason | null {
   const m = p.model!;
-  if (m.shared.length || m.privates.length || m.arrayReductions.length) return false;
+  const loopWide = (why: string): ScalarReason => ({ why, at: null });
+  if (m.shared.length) return loopWide(`it writes the shared scalar '${m.shared[0]!.name}' (two lanes keep no shared state)`);
+  if (m.privates.length) return loopWide(`it privatises the outer scalar '${m.privates[0]!.name}' (two lanes keep no private copies of outer scalars)`);
+  if (m.arrayReductions.length) return loopWide(`it reduces the array '${m.arrayReductions[0]!.array.name}' through private copies`);
   const reds = new Map<Var, Reduction>(m.reductions.map((r) => [r.v, r]));
-  for (const r of m.reductions) if (r.v.ty!.k !== "f64" || !["+", "*", "min", "max"].includes(r.op)) return false;
+  for (const r of m.reductions) {
+    if (r.v.ty!.k !== "f64") return loopWide(`the reduction of '${r.v.name}' is on integers or booleans (two lanes reduce doubles only)`);
+    if (!["+", "*", "min", "max"].includes(r.op)) return loopWide(`the reduction of '${r.v.name}' is ${REDUCTION_WORDS[r.op] ?? r.op} (two lanes reduce with +, *, Math.min or Math.max only)`);
+  }
+  let reason: ScalarReason | null = null;
+  /** records the first (innermost) failure and returns false */
+  const no = (at: Pos, why: string): false => {
+    reason ??= { why, at };
+    return false;
+  };
   const numeric = (v: Var): boolean => !v.array && v.ty!.k === "f64" || v.ty!.k === "i32" || v.ty!.k === "i64";
   const okVar = (v: Var): boolean => v === p.index || (!v.array && numeric(v) && (v.owner === p || !reds.has(v)));
   const okIndex = (e: Expr): boolean => e.k === "var" && e.v === p.index;
@@ -82,6 +113,7 @@ export function vectorisable(p: PrangeStmt): boolean {
   forEachExprInStmts(p.body, (e) => {
     if (e.k === "store" || e.k === "updateElem") written.add(e.ref.array);
   });
+  const notBool = (x: Expr): boolean => x.ty!.k !== "bool" || no(x, "a boolean is used as a number");
   const ok = (e: Expr): boolean => {
     switch (e.k) {
       case "num":
@@ -89,68 +121,108 @@ export function vectorisable(p: PrangeStmt): boolean {
       case "bool":
         return true;
       case "var":
-        return okVar(e.v);
-      case "load":
-        {
-          const off = laneOffset(p, e.ref.index);
-          return LANE_LOADS.has(e.ref.array.array!) && off !== null && (off === 0 || !written.has(e.ref.array));
-        }
+        return okVar(e.v) || no(e, v2why(e.v, reds));
+      case "load": {
+        const off = laneOffset(p, e.ref.index);
+        if (!LANE_LOADS.has(e.ref.array.array!)) return no(e, `it reads a ${e.ref.array.array}`);
+        if (off === null) return no(e, "it reads an element not at the index (two lanes read `a[i]` or `a[i + c]` only)");
+        return off === 0 || !written.has(e.ref.array) || no(e, "it reads a neighbour of an element the loop writes");
+      }
       case "unary":
-        if (e.op === "!") return e.ty!.k === "bool" && e.e.ty!.k === "bool" && ok(e.e);
-        return (e.op === "-" || e.op === "+") && e.e.ty!.k !== "bool" && ok(e.e);
+        if (e.op === "!") return (e.ty!.k === "bool" && e.e.ty!.k === "bool") ? ok(e.e) : no(e, "`!` of a number");
+        if (e.op === "-" || e.op === "+") return notBool(e.e) && ok(e.e);
+        return no(e, `the operator \`${e.op}\``);
       case "binary":
-        if (COMPARE.has(e.op)) return e.l.ty!.k !== "bool" && e.r.ty!.k !== "bool" && ok(e.l) && ok(e.r);
-        if (e.ty!.k === "bool") return false;
+        if (COMPARE.has(e.op)) return notBool(e.l) && notBool(e.r) && ok(e.l) && ok(e.r);
+        if (e.ty!.k === "bool") return no(e, `\`${e.op}\` on booleans`);
         if (BITWISE.has(e.op)) {
           // on int32 operands ToInt32 is the identity: exact through i32x4 lanes and back
-          if (e.l.ty!.k !== "i32" || !ok(e.l)) return false;
-          if (SHIFTS.has(e.op)) return e.r.k === "num" && Number.isInteger(e.r.value);
-          return e.r.ty!.k === "i32" && ok(e.r);
+          if (e.l.ty!.k !== "i32") return no(e, `\`${e.op}\` on an operand that is not an int32`);
+          if (!ok(e.l)) return false;
+          if (SHIFTS.has(e.op)) return (e.r.k === "num" && Number.isInteger(e.r.value)) || no(e, "a shift by a count that is not a constant");
+          return e.r.ty!.k === "i32" ? ok(e.r) : no(e, `\`${e.op}\` on an operand that is not an int32`);
         }
         if (e.op === "%") {
           // integer remainders only: doubles have no remainder instruction
-          if (!isInt(e) || !isInt(e.l) || !isInt(e.r)) return false;
+          if (!isInt(e) || !isInt(e.l) || !isInt(e.r)) return no(e, "`%` on doubles (two lanes take `%` of non-negative integers only)");
           const l = bounds(e.l);
           const r = bounds(e.r);
           const rMax = Math.max(Math.abs(r.lo), Math.abs(r.hi));
-          return l.lo >= 0 && l.hi + rMax < EXACT_REM && (r.lo > 0 || r.hi < 0) && ok(e.l) && ok(e.r);
+          if (!(l.lo >= 0 && l.hi + rMax < EXACT_REM && (r.lo > 0 || r.hi < 0))) return no(e, "`%` of an integer that may be negative, or by one that may be 0");
+          return ok(e.l) && ok(e.r);
         }
-        return (e.op === "+" || e.op === "-" || e.op === "*" || (e.op === "/" && e.ty!.k === "f64")) && e.l.ty!.k !== "bool" && e.r.ty!.k !== "bool" && ok(e.l) && ok(e.r);
+        if (e.op === "+" || e.op === "-" || e.op === "*" || (e.op === "/" && e.ty!.k === "f64")) return notBool(e.l) && notBool(e.r) && ok(e.l) && ok(e.r);
+        return no(e, `the operator \`${e.op}\``);
       case "logical":
-        return e.op !== "??" && e.ty!.k === "bool" && e.l.ty!.k === "bool" && e.r.ty!.k === "bool" && ok(e.l) && ok(e.r);
+        if (e.op === "??") return no(e, "`??`");
+        return (e.ty!.k === "bool" && e.l.ty!.k === "bool" && e.r.ty!.k === "bool") ? ok(e.l) && ok(e.r) : no(e, `\`${e.op}\` on numbers`);
       case "cond":
-        return e.c.ty!.k === "bool" && e.ty!.k !== "bool" && e.t.ty!.k !== "bool" && e.f.ty!.k !== "bool" && ok(e.c) && ok(e.t) && ok(e.f);
+        if (e.c.ty!.k !== "bool" || e.ty!.k === "bool" || e.t.ty!.k === "bool" || e.f.ty!.k === "bool") return no(e, "a `?:` with a number condition or boolean branches");
+        return ok(e.c) && ok(e.t) && ok(e.f);
       case "call":
-        if (e.ty!.k !== "f64" && !isInt(e)) return false;
+        if (e.ty!.k !== "f64" && !isInt(e)) return no(e, `Math.${e.fn} gives a boolean`);
         if (UNARY_MATH[e.fn] !== undefined || e.fn === "round" || (IMPORTED_MATH.has(e.fn) && e.fn !== "random" && e.fn !== "hypot")) {
           const arity = mathArity(e.fn, e.args.length);
-          return e.args.length === arity && e.args.every((a) => a.ty!.k !== "bool" && ok(a));
+          if (e.args.length !== arity) return no(e, `Math.${e.fn} with ${e.args.length} arguments`);
+          return e.args.every((a) => notBool(a) && ok(a));
         }
-        if (e.fn === "min" || e.fn === "max") return e.args.length === 2 && e.args.every((a) => a.ty!.k !== "bool" && ok(a));
-        return false;
+        if (e.fn === "min" || e.fn === "max") return e.args.length === 2 ? e.args.every((a) => notBool(a) && ok(a)) : no(e, `Math.${e.fn} with ${e.args.length} arguments`);
+        return no(e, `it calls Math.${e.fn}`);
+      case "assign":
+        return no(e, "an assignment inside an expression");
+      case "store":
+      case "updateElem":
+        return no(e, "an array store inside an expression");
+      case "update":
+        return no(e, `\`${e.op}\` (two lanes assign with \`=\` only)`);
+      case "length":
+        return no(e, "`.length` inside the loop");
       default:
-        return false;
+        return no(e, "a comma expression");
     }
   };
   const okStmt = (s: Stmt): boolean => {
-    if (s.k === "let") return !s.v.array && numeric(s.v) && s.init !== null && s.init.ty!.k !== "bool" && ok(s.init);
+    if (s.k === "let") {
+      if (s.v.array) return no(s, `the local array '${s.v.name}'`);
+      if (!numeric(s.v)) return no(s, `the boolean local '${s.v.name}'`);
+      if (s.init === null) return no(s, `'${s.v.name}' is declared without a value`);
+      return notBool(s.init) && ok(s.init);
+    }
     if (s.k === "block") return s.body.every(okStmt);
-    if (s.k === "if") return s.c.ty!.k === "bool" && ok(s.c) && s.t.every(okStmt) && s.f.every(okStmt);
-    if (s.k !== "expr") return false;
+    if (s.k === "if") return (s.c.ty!.k === "bool" || no(s.c, "an `if` on a number")) && ok(s.c) && s.t.every(okStmt) && s.f.every(okStmt);
+    if (s.k === "loop") return no(s, `an inner \`${s.kind}\` loop`);
+    if (s.k === "prange") return no(s, "a nested prange");
+    if (s.k !== "expr") return no(s, `\`${s.k}\``);
     const e = s.e;
     if (e.k === "store") {
       const kind = e.ref.array.array!;
       // integer elements take the exact int32 of an int32-typed value (ToInt32 is the identity)
       const storable = kind === "Float64Array" || kind === "Float32Array" || ((kind === "Int32Array" || kind === "Uint32Array") && e.value.ty!.k === "i32");
-      return e.op === "=" && storable && okIndex(e.ref.index) && e.value.ty!.k !== "bool" && ok(e.value);
+      if (e.op !== "=") return no(e, `a compound store \`${e.op}\` to an element`);
+      if (!storable) return no(e, `it stores to a ${kind}${kind === "Int32Array" || kind === "Uint32Array" ? " a value that is not an int32" : ""}`);
+      if (!okIndex(e.ref.index)) return no(e, "it stores to an element not at the index (two lanes store `a[i]` only)");
+      return notBool(e.value) && ok(e.value);
     }
-    if (e.k !== "assign") return false;
+    if (e.k === "updateElem") return no(e, `\`${e.op}\` on an element`);
+    if (e.k !== "assign") return ok(e) && no(e, "an expression statement that is not an assignment");
     const r = reds.get(e.target);
     if (r) {
       const v = reductionValue(r, e);
-      return v !== null && v.ty!.k !== "bool" && ok(v);
+      if (v === null) return no(e, `the update of '${r.v.name}' is not written as \`s op= e\``);
+      return notBool(v) && ok(v);
     }
-    return e.op === "=" && e.target.owner === p && numeric(e.target) && e.value.ty!.k !== "bool" && ok(e.value);
+    if (e.op !== "=") return no(e, `\`${e.op}\` on the local '${e.target.name}' (two lanes assign with \`=\` only)`);
+    if (e.target.owner !== p) return no(e, `it assigns the outer variable '${e.target.name}'`);
+    if (!numeric(e.target)) return no(e, `it assigns the boolean '${e.target.name}'`);
+    return notBool(e.value) && ok(e.value);
   };
-  return p.body.length > 0 && p.body.every(okStmt);
+  if (p.body.length === 0) return loopWide("the body is empty");
+  if (p.body.every(okStmt)) return null;
+  return reason ?? loopWide("its body");
+}
+
+function v2why(v: Var, reds: ReadonlyMap<Var, Reduction>): string {
+  if (v.array) return `the array '${v.name}' is used as a value`;
+  if (reds.has(v)) return `the reduction variable '${v.name}' is read inside the loop`;
+  return `'${v.name}' is a boolean`;
 }

@@ -221,6 +221,8 @@ export interface LoopModel {
   readonly shared: readonly Var[];
   readonly arraysRead: readonly Var[];
   readonly arraysWritten: readonly Var[];
+  /** the diagnostics this loop's analysis reported: indices [from, to) into the kernel's diagnostics */
+  readonly diagnostics: readonly [number, number];
 }
 
 /** The whole kernel. */

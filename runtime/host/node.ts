@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
-import { aliasHazards, check, compile, shapeOf } from "../../compiler/index.js";
+import { aliasHazards, check, compile, explain, shapeOf } from "../../compiler/index.js";
 import { offThread } from "../compile-client.js";
 import { ASYNC_STATE, DONE, EPOCH, MAX_WORKERS, READY, STATE, WORKER_BASE, WORKER_DEAD, WORKER_STRIDE } from "../control.js";
 import type { SerializedError } from "../errors.js";
@@ -243,7 +243,7 @@ export const nodeHost: Host = {
       return null;
     }
   },
-  jit: { check, compile, shapeOf, aliasHazards, offThread },
+  jit: { check, compile, shapeOf, aliasHazards, explain, offThread },
   precompiled: (fn, source, options, file) => precompiledFor(fn as never, source, options, file),
 };
 
