@@ -5,10 +5,9 @@
  * whether the arguments alias so that the call runs on one thread. Runs nothing and copies
  * nothing; needs the compiler (Node; not a page, where kernels are precompiled).
  */
-import type { CompileOptions, KernelReport, KernelShape, ParamType } from "../compiler/index.js";
-import type { CallFacts } from "../compiler/explain/report.js";
+import type { CompileOptions, KernelShape, ParamType } from "../compiler/interface.js";
+import type { CallFacts, KernelReport } from "../compiler/explain/report.js";
 import { formatReport } from "../compiler/explain/format.js";
-import type { JitCompiler } from "./host.js";
 import type { ParallelOptions, RunSettings } from "./options.js";
 import type { SourceOrigin } from "./errors.js";
 import { signatureOf } from "./signature.js";
@@ -35,7 +34,8 @@ export interface ExplainContext {
   readonly origin: SourceOrigin | null;
   readonly settings: RunSettings;
   shape(): KernelShape;
-  jit(): JitCompiler;
+  /** the compiler's explain (compiler/index.ts; typed here so that this module's declarations reach no compiler module) */
+  jit(): { explain(source: string, params: readonly ParamType[], options: CompileOptions): { readonly report: KernelReport } };
 }
 
 const align8 = (n: number): number => (n + 7) & ~7;
