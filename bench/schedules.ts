@@ -3,8 +3,8 @@
  *   balance   a triangular loop (`for j < i`) and the row-major Mandelbrot of the issue-7 seeds
  *             ([0,1)², one row per iteration) on 2 threads, static vs guided (the default) vs
  *             dynamic; cells are ms per call and speed-ups over the plain loop
- *   forkjoin  µs per step of `for (t < steps) for (const i of prange(n))` (tiny n: the cost of a
- *             prange itself), and a time-stepped 1-D stencil at several n, on 1 and 2 threads,
+ *   forkjoin  µs per step of `for (t < steps) for (const i of prange(n))` (tiny n, a body with a
+ *             one-trip inner loop so that each iteration is a chunk: the cost of a prange), and a time-stepped 1-D stencil at several n, on 1 and 2 threads,
  *             with small pranges kept serial (the default) and forced onto the pool
  *   threshold per-prange µs of an elementwise loop of n iterations, 1 thread vs 2 forced: where
  *             the pool starts to pay
@@ -75,6 +75,16 @@ const mandelLoop = (out: Int32Array, w: number, h: number, maxIter: number): voi
 };
 const steps = (a: Float64Array, t: number): void => {
   for (let s = 0; s < t; s++) for (const i of prange(a.length)) a[i] = a[i]! * 0.5 + 1;
+};
+/** As `steps` with a one-trip inner loop: chunks of one iteration, so prange(2) hands one to a helper. */
+const stepsInner = (a: Float64Array, t: number): void => {
+  for (let s = 0; s < t; s++) {
+    for (const i of prange(a.length)) {
+      let x = a[i]!;
+      for (let j = 0; j < 1; j++) x = x * 0.5 + 1;
+      a[i] = x;
+    }
+  }
 };
 const stencil = (a: Float64Array, b: Float64Array, t: number): void => {
   const n = a.length;
@@ -147,9 +157,9 @@ function forkjoin(runs: number): Section {
   const T = 10_000;
   for (const n of [2, 64]) {
     const a = array(Float64Array, n);
-    const k1 = compile(steps, { threads: 1 });
-    const ks = compile(steps, { threads: 2, schedule: "static" });
-    const kg = compile(steps, { threads: 2 });
+    const k1 = compile(stepsInner, { threads: 1 });
+    const ks = compile(stepsInner, { threads: 2, schedule: "static" });
+    const kg = compile(stepsInner, { threads: 2 });
     const t = time(
       [
         { run: () => k1(a, T) },
