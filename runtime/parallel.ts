@@ -1,6 +1,7 @@
 /**
- * `parallel(fn, options)`: the run-time front door. It validates options at once, compiles
- * lazily on the first call of each argument signature (cached, like Numba's dispatcher), emits
+ * `parallel(fn, options)`: the run-time front door. It validates options and reports the compile
+ * errors that do not depend on argument types at once, compiles lazily on the first call of each
+ * argument signature (cached, like Numba's dispatcher), emits
  * race warnings once per kernel, and runs the compiled kernel on the pool, or the plain
  * function when the user asked for `fallback: "js"` and the kernel cannot be compiled.
  *
@@ -142,6 +143,23 @@ class Dispatcher {
     this.source = fn.toString();
     // checked mode compiles its own instrumented kernels: nothing precompiled is used or stored
     this.pre = checkMode(options) ? NOTHING_PRECOMPILED : host().precompiled(fn, this.source, options, site?.file);
+  }
+
+  /**
+   * Compile errors that do not depend on argument types (unsupported syntax, free variables, ...)
+   * reported by `parallel()` itself, so that a wrong kernel fails where it is written: a
+   * ParforCompileError, or with `fallback: "js"` one warning and plain calls from then on. The
+   * shape it parses is the one the first call needs anyway. Nothing is loaded for it where the
+   * compiler would not be used: a kernel found ahead of time (manifest, bundle, cache) compiled
+   * already, a page has no compiler, and a process without WebAssembly runs no kernel.
+   */
+  checkEarly(): void {
+    if (this.pre.shape !== null || host().jit === null || wasmUnavailable() !== null) return;
+    try {
+      this.shape();
+    } catch (e) {
+      this.fallback(e);
+    }
   }
 
   /**
@@ -569,6 +587,7 @@ export function parallel<F extends AnyFn>(fn: F, options?: ParallelOptions): Par
   }
   const opts = Object.freeze({ ...validateOptions(options) });
   const d = new Dispatcher(fn, opts, callerSite());
+  d.checkEarly();
   let reentered = false;
   const kernel = function (this: unknown, ...args: unknown[]) {
     if (callInProgress()) {

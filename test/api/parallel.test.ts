@@ -69,14 +69,13 @@ describe("arguments", () => {
 });
 
 describe("compile errors", () => {
-  test("unsupported code is a ParforCompileError with line, column and advice", () => {
-    const k = parallel((n: number): number => {
-      const o = { a: n };
-      return o.a;
-    });
+  test("unsupported code is a ParforCompileError with line, column and advice, from parallel() itself", () => {
     let err: unknown;
     try {
-      k(1);
+      parallel((n: number): number => {
+        const o = { a: n };
+        return o.a;
+      });
     } catch (e) {
       err = e;
     }
@@ -88,8 +87,7 @@ describe("compile errors", () => {
     expect(e.diagnostics.length).toBeGreaterThan(0);
   });
   test("free variables need globals", () => {
-    const k = parallel((n: number): number => n * dx);
-    expect(() => k(2)).toThrow(/'dx' is not defined inside the kernel/);
+    expect(() => parallel((n: number): number => n * dx)).toThrow(/'dx' is not defined inside the kernel/);
     const g = parallel((n: number): number => n * dx, { globals: { dx: 0.25 } });
     expect(g(2)).toBe(0.5);
   });
