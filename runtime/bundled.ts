@@ -68,7 +68,7 @@ function decodeBase64(s: string): Uint8Array {
   return out;
 }
 
-const NONE: Precompiled = { shape: null, find: () => null, store: () => {} };
+const NONE: Precompiled = { shape: null, aheadOfTime: false, find: () => null, store: () => {} };
 const reported = new Set<string>();
 
 function distrust(where: string, problem: string): void {
@@ -106,6 +106,7 @@ export function bundledFor(fn: AnyFn): Precompiled {
   };
   return {
     shape: b.shape,
+    aheadOfTime: true,
     find(sig) {
       let left = Object.keys(b.variants);
       for (;;) {

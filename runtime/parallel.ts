@@ -149,12 +149,14 @@ class Dispatcher {
    * Compile errors that do not depend on argument types (unsupported syntax, free variables, ...)
    * reported by `parallel()` itself, so that a wrong kernel fails where it is written: a
    * ParforCompileError, or with `fallback: "js"` one warning and plain calls from then on. The
-   * shape it parses is the one the first call needs anyway. Nothing is loaded for it where the
-   * compiler would not be used: a kernel found ahead of time (manifest, bundle, cache) compiled
-   * already, a page has no compiler, and a process without WebAssembly runs no kernel.
+   * shape it parses is the one the first call needs anyway. Nothing loads the compiler for it
+   * where it may not be needed: a kernel found ahead of time (manifest, bundle, cache) compiled
+   * already, a program built ahead of time (a manifest applies: `parfor build` reported what does
+   * not compile) may never call the kernels it left to the run time, a page has no compiler, and
+   * a process without WebAssembly runs no kernel.
    */
   checkEarly(): void {
-    if (this.pre.shape !== null || host().jit === null || wasmUnavailable() !== null) return;
+    if (this.pre.shape !== null || this.pre.aheadOfTime || host().jit === null || wasmUnavailable() !== null) return;
     try {
       this.shape();
     } catch (e) {
@@ -575,7 +577,7 @@ function checkMode(options: ParallelOptions): boolean {
   return (options.check ?? (envVar("PARFOR_CHECK") === "races" ? "races" : "off")) === "races";
 }
 
-const NOTHING_PRECOMPILED: Precompiled = { shape: null, find: () => null, store: () => {} };
+const NOTHING_PRECOMPILED: Precompiled = { shape: null, aheadOfTime: false, find: () => null, store: () => {} };
 
 /**
  * Compiles `fn` (a function whose loops are `for (const i of prange(n))`) to WebAssembly threads.

@@ -44,6 +44,12 @@ type AnyFn = (...args: any[]) => any;
 export interface Precompiled {
   /** the kernel's shape when a manifest, bundle or cache entry has it (no parsing needed) */
   readonly shape: KernelShape | null;
+  /**
+   * whether the program was compiled ahead of time: a `parfor build` manifest applies to the
+   * kernel's file, or the bundler plugin bound a bundle. That build reported the kernels that do
+   * not compile, so `parallel()` does not load the compiler to check them again.
+   */
+  readonly aheadOfTime: boolean;
   /** a ready specialisation for `sig`: exact, or one that accepts it (s ⊂ i ⊂ f) */
   find(sig: readonly ParamType[]): Variant | null;
   /** records a JIT-compiled specialisation in the compile cache (when it is on) */
@@ -204,7 +210,7 @@ function widest(sig: readonly ParamType[], keys: string[], tried: string, load: 
   }
 }
 
-const NONE: Precompiled = { shape: null, find: () => null, store: () => {} };
+const NONE: Precompiled = { shape: null, aheadOfTime: false, find: () => null, store: () => {} };
 
 /** The cache setting: the option, else PARFOR_CACHE. */
 function cacheSetting(options: ParallelOptions): boolean | string | undefined {
@@ -264,6 +270,7 @@ function lookup(fn: AnyFn, source: string, options: ParallelOptions, file: strin
   const b = bundle;
   return {
     shape,
+    aheadOfTime: manifests.length > 0 || bound.has(fn),
     find(sig) {
       try {
         const want = sigKey(sig);
