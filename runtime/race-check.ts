@@ -107,7 +107,8 @@ export function beginChecked(memory: WasmMemory, ctl: Int32Array, meta: KernelMe
   const temporary: Block[] = [];
   meta.params.forEach((p, k) => {
     Atomics.store(ctl, TABLE + k, 0);
-    if (p.kind !== "array" || (!p.read && !p.written)) return;
+    // arrays no loop writes are not instrumented (compiler/lower/checked.ts)
+    if (p.kind !== "array" || !p.written) return;
     const bytes = Math.max(1, fv.getInt32(p.lengthOffset, true)) * C.elementBytes;
     let b = blocks[k];
     if (b === undefined || b.bytes < bytes) {

@@ -9,6 +9,7 @@
  */
 import type { ArrayKind } from "../artifact.js";
 import type { ElemRef } from "../model/ir.js";
+import { AccessMode, emitShadowAccess } from "./checked.js";
 import { emitExpr, type Operand } from "./expr.js";
 import type { FnLowerer } from "./fn.js";
 import { ValType } from "./wasm/encoder.js";
@@ -19,9 +20,7 @@ const SHIFT: Record<ArrayKind, number> = {
   Int8Array: 0, Uint8Array: 0, Uint8ClampedArray: 0,
 };
 
-/** How an access uses its element, for checked mode's shadow state. */
-export const AccessMode = { Read: 0, Write: 1, ReadWrite: 2 } as const;
-export type AccessMode = (typeof AccessMode)[keyof typeof AccessMode];
+export { AccessMode } from "./checked.js";
 
 /** Pushes the byte address of `ref`'s element after checking its index. */
 export function emitAddress(L: FnLowerer, ref: ElemRef, mode: AccessMode = AccessMode.Read): void {
@@ -58,7 +57,7 @@ export function emitAddress(L: FnLowerer, ref: ElemRef, mode: AccessMode = Acces
     callOob(L, ref, arr.len);
     L.release(ValType.f64, x);
   }
-  if (L.checkIndex !== null && L.m.imports.shadow !== undefined) emitShadow(L, ref, idx, mode);
+  if (L.check !== null) emitShadowAccess(L, ref, idx, mode);
   fb.localGet(arr.base).localGet(idx);
   const sh = SHIFT[ref.array.array!];
   if (sh) fb.i32Const(sh).op(Op.i32_shl);
@@ -75,22 +74,6 @@ function callOob(L: FnLowerer, ref: ElemRef, len: number): void {
   if (ref.array.kind === "param") fb.call(L.m.imports.oob);
   else fb.localGet(len).call(L.m.imports.oobLen!);
   fb.unreachable().end();
-}
-
-/**
- * Checked mode: `shadow(site, param, index, iteration, mode)` (shadow.ts) before the access, its
- * index already bounds-checked; the iteration is the prange index's value as an int32.
- */
-function emitShadow(L: FnLowerer, ref: ElemRef, idx: number, mode: AccessMode): void {
-  const fb = L.fb;
-  const iv = L.checkIndex!;
-  if (ref.array.kind !== "param") return; // a kernel's own arrays: not checked
-  const param = L.m.frame.params.findIndex((p) => p.kind === "array" && p.name === ref.array.name);
-  if (param < 0) return;
-  fb.i32Const(ref.site).i32Const(param).localGet(idx).localGet(L.local(iv));
-  if (iv.ty!.k === "f64") fb.opFC(OpFC.i32_trunc_sat_f64_s);
-  else if (iv.ty!.k === "i64") fb.op(Op.i32_wrap_i64);
-  fb.i32Const(mode).call(L.m.imports.shadow!);
 }
 
 /** Loads `ref`'s element (its address already on the stack when `atAddress`). */

@@ -28,6 +28,8 @@ export interface Imports {
   readonly oobLen?: number;
   /** checked mode only: the shadow-state function (shadow.ts; see CompiledKernel.checked) */
   readonly shadow?: number;
+  /** checked mode only: shadowLog(kind, other, param, index, me), one race record (shadow.ts) */
+  readonly shadowLog?: number;
 }
 
 export interface ModuleCtx {
@@ -74,6 +76,12 @@ export class FnLowerer {
   proven: ReadonlySet<number> = new Set();
   /** checked mode, inside a prange's loop function: the prange index whose value names the iteration */
   checkIndex: Var | null = null;
+  /**
+   * checked mode, inside a prange's loop function: locals holding `epoch << 48` (loaded once per
+   * chunk), this iteration's word `epoch << 48 | (ordinal + 1) << 16` (set at the top of each
+   * iteration), and each checked array's shadow block (from the table, once per chunk)
+   */
+  check: { readonly epoch: number; readonly me: number; readonly bases: Map<Var, { readonly base: number; readonly param: number }> } | null = null;
   private readonly labels: Label[] = [];
   private readonly freeTemps = new Map<ValType, number[]>();
   /** local index of the frame address (parameter 0 of every function) */

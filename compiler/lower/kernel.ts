@@ -30,6 +30,7 @@ import { FnLowerer, type Imports, loadOf, type ModuleCtx, storeOf, wasmType } fr
 import { layoutFrame } from "./frame.js";
 import { addHelpers } from "./helpers.js";
 import { addShadowFunctions } from "./shadow.js";
+import { beginCheck } from "./checked.js";
 import { mathImportField, mathImportKey } from "./math.js";
 import { emitCountedBody, emitStmts, returnWant } from "./stmt.js";
 import { definitelyReturns } from "../analysis/types.js";
@@ -111,7 +112,7 @@ export function lowerKernel(
   for (const u of used) if (isLinked(u)) math.set(u.key, linked.indices.get(u.name)!);
   // checked mode: the shadow-state functions (after every import, which come first in the index space)
   const shadow = opts.checkRaces ? addShadowFunctions(m) : undefined;
-  const ctx: ModuleCtx = { kernel: k, frame, helpers, imports: shadow === undefined ? imports : { ...imports, shadow }, mathScratch: scratch, linkedMath: linked, arenaLoops: arenaLoops(k) };
+  const ctx: ModuleCtx = { kernel: k, frame, helpers, imports: shadow === undefined ? imports : { ...imports, ...shadow }, mathScratch: scratch, linkedMath: linked, arenaLoops: arenaLoops(k) };
 
   m.exportFunc("main", m.addFunction(lowerMain(ctx).fb));
   const loops: LoopInfo[] = [];
@@ -267,11 +268,8 @@ function lowerLoop(ctx: ModuleCtx, p: PrangeStmt, twoLane: boolean, paths: { lan
   const slots = ctx.frame.slots;
   const L = new FnLowerer(ctx, `loop_${p.id}`, [i32, i32, i32, i32], []);
   const fb = L.fb;
-  // checked mode: a loop with array reductions updates private copies, which no other thread
-  // touches, so its accesses are not instrumented (a coarse exemption: the loop's other arrays
-  // go unchecked too, until access.ts can skip the reduced arrays alone)
-  if (ctx.imports.shadow !== undefined && model.arrayReductions.length === 0) L.checkIndex = p.index;
   L.loadArrays();
+  if (ctx.imports.shadow !== undefined) beginCheck(L, p);
   const load = (ty: Ty, off: number): void => L.loadSlot(wasmType(ty), off);
   for (const v of model.liveIn) {
     load(v.ty!, slots.get(v)!);

@@ -16,19 +16,24 @@
  */
 import { CHECK_LAYOUT as C } from "../artifact.js";
 import { FunctionBuilder, type ModuleBuilder, ValType } from "./wasm/encoder.js";
-import { Op, OpFC, OpFE } from "./wasm/opcodes.js";
+import { Op, OpFE } from "./wasm/opcodes.js";
 
-const { f64, i32, i64 } = { f64: ValType.f64, i32: ValType.i32, i64: ValType.i64 };
+const { i32, i64 } = { i32: ValType.i32, i64: ValType.i64 };
 const A64 = { align: 3, offset: 0 };
 const A32 = { align: 2, offset: 0 };
 const WW = 0;
 const RW = 1;
 const WR = 2;
 
-/** Adds the functions; returns the index of `shadow(site, param, index, iteration, mode)`. */
-export function addShadowFunctions(m: ModuleBuilder): number {
-  // log(kind, other, param, index, iteration, site): one record, if the log has room
-  const lg = new FunctionBuilder("shadowLog", [i32, i64, i32, i32, i32, i32], []);
+/**
+ * Adds the functions; returns the indices of `shadow(me, base, index, mode, param)` (`me` is the
+ * access's word, epoch << 48 | (ordinal + 1) << 16 | site, `base` its array's shadow block) and
+ * of `shadowLog(kind, other, param, index, me)`, which records one race (0 write after write, 1
+ * write after read, 2 read after write).
+ */
+export function addShadowFunctions(m: ModuleBuilder): { shadow: number; shadowLog: number } {
+  // log(kind, other, param, index, me): one record, if the log has room
+  const lg = new FunctionBuilder("shadowLog", [i32, i64, i32, i32, i64], []);
   const n = lg.local(i32);
   const rec = lg.local(i32);
   lg.i32Const(C.countByte).i32Const(1).atomic(OpFE.i32_atomic_rmw_add, A32).localTee(n).i32Const(C.capacity).op(Op.i32_ge_u);
@@ -39,39 +44,37 @@ export function addShadowFunctions(m: ModuleBuilder): number {
     value();
     lg.mem(Op.f64_store, { align: 3, offset: field * 8 });
   };
+  /** a word's iteration: start + (ordinal + 1 - 1) * step */
+  const iteration = (word: number): void => {
+    lg.i32Const(C.startByte).mem(Op.f64_load, A64)
+      .localGet(word).i64Const(16n).op(Op.i64_shr_u).op(Op.i32_wrap_i64).op(Op.f64_convert_i32_u).f64Const(1).op(Op.f64_sub)
+      .i32Const(C.stepByte).mem(Op.f64_load, A64).op(Op.f64_mul).op(Op.f64_add);
+  };
+  const site = (word: number): void => {
+    lg.localGet(word).op(Op.i32_wrap_i64).i32Const(0xffff).op(Op.i32_and).op(Op.f64_convert_i32_u);
+  };
   put(0, () => lg.localGet(0).op(Op.f64_convert_i32_u));
   put(1, () => lg.localGet(2).op(Op.f64_convert_i32_u));
   put(2, () => lg.localGet(3).op(Op.f64_convert_i32_u));
-  // the other access's iteration: start + (ordinal + 1 - 1) * step
-  put(3, () =>
-    lg.i32Const(C.startByte).mem(Op.f64_load, A64)
-      .localGet(1).i64Const(16n).op(Op.i64_shr_u).op(Op.i32_wrap_i64).op(Op.f64_convert_i32_u).f64Const(1).op(Op.f64_sub)
-      .i32Const(C.stepByte).mem(Op.f64_load, A64).op(Op.f64_mul).op(Op.f64_add),
-  );
-  put(4, () => lg.localGet(1).op(Op.i32_wrap_i64).i32Const(0xffff).op(Op.i32_and).op(Op.f64_convert_i32_u));
-  put(5, () => lg.localGet(4).op(Op.f64_convert_i32_s));
-  put(6, () => lg.localGet(5).op(Op.f64_convert_i32_u));
+  put(3, () => iteration(1));
+  put(4, () => site(1));
+  put(5, () => iteration(4));
+  put(6, () => site(4));
   const log = m.addFunction(lg);
 
-  const f = new FunctionBuilder("shadow", [i32, i32, i32, i32, i32], []);
-  const [SITE, PARAM, INDEX, ITER, MODE] = [0, 1, 2, 3, 4];
+  const f = new FunctionBuilder("shadow", [i64, i32, i32, i32, i32], []);
+  const [ME, BASE, INDEX, MODE, PARAM] = [0, 1, 2, 3, 4];
   const addr = f.local(i32);
   const epoch = f.local(i32);
   const ord = f.local(i32);
-  const me = f.local(i64);
   const v = f.local(i64);
   const w = f.local(i64);
-  // addr = table[param] + index * 24; nothing to do for an unchecked array
-  f.localGet(PARAM).i32Const(2).op(Op.i32_shl).mem(Op.i32_load, { align: 2, offset: C.tableByte }).localTee(addr).op(Op.i32_eqz);
+  // addr = base + index * 24; nothing to do for an unchecked array
+  f.localGet(BASE).op(Op.i32_eqz);
   f.if_("void").return_().end();
-  f.localGet(addr).localGet(INDEX).i32Const(C.elementBytes).op(Op.i32_mul).op(Op.i32_add).localSet(addr);
-  f.i32Const(C.epochByte).atomic(OpFE.i32_atomic_load, A32).localSet(epoch);
-  // ordinal + 1 = (i - start) / step + 1 (exact: the index is start + k * step)
-  f.localGet(ITER).op(Op.f64_convert_i32_s).i32Const(C.startByte).mem(Op.f64_load, A64).op(Op.f64_sub)
-    .i32Const(C.stepByte).mem(Op.f64_load, A64).op(Op.f64_div).f64Const(1).op(Op.f64_add).opFC(OpFC.i32_trunc_sat_f64_u).localSet(ord);
-  f.localGet(epoch).op(Op.i64_extend_i32_u).i64Const(48n).op(Op.i64_shl)
-    .localGet(ord).op(Op.i64_extend_i32_u).i64Const(16n).op(Op.i64_shl).op(Op.i64_or)
-    .localGet(SITE).i32Const(0xffff).op(Op.i32_and).op(Op.i64_extend_i32_u).op(Op.i64_or).localSet(me);
+  f.localGet(BASE).localGet(INDEX).i32Const(C.elementBytes).op(Op.i32_mul).op(Op.i32_add).localSet(addr);
+  f.localGet(ME).i64Const(48n).op(Op.i64_shr_u).op(Op.i32_wrap_i64).localSet(epoch);
+  f.localGet(ME).i64Const(16n).op(Op.i64_shr_u).op(Op.i32_wrap_i64).localSet(ord);
   /** pushes: word `x` is of this epoch */
   const current = (x: number): void => {
     f.localGet(x).i64Const(48n).op(Op.i64_shr_u).op(Op.i32_wrap_i64).localGet(epoch).op(Op.i32_eq);
@@ -82,7 +85,7 @@ export function addShadowFunctions(m: ModuleBuilder): number {
     f.localGet(x).i64Const(16n).op(Op.i64_shr_u).op(Op.i32_wrap_i64).localGet(ord).op(Op.i32_ne).op(Op.i32_and);
   };
   const report = (kind: number, x: number): void => {
-    f.i32Const(kind).localGet(x).localGet(PARAM).localGet(INDEX).localGet(ITER).localGet(SITE).call(log);
+    f.i32Const(kind).localGet(x).localGet(PARAM).localGet(INDEX).localGet(ME).call(log);
   };
 
   // ---- read
@@ -93,7 +96,7 @@ export function addShadowFunctions(m: ModuleBuilder): number {
     current(v);
     f.op(Op.i32_eqz).if_("void");
     // empty (another epoch): claim it; done unless someone claimed it first
-    f.localGet(addr).localGet(v).localGet(me).atomic(OpFE.i64_atomic_rmw_cmpxchg, { align: 3, offset: slot }).localTee(w);
+    f.localGet(addr).localGet(v).localGet(ME).atomic(OpFE.i64_atomic_rmw_cmpxchg, { align: 3, offset: slot }).localTee(w);
     f.localGet(v).op(Op.i64_eq).brIf(1);
     f.localGet(w).localSet(v);
     f.end();
@@ -110,7 +113,7 @@ export function addShadowFunctions(m: ModuleBuilder): number {
 
   // ---- write
   f.localGet(MODE).if_("void");
-  f.localGet(addr).localGet(me).atomic(OpFE.i64_atomic_rmw_xchg, A64).localSet(w);
+  f.localGet(addr).localGet(ME).atomic(OpFE.i64_atomic_rmw_xchg, A64).localSet(w);
   other(w);
   f.if_("void");
   report(WW, w);
@@ -123,5 +126,5 @@ export function addShadowFunctions(m: ModuleBuilder): number {
     f.return_().end();
   }
   f.end();
-  return m.addFunction(f);
+  return { shadow: m.addFunction(f), shadowLog: log };
 }

@@ -17,6 +17,7 @@
  */
 import type { LoopStmt, PrangeStmt, Stmt, Var } from "../model/ir.js";
 import type { ArrayKind } from "../artifact.js";
+import { beginIteration } from "./checked.js";
 import { emitAs, emitCond, emitEffect, emitExpr, repr } from "./expr.js";
 import type { Expr, Ty } from "../model/ir.js";
 import { type FnLowerer, wasmType } from "./fn.js";
@@ -231,6 +232,7 @@ export function emitCountedBody(L: FnLowerer, s: PrangeStmt, itLo: number, itHi:
       () => fb.localGet(it).localGet(itHi).op(Op.i32_ge_s).brIf(0),
       () => {
         trip();
+        beginIteration(L, s, it);
         emitStmts(L, s.body);
       },
       () => {

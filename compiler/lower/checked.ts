@@ -1,0 +1,126 @@
+/**
+ * Checked mode's instrumentation inside a prange's loop function (shadow.ts holds the shadow
+ * function itself). Once per chunk, the epoch and each array's shadow block are loaded into
+ * locals; at the top of each iteration its word `epoch << 48 | (ordinal + 1) << 16` is formed;
+ * each access then takes an inline fast path when its element already records this iteration
+ * and calls `shadow(me | site, base, index, mode, param)` otherwise:
+ *
+ *   writer word is this iteration          -> nothing to do (any mode): this iteration published
+ *                                             itself as the writer and checked the readers then;
+ *                                             every later access of another iteration meets it
+ *   read, reader 1 is this iteration and   -> nothing to do: it checked the writer when it
+ *   the writer word is of an earlier epoch    published, and a later writer meets it
+ *
+ * Both tests only load words; everything that publishes goes through the function.
+ */
+import { CHECK_LAYOUT } from "../artifact.js";
+import type { ElemRef, PrangeStmt, Var } from "../model/ir.js";
+import type { FnLowerer } from "./fn.js";
+import { ValType } from "./wasm/encoder.js";
+import { Op, OpFE } from "./wasm/opcodes.js";
+
+/** How an access uses its element, for checked mode's shadow state. */
+export const AccessMode = { Read: 0, Write: 1, ReadWrite: 2 } as const;
+export type AccessMode = (typeof AccessMode)[keyof typeof AccessMode];
+
+const A64 = { align: 3, offset: 0 };
+
+/**
+ * At the top of loop_k: the epoch and the shadow block of every array the loop writes into
+ * locals (see FnLowerer.check). An array the loop only reads cannot race in it, so its accesses
+ * are not instrumented; nor are those of an array it reduces (private copies per chunk).
+ */
+export function beginCheck(L: FnLowerer, p: PrangeStmt): void {
+  const model = p.model!;
+  const reduced = new Set(model.arrayReductions.map((r) => r.array));
+  const fb = L.fb;
+  L.checkIndex = p.index;
+  const epoch = fb.local(ValType.i64);
+  const me = fb.local(ValType.i64);
+  fb.i32Const(CHECK_LAYOUT.epochByte).atomic(OpFE.i32_atomic_load, { align: 2, offset: 0 });
+  fb.op(Op.i64_extend_i32_u).i64Const(48n).op(Op.i64_shl).localSet(epoch);
+  const bases = new Map<Var, { base: number; param: number }>();
+  L.m.frame.params.forEach((fp, param) => {
+    if (fp.kind !== "array") return;
+    const v = L.m.kernel.params.find((x) => x.name === fp.name)!;
+    if (!model.arraysWritten.includes(v) || reduced.has(v)) return;
+    const base = fb.local(ValType.i32);
+    fb.i32Const(param * 4).mem(Op.i32_load, { align: 2, offset: CHECK_LAYOUT.tableByte }).localSet(base);
+    bases.set(v, { base, param });
+  });
+  L.check = { epoch, me, bases };
+}
+
+/** At the top of an iteration of the checked prange: me = epoch << 48 | (ordinal + 1) << 16. */
+export function beginIteration(L: FnLowerer, s: PrangeStmt, ordinal: number): void {
+  if (L.check === null || s.index !== L.checkIndex) return;
+  const fb = L.fb;
+  fb.localGet(L.check.epoch).localGet(ordinal).i32Const(1).op(Op.i32_add).op(Op.i64_extend_i32_u);
+  fb.i64Const(16n).op(Op.i64_shl).op(Op.i64_or).localSet(L.check.me);
+}
+
+/** pushes: (word ^ me) >>> 16 == 0, i.e. the word is this epoch's and this iteration's */
+function mine(L: FnLowerer, word: number): void {
+  L.fb.localGet(word).localGet(L.check!.me).op(Op.i64_xor).i64Const(16n).op(Op.i64_shr_u).op(Op.i64_eqz);
+}
+
+/** pushes: the word is of this epoch and of another iteration */
+function other(L: FnLowerer, word: number): void {
+  const fb = L.fb;
+  fb.localGet(word).localGet(L.check!.me).op(Op.i64_xor).localTee(word);
+  fb.i64Const(48n).op(Op.i64_shr_u).op(Op.i64_eqz);
+  fb.localGet(word).i64Const(16n).op(Op.i64_shr_u).i64Const(0n).op(Op.i64_ne).op(Op.i32_and);
+  // restore the word (x ^ me ^ me)
+  fb.localGet(word).localGet(L.check!.me).op(Op.i64_xor).localSet(word);
+}
+
+/** Before an access whose index (bounds-checked, in local `idx`) is known: the shadow update. */
+export function emitShadowAccess(L: FnLowerer, ref: ElemRef, idx: number, mode: AccessMode): void {
+  const ck = L.check!;
+  const arr = ck.bases.get(ref.array);
+  if (arr === undefined) return;
+  const fb = L.fb;
+  const addr = L.temp(ValType.i32);
+  const w = L.temp(ValType.i64);
+  const site = BigInt(ref.site & 0xffff);
+  fb.block("void");
+  // memory safety: no state, no update (the runtime gives every written array a block)
+  fb.localGet(arr.base).op(Op.i32_eqz).brIf(0);
+  fb.localGet(arr.base).localGet(idx).i32Const(CHECK_LAYOUT.elementBytes).op(Op.i32_mul).op(Op.i32_add).localTee(addr);
+  fb.atomic(OpFE.i64_atomic_load, A64).localSet(w);
+  mine(L, w);
+  fb.brIf(0);
+  if (mode === AccessMode.Read) {
+    const r = L.temp(ValType.i64);
+    fb.localGet(addr).atomic(OpFE.i64_atomic_load, { align: 3, offset: 8 }).localSet(r);
+    mine(L, r);
+    // the writer word is of an earlier epoch
+    fb.localGet(w).localGet(ck.epoch).op(Op.i64_xor).i64Const(48n).op(Op.i64_shr_u).i64Const(0n).op(Op.i64_ne).op(Op.i32_and).brIf(0);
+    L.release(ValType.i64, r);
+  }
+  if (mode === AccessMode.Write) {
+    // publish as the writer, then look at the old writer and at the readers
+    const report = (kind: number): void => {
+      fb.i32Const(kind).localGet(w).i32Const(arr.param).localGet(idx).localGet(ck.me).i64Const(site).op(Op.i64_or).call(L.m.imports.shadowLog!);
+      fb.br(1); // out of the enclosing block (this runs inside an if)
+    };
+    fb.localGet(addr).localGet(ck.me).i64Const(site).op(Op.i64_or).atomic(OpFE.i64_atomic_rmw_xchg, A64).localSet(w);
+    other(L, w);
+    fb.if_("void");
+    report(0);
+    fb.end();
+    for (const slot of [8, 16]) {
+      fb.localGet(addr).atomic(OpFE.i64_atomic_load, { align: 3, offset: slot }).localSet(w);
+      other(L, w);
+      fb.if_("void");
+      report(1);
+      fb.end();
+    }
+  } else {
+    fb.localGet(ck.me).i64Const(site).op(Op.i64_or).localGet(arr.base).localGet(idx).i32Const(mode).i32Const(arr.param);
+    fb.call(L.m.imports.shadow!);
+  }
+  fb.end();
+  L.release(ValType.i64, w);
+  L.release(ValType.i32, addr);
+}
