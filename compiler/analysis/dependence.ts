@@ -43,7 +43,12 @@ export interface Alt {
   readonly cs: readonly Cons[];
 }
 
-type Val = { readonly alts: readonly Alt[] } | { readonly why: string };
+/**
+ * An affine value with alternatives, or why it is not one. `le`/`ge`: bounds that hold whichever
+ * alternative is taken (a Math.min is at most each argument, a Math.max at least), so a loop bound
+ * `j < v` also gives `j < le[k]` without a disjunction.
+ */
+type Val = { readonly alts: readonly Alt[]; readonly le?: readonly Affine[]; readonly ge?: readonly Affine[] } | { readonly why: string };
 
 /** The iteration space of an access: constraints that hold, and disjunctions (one option holds). */
 export interface Space {
@@ -422,6 +427,12 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
             if (alts.length > MAX_ALTS) return opaque(e, env, () => nonAffine(e));
             acc = { alts };
           }
+          // every argument a plain affine value: the result is at most (min) / at least (max) each
+          const args = e.args.map((a) => toAff(a, env));
+          if (isVal(acc) && args.every((v) => isVal(v) && v.alts.length === 1 && v.alts[0]!.cs.length === 0)) {
+            const hull = args.map((v) => (v as { alts: readonly Alt[] }).alts[0]!.a);
+            return e.fn === "min" ? { alts: acc.alts, le: hull } : { alts: acc.alts, ge: hull };
+          }
           return acc;
         }
         if (e.fn === "floor" && e.args.length === 1) {
@@ -630,6 +641,9 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
     let out = ctx;
     for (const part of boundParts(e, upper, env)) {
       if (!isVal(part)) continue;
+      // what holds under every option, as plain constraints (a first pass without disjunctions uses them)
+      const hull = below ? part.le : part.ge;
+      if (hull && part.alts.length > 1) out = withOptions(out, [hull.map((h) => ({ a: below ? sub(h, j) : sub(j, h), strict }))]);
       out = withOptions(out, part.alts.map((x) => [...x.cs, { a: below ? sub(x.a, j) : sub(j, x.a), strict }]));
     }
     return out;
@@ -1236,7 +1250,12 @@ function substVar(a: Affine, v: Var, by: Affine): Affine {
   return out;
 }
 
-/** Tests every pair of accesses to one array; returns the pairs not proven independent. */
+/**
+ * Tests the pairs of accesses to one array; returns pairs not proven independent. Each access
+ * needs one such pair to be known racing: a pair of two different accesses already in returned
+ * pairs is not tested (the loop's diagnostics are one per array, naming the racing accesses; a
+ * write with itself is always tested, as it decides PF2002).
+ */
 export function conflicts(accesses: readonly Access[], loop: PrangeStmt, step: number | null, known: readonly Cons[] = []): Conflict[] {
   const out: Conflict[] = [];
   const byArray = new Map<Var, Access[]>();
@@ -1246,18 +1265,39 @@ export function conflicts(accesses: readonly Access[], loop: PrangeStmt, step: n
     l.push(a);
   }
   for (const list of byArray.values()) {
+    const racing = new Set<Access>();
     for (let x = 0; x < list.length; x++) {
       const w = list[x]!;
       if (!w.write) continue;
       for (let y = 0; y < list.length; y++) {
         const o = list[y]!;
         if (o.write && y < x) continue;
+        if (o !== w && racing.has(w) && racing.has(o)) continue;
         const r = dependent(w, o, loop.index, step, known);
-        if (r.dependent) out.push({ write: w, other: o, distance: r.distance });
+        if (!r.dependent) continue;
+        out.push({ write: w, other: o, distance: r.distance });
+        racing.add(w).add(o);
       }
     }
   }
   return out;
+}
+
+/** A constraint's row per side (A, B, none), made once: rows are reused by many systems, and fm.ts keys its answers by row. */
+const rows = new WeakMap<Cons, (Ineq | null)[]>();
+
+interface Rewritten {
+  readonly space: { readonly cons: Cons[]; readonly choices: Cons[][][] };
+  readonly alts: { a: Affine; cs: Cons[] }[] | null;
+}
+const rewrites = new WeakMap<Frame, WeakMap<Access, Rewritten>>();
+
+/** One integrality test per frame (a function of it), so fm.ts can keep its answers per test. */
+const integrals = new WeakMap<Frame, (x: string) => boolean>();
+function integralOf(frame: Frame, make: (x: string) => boolean): (x: string) => boolean {
+  let f = integrals.get(frame);
+  if (!f) integrals.set(frame, (f = make));
+  return f;
 }
 
 /** Most combinations of alternatives tried per pair; beyond it, disjunctions are dropped (which is sound). */
@@ -1270,7 +1310,7 @@ export function dependent(A: Access, B: Access, idx: Var, step: number | null, k
   const base0 = integralIn(frame.ints);
   // the remainder k % d is an integer only when d is
   const dInt = !decomp || (numeric(decomp.d) !== null && Number.isInteger(numeric(decomp.d))) || [...decomp.d.values()].every((t) => !t.v && Number.isInteger(t.c) && (t.sym === "" || t.sym.split("*").every((y) => y.startsWith("len") || frame.ints.has(y))));
-  const integral = (x: string): boolean => base0(x) && (dInt || !decomp || !x.endsWith(`#${decomp.r.id}`));
+  const integral = integralOf(frame, (x: string): boolean => base0(x) && (dInt || !decomp || !x.endsWith(`#${decomp.r.id}`)));
   // the prange index rewritten: by its iteration number, or by (quotient, remainder)
   const rewrite = (a: Affine): Affine => {
     if (numbering) return substVar(a, idx, add(numbering.start, scale(loopVar(numbering.v), numbering.step)));
@@ -1292,9 +1332,14 @@ export function dependent(A: Access, B: Access, idx: Var, step: number | null, k
     const l = lin(f.a, "", f.strict);
     if (l) base.push(l);
   }
+  // each constraint's row per side, made once (the combinations below reuse them, and fm.ts keys its answers by row)
   const sideIneqs = (cs: readonly Cons[], side: string, into: Ineq[]): void => {
+    const at = side === "A" ? 0 : side === "B" ? 1 : 2;
     for (const c of cs) {
-      const l = lin(c.a, side, c.strict);
+      let r = rows.get(c);
+      if (!r) rows.set(c, (r = []));
+      let l = r[at];
+      if (l === undefined) l = r[at] = lin(c.a, side, c.strict);
       if (l) into.push(l);
     }
   };
@@ -1305,14 +1350,26 @@ export function dependent(A: Access, B: Access, idx: Var, step: number | null, k
 
   // every symbol `len…` is >= 0
   const lens = new Set<string>([`len${A.array.id}`]);
-  const spaceOf = (x: Access): { cons: Cons[]; choices: Cons[][][] } => ({ cons: rw(x.space.cons), choices: x.space.choices.map((o) => o.map(rw)) });
-  const sA = spaceOf(A);
-  const sB = spaceOf(B);
+  // an access's constraints and subscripts with the index rewritten: once per frame (every pair of the loop uses them)
+  const rewrittenOf = (x: Access): Rewritten => {
+    let byAccess = A.frame ? rewrites.get(A.frame) : undefined;
+    if (A.frame && !byAccess) rewrites.set(A.frame, (byAccess = new WeakMap()));
+    let r = byAccess?.get(x);
+    if (!r) {
+      r = { space: { cons: rw(x.space.cons), choices: x.space.choices.map((o) => o.map(rw)) }, alts: x.alts ? x.alts.map((y) => ({ a: rewrite(y.a), cs: rw(y.cs) })) : null };
+      byAccess?.set(x, r);
+    }
+    return r;
+  };
+  const rA = rewrittenOf(A);
+  const rB = rewrittenOf(B);
+  const sA = rA.space;
+  const sB = rB.space;
   for (const s of [sA, sB]) for (const c of [...s.cons, ...s.choices.flat(2)]) for (const t of c.a.values()) for (const y of t.sym.split("*")) if (y.startsWith("len")) lens.add(y);
   for (const l of lens) base.push({ c: new Map([[`$${l}`, 1]]), k: 0, strict: false });
 
-  const altsA = A.alts ? A.alts.map((x) => ({ a: rewrite(x.a), cs: rw(x.cs) })) : null;
-  const altsB = B.alts ? B.alts.map((x) => ({ a: rewrite(x.a), cs: rw(x.cs) })) : null;
+  const altsA = rA.alts;
+  const altsB = rB.alts;
   for (const alts of [altsA, altsB]) for (const x of alts ?? []) for (const t of x.a.values()) for (const y of t.sym.split("*")) if (y.startsWith("len") && !lens.has(y)) {
     lens.add(y);
     base.push({ c: new Map([[`$${y}`, 1]]), k: 0, strict: false });

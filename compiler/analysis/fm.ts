@@ -47,10 +47,54 @@ function substitute<T extends { c: ReadonlyMap<string, number>; k: number }>(t: 
 }
 
 /**
+ * Answers already given, by the text of the system (its rows in order, each variable with its
+ * integrality): one dependence question asks the same system for several directions and
+ * remainders, and the pairs of one loop share many of their systems. Kept for one kernel
+ * (clearSystemCache, called by the loop analysis), at most CACHE_LIMIT entries.
+ */
+const caches = new Map<(x: string) => boolean, Map<string, boolean>>();
+let cached = 0;
+const CACHE_LIMIT = 20000;
+
+/** Forgets the answers kept so far (a new kernel's analysis starts). */
+export function clearSystemCache(): void {
+  caches.clear();
+  cached = 0;
+}
+
+/** Each row's text, made once per row object. */
+const keys = new WeakMap<object, string>();
+function rowKey(q: Eq | Ineq): string {
+  let key = keys.get(q);
+  if (key === undefined) {
+    key = "";
+    for (const [y, v] of q.c) key += `${v}*${y}+`;
+    key += "strict" in q ? (q.strict ? ">" : ">=") + q.k : "=" + q.k;
+    keys.set(q, key);
+  }
+  return key;
+}
+
+/**
  * Whether the system has no rational solution. `integral(x)` says which variables only take
  * integer values (for the GCD test on equalities).
  */
 export function infeasible(eqs0: readonly Eq[], ineqs0: readonly Ineq[], integral: (x: string) => boolean): boolean {
+  let cache = caches.get(integral);
+  if (!cache) caches.set(integral, (cache = new Map()));
+  let key = "";
+  for (const e of eqs0) key += rowKey(e) + ";";
+  for (const q of ineqs0) key += rowKey(q) + ";";
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const r = decide(eqs0, ineqs0, integral);
+  if (cached >= CACHE_LIMIT) clearSystemCache();
+  caches.get(integral)?.set(key, r) ?? caches.set(integral, new Map([[key, r]]));
+  cached++;
+  return r;
+}
+
+function decide(eqs0: readonly Eq[], ineqs0: readonly Ineq[], integral: (x: string) => boolean): boolean {
   // integer rows: sum c x + k > 0 is sum c x + k - 1 >= 0, and a common factor of the c divides the
   // constant down (before the equalities are substituted, which may bring in non-integral symbols, and after)
   const tighten = (q: Ineq): Ineq => {
@@ -98,13 +142,22 @@ export function infeasible(eqs0: readonly Eq[], ineqs0: readonly Ineq[], integra
   const n = names.size;
   let rows: Float64Array[] = [];
   let strict: boolean[] = [];
-  for (const q of ineqs) {
+  // Chernikov's rule: each row keeps the set of input rows it combines; after k eliminations a
+  // row made of more than k + 1 of them is implied by the others and is dropped (only ever a
+  // weaker system, so an answer of "infeasible" stays sound)
+  const W = (ineqs.length + 31) >>> 5;
+  let hist: Uint32Array[] = [];
+  ineqs.forEach((q, i) => {
     const r = new Float64Array(n + 1);
     for (const [y, v] of q.c) r[names.get(y)!] = v;
     r[n] = q.k;
     rows.push(r);
     strict.push(q.strict);
-  }
+    const h = new Uint32Array(W);
+    h[i >>> 5] = 1 << (i & 31);
+    hist.push(h);
+  });
+  let eliminated = 0;
   const alive = new Array<boolean>(n).fill(true);
   const intCol: boolean[] = [];
   for (const [y, j] of names) intCol[j] = integral(y);
@@ -113,6 +166,7 @@ export function infeasible(eqs0: readonly Eq[], ineqs0: readonly Ineq[], integra
     const best = new Map<string, number>();
     const nr: Float64Array[] = [];
     const ns: boolean[] = [];
+    const nh: Uint32Array[] = [];
     const scales: number[] = [];
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i]!;
@@ -150,6 +204,7 @@ export function infeasible(eqs0: readonly Eq[], ineqs0: readonly Ineq[], integra
         best.set(key, nr.length);
         nr.push(r);
         ns.push(st);
+        nh.push(hist[i]!);
         scales.push(m);
       } else {
         // same direction: the smaller constant (per unit of coefficient) is the tighter bound
@@ -159,12 +214,14 @@ export function infeasible(eqs0: readonly Eq[], ineqs0: readonly Ineq[], integra
         if (a < b - EPS || (Math.abs(a - b) <= EPS && st && !ns[at])) {
           nr[at] = r;
           ns[at] = st;
+          nh[at] = hist[i]!;
           scales[at] = m;
         }
       }
     }
     rows = nr;
     strict = ns;
+    hist = nh;
     if (rows.length === 0) return false;
     if (rows.length > LIMIT) return false;
     // the variable whose elimination makes the fewest new rows
@@ -187,8 +244,10 @@ export function infeasible(eqs0: readonly Eq[], ineqs0: readonly Ineq[], integra
     }
     if (x < 0) return false;
     alive[x] = false;
+    eliminated++;
     const R: Float64Array[] = [];
     const RS: boolean[] = [];
+    const RH: Uint32Array[] = [];
     const P: number[] = [];
     const N: number[] = [];
     rows.forEach((r, i) => {
@@ -197,11 +256,23 @@ export function infeasible(eqs0: readonly Eq[], ineqs0: readonly Ineq[], integra
       else {
         R.push(r);
         RS.push(strict[i]!);
+        RH.push(hist[i]!);
       }
     });
     // a variable bounded on one side only can always be chosen to satisfy its rows
     for (const pi of P) {
       for (const ni of N) {
+        const h = new Uint32Array(W);
+        let bits = 0;
+        const hp = hist[pi]!;
+        const hq = hist[ni]!;
+        for (let w = 0; w < W; w++) {
+          let v = (h[w] = hp[w]! | hq[w]!);
+          v = v - ((v >>> 1) & 0x55555555);
+          v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+          bits += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+        }
+        if (bits > eliminated + 1) continue;
         const p = rows[pi]!;
         const q = rows[ni]!;
         const a = p[x]!;
@@ -211,10 +282,12 @@ export function infeasible(eqs0: readonly Eq[], ineqs0: readonly Ineq[], integra
         r[x] = 0;
         R.push(r);
         RS.push(strict[pi]! || strict[ni]!);
+        RH.push(h);
         if (R.length > LIMIT) return false;
       }
     }
     rows = R;
     strict = RS;
+    hist = RH;
   }
 }

@@ -7,7 +7,7 @@
  * anything else that is written is shared and reported.
  */
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
-import type { Access, LoopAccesses } from "./dependence.js";
+import type { Access, Conflict, LoopAccesses } from "./dependence.js";
 import type { ArrayReduction, Expr, Kernel, LoopModel, Pos, PrangeStmt, ReduceOp, Reduction, Stmt, Var } from "../model/ir.js";
 import { isInt } from "../model/ir.js";
 import { findArrayReductions } from "./reductions.js";
@@ -15,6 +15,7 @@ import { forEachExprInStmts } from "../model/walk.js";
 import { exprEquals, isPure, mentions } from "./exprs.js";
 import { collectAccesses, conflicts, stepOf } from "./dependence.js";
 import { exposedRead, liveAfter } from "./liveness.js";
+import { clearSystemCache } from "./fm.js";
 
 interface Write {
   readonly pos: Pos;
@@ -39,6 +40,7 @@ interface Use {
 
 /** Fills `model` on every parallel prange of `k` and reports races. */
 export function analyseLoops(k: Kernel, sink: DiagnosticSink, textOf: (p: Pos) => string): void {
+  clearSystemCache();
   for (const p of k.pranges) {
     const from = sink.items.length;
     const model = analyseLoop(k, p, sink, textOf);
@@ -494,8 +496,6 @@ function reportArrayRaces(
     visitLets(loop.body);
   }
   const step = stepOf(loop);
-  const reported = new Set<string>();
-  const done = new Set<Access>();
   const all = [...conflicts(acc.accesses, loop, step, acc.facts)];
   // arrays whose every access is one reduction operator's update: reduced, not raced (only when
   // the updates may collide: elementwise updates need no private copies)
@@ -504,26 +504,37 @@ function reportArrayRaces(
     const r = reducible.ok.get(c.write.array);
     if (r) reduced.set(r.array, r);
   }
+  // one diagnostic per array: its most definite pair (PF2002, then PF2005, then PF2006), the
+  // other accesses found racing as related locations
+  const byArray = new Map<Var, { c: Conflict; code: "PF2002" | "PF2005" | "PF2006"; rank: number }[]>();
   for (const c of all) {
     const w = c.write;
     if (reduced.has(w.array)) continue;
-    if (done.has(w)) continue;
-    done.add(w);
+    const same = c.other === w;
+    const code = !dependsOn(w.index, tainted) && (same || c.other.write) ? "PF2002" : !w.form || !c.other.form || w.guard || c.other.guard ? "PF2006" : "PF2005";
+    let l = byArray.get(w.array);
+    if (!l) byArray.set(w.array, (l = []));
+    l.push({ c, code, rank: code === "PF2002" ? 0 : code === "PF2005" ? 1 : 2 });
+  }
+  for (const list of byArray.values()) {
+    const { c, code } = list.reduce((x, y) => (y.rank < x.rank ? y : x));
+    const w = c.write;
     const name = w.array.name;
     const wi = textOf(w.index);
     const oi = textOf(c.other.index);
     const same = c.other === w;
     const related = same ? [] : [sink.related(`'${name}[${oi}]' is ${c.other.write ? "written" : "read"} here`, c.other.pos)];
-    if (!dependsOn(w.index, tainted) && (same || c.other.write)) {
-      const key = name + "[" + wi + "]";
-      if (reported.has(key)) continue;
-      reported.add(key);
-      sink.report("PF2002", w.pos, [name, wi, loop.index.name], related);
-    } else if (!w.form || !c.other.form) {
-      const why = ((w.form ? c.other.why : w.why) ?? "the subscript is not affine") + reductionHint(w, reducible.why);
-      sink.report("PF2006", w.pos, [name, wi, why, same ? "" : ` and the ${c.other.write ? "write" : "read"} '${name}[${oi}]'`], related);
-    } else if (w.guard || c.other.guard) {
-      const why = `the access is under the condition \`${w.guard ?? c.other.guard}\`, which the analysis cannot resolve`;
+    const named = new Set<Access>([w, c.other]);
+    for (const { c: d } of list) {
+      for (const x of [d.write, d.other]) {
+        if (named.has(x)) continue;
+        named.add(x);
+        related.push(sink.related(`'${name}[${textOf(x.index)}]' is ${x.write ? "written" : "read"} here too, racing in the same loop`, x.pos));
+      }
+    }
+    if (code === "PF2002") sink.report("PF2002", w.pos, [name, wi, loop.index.name], related);
+    else if (code === "PF2006") {
+      const why = !w.form || !c.other.form ? ((w.form ? c.other.why : w.why) ?? "the subscript is not affine") + reductionHint(w, reducible.why) : `the access is under the condition \`${w.guard ?? c.other.guard}\`, which the analysis cannot resolve`;
       sink.report("PF2006", w.pos, [name, wi, why, same ? "" : ` and the ${c.other.write ? "write" : "read"} '${name}[${oi}]'`], related);
     } else {
       const dist = c.distance !== null && c.distance > 0 ? ` (dependence distance ${c.distance})` : "";
