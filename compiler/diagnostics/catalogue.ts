@@ -7,6 +7,7 @@
 import { type Code, messages } from "./messages.js";
 import { MAX_NESTING } from "../frontend/limits.js";
 import { PROVABLE } from "../analysis/provable.js";
+import { CHECKED_MODE } from "./checked-mode.js";
 
 export interface CatalogueEntry {
   /** what the finding means and why it matters */
@@ -77,6 +78,6 @@ export function renderCatalogue(): string {
     const e = catalogue[c];
     out.push(`## ${c}`, "", `\`${m.name}\`, ${m.category}.`, "", `**Message:** ${m.text}`, "", `**Explanation:** ${e.explain}`, "", `**Fix:** ${e.fix}`, "", "**Example:**", "", "```ts", e.example, "```", "");
   }
-  out.push(...PROVABLE);
+  out.push(...PROVABLE, ...CHECKED_MODE);
   return out.join("\n");
 }
