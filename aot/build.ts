@@ -13,6 +13,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { check, compile, type Diagnostic, type ParamType, type KernelShape } from "../compiler/index.js";
+import type { HelperGlobal } from "../compiler/frontend/module-helpers.js";
 import { discover, type FoundKernel, type Skipped } from "./discover.js";
 import {
   compilerFingerprint,
@@ -69,7 +70,7 @@ export interface CompiledVariants {
 }
 
 /** Compiles `text` (the run time's text of the kernel) for every signature in `sigs`. */
-export function compileVariants(text: string, checkText: string, sigs: readonly ParamType[][], globals: Readonly<Record<string, number | boolean>> | undefined): CompiledVariants {
+export function compileVariants(text: string, checkText: string, sigs: readonly ParamType[][], globals: Readonly<Record<string, HelperGlobal>> | undefined): CompiledVariants {
   const options = globals ? { globals } : {};
   const analysed = check(checkText, options);
   const variants: Variant[] = [];
@@ -145,7 +146,8 @@ export function build(options: BuildOptions): BuildReport {
   const fingerprint = compilerFingerprint();
   for (const k of found.kernels) {
     const { sigs, note } = signatures(k.kinds, options.maxVariants);
-    const r = compileVariants(k.jsText, k.tsText, sigs, k.globals);
+    // the module-level helpers it calls are bound as globals (the call's own globals win)
+    const r = compileVariants(k.jsText, k.tsText, sigs, k.helpers ? { ...k.helpers, ...k.globals } : k.globals);
     const seen = new Set<string>();
     const own: BuildDiagnostic[] = [];
     const report = (d: Diagnostic): void => {
@@ -189,7 +191,9 @@ export function build(options: BuildOptions): BuildReport {
       files.set(recordName, json);
       (variants as Record<string, ManifestVariant>)[sigKey(v.sig)] = { record: recordName, wasm: name, sha256: hash, hash: whole };
     }
-    kernels[key] = { key, name: k.name, shape: r.shape, hash: kernelHash(fingerprint, { key, name: k.name, shape: r.shape }), file: relative(outDir, k.at.file), line: k.at.line, variants: { ...prev?.variants, ...variants } };
+    const helpers = k.helperFiles.length ? k.helperFiles.map((f) => ({ file: relative(outDir, f), sha256: sha256(readFileSync(f)) })) : undefined;
+    const record = { key, name: k.name, shape: r.shape, ...(helpers ? { helpers } : {}) };
+    kernels[key] = { ...record, hash: kernelHash(fingerprint, record), file: relative(outDir, k.at.file), line: k.at.line, variants: { ...prev?.variants, ...variants } };
     built.push({ name: k.name, file: k.at.file, line: k.at.line, key, variants: r.variants.length, note });
   }
   const errors = diagnostics.filter((d) => d.severity === "error").length;

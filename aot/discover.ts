@@ -14,6 +14,8 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { Node, Project, ts, type Type } from "ts-morph";
 import type { ParamType } from "../compiler/index.js";
+import { type HelperGlobal, type HelperModule, functionText, moduleHelpers } from "../compiler/frontend/module-helpers.js";
+import { typescript, type TS } from "../compiler/frontend/typescript.js";
 
 export const ARRAY_KINDS = new Set([
   "Float64Array", "Float32Array", "Int32Array", "Uint32Array", "Int16Array", "Uint16Array", "Int8Array", "Uint8Array", "Uint8ClampedArray",
@@ -43,6 +45,14 @@ export interface FoundKernel {
   readonly globals: Readonly<Record<string, number | boolean>> | undefined;
   /** the call's options say `fallback: "js"`: if the kernel cannot compile it runs as plain JavaScript */
   readonly fallback: boolean;
+  /**
+   * the module-level functions and constants of the project the kernel calls or reads (from the
+   * emitted JavaScript), bound as globals when it is compiled; not part of its key, which is what
+   * the run time computes from `fn.toString()` and the call's own globals
+   */
+  readonly helpers: Readonly<Record<string, HelperGlobal>> | undefined;
+  /** the emitted files those helpers come from (their contents are checked at run time) */
+  readonly helperFiles: readonly string[];
 }
 
 export interface Skipped extends Where {
@@ -316,23 +326,67 @@ export function discover(tsconfig: string, outDirOption?: string): Discovery {
   const outDir = resolve(outDirOption ?? opts.outDir ?? dirname(configPath));
   const kernels: FoundKernel[] = [];
   const skipped: Skipped[] = [];
-  const emitted = new Map<string, { file: string; fns: string[] }>();
+  const emitted = new Map<string, { file: string; fns: string[]; text: string | null }>();
 
-  const emittedOf = (sf: import("ts-morph").SourceFile): { file: string; fns: string[] } => {
+  const emittedOf = (sf: import("ts-morph").SourceFile): { file: string; fns: string[]; text: string | null } => {
     const path = sf.getFilePath();
     let e = emitted.get(path);
     if (!e) {
-      if (/\.(c|m)?js$/.test(path)) e = { file: path, fns: jsFunctions(path, sf.getFullText()) };
+      if (/\.(c|m)?js$/.test(path)) e = { file: path, fns: jsFunctions(path, sf.getFullText()), text: sf.getFullText() };
       else {
         const out = sf.getEmitOutput().getOutputFiles().find((o) => /\.(c|m)?js$/.test(o.getFilePath()));
         const file = out?.getFilePath() ?? path;
         // the file tsc wrote is what runs; tsc's emit in memory stands in when it was not built
         const text = existsSync(file) ? readFileSync(file, "utf8") : (out?.getText() ?? "");
-        e = { file: existsSync(file) ? file : `${file} (in memory; not built yet)`, fns: jsFunctions(file, text) };
+        // helpers are taken only from a built file: its contents are what the run time checks
+        e = { file: existsSync(file) ? file : `${file} (in memory; not built yet)`, fns: jsFunctions(file, text), text: existsSync(file) ? text : null };
       }
       emitted.set(path, e);
     }
     return e;
+  };
+
+  // the emitted JavaScript of a project file as a module whose top-level helpers kernels may call
+  const cts = typescript();
+  const modules = new Map<string, HelperModule & { readonly file: string } | null>();
+  const moduleOf = (sf: import("ts-morph").SourceFile): (HelperModule & { readonly file: string }) | null => {
+    const path = sf.getFilePath();
+    if (modules.has(path)) return modules.get(path)!;
+    modules.set(path, null);
+    const js = emittedOf(sf);
+    if (js.text === null) return null;
+    const jsSf = cts.createSourceFile(js.file, js.text, cts.ScriptTarget.Latest, true, cts.ScriptKind.JS);
+    const m: HelperModule & { readonly file: string } = {
+      name: js.file,
+      file: js.file,
+      sf: jsSf,
+      importOf: (local) => {
+        for (const d of sf.getImportDeclarations()) {
+          if (d.isTypeOnly()) continue;
+          const el = d.getNamedImports().find((x) => (x.getAliasNode()?.getText() ?? x.getName()) === local && !x.isTypeOnly());
+          if (!el) continue;
+          const target = d.getModuleSpecifierSourceFile();
+          if (!target || target.isDeclarationFile() || target.isInNodeModules()) return null;
+          const tm = moduleOf(target);
+          return tm ? { module: tm, name: el.getName() } : null;
+        }
+        return null;
+      },
+    };
+    modules.set(path, m);
+    return m;
+  };
+  const helpersOf = (fsf: import("ts-morph").SourceFile, jsText: string, bound: ReadonlySet<string>) => {
+    const m = moduleOf(fsf);
+    if (!m) return null;
+    let node: TS.Node | null = null;
+    const visit = (n: TS.Node): void => {
+      if (node) return;
+      if ((cts.isArrowFunction(n) || cts.isFunctionExpression(n) || cts.isFunctionDeclaration(n)) && n.body && functionText(cts, m.sf, n) === jsText) node = n;
+      else cts.forEachChild(n, visit);
+    };
+    visit(m.sf);
+    return node ? moduleHelpers(cts, m, node, bound) : null;
   };
 
   for (const sf of project.getSourceFiles()) {
@@ -376,6 +430,10 @@ export function discover(tsconfig: string, outDirOption?: string): Discovery {
       // fn.name at run time: a function's own name, else the const it initialises
       const own = Node.isArrowFunction(f) ? undefined : f.getName();
       const name = own ?? f.getParentIfKind(ts.SyntaxKind.VariableDeclaration)?.getName() ?? "anonymous";
+      const h = helpersOf(fsf, jsText, new Set(Object.keys(globals ?? {})));
+      if (h?.problems.length) return skip(h.problems[0]!);
+      const helpers = h && Object.keys(h.globals).length ? h.globals : undefined;
+      const helperFiles = helpers ? h!.modules.map((m) => m.name) : [];
       kernels.push({
         call,
         name,
@@ -387,6 +445,8 @@ export function discover(tsconfig: string, outDirOption?: string): Discovery {
         paramNames: f.getParameters().map((p) => p.getName()),
         globals,
         fallback: fallbackOf(opts),
+        helpers,
+        helperFiles,
       });
     });
   }

@@ -166,6 +166,17 @@ export interface KernelRecord {
   readonly key: string;
   readonly name: string;
   readonly shape: KernelShape;
+  /**
+   * `parfor build`: the emitted files whose module-level functions the kernel was compiled with
+   * (relative to the manifest's folder) and their SHA-256; the kernel's key does not cover them,
+   * so the run time checks them before it uses the kernel
+   */
+  readonly helpers?: readonly HelperFile[];
+}
+
+export interface HelperFile {
+  readonly file: string;
+  readonly sha256: string;
 }
 
 /**
@@ -188,7 +199,9 @@ export function variantHash(
 
 /** The hash of a stored kernel record (its key, name and shape), keyed like variantHash. */
 export function kernelHash(compiler: string, record: KernelRecord): string {
-  return createHash("sha256").update(JSON.stringify(["parfor-kernel", FORMAT, parforVersion(), compiler, record.key, record.name, record.shape])).digest("hex");
+  const parts: unknown[] = ["parfor-kernel", FORMAT, parforVersion(), compiler, record.key, record.name, record.shape];
+  if (record.helpers) parts.push(record.helpers);
+  return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }
 
 /** `parfor-manifest.json`, written by `parfor build` next to its .wasm files. */

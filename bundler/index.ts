@@ -15,6 +15,7 @@ import { createUnplugin, type UnpluginInstance } from "unplugin";
 import { typescript } from "../compiler/frontend/typescript.js";
 import type * as TS from "typescript";
 import type { ParamType } from "../compiler/index.js";
+import { fileModule, moduleHelpers } from "../compiler/frontend/module-helpers.js";
 import { compileVariants, DEFAULT_MAX_VARIANTS, signatures } from "../aot/build.js";
 import { compilerFingerprint, type InlineBundle, kernelHash, kernelKey, parforVersion, sha256, sigKey, variantHash } from "../aot/store.js";
 
@@ -145,7 +146,11 @@ export function transformKernels(code: string, id: string, options: ParforPlugin
     }
     const text = code.slice(fn.getStart(sf), fn.end).replace(/^(export\s+)?(default\s+)?/, "");
     const { sigs } = signatures(kinds, options.maxVariants ?? DEFAULT_MAX_VARIANTS);
-    const r = compileVariants(text, text, sigs, globals);
+    // module-level functions and constants it calls, of this module or imported from a relative one
+    const h = moduleHelpers(ts, fileModule(id, sf), fn, new Set(Object.keys(globals ?? {})));
+    if (h.problems.length) return void warnings.push(`${pos(n)} - skipped: ${h.problems[0]}`);
+    const helpers = Object.keys(h.globals).length ? h.globals : undefined;
+    const r = compileVariants(text, text, sigs, helpers ? { ...helpers, ...globals } : globals);
     for (const d of [...r.diagnostics, ...r.failed.flatMap((f) => f.diagnostics)]) {
       const lc = sf.getLineAndCharacterOfPosition(fn.getStart(sf));
       const line = lc.line + d.line;

@@ -20,7 +20,7 @@ import type { KernelReport } from "./explain/report.js";
 
 export type { ParamType } from "./interface.js";
 export type { GlobalValue } from "./interface.js";
-export { findKernels, type FoundKernel } from "./frontend/find-kernels.js";
+export { findKernels, type FoundKernel, type Globals } from "./frontend/find-kernels.js";
 export { aliasHazards, type AliasHazard } from "./analysis/aliasing.js";
 export type { CompiledKernel, ArrayKind } from "./artifact.js";
 export type { Diagnostic } from "./diagnostics/diagnostic.js";

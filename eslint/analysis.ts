@@ -7,7 +7,7 @@
  * per kernel text. After a keystroke only the kernel whose text changed is analysed again; a
  * kernel that merely moved (lines added above it) is a cache hit at its new offset.
  */
-import { check, findKernels, type Diagnostic } from "../compiler/index.js";
+import { check, findKernels, type Diagnostic, type Globals } from "../compiler/index.js";
 import { messages, type Code } from "../compiler/diagnostics/messages.js";
 import { fixesFor, type Fix } from "./fixes.js";
 
@@ -51,7 +51,7 @@ function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
   if (map.size > max) map.delete(map.keys().next().value as K);
 }
 
-function analyseKernel(text: string, globals: Readonly<Record<string, number | boolean>> | undefined): KernelResult {
+function analyseKernel(text: string, globals: Globals | undefined): KernelResult {
   const key = globals ? `${JSON.stringify(globals)}\0${text}` : text;
   const hit = kernelCache.get(key);
   if (hit) {

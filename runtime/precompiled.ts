@@ -16,6 +16,7 @@ import { readKernel, readVariant, writeKernel, writeVariant, cacheDir } from "..
 import {
   bestVariant,
   FORMAT,
+  type HelperFile,
   type InlineBundle,
   kernelHash,
   kernelKey,
@@ -145,12 +146,39 @@ const AGAIN_CACHE = "the kernel is compiled again and the entry rewritten";
 const AGAIN_BUILD = "the kernel is compiled at run time (run parfor build again)";
 const AGAIN_BUNDLE = "the kernel is compiled at run time (bundle it again)";
 
+const fileHashes = new Map<string, string | null>();
+
+/**
+ * Why the module-level helpers a manifest kernel was compiled with may have changed since (its
+ * key covers only the kernel's own text): each emitted file they came from must still have the
+ * SHA-256 `parfor build` recorded. Read once per file and process.
+ */
+function helpersProblem(manifest: string, k: ManifestKernel): string | null {
+  if (k.helpers === undefined) return null;
+  if (!Array.isArray(k.helpers)) return "its helper list is damaged";
+  for (const h of k.helpers as readonly HelperFile[]) {
+    if (typeof h?.file !== "string" || typeof h.sha256 !== "string") return "its helper list is damaged";
+    const file = join(dirname(manifest), h.file);
+    let got = fileHashes.get(file);
+    if (got === undefined) {
+      try {
+        got = sha256(new Uint8Array(readFileSync(file)));
+      } catch {
+        got = null;
+      }
+      fileHashes.set(file, got);
+    }
+    if (got !== h.sha256) return `${h.file}, whose functions it calls, ${got === null ? "is missing" : "changed"} since parfor build`;
+  }
+  return null;
+}
+
 /** Why a stored kernel record (manifest kernel, bundle, cache record) cannot be used for `fn`, or null. */
 function kernelProblem(rec: Partial<KernelRecord> & { hash?: unknown }, compiler: string, key: string, fn: AnyFn): string | null {
   if (typeof rec !== "object" || rec === null || typeof rec.name !== "string" || typeof (rec as { variants?: unknown }).variants !== "object" || (rec as { variants?: unknown }).variants === null) {
     return "its kernel record is malformed";
   }
-  if (rec.key !== key || rec.hash !== kernelHash(compiler, { key, name: rec.name, shape: rec.shape as KernelShape })) return "the hash of its kernel record does not match its contents";
+  if (rec.key !== key || rec.hash !== kernelHash(compiler, { key, name: rec.name, shape: rec.shape as KernelShape, ...(rec.helpers !== undefined ? { helpers: rec.helpers } : {}) })) return "the hash of its kernel record does not match its contents";
   return checkShape(rec.shape, fn.length);
 }
 
@@ -247,7 +275,7 @@ function lookup(fn: AnyFn, source: string, options: ParallelOptions, file: strin
   for (const m of manifests) {
     const k = m.manifest.kernels[key];
     if (!k) continue;
-    const problem = kernelProblem(k, m.manifest.compiler, key, fn);
+    const problem = kernelProblem(k, m.manifest.compiler, key, fn) ?? helpersProblem(m.file, k);
     if (problem) {
       distrust(m.file, `kernel '${String(k.name)}': ${problem}`, AGAIN_BUILD);
       continue;

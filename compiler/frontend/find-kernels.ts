@@ -4,18 +4,25 @@
  * `parallel()`. Needs no type information, so files with unresolved imports work the same.
  */
 import { MAX_NESTING } from "./limits.js";
+import { type HelperGlobal, fileModule, literalValue, moduleHelpers, topLevel, functionText } from "./module-helpers.js";
 import { typescript, type TS } from "./typescript.js";
 
-/** Values bound to a kernel's free variables by `parallel(fn, { globals: { ... } })`. */
-export type Globals = Readonly<Record<string, number | boolean>>;
+/**
+ * Values bound to a kernel's free variables: by `parallel(fn, { globals: { ... } })`, and the
+ * module-level functions and constants of the file that the kernel calls or reads (a function as
+ * `{ fn: text }`), which `parfor build` and the bundler plugin bind the same way.
+ */
+export type Globals = Readonly<Record<string, HelperGlobal>>;
 
 export interface FoundKernel {
   /** the function's text, as `fn.toString()` would give it */
   readonly text: string;
   /**
    * the `globals` of the `parallel(fn, { globals })` call in this file that wraps or names this
-   * function (number and boolean literals, `-` literals included; any other value binds the name
-   * as 0, which is what it must be to compile: a number)
+   * function (number and boolean literals, `-` literals included; a name of a function declared at
+   * the file's top level binds that function; any other value binds the name as 0, which is what it
+   * must be to compile: a number), and the file's top-level functions and constants the kernel
+   * calls or reads (and those call in turn)
    */
   readonly globals?: Globals;
   /** offset of the text in the file */
@@ -87,7 +94,11 @@ function find(fileName: string, text: string): FindResult {
       const first = f.getChildren(sf).find((c) => c.kind !== ts.SyntaxKind.SyntaxList || !c.getChildren(sf).every((m) => ts.isModifier(m)));
       const start = (first ?? f).getStart(sf);
       const lc = sf.getLineAndCharacterOfPosition(start);
-      const globals = bound.get(f);
+      const user = bound.get(f);
+      // the user's function entries are the file's functions: resolved here with what they call
+      const fixed = Object.entries(user ?? {}).filter(([, v]) => typeof v !== "object").map(([k]) => k);
+      const own = moduleHelpers(ts, fileModule(fileName, sf), f, new Set(fixed)).globals;
+      const globals = user || Object.keys(own).length ? { ...own, ...user } : undefined;
       return { text: text.slice(start, f.end), start, line: lc.line + 1, column: lc.character + 1, name: bindingName(ts, f), ...(globals ? { globals } : {}) };
     });
   return { kernels, parseErrors: [] };
@@ -126,12 +137,13 @@ function globalsByFunction(ts: typeof TS, sf: TS.SourceFile): Map<TS.Node, Globa
   const unwrap = (e: TS.Expression): TS.Expression =>
     ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) ? unwrap(e.expression) : e;
   const isFunction = (e: TS.Node): boolean => ts.isArrowFunction(e) || ts.isFunctionExpression(e);
-  const literal = (v: TS.Expression | null): number | boolean => {
-    if (!v) return 0;
-    if (v.kind === ts.SyntaxKind.TrueKeyword) return true;
-    if (v.kind === ts.SyntaxKind.FalseKeyword) return false;
-    if (ts.isNumericLiteral(v)) return Number(v.text);
-    if (ts.isPrefixUnaryExpression(v) && v.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(unwrap(v.operand))) return -Number((unwrap(v.operand) as TS.NumericLiteral).text);
+  // a literal, a name of the file's top-level function or constant, else 0
+  const literal = (v: TS.Expression | null, name: string): HelperGlobal => {
+    const lit = v ? literalValue(ts, v) : undefined;
+    if (lit !== undefined) return lit;
+    const ref = v === null ? name : ts.isIdentifier(v) ? v.text : null;
+    const top = ref === null ? undefined : topLevel(ts, sf, ref);
+    if (top) return "fn" in top ? { fn: functionText(ts, sf, top.fn) } : top.value;
     return 0;
   };
   const visit = (n: TS.Node): void => {
@@ -146,10 +158,11 @@ function globalsByFunction(ts: typeof TS, sf: TS.SourceFile): Map<TS.Node, Globa
           if (!ts.isPropertyAssignment(p) || p.name.getText(sf) !== "globals") continue;
           const g = unwrap(p.initializer);
           if (!ts.isObjectLiteralExpression(g)) continue;
-          const globals: Record<string, number | boolean> = {};
+          const globals: Record<string, HelperGlobal> = {};
           for (const q of g.properties) {
             if (!ts.isPropertyAssignment(q) && !ts.isShorthandPropertyAssignment(q)) continue;
-            globals[q.name.getText(sf).replace(/^["']|["']$/g, "")] = literal(ts.isPropertyAssignment(q) ? unwrap(q.initializer) : null);
+            const name = q.name.getText(sf).replace(/^["']|["']$/g, "");
+            globals[name] = literal(ts.isPropertyAssignment(q) ? unwrap(q.initializer) : null, name);
           }
           calls.push({ fn: unwrap(n.arguments[0]!), globals });
         }

@@ -159,4 +159,19 @@ describe("parfor/tsserver", () => {
     expect(ours(s.ls.getSemanticDiagnostics(file)).map(where)).toEqual(["10:32+5 v = i"]);
     expect(stats.kernelChecks - before).toBe(0);
   });
+  test("module-level helpers are bound without options: no compile error, and a helper's race shows at the call", () => {
+    const s = service();
+    const file = join(virtual, "helpers.ts");
+    s.set(file, [
+      'import { prange } from "../../../index.js";',
+      "const K = 3;",
+      "function scale(x: number): number { return x * K; }",
+      "const put = (out: Float64Array, v: number): void => { out[0] = v; };",
+      "export const clean = (a: Float64Array): void => { for (const i of prange(a.length)) a[i] = scale(a[i]); };",
+      "export const racy = (a: Float64Array): void => { for (const i of prange(a.length)) put(a, i); };",
+      "",
+    ].join("\n"));
+    const ds = ours(s.ls.getSemanticDiagnostics(file));
+    expect(ds.map((d) => `${(d.messageText as string).slice(0, 6)} ${ts.DiagnosticCategory[d.category]} ${where(d).split(" ")[0]}`)).toEqual(["PF2002 Warning 6:84+9"]);
+  });
 });
