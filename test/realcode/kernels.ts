@@ -1451,12 +1451,12 @@ function sradInputs(rng: Rng, size: Size): Arg[] {
   jW[0] = 0;
   jE[cols - 1] = cols - 1;
   const n = rows * cols;
-  return [pick(size, 3, 4), rows, cols, 0, Math.floor(rows / 2), 0, Math.floor(cols / 2), 0.5, J, new Float64Array(n), new Float64Array(n),
+  return [pick(size, 3, 2), rows, cols, 0, Math.floor(rows / 2), 0, Math.floor(cols / 2), 0.5, J, new Float64Array(n), new Float64Array(n),
     new Float64Array(n), new Float64Array(n), new Float64Array(n), iN, iS, jW, jE];
 }
 
 function nwInputs(rng: Rng, size: Size): Arg[] {
-  const max_cols = pick(size, 33, 2049);
+  const max_cols = pick(size, 33, 1025);
   const penalty = 10;
   const items = new Int32Array(max_cols * max_cols);
   const ref = new Int32Array(max_cols * max_cols);
@@ -1476,13 +1476,13 @@ function isInputs(rng: Rng, size: Size): Arg[] {
 }
 
 function linpackInputs(rng: Rng, size: Size): Arg[] {
-  const n = pick(size, 23, 500);
+  const n = pick(size, 23, 350);
   const lda = n + 1;
   return [rng.f64(lda * n, -0.5, 0.5), lda, n, new Int32Array(n)];
 }
 
 function dftInputs(rng: Rng, size: Size): Arg[] {
-  const N = pick(size, 64, 2048);
+  const N = pick(size, 64, 1536);
   const cosTable = new Float64Array((N * N) / 2);
   const sinTable = new Float64Array((N * N) / 2);
   for (let i = 0; i < (N * N) / 2; i++) {
@@ -1494,13 +1494,13 @@ function dftInputs(rng: Rng, size: Size): Arg[] {
 }
 
 function cgInputs(rng: Rng, size: Size): Arg[] {
-  const n = pick(size, 150, 14000);
+  const n = pick(size, 150, 7000);
   const m = csr(rng, n, pick(size, 5, 11));
   return [n, m.colidx, m.rowstr, rng.f64(n, 0.5, 1.5), new Float64Array(n), m.a, new Float64Array(n), new Float64Array(n), new Float64Array(n)];
 }
 
 function spmvInputs(rng: Rng, size: Size): Arg[] {
-  const n = pick(size, 200, 100000);
+  const n = pick(size, 200, 50000);
   const m = csr(rng, n, 3);
   return [n, new Float64Array(n), m.a, m.rowstr, m.colidx, rng.f64(n), pick(size, 3, 10)];
 }
@@ -1520,7 +1520,7 @@ function cfdInputs(rng: Rng, size: Size): Arg[] {
 }
 
 function floydInputs(_rng: Rng, size: Size): Arg[] {
-  const n = pick(size, 30, 500);
+  const n = pick(size, 30, 250);
   const path = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
@@ -1540,7 +1540,7 @@ function ftInputs(rng: Rng, size: Size, evolve: boolean): Arg[] {
 }
 
 function fftInputs(rng: Rng, size: Size): Arg[] {
-  const n = pick(size, 64, 1 << 18);
+  const n = pick(size, 64, 1 << 17);
   return [2 * n, rng.f64(2 * n), -1];
 }
 
@@ -1554,53 +1554,53 @@ const NPB = "NAS Parallel Benchmarks 3.3 (OpenMP C)";
 
 export const corpus: readonly RealKernel[] = [
   { name: "gemm", from: `${PB} linear-algebra/blas/gemm`, kernel: gemm,
-    inputs: (rng, s) => { const [ni, nj, nk] = s === "test" ? [13, 17, 11] : [300, 320, 280]; return [ni, nj, nk, 1.5, 1.2, mat(rng, ni * nj), mat(rng, ni * nk), mat(rng, nk * nj)]; } },
+    inputs: (rng, s) => { const [ni, nj, nk] = s === "test" ? [13, 17, 11] : [150, 160, 140]; return [ni, nj, nk, 1.5, 1.2, mat(rng, ni * nj), mat(rng, ni * nk), mat(rng, nk * nj)]; } },
   { name: "gemver", from: `${PB} linear-algebra/blas/gemver`, kernel: gemver,
-    inputs: (rng, s) => { const n = pick(s, 21, 1500); return [n, 1.5, 1.2, mat(rng, n * n), ...[0, 0, 0, 0, 0, 0, 0, 0].map(() => mat(rng, n))]; } },
+    inputs: (rng, s) => { const n = pick(s, 21, 700); return [n, 1.5, 1.2, mat(rng, n * n), ...[0, 0, 0, 0, 0, 0, 0, 0].map(() => mat(rng, n))]; } },
   { name: "gesummv", from: `${PB} linear-algebra/blas/gesummv`, kernel: gesummv,
-    inputs: (rng, s) => { const n = pick(s, 19, 1600); return [n, 1.5, 1.2, mat(rng, n * n), mat(rng, n * n), new Float64Array(n), mat(rng, n), new Float64Array(n)]; } },
+    inputs: (rng, s) => { const n = pick(s, 19, 1000); return [n, 1.5, 1.2, mat(rng, n * n), mat(rng, n * n), new Float64Array(n), mat(rng, n), new Float64Array(n)]; } },
   { name: "atax", from: `${PB} linear-algebra/kernels/atax`, kernel: atax, reduction: { tol: 1e-13 },
-    inputs: (rng, s) => { const [m, n] = s === "test" ? [19, 23] : [1800, 2000]; return [m, n, mat(rng, m * n), mat(rng, n), new Float64Array(n), new Float64Array(m)]; } },
+    inputs: (rng, s) => { const [m, n] = s === "test" ? [19, 23] : [1200, 1300]; return [m, n, mat(rng, m * n), mat(rng, n), new Float64Array(n), new Float64Array(m)]; } },
   { name: "bicg", from: `${PB} linear-algebra/kernels/bicg`, kernel: bicg, reduction: { tol: 1e-13 },
-    inputs: (rng, s) => { const [m, n] = s === "test" ? [19, 23] : [1800, 2000]; return [m, n, mat(rng, n * m), new Float64Array(m), new Float64Array(n), mat(rng, m), mat(rng, n)]; } },
+    inputs: (rng, s) => { const [m, n] = s === "test" ? [19, 23] : [1200, 1300]; return [m, n, mat(rng, n * m), new Float64Array(m), new Float64Array(n), mat(rng, m), mat(rng, n)]; } },
   { name: "mvt", from: `${PB} linear-algebra/kernels/mvt`, kernel: mvt,
-    inputs: (rng, s) => { const n = pick(s, 22, 2000); return [n, mat(rng, n), mat(rng, n), mat(rng, n), mat(rng, n), mat(rng, n * n)]; } },
+    inputs: (rng, s) => { const n = pick(s, 22, 1200); return [n, mat(rng, n), mat(rng, n), mat(rng, n), mat(rng, n), mat(rng, n * n)]; } },
   { name: "syrk", from: `${PB} linear-algebra/blas/syrk`, kernel: syrk,
-    inputs: (rng, s) => { const [n, m] = s === "test" ? [17, 13] : [400, 300]; return [n, m, 1.5, 1.2, mat(rng, n * n), mat(rng, n * m)]; } },
+    inputs: (rng, s) => { const [n, m] = s === "test" ? [17, 13] : [220, 180]; return [n, m, 1.5, 1.2, mat(rng, n * n), mat(rng, n * m)]; } },
   { name: "syr2k", from: `${PB} linear-algebra/blas/syr2k`, kernel: syr2k,
-    inputs: (rng, s) => { const [n, m] = s === "test" ? [17, 13] : [320, 260]; return [n, m, 1.5, 1.2, mat(rng, n * n), mat(rng, n * m), mat(rng, n * m)]; } },
+    inputs: (rng, s) => { const [n, m] = s === "test" ? [17, 13] : [180, 150]; return [n, m, 1.5, 1.2, mat(rng, n * n), mat(rng, n * m), mat(rng, n * m)]; } },
   { name: "trmm", from: `${PB} linear-algebra/blas/trmm`, kernel: trmm,
-    inputs: (rng, s) => { const [m, n] = s === "test" ? [15, 18] : [400, 480]; return [m, n, 1.5, mat(rng, m * m), mat(rng, m * n)]; } },
+    inputs: (rng, s) => { const [m, n] = s === "test" ? [15, 18] : [200, 240]; return [m, n, 1.5, mat(rng, m * m), mat(rng, m * n)]; } },
   { name: "symm", from: `${PB} linear-algebra/blas/symm`, kernel: symm,
-    inputs: (rng, s) => { const [m, n] = s === "test" ? [15, 18] : [400, 480]; return [m, n, 1.5, 1.2, mat(rng, m * n), mat(rng, m * m), mat(rng, m * n)]; } },
+    inputs: (rng, s) => { const [m, n] = s === "test" ? [15, 18] : [200, 240]; return [m, n, 1.5, 1.2, mat(rng, m * n), mat(rng, m * m), mat(rng, m * n)]; } },
   { name: "2mm", from: `${PB} linear-algebra/kernels/2mm`, kernel: k2mm,
-    inputs: (rng, s) => { const [ni, nj, nk, nl] = s === "test" ? [11, 13, 15, 17] : [200, 220, 240, 260];
+    inputs: (rng, s) => { const [ni, nj, nk, nl] = s === "test" ? [11, 13, 15, 17] : [120, 130, 140, 150];
       return [ni, nj, nk, nl, 1.5, 1.2, new Float64Array(ni * nj), mat(rng, ni * nk), mat(rng, nk * nj), mat(rng, nj * nl), mat(rng, ni * nl)]; } },
   { name: "3mm", from: `${PB} linear-algebra/kernels/3mm`, kernel: k3mm,
-    inputs: (rng, s) => { const [ni, nj, nk, nl, nm] = s === "test" ? [11, 13, 15, 17, 19] : [180, 190, 200, 210, 220];
+    inputs: (rng, s) => { const [ni, nj, nk, nl, nm] = s === "test" ? [11, 13, 15, 17, 19] : [120, 125, 130, 135, 140];
       return [ni, nj, nk, nl, nm, new Float64Array(ni * nj), mat(rng, ni * nk), mat(rng, nk * nj), new Float64Array(nj * nl), mat(rng, nj * nm),
         mat(rng, nm * nl), new Float64Array(ni * nl)]; } },
   { name: "doitgen", from: `${PB} linear-algebra/kernels/doitgen`, kernel: doitgen,
     pending: "a local typed array (`sum`, private to each iteration of the prange: OpenMP's private(sum))",
     inputs: (rng, s) => { const [nr, nq, np] = s === "test" ? [7, 6, 9] : [100, 90, 128]; return [nr, nq, np, mat(rng, nr * nq * np), mat(rng, np * np)]; } },
   { name: "gramschmidt", from: `${PB} linear-algebra/solvers/gramschmidt`, kernel: gramschmidt, reduction: { tol: 1e-11 },
-    inputs: (rng, s) => { const [m, n] = s === "test" ? [24, 12] : [600, 300]; return [m, n, rng.f64(m * n, -1, 1), new Float64Array(n * n), new Float64Array(m * n)]; } },
+    inputs: (rng, s) => { const [m, n] = s === "test" ? [24, 12] : [300, 150]; return [m, n, rng.f64(m * n, -1, 1), new Float64Array(n * n), new Float64Array(m * n)]; } },
   { name: "covariance", from: `${PB} datamining/covariance`, kernel: covariance,
-    inputs: (rng, s) => { const [m, n] = s === "test" ? [14, 17] : [300, 360]; return [m, n, n, mat(rng, n * m), new Float64Array(m * m), new Float64Array(m)]; } },
+    inputs: (rng, s) => { const [m, n] = s === "test" ? [14, 17] : [200, 240]; return [m, n, n, mat(rng, n * m), new Float64Array(m * m), new Float64Array(m)]; } },
   { name: "correlation", from: `${PB} datamining/correlation`, kernel: correlation,
-    inputs: (rng, s) => { const [m, n] = s === "test" ? [14, 17] : [300, 360]; return [m, n, n, mat(rng, n * m), new Float64Array(m * m), new Float64Array(m), new Float64Array(m)]; } },
+    inputs: (rng, s) => { const [m, n] = s === "test" ? [14, 17] : [200, 240]; return [m, n, n, mat(rng, n * m), new Float64Array(m * m), new Float64Array(m), new Float64Array(m)]; } },
   { name: "jacobi-1d", from: `${PB} stencils/jacobi-1d`, kernel: jacobi1d,
-    inputs: (rng, s) => { const n = pick(s, 60, 200000); return [pick(s, 5, 100), n, mat(rng, n), mat(rng, n)]; } },
+    inputs: (rng, s) => { const n = pick(s, 60, 200000); return [pick(s, 5, 20), n, mat(rng, n), mat(rng, n)]; } },
   { name: "jacobi-2d", from: `${PB} stencils/jacobi-2d`, kernel: jacobi2d,
-    inputs: (rng, s) => { const n = pick(s, 20, 700); return [pick(s, 4, 20), n, mat(rng, n * n), mat(rng, n * n)]; } },
+    inputs: (rng, s) => { const n = pick(s, 20, 700); return [pick(s, 4, 8), n, mat(rng, n * n), mat(rng, n * n)]; } },
   { name: "heat-3d", from: `${PB} stencils/heat-3d`, kernel: heat3d,
-    inputs: (rng, s) => { const n = pick(s, 9, 90); return [pick(s, 3, 10), n, mat(rng, n ** 3), mat(rng, n ** 3)]; } },
+    inputs: (rng, s) => { const n = pick(s, 9, 60); return [pick(s, 3, 5), n, mat(rng, n ** 3), mat(rng, n ** 3)]; } },
   { name: "fdtd-2d", from: `${PB} stencils/fdtd-2d`, kernel: fdtd2d,
-    inputs: (rng, s) => { const [t, nx, ny] = s === "test" ? [4, 14, 17] : [40, 600, 700]; return [t, nx, ny, mat(rng, nx * ny), mat(rng, nx * ny), mat(rng, nx * ny), mat(rng, t)]; } },
+    inputs: (rng, s) => { const [t, nx, ny] = s === "test" ? [4, 14, 17] : [10, 500, 600]; return [t, nx, ny, mat(rng, nx * ny), mat(rng, nx * ny), mat(rng, nx * ny), mat(rng, t)]; } },
   { name: "adi", from: `${PB} stencils/adi`, kernel: adi,
-    inputs: (rng, s) => { const n = pick(s, 16, 400); return [pick(s, 3, 10), n, mat(rng, n * n), new Float64Array(n * n), new Float64Array(n * n), new Float64Array(n * n)]; } },
+    inputs: (rng, s) => { const n = pick(s, 16, 300); return [pick(s, 3, 5), n, mat(rng, n * n), new Float64Array(n * n), new Float64Array(n * n), new Float64Array(n * n)]; } },
   { name: "deriche", from: `${PB} medley/deriche`, kernel: deriche,
-    inputs: (rng, s) => { const [w, h] = s === "test" ? [16, 19] : [1024, 1024]; return [w, h, 0.25, rng.f32(w * h, 0, 1), new Float32Array(w * h), new Float32Array(w * h), new Float32Array(w * h)]; } },
+    inputs: (rng, s) => { const [w, h] = s === "test" ? [16, 19] : [700, 700]; return [w, h, 0.25, rng.f32(w * h, 0, 1), new Float32Array(w * h), new Float32Array(w * h), new Float32Array(w * h)]; } },
   { name: "floyd-warshall", from: `${PB} medley/floyd-warshall`, kernel: floydWarshall, warns: ["PF2005"], inputs: floydInputs },
 
   { name: "hotspot", from: `${RD} openmp/hotspot single_iteration`, kernel: hotspot, inputs: hotspotInputs },
@@ -1613,7 +1613,7 @@ export const corpus: readonly RealKernel[] = [
     inputs: (rng, s) => { const [nd, nly] = s === "test" ? [16, 20] : [16, 1 << 16];
       return [rng.f32(nd + 1, -0.1, 0.1), nd, rng.f32(nly + 1, 0, 1), nly, rng.f32((nly + 1) * (nd + 1), -1, 1), rng.f32((nly + 1) * (nd + 1), -0.1, 0.1)]; } },
   { name: "lud", from: `${RD} openmp/lud (lud_base.c)`, kernel: lud,
-    inputs: (rng, s) => { const n = pick(s, 20, 600); const a = rng.f64(n * n, 0, 1); for (let i = 0; i < n; i++) a[i * n + i] += n; return [a, n]; } },
+    inputs: (rng, s) => { const n = pick(s, 20, 400); const a = rng.f64(n * n, 0, 1); for (let i = 0; i < n; i++) a[i * n + i] += n; return [a, n]; } },
   { name: "nw", from: `${RD} openmp/nw (needle.cpp)`, kernel: nw, globals: { maximum }, inputs: nwInputs },
   { name: "pathfinder", from: `${RD} openmp/pathfinder`, kernel: pathfinder,
     pending: "arrays as values: `temp = src; src = dst; dst = temp;` swaps the two row buffers every step",
@@ -1623,7 +1623,7 @@ export const corpus: readonly RealKernel[] = [
 
   { name: "sparse-matmult", from: "SciMark 2.0 SparseCompRow_matmult", kernel: sparseMatmult, inputs: spmvInputs },
   { name: "lu-factor", from: "SciMark 2.0 LU_factor", kernel: luFactor,
-    inputs: (rng, s) => { const n = pick(s, 20, 500); return [n, n, rng.f64(n * n), new Int32Array(n)]; } },
+    inputs: (rng, s) => { const n = pick(s, 20, 350); return [n, n, rng.f64(n * n), new Int32Array(n)]; } },
   { name: "fft", from: "SciMark 2.0 FFT_transform_internal", kernel: fftTransform, inputs: fftInputs },
 
   { name: "cg", from: `${NPB} CG conj_grad`, kernel: cgConjGrad, inputs: cgInputs, reduction: { tol: 1e-9 } },
@@ -1641,7 +1641,7 @@ export const corpus: readonly RealKernel[] = [
     inputs: (rng, s) => [rng.f64(pick(s, 1000, 1 << 23))] },
   { name: "numba-logistic-regression", from: "Numba documentation, Parallel: logistic_regression", kernel: numbaLogisticRegression,
     inputs: (rng, s) => { const [N, D] = s === "test" ? [60, 7] : [100000, 10]; const Y = rng.f64(N); for (let i = 0; i < N; i++) Y[i] = Y[i]! < 0 ? -1 : 1;
-      return [Y, rng.f64(N * D), rng.f64(D, -0.1, 0.1), new Float64Array(N), N, D, pick(s, 3, 5)]; } },
+      return [Y, rng.f64(N * D), rng.f64(D, -0.1, 0.1), new Float64Array(N), N, D, pick(s, 3, 2)]; } },
   { name: "numba-blackscholes", from: "Numba examples, blackscholes_numba.py", kernel: numbaBlackScholes, globals: { cnd, RSQRT2PI, A1, A2, A3, A4, A5 },
     pending: "arrays as values: `S = stockPrice` (the port keeps blackscholes_numba.py's local names for the array arguments)",
     inputs: (rng, s) => { const n = pick(s, 200, 1 << 20); return [new Float64Array(n), new Float64Array(n), rng.f64(n, 5, 30), rng.f64(n, 1, 100), rng.f64(n, 0.25, 10), 0.02, 0.3]; } },
@@ -1651,13 +1651,13 @@ export const corpus: readonly RealKernel[] = [
 
   { name: "spectral-norm", from: "SunSpider math-spectral-norm (The Computer Language Benchmarks Game)", kernel: spectralNorm,
     globals: { A, Au, Atu, AtAu }, reduction: { tol: 1e-12 },
-    inputs: (_rng, s) => { const n = pick(s, 40, 1200); return [n, new Float64Array(n), new Float64Array(n), new Float64Array(n)]; } },
+    inputs: (_rng, s) => { const n = pick(s, 40, 500); return [n, new Float64Array(n), new Float64Array(n), new Float64Array(n)]; } },
   { name: "navier-stokes-advect", from: "Octane 2 navier-stokes (FluidField advect, set_bnd)", kernel: navierStokesAdvect, warns: ["PF2006"],
-    inputs: (rng, s) => { const [w, h] = s === "test" ? [14, 11] : [1024, 1024]; const n = (w + 2) * (h + 2);
+    inputs: (rng, s) => { const [w, h] = s === "test" ? [14, 11] : [512, 512]; const n = (w + 2) * (h + 2);
       return [rng.int(0, 2), new Float64Array(n), rng.f64(n, 0, 1), rng.f64(n, -2, 2), rng.f64(n, -2, 2), 0.1, w, h]; } },
   { name: "kraken-dft", from: "Kraken audio-dft (dsp.js DFT.forward)", kernel: krakenDft, inputs: dftInputs },
   { name: "stream", from: "STREAM 5.10 (Copy, Scale, Add, Triad)", kernel: stream,
-    inputs: (rng, s) => { const n = pick(s, 500, 1 << 22); return [rng.f64(n, 1, 2), rng.f64(n, 1, 2), new Float64Array(n), 3.0, n]; } },
+    inputs: (rng, s) => { const n = pick(s, 500, 1 << 21); return [rng.f64(n, 1, 2), rng.f64(n, 1, 2), new Float64Array(n), 3.0, n]; } },
   { name: "linpack-dgefa", from: "LINPACK (netlib Linpack.java) dgefa with idamax, dscal, daxpy", kernel: linpackDgefa, globals: { idamax, dscal, daxpy }, warns: ["PF2005"],
     inputs: linpackInputs },
 ];
