@@ -1581,7 +1581,6 @@ export const corpus: readonly RealKernel[] = [
       return [ni, nj, nk, nl, nm, new Float64Array(ni * nj), mat(rng, ni * nk), mat(rng, nk * nj), new Float64Array(nj * nl), mat(rng, nj * nm),
         mat(rng, nm * nl), new Float64Array(ni * nl)]; } },
   { name: "doitgen", from: `${PB} linear-algebra/kernels/doitgen`, kernel: doitgen,
-    pending: "a local typed array (`sum`, private to each iteration of the prange: OpenMP's private(sum))",
     inputs: (rng, s) => { const [nr, nq, np] = s === "test" ? [7, 6, 9] : [100, 90, 128]; return [nr, nq, np, mat(rng, nr * nq * np), mat(rng, np * np)]; } },
   { name: "gramschmidt", from: `${PB} linear-algebra/solvers/gramschmidt`, kernel: gramschmidt, reduction: { tol: 1e-11 },
     inputs: (rng, s) => { const [m, n] = s === "test" ? [24, 12] : [300, 150]; return [m, n, rng.f64(m * n, -1, 1), new Float64Array(n * n), new Float64Array(m * n)]; } },
@@ -1631,10 +1630,8 @@ export const corpus: readonly RealKernel[] = [
   { name: "ft-indexmap", from: `${NPB} FT compute_indexmap`, kernel: ftIndexmap, inputs: (rng, s) => ftInputs(rng, s, false) },
   { name: "ft-evolve", from: `${NPB} FT evolve`, kernel: ftEvolve, inputs: (rng, s) => ftInputs(rng, s, true) },
   { name: "ep", from: `${NPB} EP main loop`, kernel: ep, globals: { randlcX, r23, r46, t23, t46 }, reduction: { tol: 1e-12 },
-    pending: "local typed arrays (`x` and `qq`, private to each batch as in ep.c's OpenMP version)",
     inputs: (_rng, s) => [pick(s, 8, 256), pick(s, 256, 1 << 14), 10, -1, 1220703125.0, new Float64Array(10), new Float64Array(2)] },
   { name: "mg-psinv", from: `${NPB} MG psinv`, kernel: mgPsinv,
-    pending: "local typed arrays (`r1` and `r2`, private to each i3 as in mg.c's OpenMP version)",
     inputs: (rng, s) => { const n = pick(s, 10, 130); return [rng.f64(n ** 3), rng.f64(n ** 3), n, n, n, Float64Array.from([-3.0 / 8.0, 1.0 / 32.0, -1.0 / 64.0, 0.0])]; } },
 
   { name: "numba-prange-test", from: "Numba documentation, Parallel: prange_test", kernel: numbaPrangeTest, reduction: { tol: 1e-12 },
