@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { check, findKernels } from "../compiler/index.js";
+import { suppression } from "../compiler/diagnostics/suppress.js";
 
 /** One finding in a file, positions 1-based. */
 export interface FileDiagnostic {
@@ -17,6 +18,8 @@ export interface FileDiagnostic {
   readonly name: string;
   readonly severity: "error" | "warning";
   readonly message: string;
+  /** other locations that explain it (the other access of a race) */
+  readonly related: readonly { readonly line: number; readonly column: number; readonly endLine: number; readonly endColumn: number; readonly message: string }[];
 }
 
 function lineStarts(text: string): number[] {
@@ -41,18 +44,28 @@ export function checkFile(file: string, text = readFileSync(file, "utf8")): File
   const found = findKernels(file, text);
   if (found.parseErrors.length) {
     const e = found.parseErrors[0]!;
-    return [{ file, line: e.line, column: e.column, endLine: e.line, endColumn: e.column, code: "PF1009", name: "not-a-function", severity: "error", message: `The file does not parse: ${e.message}` }];
+    return [{ file, line: e.line, column: e.column, endLine: e.line, endColumn: e.column, code: "PF1009", name: "not-a-function", severity: "error", message: `The file does not parse: ${e.message}`, related: [] }];
   }
   const starts = lineStarts(text);
   const out: FileDiagnostic[] = [];
   for (const k of found.kernels) {
     // the globals of the parallel(fn, { globals }) call that compiles this kernel, if any
     const r = check(k.text, { globals: k.globals });
+    const span = (start: number, length: number) => {
+      const from = Math.max(k.start, k.start + start - r.sourceOffset);
+      const a = position(starts, from);
+      const b = position(starts, from + length);
+      return { from, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+    };
     for (const d of r.diagnostics) {
-      const from = k.start + d.start - r.sourceOffset;
-      const a = position(starts, Math.max(k.start, from));
-      const b = position(starts, Math.max(k.start, from + d.length));
-      out.push({ file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column, code: d.code, name: d.name, severity: d.category, message: d.message });
+      const { from, ...at } = span(d.start, d.length);
+      // `// parfor-ignore PF2001 …` or `// eslint-disable-next-line parfor/scalar-race` on the line before
+      if (suppression(text, from, d.code, d.name, d.category) !== null) continue;
+      const related = d.related.map((x) => {
+        const { from: _, ...rat } = span(x.start, x.length);
+        return { ...rat, message: x.message };
+      });
+      out.push({ file, ...at, code: d.code, name: d.name, severity: d.category, message: d.message, related });
     }
   }
   return out.sort((x, y) => x.line - y.line || x.column - y.column);

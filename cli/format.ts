@@ -35,32 +35,42 @@ export function formatJson(ds: readonly FileDiagnostic[]): string {
   );
 }
 
-export function formatSarif(ds: readonly FileDiagnostic[], version: string): string {
+/** Where a code's documentation is: docs/diagnostics.md#pfxxxx on the repository of package.json. */
+export function helpUri(repository: string, code: string): string {
+  const base = repository.replace(/^git\+/, "").replace(/\.git$/, "").replace(/\/$/, "");
+  return `${base}/blob/main/docs/diagnostics.md#${code.toLowerCase()}`;
+}
+
+export function formatSarif(ds: readonly FileDiagnostic[], version: string, repository = "https://github.com/parfor/parfor"): string {
   const rules = Object.entries(messages).map(([id, m]) => ({
     id,
     name: m.name,
     shortDescription: { text: m.name.replace(/-/g, " ") },
+    helpUri: helpUri(repository, id),
+    help: { text: `See ${helpUri(repository, id)}` },
     defaultConfiguration: { level: m.category === "error" ? "error" : "warning" },
   }));
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const where = (file: string, r: { line: number; column: number; endLine: number; endColumn: number }) => ({
+    artifactLocation: { uri: relative(process.cwd(), file).split("\\").join("/") },
+    region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
+  });
   return JSON.stringify(
     {
       version: "2.1.0",
       $schema: "https://json.schemastore.org/sarif-2.1.0.json",
       runs: [
         {
-          tool: { driver: { name: "parfor", version, rules } },
+          tool: { driver: { name: "parfor", version, informationUri: repository, rules } },
           results: ds.map((d) => ({
             ruleId: d.code,
+            ...(index.has(d.code) ? { ruleIndex: index.get(d.code) } : {}),
             level: d.severity,
             message: { text: d.message },
-            locations: [
-              {
-                physicalLocation: {
-                  artifactLocation: { uri: relative(process.cwd(), d.file).split("\\").join("/") },
-                  region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
-                },
-              },
-            ],
+            locations: [{ physicalLocation: where(d.file, d) }],
+            ...(d.related.length
+              ? { relatedLocations: d.related.map((r, id) => ({ id, physicalLocation: where(d.file, r), message: { text: r.message } })) }
+              : {}),
           })),
         },
       ],

@@ -35,9 +35,19 @@ Options of check:
 const EXTS = "{ts,tsx,mts,cts,js,jsx,mjs,cjs}";
 const IGNORE = ["**/node_modules/**", "**/dist/**", "**/*.d.ts", "**/.git/**"];
 
+function packageJson(): { version: string; repository?: string | { url?: string } } {
+  return JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string; repository?: string | { url?: string } };
+}
+
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
+  return packageJson().version;
+}
+
+/** The repository's web address (for SARIF's help links), from package.json. */
+function repository(): string | undefined {
+  const r = packageJson().repository;
+  const url = typeof r === "string" ? r : r?.url;
+  return url?.startsWith("git+") || url?.startsWith("https://") ? url : undefined;
 }
 
 function usage(message: string): never {
@@ -124,7 +134,7 @@ async function main(argv: string[]): Promise<number> {
   const all: FileDiagnostic[] = [];
   for (const f of await files(paths)) all.push(...checkFile(f));
   const shown = values.quiet ? all.filter((d) => d.severity === "error") : all;
-  const out = format === "json" ? formatJson(shown) : format === "sarif" ? formatSarif(shown, version()) : formatText(shown, process.stdout.isTTY === true);
+  const out = format === "json" ? formatJson(shown) : format === "sarif" ? formatSarif(shown, version(), repository()) : formatText(shown, process.stdout.isTTY === true);
   if (out) process.stdout.write(out + "\n");
   const errors = all.filter((d) => d.severity === "error").length;
   const warnings = all.length - errors;

@@ -10,6 +10,7 @@
 import { check, findKernels, type Diagnostic, type Globals } from "../compiler/index.js";
 import { messages, type Code } from "../compiler/diagnostics/messages.js";
 import { fixesFor, type Fix } from "./fixes.js";
+import { suppression, type Suppression } from "../compiler/diagnostics/suppress.js";
 
 export type { Fix, Edit } from "./fixes.js";
 export type { Code };
@@ -25,6 +26,8 @@ export interface Finding {
   readonly related: readonly { readonly start: number; readonly end: number; readonly message: string }[];
   /** mechanical fixes (ESLint suggestions, editor quick fixes), offsets into the file text */
   readonly fixes: readonly Fix[];
+  /** silenced by a comment (compiler/diagnostics/suppress.ts): `parfor-ignore` (every front door skips it) or an ESLint directive (ESLint applies its own; the others skip it) */
+  readonly suppressed: Suppression;
 }
 
 /** A kernel's result relative to the start of its own text. */
@@ -74,6 +77,7 @@ function analyseKernel(text: string, globals: Globals | undefined): KernelResult
       end,
       related: d.related.map((x) => ({ start: Math.max(0, x.start - r.sourceOffset), end: Math.max(0, x.start - r.sourceOffset) + x.length, message: x.message })),
       fixes: [],
+      suppressed: null,
     };
   });
   const withFixes = findings.some((f) => f.category === "warning") ? fixesFor(text, findings) : findings;
@@ -110,7 +114,10 @@ export function analyseFile(fileName: string, text: string): readonly Finding[] 
   const out: Finding[] = [];
   for (const k of found.kernels) {
     analysisStats.kernels++;
-    for (const f of analyseKernel(k.text, k.globals).findings) out.push(shift(f, k.start));
+    for (const f of analyseKernel(k.text, k.globals).findings) {
+      const g = shift(f, k.start);
+      out.push({ ...g, suppressed: suppression(text, g.start, g.code, g.name, g.category) });
+    }
   }
   out.sort((a, b) => a.start - b.start || a.end - b.end);
   fileCache.delete(fileName);

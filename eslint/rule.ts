@@ -53,7 +53,8 @@ export function diagnosticRule(spec: DiagnosticRuleSpec): ParforRule {
         Program() {
           const sc = context.sourceCode;
           for (const f of findingsOf(context)) {
-            if (!spec.codes(f.code)) continue;
+            // `// parfor-ignore PF2001 …` (ESLint applies its own eslint-disable directives)
+            if (!spec.codes(f.code) || f.suppressed === "parfor") continue;
             context.report({
               loc: { start: sc.getLocFromIndex(f.start), end: sc.getLocFromIndex(f.end) },
               messageId: "diagnostic",

@@ -33,6 +33,8 @@ const codesWithFixes = table.filter((d) => d.code === "PF2001" || d.code === "PF
 
 function categoryOf(ts: TsModule, f: Finding, config: PluginConfig): TS.DiagnosticCategory | null {
   if (f.category === "error") return ts.DiagnosticCategory.Error;
+  // `// parfor-ignore PF2001 …` or `// eslint-disable-next-line parfor/scalar-race` on the line before
+  if (f.suppressed !== null) return null;
   const level = config.diagnostics?.[f.name] ?? "warning";
   switch (level) {
     case "off":

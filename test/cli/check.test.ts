@@ -56,6 +56,26 @@ describe("parfor check", () => {
     expect(run(["check", "no/such/*.ts"]).status).toBe(2);
   });
 
+  test("suppression comments; SARIF help links and related locations", () => {
+    const dir = mkdtempSync(join(tmpdir(), "parfor-cli-"));
+    const kernel = (comment: string) => `export function f(a, n) {\n  let v = 0;\n  for (const i of prange(n)) {\n${comment}    v = i;\n    a[i + 1] = a[i];\n  }\n  return v;\n}\n`;
+    writeFileSync(join(dir, "plain.js"), kernel(""));
+    writeFileSync(join(dir, "ignored.js"), kernel("    // parfor-ignore PF2001 only the last value matters\n"));
+    writeFileSync(join(dir, "eslint.js"), kernel("    // eslint-disable-next-line parfor/scalar-race -- reason\n"));
+    const codes = (f: string) => (JSON.parse(run(["check", f, "--format", "json"], dir).stdout) as { code: string }[]).map((d) => d.code);
+    expect(codes("plain.js")).toEqual(["PF2001", "PF2005"]);
+    expect(codes("ignored.js")).toEqual(["PF2005"]);
+    expect(codes("eslint.js")).toEqual(["PF2005"]);
+    const sarif = JSON.parse(run(["check", "plain.js", "--format", "sarif"], dir).stdout);
+    const rules = sarif.runs[0].tool.driver.rules as { id: string; helpUri: string }[];
+    expect(rules.find((r) => r.id === "PF2005")!.helpUri).toBe("https://github.com/parfor/parfor/blob/main/docs/diagnostics.md#pf2005");
+    const results = sarif.runs[0].results as { ruleId: string; ruleIndex: number; relatedLocations?: { physicalLocation: { region: { startLine: number; startColumn: number } }; message: { text: string } }[] }[];
+    const race = results.find((r) => r.ruleId === "PF2005")!;
+    expect(rules[race.ruleIndex]!.id).toBe("PF2005");
+    expect(race.relatedLocations!.map((l) => `${l.physicalLocation.region.startLine}:${l.physicalLocation.region.startColumn} ${l.message.text}`)).toEqual(["5:16 'a[i]' is read here"]);
+    expect(results.find((r) => r.ruleId === "PF2001")!.relatedLocations![0]!.message.text).toBe("'v' is read here");
+  });
+
   test("without paths: the files of ./tsconfig.json, else the folder", () => {
     const dir = mkdtempSync(join(tmpdir(), "parfor-cli-"));
     mkdirSync(join(dir, "src"));

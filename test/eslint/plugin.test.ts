@@ -52,6 +52,30 @@ describe("parfor/eslint", () => {
     }
   });
 
+  test("the recommended config alone lints .ts and .tsx: it sets typescript-eslint's parser when that resolves", () => {
+    expect(parfor.configs.recommended.languageOptions?.parser).toBeDefined();
+    const linter = new Linter({ configType: "flat" });
+    const src = "export function f(n: number): number { let v = 0; for (const i of prange(n)) v = i; return v; }";
+    for (const file of ["k.ts", "k.tsx", "k.js"]) {
+      const code = file === "k.js" ? src.replace(/: number/g, "") : src;
+      const msgs = linter.verify(code, [parfor.configs.recommended], { filename: file });
+      expect(msgs.map((m) => `${m.ruleId} ${m.message.slice(0, 7)}`), file).toEqual(["parfor/scalar-race PF2001:"]);
+    }
+  });
+
+  test("suppression: `// parfor-ignore PF2001 reason` and ESLint's own directives", () => {
+    const linter = new Linter({ configType: "flat" });
+    const lint = (body: string) =>
+      linter.verify(`export function f(n: number): number {\n  let v = 0;\n  for (const i of prange(n)) {\n${body}\n  }\n  return v;\n}\n`, [parfor.configs.recommended], { filename: "k.ts" }).map((m) => m.ruleId);
+    expect(lint("    v = i;")).toEqual(["parfor/scalar-race"]);
+    expect(lint("    // parfor-ignore PF2001 only the last value matters\n    v = i;")).toEqual([]);
+    expect(lint("    // parfor-ignore scalar-race, PF2005 reason\n    v = i;")).toEqual([]);
+    expect(lint("    // parfor-ignore PF2002 another code\n    v = i;")).toEqual(["parfor/scalar-race"]);
+    expect(lint("    // eslint-disable-next-line parfor/scalar-race -- reason\n    v = i;")).toEqual([]);
+    // a compile error is never silenced
+    expect(lint("    // parfor-ignore PF1001\n    v = i + `${i}`.length;")).toContain("parfor/compile-error");
+  });
+
   test("one analysis per file however many rules are on", async () => {
     const { analysisStats, clearAnalysisCache } = await import("../../eslint/analysis.js");
     clearAnalysisCache();

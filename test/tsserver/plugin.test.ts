@@ -128,6 +128,22 @@ describe("parfor/tsserver", () => {
     expect(ours(s.ls.getSemanticDiagnostics(file))).toEqual([]);
   });
 
+  test("suppression comments: `// parfor-ignore PF2001 reason` and ESLint's `eslint-disable-next-line parfor/...`", () => {
+    const s = service();
+    const file = join(virtual, "ignored.ts");
+    const kernel = (comment: string) => `export const f = (n: number): number => {\n  let v = 0;\n  for (const i of prange(n)) {\n${comment}    v = i;\n  }\n  return v;\n};\n`;
+    const found = (comment: string) => {
+      s.set(file, kernel(comment));
+      return ours(s.ls.getSemanticDiagnostics(file)).map((d) => (d.messageText as string).slice(0, 6));
+    };
+    expect(found("")).toEqual(["PF2001"]);
+    expect(found("    // parfor-ignore PF2001 only the last value matters\n")).toEqual([]);
+    expect(found("    // eslint-disable-next-line parfor/scalar-race\n")).toEqual([]);
+    expect(found("    // eslint-disable-next-line\n")).toEqual([]);
+    expect(found("    // eslint-disable-next-line parfor/shared-element-race\n")).toEqual(["PF2001"]);
+    expect(found("    // parfor-ignore PF2005\n")).toEqual(["PF2001"]);
+  });
+
   test("silence or escalate a warning by name; errors stay errors", () => {
     const racy = "export const f = (n: number): number => { let v = 0; for (const i of prange(n)) v = i; return v; };\n";
     const broken = "export const g = (a: Float64Array, n: number): void => { for (const i of prange(n)) a[i] = K; };\n";
