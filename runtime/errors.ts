@@ -12,6 +12,18 @@ export interface SourceOrigin {
   readonly file?: string;
   readonly line: number;
   readonly column: number;
+  /**
+   * positions through the file's source map (runtime/source-map.ts), by kernel-relative
+   * `line:column` (the access sites, the loops and 1:1): the original file, line and column
+   */
+  readonly mapped?: Readonly<Record<string, readonly [string, number, number]>>;
+}
+
+/** A kernel-relative position made absolute: through the source map where it was mapped, else from the origin. */
+export function absolutePosition(o: SourceOrigin, line: number, column: number): { readonly file?: string; readonly line: number; readonly column: number } {
+  const m = o.mapped?.[`${line}:${column}`];
+  if (m !== undefined) return { file: m[0], line: m[1], column: m[2] };
+  return { ...(o.file !== undefined ? { file: o.file } : {}), line: o.line + line - 1, column: line === 1 ? o.column + column - 1 : column };
 }
 
 /**
@@ -35,13 +47,12 @@ export interface KernelMeta {
 
 /**
  * Formats a kernel-relative position (line 1 = the line the function text starts on) as an
- * absolute one: `file.ts:12:7`, or `kernel <name> line 12:7` when the file is unknown.
+ * absolute one: `file.ts:12:7` (the original file where the compiled one has a source map), or
+ * `kernel <name> line 12:7` when the file is unknown.
  */
 export function formatPosition(meta: KernelMeta, line: number, column: number): string {
-  const o = meta.origin;
-  const absLine = o.line + line - 1;
-  const absCol = line === 1 ? o.column + column - 1 : column;
-  return o.file !== undefined ? `${o.file}:${absLine}:${absCol}` : `kernel ${meta.name} line ${absLine}:${absCol}`;
+  const p = absolutePosition(meta.origin, line, column);
+  return p.file !== undefined ? `${p.file}:${p.line}:${p.column}` : `kernel ${meta.name} line ${p.line}:${p.column}`;
 }
 
 /**

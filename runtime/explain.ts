@@ -9,7 +9,6 @@ import type { CompileOptions, KernelShape, ParamType } from "../compiler/interfa
 import type { CallFacts, KernelReport } from "../compiler/explain/report.js";
 import { formatReport } from "../compiler/explain/format.js";
 import type { ParallelOptions, RunSettings } from "./options.js";
-import type { SourceOrigin } from "./errors.js";
 import { signatureOf } from "./signature.js";
 import { aliasHazard, aliasMessage, aliasPolicy } from "./alias.js";
 import { viewFacts } from "./views.js";
@@ -31,7 +30,8 @@ export interface ExplainContext {
   readonly source: string;
   readonly options: ParallelOptions;
   readonly compileOptions: CompileOptions;
-  readonly origin: SourceOrigin | null;
+  /** a kernel-relative position made absolute (through the file's source map when it has one); no file when unknown */
+  place(line: number, column: number): { readonly file?: string; readonly line: number; readonly column: number };
   readonly settings: RunSettings;
   shape(): KernelShape;
   /** the compiler's explain (compiler/index.ts; typed here so that this module's declarations reach no compiler module) */
@@ -68,17 +68,13 @@ export function explainCall(c: ExplainContext, args: readonly unknown[]): Explan
     aliasing: hazard ? aliasMessage(c.name, hazard.written, hazard.other, aliasPolicy(c.options.aliasing) === "error") : null,
     copyBytes,
   };
-  const abs = (a: { line: number; column: number }): { line: number; column: number } => {
-    const o = c.origin ?? { line: 1, column: 1 };
-    return { line: o.line + a.line - 1, column: a.line === 1 ? o.column + a.column - 1 : a.column };
-  };
   const text = formatReport(report, {
     where: (a) => {
-      const p = abs(a);
-      return c.origin?.file !== undefined ? `${c.origin.file}:${p.line}:${p.column}` : `kernel ${c.name} line ${p.line}:${p.column}`;
+      const p = c.place(a.line, a.column);
+      return p.file !== undefined ? `${p.file}:${p.line}:${p.column}` : `kernel ${c.name} line ${p.line}:${p.column}`;
     },
     short: (a) => {
-      const p = abs(a);
+      const p = c.place(a.line, a.column);
       return `${p.line}:${p.column}`;
     },
     call,

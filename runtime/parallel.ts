@@ -19,7 +19,6 @@ import type { CompiledKernel } from "../compiler/artifact.js";
 import type { CompileOptions, Diagnostic, KernelShape, ParamType } from "../compiler/interface.js";
 import { formatMessage } from "../compiler/diagnostics/messages.js";
 import { ParforCompileError } from "../compiler/diagnostics/errors.js";
-import type { SourceOrigin } from "./errors.js";
 import { callInProgress, invoke, invokeAsync, load, type LoadedKernel, MAX_THREADS } from "./invoke.js";
 import type { ParallelOptions, RunSettings } from "./options.js";
 import { threads as defaultThreads } from "./api.js";
@@ -33,7 +32,7 @@ import { controlView, READY, STATE, WORKER_DEAD, workerField } from "./control.j
 import { sharedMemory } from "./memory.js";
 import { waitAsync, wasmUnavailable } from "./wasm.js";
 import { aliasSettings } from "./alias.js";
-import { bindingName, type CallSite, callerSite, locateSource } from "./source.js";
+import { bindingName, type CallSite, callerSite, type Located, locateSource, mapPosition, plainOrigin } from "./source.js";
 import { explainCall, type Explanation } from "./explain.js";
 
 export type { ParallelOptions } from "./options.js";
@@ -128,7 +127,7 @@ class Dispatcher {
   /** async compiles in flight, by signature: concurrent `.async` calls share one */
   private readonly inflight = new Map<string, Promise<LoadedKernel | null>>();
   private shapePending: Promise<KernelShape> | null = null;
-  private origin: SourceOrigin | null | undefined;
+  private origin: Located | null | undefined;
   private analysed: PositionedDiagnostic[] | null = null;
   private fallbackReason: string | null = null;
   private warned = false;
@@ -188,7 +187,7 @@ class Dispatcher {
     return this.bound ?? "anonymous";
   }
 
-  private sourceOrigin(): SourceOrigin | null {
+  private sourceOrigin(): Located | null {
     if (this.origin === undefined) this.origin = locateSource(this.site, this.source);
     return this.origin;
   }
@@ -197,9 +196,13 @@ class Dispatcher {
   private position(d: Diagnostic): PositionedDiagnostic {
     const o = this.sourceOrigin();
     if (!o) return d;
-    const line = o.line + d.line - 1;
-    const column = d.line === 1 ? o.column + d.column - 1 : d.column;
-    return { ...d, line, column, file: o.file, related: d.related.map((r) => ({ ...r, line: o.line + r.line - 1, column: r.line === 1 ? o.column + r.column - 1 : r.column })) };
+    // through the file's source map when it has one (dist/app.js -> src/app.ts)
+    const p = mapPosition(o, d.line, d.column);
+    const related = d.related.map((r) => {
+      const q = mapPosition(o, r.line, r.column);
+      return { ...r, line: q.line, column: q.column };
+    });
+    return { ...d, line: p.line, column: p.column, file: p.file ?? o.file, related };
   }
 
   where(d: PositionedDiagnostic): string {
@@ -228,7 +231,10 @@ class Dispatcher {
         source: this.source,
         options: this.options,
         compileOptions: this.compileOptions,
-        origin: this.sourceOrigin(),
+        place: (line, column) => {
+          const o = self.sourceOrigin();
+          return o ? mapPosition(o, line, column) : { line, column };
+        },
         settings: this.settings(),
         shape: () => self.shape(),
         jit: () => self.jit(),
@@ -365,7 +371,9 @@ class Dispatcher {
     if (!precompiled) this.pre.store(shape, { sig: [...sig], compiled: r.compiled, diagnostics: r.diagnostics });
     this.warnOnce(r.diagnostics);
     this.analysed ??= r.diagnostics.map((d) => this.position(d));
-    const loaded = load(r.compiled, { name: this.name, origin: this.sourceOrigin() ?? { line: 1, column: 1 } });
+    const located = this.sourceOrigin();
+    const origin = located ? plainOrigin(located, [...r.compiled.sites, ...r.compiled.loops]) : { line: 1, column: 1 };
+    const loaded = load(r.compiled, { name: this.name, origin });
     this.cache.set(key, loaded);
     return loaded;
   }

@@ -13,7 +13,7 @@
  * clearing the blocks, and the log turned into one ParforRaceError when the call ends.
  */
 import type { KernelMeta } from "./errors.js";
-import { formatPosition } from "./errors.js";
+import { absolutePosition, formatPosition } from "./errors.js";
 import { CHECK_LAYOUT as C } from "../compiler/artifact.js";
 import { alloc, release } from "./memory.js";
 import type { WasmMemory } from "./wasm.js";
@@ -174,14 +174,14 @@ function access(meta: KernelMeta, site: number, iteration: number, kind: "read" 
   const s = meta.sites[site];
   const line = s?.line ?? 1;
   const column = s?.column ?? 1;
-  const o = meta.origin;
+  const p = absolutePosition(meta.origin, line, column);
   return {
     iteration,
     access: kind,
     position: formatPosition(meta, line, column),
-    ...(o.file !== undefined ? { file: o.file } : {}),
-    line: o.line + line - 1,
-    column: line === 1 ? o.column + column - 1 : column,
+    ...(p.file !== undefined ? { file: p.file } : {}),
+    line: p.line,
+    column: p.column,
   };
 }
 

@@ -6,12 +6,45 @@
  * relative to the kernel and the call site is named.
  */
 import { host } from "./host.js";
-import type { SourceOrigin } from "./errors.js";
+import { absolutePosition, type SourceOrigin } from "./errors.js";
+import { type Mapper, sourceMapper } from "./source-map.js";
 
 export interface CallSite {
   readonly file: string;
   readonly line: number;
   readonly column: number;
+  /**
+   * the same frame before any source mapping (V8's structured stack trace): where the running
+   * JavaScript is, when `file` is already the original (`--enable-source-maps`, a test runner)
+   */
+  readonly raw?: { readonly file: string; readonly line: number; readonly column: number };
+}
+
+/** Where a kernel's text is, with the file's source map (main thread only: not posted). */
+export interface Located extends SourceOrigin {
+  readonly mapper?: Mapper;
+}
+
+interface V8CallSite {
+  getFileName(): string | null | undefined;
+  getLineNumber(): number | null;
+  getColumnNumber(): number | null;
+}
+
+/** The unmapped frames of the current stack (V8's structured stack trace API), or null where there is none. */
+function rawFrames(): { file: string; line: number; column: number }[] | null {
+  const E = Error as unknown as { prepareStackTrace?: unknown };
+  const before = E.prepareStackTrace;
+  try {
+    E.prepareStackTrace = (_e: unknown, sites: V8CallSite[]) => sites;
+    const sites = new Error().stack as unknown;
+    if (!Array.isArray(sites)) return null;
+    return (sites as V8CallSite[]).map((c) => ({ file: c.getFileName() ?? "", line: c.getLineNumber() ?? 0, column: c.getColumnNumber() ?? 0 }));
+  } catch {
+    return null;
+  } finally {
+    E.prepareStackTrace = before;
+  }
 }
 
 const OWN = /[\\/]runtime[\\/](parallel|source)\.(ts|js)\b/;
@@ -19,19 +52,34 @@ const OWN = /[\\/]runtime[\\/](parallel|source)\.(ts|js)\b/;
 /** The first stack frame outside parfor's wrapper: the line that called `parallel()`. */
 export function callerSite(): CallSite | null {
   const stack = new Error().stack ?? "";
+  const outside = (f: string): boolean => !OWN.test(f) && !f.startsWith("node:") && f !== "";
+  const raw = rawFrames()?.find((f) => outside(f.file));
+  const rawFile = raw ? host().sourceFile(raw.file) : null;
+  const unmapped = raw && rawFile !== null ? { raw: { file: rawFile, line: raw.line, column: raw.column } } : {};
   for (const line of stack.split("\n").slice(1)) {
     const m = /\(?((?:file:\/\/)?[^()\s]+?):(\d+):(\d+)\)?\s*$/.exec(line);
-    if (!m || OWN.test(m[1]!) || m[1]!.startsWith("node:")) continue;
+    if (!m || !outside(m[1]!)) continue;
     const file = host().sourceFile(m[1]!);
     if (file === null) continue;
-    return { file, line: Number(m[2]), column: Number(m[3]) };
+    return { file, line: Number(m[2]), column: Number(m[3]), ...unmapped };
   }
   return null;
 }
 
-/** Finds `text` in the call site's file, nearest at or after the call line. */
-export function locateSource(site: CallSite | null, text: string): SourceOrigin | null {
+/**
+ * Finds `text` (what `fn.toString()` gave) in the running JavaScript file of the call site, nearest
+ * the call, with that file's source map when it has one; else in the site's file as reported.
+ */
+export function locateSource(site: CallSite | null, text: string): Located | null {
   if (!site) return null;
+  if (site.raw && (site.raw.file !== site.file || site.raw.line !== site.line || site.raw.column !== site.column)) {
+    const found = locateIn(site.raw, text);
+    if (found) return found;
+  }
+  return locateIn(site, text);
+}
+
+function locateIn(site: { readonly file: string; readonly line: number; readonly column: number }, text: string): Located | null {
   const content = host().readSource(site.file);
   if (content === null) return null;
   const lineStarts = [0];
@@ -44,7 +92,26 @@ export function locateSource(site: CallSite | null, text: string): SourceOrigin 
   if (best < 0) return null;
   let line = 0;
   while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= best) line++;
-  return { file: site.file, line: line + 1, column: best - lineStarts[line]! + 1 };
+  const mapper = content.includes("sourceMappingURL") ? sourceMapper(site.file, content) : null;
+  return { file: site.file, line: line + 1, column: best - lineStarts[line]! + 1, ...(mapper ? { mapper } : {}) };
+}
+
+/** A kernel-relative position made absolute, through the source map when the file has one. */
+export function mapPosition(o: Located, line: number, column: number): { readonly file?: string; readonly line: number; readonly column: number } {
+  const p = absolutePosition(o, line, column);
+  return (o.mapper && p.file !== undefined && o.mapper(p.line, p.column)) || p;
+}
+
+/** The origin as posted to workers: plain data, with the positions `points` already mapped. */
+export function plainOrigin(o: Located, points: readonly { readonly line: number; readonly column: number }[]): SourceOrigin {
+  const { mapper, ...plain } = o;
+  if (!mapper) return plain;
+  const mapped: Record<string, readonly [string, number, number]> = {};
+  for (const q of [{ line: 1, column: 1 }, ...points]) {
+    const m = mapPosition(o, q.line, q.column);
+    if (m.file !== undefined && m.file !== o.file) mapped[`${q.line}:${q.column}`] = [m.file, m.line, m.column];
+  }
+  return { ...plain, mapped };
 }
 
 const IDENT = "[A-Za-z_$][\\w$]*";

@@ -9,19 +9,19 @@ import { join } from "node:path";
 
 const ROOT = process.cwd();
 
-/** Compiles the fixtures as tsc does, with `//# sourceMappingURL` and .js.map files, into dist/test/explain/fixtures. */
-export function compileFixtures(): string {
-  const dir = join(ROOT, "test/explain/fixtures");
-  const out = join(ROOT, "dist/test/explain/fixtures");
+/** Compiles a folder's fixtures as tsc does, with `//# sourceMappingURL` and .js.map files, into the same folder under dist/. */
+export function compileFixtures(folder = "test/explain/fixtures", inline = false): string {
+  const dir = join(ROOT, folder);
+  const out = join(ROOT, "dist", folder);
   mkdirSync(out, { recursive: true });
   for (const f of readdirSync(dir).filter((x) => x.endsWith(".ts"))) {
     const r = ts.transpileModule(readFileSync(join(dir, f), "utf8"), {
       fileName: join(dir, f),
-      compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022, sourceMap: true, outDir: out, rootDir: dir },
+      compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022, outDir: out, rootDir: dir, ...(inline ? { inlineSourceMap: true } : { sourceMap: true }) },
     });
     const js = f.replace(/\.ts$/, ".js");
     writeFileSync(join(out, js), r.outputText);
-    writeFileSync(join(out, js + ".map"), r.sourceMapText!);
+    if (!inline) writeFileSync(join(out, js + ".map"), r.sourceMapText!);
   }
   return out;
 }
