@@ -167,4 +167,9 @@ export interface CompiledKernel {
    * shadow state at CHECK_LAYOUT (compiler/lower/shadow.ts) before it happens; no two-lane loops.
    */
   readonly checked?: boolean;
+  /**
+   * Checked mode: the shared scalars (names) that the loops keep in the frame, each with a shadow
+   * word in one block whose address is the table entry after the parameters' (index params.length).
+   */
+  readonly checkedScalars?: readonly string[];
 }

@@ -43,6 +43,8 @@ export interface KernelMeta {
   readonly mathImports: CompiledKernel["mathImports"];
   /** compiled for checked mode (race-check.ts) */
   readonly checked?: boolean;
+  /** checked mode: the shared scalars with shadow words (CompiledKernel.checkedScalars) */
+  readonly checkedScalars?: readonly string[];
 }
 
 /**

@@ -148,6 +148,7 @@ export function load(kernel: CompiledKernel, meta: { name: string; origin: Sourc
     returns: kernel.returns,
     mathImports: kernel.mathImports,
     ...(kernel.checked ? { checked: true } : {}),
+    ...(kernel.checkedScalars ? { checkedScalars: kernel.checkedScalars } : {}),
   };
   const k: LoadedKernel = Object.freeze({ id: km.id, meta: km, module });
   states.set(k, {});

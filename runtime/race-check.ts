@@ -41,10 +41,12 @@ export interface RaceAccess {
   readonly column: number;
 }
 
-/** Two iterations of one prange that touched one element, at least one writing it. */
+/** Two iterations of one prange that touched one element (or shared scalar), at least one writing it. */
 export interface Race {
+  /** the array, or the shared scalar (a variable declared outside the prange) */
   readonly array: string;
-  readonly index: number;
+  /** the element; null for a shared scalar */
+  readonly index: number | null;
   readonly first: RaceAccess;
   readonly second: RaceAccess;
 }
@@ -105,12 +107,11 @@ export function beginChecked(memory: WasmMemory, ctl: Int32Array, meta: KernelMe
   const fresh = blocks === undefined;
   if (blocks === undefined) blocks = [];
   const temporary: Block[] = [];
-  meta.params.forEach((p, k) => {
-    Atomics.store(ctl, TABLE + k, 0);
-    // arrays no loop writes are not instrumented (compiler/lower/checked.ts)
-    if (p.kind !== "array" || !p.written) return;
-    const bytes = Math.max(1, fv.getInt32(p.lengthOffset, true)) * C.elementBytes;
-    let b = blocks[k];
+  const scalars = meta.checkedScalars?.length ?? 0;
+  if (scalars > 0 && meta.params.length >= C.maxParams) throw new RangeError(`parfor: checked mode supports at most ${C.maxParams - 1} parameters with shared scalars`);
+  // the table: one entry per parameter, then the shared scalars' block
+  const place = (k: number, bytes: number): void => {
+    let b = blocks![k];
     if (b === undefined || b.bytes < bytes) {
       if (b !== undefined) {
         keptBytes -= b.bytes;
@@ -126,7 +127,14 @@ export function beginChecked(memory: WasmMemory, ctl: Int32Array, meta: KernelMe
       } else temporary.push(b);
     }
     Atomics.store(ctl, TABLE + k, b.ptr);
+  };
+  meta.params.forEach((p, k) => {
+    Atomics.store(ctl, TABLE + k, 0);
+    // arrays no loop writes are not instrumented (compiler/lower/checked.ts)
+    if (p.kind !== "array" || !p.written) return;
+    place(k, Math.max(1, fv.getInt32(p.lengthOffset, true)) * C.elementBytes);
   });
+  if (scalars > 0) place(meta.params.length, scalars * C.elementBytes);
   if (fresh && blocks.some((b) => b !== undefined)) {
     kept.set(meta, blocks);
     keptLists.add(blocks);
@@ -138,7 +146,7 @@ export function beginChecked(memory: WasmMemory, ctl: Int32Array, meta: KernelMe
       return raceError(memory, ctl, meta);
     },
     release(): void {
-      meta.params.forEach((_, k) => Atomics.store(ctl, TABLE + k, 0));
+      for (let k = 0; k <= meta.params.length; k++) Atomics.store(ctl, TABLE + k, 0);
       for (const b of temporary) release(b.ptr);
     },
   };
@@ -163,6 +171,8 @@ export function resetShadows(memory: WasmMemory, ctl: Int32Array, meta: KernelMe
       if (ptr === 0 || p.kind !== "array") return;
       zero(memory, { ptr, bytes: Math.max(1, fv.getInt32(p.lengthOffset, true)) * C.elementBytes });
     });
+    const sp = Atomics.load(ctl, TABLE + meta.params.length) >>> 0;
+    if (sp !== 0 && meta.checkedScalars?.length) zero(memory, { ptr: sp, bytes: meta.checkedScalars.length * C.elementBytes });
     epoch = 1;
   }
   Atomics.store(ctl, EPOCH, epoch);
@@ -194,20 +204,21 @@ function raceError(memory: WasmMemory, ctl: Int32Array, meta: KernelMeta): Parfo
   for (let n = 0; n < Math.min(count, CHECK_CAPACITY); n++) {
     const r = f64.subarray(n * RACE_RECORD_FIELDS, (n + 1) * RACE_RECORD_FIELDS);
     const [kind, param, index, itA, siteA, itB, siteB] = Array.from(r);
-    const name = meta.params[param!]?.name ?? `#${param}`;
+    const scalar = param === meta.params.length;
+    const name = scalar ? (meta.checkedScalars?.[index!] ?? `#${index}`) : (meta.params[param!]?.name ?? `#${param}`);
     const key = `${param}:${index}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const [ka, kb] = KIND[kind!]!;
-    races.push({ array: name, index: index!, first: access(meta, siteA!, itA!, ka), second: access(meta, siteB!, itB!, kb) });
+    races.push({ array: name, index: scalar ? null : index!, first: access(meta, siteA!, itA!, ka), second: access(meta, siteB!, itB!, kb) });
   }
   const truncated = count > CHECK_CAPACITY;
   const shown = races
     .slice(0, 5)
-    .map((r) => `  '${r.array}'[${r.index}]: ${r.first.access} by iteration ${r.first.iteration} at ${r.first.position}, ${r.second.access} by iteration ${r.second.iteration} at ${r.second.position}`);
+    .map((r) => `  '${r.array}'${r.index === null ? "" : `[${r.index}]`}: ${r.first.access} by iteration ${r.first.iteration} at ${r.first.position}, ${r.second.access} by iteration ${r.second.iteration} at ${r.second.position}`);
   const more = races.length > 5 || truncated ? `\n  ... ${truncated ? "more than " : ""}${races.length} elements in all (see .races)` : "";
   return new ParforRaceError(
-    `parfor: kernel '${meta.name}' raced in checked mode: ${races.length === 1 ? "two iterations of a prange touched one element" : `iterations of a prange touched ${races.length} elements`}, at least one writing:\n${shown.join("\n")}${more}`,
+    `parfor: kernel '${meta.name}' raced in checked mode: ${races.length === 1 ? `two iterations of a prange touched ${races[0]!.index === null ? "one shared scalar" : "one element"}` : `iterations of a prange touched ${races.length} ${races.some((r) => r.index === null) ? "elements and shared scalars" : "elements"}`}, at least one writing:\n${shown.join("\n")}${more}`,
     races,
     truncated,
   );

@@ -48,7 +48,13 @@ export function beginCheck(L: FnLowerer, p: PrangeStmt): void {
     fb.i32Const(param * 4).mem(Op.i32_load, { align: 2, offset: CHECK_LAYOUT.tableByte }).localSet(base);
     bases.set(v, { base, param });
   });
-  L.check = { epoch, me, bases };
+  // shared scalars: the kernel's scalar block, after the parameters' entries
+  let scalars: number | null = null;
+  if (model.shared.some((v) => L.m.checkedScalars?.has(v))) {
+    scalars = fb.local(ValType.i32);
+    fb.i32Const(L.m.frame.params.length * 4).mem(Op.i32_load, { align: 2, offset: CHECK_LAYOUT.tableByte }).localSet(scalars);
+  }
+  L.check = { epoch, me, bases, scalars };
 }
 
 /** At the top of an iteration of the checked prange: me = epoch << 48 | (ordinal + 1) << 16. */
@@ -76,13 +82,33 @@ function other(L: FnLowerer, word: number): void {
 
 /** Before an access whose index (bounds-checked, in local `idx`) is known: the shadow update. */
 export function emitShadowAccess(L: FnLowerer, ref: ElemRef, idx: number, mode: AccessMode): void {
-  const ck = L.check!;
-  const arr = ck.bases.get(ref.array);
+  const arr = L.check!.bases.get(ref.array);
   if (arr === undefined) return;
+  emitShadowAt(L, arr.base, arr.param, idx, ref.site, mode);
+}
+
+/**
+ * Before a read or write of a shared scalar (one the analysis could neither privatise nor
+ * reduce, kept in the frame): the same shadow update on its word in the kernel's scalar block,
+ * element `k` of "parameter" params.length. `at` names the access for the report.
+ */
+export function emitScalarShadow(L: FnLowerer, v: Var, mode: AccessMode, at: { readonly start: number; readonly end: number }): void {
+  const ck = L.check;
+  const k = L.m.checkedScalars?.get(v);
+  if (ck === null || ck.scalars === null || k === undefined) return;
+  const idx = L.temp(ValType.i32);
+  L.fb.i32Const(k).localSet(idx);
+  emitShadowAt(L, ck.scalars, L.m.frame.params.length, idx, L.m.addSite!(v.name, at), mode);
+  L.release(ValType.i32, idx);
+}
+
+function emitShadowAt(L: FnLowerer, base: number, param: number, idx: number, siteNo: number, mode: AccessMode): void {
+  const ck = L.check!;
+  const arr = { base, param };
   const fb = L.fb;
   const addr = L.temp(ValType.i32);
   const w = L.temp(ValType.i64);
-  const site = BigInt(ref.site & 0xffff);
+  const site = BigInt(siteNo & 0xffff);
   fb.block("void");
   // memory safety: no state, no update (the runtime gives every written array a block)
   fb.localGet(arr.base).op(Op.i32_eqz).brIf(0);

@@ -62,7 +62,7 @@ export function emitExpr(L: FnLowerer, e: Expr): void {
       fb.i32Const(e.value ? 1 : 0);
       return;
     case "var":
-      L.getVar(e.v);
+      L.getVar(e.v, e);
       return;
     case "length":
       fb.localGet(L.arrays.get(e.array)!.len);
@@ -357,29 +357,29 @@ function emitAssign(L: FnLowerer, e: Extract<Expr, { k: "assign" }>, keep: boole
   const vt = v.ty!;
   if (e.op === "=") {
     emitAs(L, e.value, repr(vt));
-    L.setVar(v, keep);
+    L.setVar(v, keep, e);
     return;
   }
   if (e.op === "??=") {
-    if (keep) L.getVar(v);
+    if (keep) L.getVar(v, e);
     return;
   }
   if (e.op === "&&=" || e.op === "||=") {
-    L.getVar(v);
+    L.getVar(v, e);
     L.convert(vt, "bool");
     if (e.op === "||=") fb.op(Op.i32_eqz);
     fb.if_("void");
     emitAs(L, e.value, repr(vt));
-    L.setVar(v, false);
+    L.setVar(v, false, e);
     fb.end();
-    if (keep) L.getVar(v);
+    if (keep) L.getVar(v, e);
     return;
   }
-  const old: Operand = { ty: vt, emit: (w) => (L.getVar(v), L.convert(vt, w)) };
+  const old: Operand = { ty: vt, emit: (w) => (L.getVar(v, e), L.convert(vt, w)) };
   const out = binaryOutTy(e.op, vt, e.value.ty!, vt);
   compound(L, e.op, old, e.value, out);
   L.convertTo(out, vt);
-  L.setVar(v, keep);
+  L.setVar(v, keep, e);
 }
 
 /**
@@ -400,12 +400,12 @@ function emitUpdate(L: FnLowerer, e: Extract<Expr, { k: "update" }>, keep: boole
   const fb = L.fb;
   const v = e.target;
   const vt = v.ty!;
-  if (keep && !e.prefix) L.getVar(v);
-  L.getVar(v);
+  if (keep && !e.prefix) L.getVar(v, e);
+  L.getVar(v, e);
   if (vt.k === "i64") fb.i64Const(1n).op(e.op === "++" ? Op.i64_add : Op.i64_sub);
   else if (vt.k !== "f64") fb.i32Const(1).op(e.op === "++" ? Op.i32_add : Op.i32_sub);
   else fb.f64Const(1).op(e.op === "++" ? Op.f64_add : Op.f64_sub);
-  L.setVar(v, keep && e.prefix);
+  L.setVar(v, keep && e.prefix, e);
 }
 
 /** Element type of an array kind. */

@@ -9,6 +9,7 @@ import type { LinkedMath } from "./mathlink.js";
 import type { Kernel, LoopStmt, PrangeStmt, Ty, Var } from "../model/ir.js";
 import { FunctionBuilder, ValType } from "./wasm/encoder.js";
 import { Op } from "./wasm/opcodes.js";
+import { AccessMode, emitScalarShadow } from "./checked.js";
 
 /** How a value is wanted on the stack. */
 export type Want = "f64" | "i32" | "i64" | "int32" | "bool";
@@ -43,6 +44,10 @@ export interface ModuleCtx {
   readonly linkedMath: LinkedMath;
   /** loops whose body declares arrays of the kernel's own: each trip releases them (arena.ts) */
   readonly arenaLoops: ReadonlySet<LoopStmt | PrangeStmt>;
+  /** checked mode: each shared scalar's element in the kernel's scalar shadow block */
+  readonly checkedScalars?: ReadonlyMap<Var, number>;
+  /** checked mode: a site (an index into CompiledKernel.sites) for a scalar access at `at` */
+  readonly addSite?: (name: string, at: { readonly start: number; readonly end: number }) => number;
 }
 
 interface Label {
@@ -81,7 +86,7 @@ export class FnLowerer {
    * chunk), this iteration's word `epoch << 48 | (ordinal + 1) << 16` (set at the top of each
    * iteration), and each checked array's shadow block (from the table, once per chunk)
    */
-  check: { readonly epoch: number; readonly me: number; readonly bases: Map<Var, { readonly base: number; readonly param: number }> } | null = null;
+  check: { readonly epoch: number; readonly me: number; readonly bases: Map<Var, { readonly base: number; readonly param: number }>; readonly scalars: number | null } | null = null;
   private readonly labels: Label[] = [];
   private readonly freeTemps = new Map<ValType, number[]>();
   /** local index of the frame address (parameter 0 of every function) */
@@ -145,15 +150,16 @@ export class FnLowerer {
     free.push(l);
   }
 
-  /** Pushes the value of scalar `v` (its own representation). */
-  getVar(v: Var): void {
+  /** Pushes the value of scalar `v` (its own representation); `at`: the access, for checked mode. */
+  getVar(v: Var, at?: { readonly start: number; readonly end: number }): void {
     const off = this.memVars.get(v);
+    if (off !== undefined && at !== undefined && this.check !== null) emitScalarShadow(this, v, AccessMode.Read, at);
     if (off !== undefined) this.loadSlot(wasmType(v.ty!), off);
     else this.fb.localGet(this.local(v));
   }
 
   /** Stores the value on top of the stack (in `v`'s representation) into `v`; keeps a copy if `keep`. */
-  setVar(v: Var, keep: boolean): void {
+  setVar(v: Var, keep: boolean, at?: { readonly start: number; readonly end: number }): void {
     const hit = this.flagHits.get(v);
     if (hit !== undefined) this.fb.i32Const(1).localSet(hit);
     const off = this.memVars.get(v);
@@ -164,7 +170,9 @@ export class FnLowerer {
     }
     const t = wasmType(v.ty!);
     const tmp = this.temp(t);
-    this.fb.localSet(tmp).localGet(this.frameLocal).localGet(tmp);
+    this.fb.localSet(tmp);
+    if (at !== undefined && this.check !== null) emitScalarShadow(this, v, AccessMode.Write, at);
+    this.fb.localGet(this.frameLocal).localGet(tmp);
     const [op, m] = storeOf(t);
     this.fb.mem(op, { ...m, offset: off });
     if (keep) this.fb.localGet(tmp);

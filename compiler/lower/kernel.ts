@@ -112,7 +112,24 @@ export function lowerKernel(
   for (const u of used) if (isLinked(u)) math.set(u.key, linked.indices.get(u.name)!);
   // checked mode: the shadow-state functions (after every import, which come first in the index space)
   const shadow = opts.checkRaces ? addShadowFunctions(m) : undefined;
-  const ctx: ModuleCtx = { kernel: k, frame, helpers, imports: shadow === undefined ? imports : { ...imports, ...shadow }, mathScratch: scratch, linkedMath: linked, arenaLoops: arenaLoops(k) };
+  // checked mode: shared scalars get shadow words too, and their accesses sites after the arrays'
+  const sites: { array: string; pos: { start: number; end: number } }[] = [...k.sites];
+  const checkedScalars = new Map<Var, number>();
+  const siteAt = new Map<string, number>();
+  if (opts.checkRaces) for (const p of k.pranges) for (const v of p.model?.shared ?? []) if (!checkedScalars.has(v)) checkedScalars.set(v, checkedScalars.size);
+  const addSite = (name: string, at: { start: number; end: number }): number => {
+    const key = `${name}@${at.start}:${at.end}`;
+    let n = siteAt.get(key);
+    if (n === undefined) {
+      siteAt.set(key, (n = sites.length));
+      sites.push({ array: name, pos: at });
+    }
+    return n;
+  };
+  const ctx: ModuleCtx = {
+    kernel: k, frame, helpers, imports: shadow === undefined ? imports : { ...imports, ...shadow }, mathScratch: scratch, linkedMath: linked, arenaLoops: arenaLoops(k),
+    ...(checkedScalars.size ? { checkedScalars, addSite } : {}),
+  };
 
   m.exportFunc("main", m.addFunction(lowerMain(ctx).fb));
   const loops: LoopInfo[] = [];
@@ -155,9 +172,10 @@ export function lowerKernel(
     params: frame.params,
     loops,
     returns: !rt ? "void" : returnWant(rt) === "f64" ? "f64" : rt.k === "bool" ? "bool" : "i32",
-    sites: k.sites.map((s) => ({ array: s.array, ...positions(s.pos) })),
+    sites: sites.map((s) => ({ array: s.array, ...positions(s.pos) })),
     mathImports: [...new Set(used.filter((u) => !isLinked(u)).map((u) => mathImportField(u.name, u.arity)))].sort(),
     ...(opts.checkRaces ? { checked: true } : {}),
+    ...(checkedScalars.size ? { checkedScalars: [...checkedScalars.keys()].map((v) => v.name) } : {}),
   };
 }
 
