@@ -83,7 +83,7 @@ function front(source: string, options: CompileOptions) {
       const ann = decl?.type ? decl.type.getText(parsed.sourceFile).trim() : null;
       const annotation: ParamType | null =
         ann === "number" ? "f" : ann === "boolean" ? "b" : ann && ARRAY_KINDS.has(ann) ? (ann as ArrayKind) : null;
-      return { name: p.name, isArray: p.array !== undefined, used: p.used === true, annotation };
+      return { name: p.name, isArray: p.array !== undefined, used: p.used === true, annotation, ...(p.atomic ? { atomic: true as const } : {}) };
     }),
   };
   return { sink, parsed, kernel, shape };
@@ -102,9 +102,12 @@ export function shapeOf(source: string, options: CompileOptions = {}): { shape: 
   }
 }
 
-/** Parameter types used when no call has fixed them: annotations, else number / Float64Array. */
+/**
+ * Parameter types used when no call has fixed them: annotations, else number / Float64Array (an
+ * Int32Array for an array the kernel passes to Atomics, which refuse float arrays).
+ */
 export function defaultParamTypes(shape: KernelShape): ParamType[] {
-  return shape.params.map((p) => p.annotation ?? (p.isArray ? "Float64Array" : "f"));
+  return shape.params.map((p) => p.annotation ?? (p.isArray ? (p.atomic ? "Int32Array" : "Float64Array") : "f"));
 }
 
 /** Analyses a kernel without compiling it (what `parfor check` and the editor plugins use). */

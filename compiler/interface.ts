@@ -30,5 +30,6 @@ export interface CompileOptions {
 /** What the front end learns of a kernel without a signature. */
 export interface KernelShape {
   readonly name: string;
-  readonly params: readonly { readonly name: string; readonly isArray: boolean; readonly used: boolean; readonly annotation: ParamType | null }[];
+  /** `atomic`: an array passed to Atomics functions (without an annotation it is checked as an Int32Array) */
+  readonly params: readonly { readonly name: string; readonly isArray: boolean; readonly used: boolean; readonly annotation: ParamType | null; readonly atomic?: true }[];
 }

@@ -26,7 +26,7 @@
  * analysis cannot express is left out of the system, which only makes it more feasible: a
  * failed proof is a reported race, never a silent one.
  */
-import type { Expr, Kernel, LoopStmt, Pos, PrangeStmt, Stmt, Var } from "../model/ir.js";
+import type { AtomicOp, Expr, Kernel, LoopStmt, Pos, PrangeStmt, Stmt, Var } from "../model/ir.js";
 import { forEachStmt } from "../model/walk.js";
 import { type Affine, type Term, add, atom, coefOf, constant, invariant, loopVar, mul, numeric, scale, sub, varsOf } from "./affine.js";
 import { type Eq, type Ineq, infeasible } from "./fm.js";
@@ -59,7 +59,9 @@ export interface Space {
 export interface Access {
   readonly array: Var;
   readonly write: boolean;
-  /** the whole access (`a[i]`, `a[i] = x`, `a[i]++`) */
+  /** an Atomics function (its name): two atomic accesses never race (a plain access against one still does) */
+  readonly atomic?: AtomicOp;
+  /** the whole access (`a[i]`, `a[i] = x`, `a[i]++`, `Atomics.add(a, i, x)`) */
   readonly pos: Pos;
   readonly index: Expr;
   /** the first alternative's form; null: not affine, `why` says what */
@@ -207,7 +209,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
       writtenAnywhere.add(e.target);
       if (inLoop) writtenInLoop.add(e.target);
     }
-    if (inLoop && (e.k === "store" || e.k === "updateElem")) arraysWrittenInLoop.add(e.ref.array);
+    if (inLoop && (e.k === "store" || e.k === "updateElem" || (e.k === "atomic" && e.op !== "load"))) arraysWrittenInLoop.add(e.ref.array);
   }, loop);
 
   /** Whether `e` reads no variable that is assigned anywhere (so its value is the same wherever it is read). */
@@ -215,7 +217,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
     let ok = true;
     visit(e, (x) => {
       if (x.k === "var" && writtenAnywhere.has(x.v)) ok = false;
-      if (x.k === "load" || x.k === "assign" || x.k === "update" || x.k === "store" || x.k === "updateElem" || (x.k === "call" && x.fn === "random")) ok = false;
+      if (x.k === "load" || x.k === "assign" || x.k === "update" || x.k === "store" || x.k === "updateElem" || x.k === "atomic" || (x.k === "call" && x.fn === "random")) ok = false;
     });
     return ok;
   };
@@ -287,7 +289,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
         if (!isVal(r) || r.alts.some((y) => !invariant(y.a) || y.cs.length)) ok = false;
       } else if (x.k === "load") {
         if (arraysWrittenInLoop.has(x.ref.array)) ok = false;
-      } else if (x.k === "assign" || x.k === "store" || x.k === "update" || x.k === "updateElem" || (x.k === "call" && x.fn === "random")) ok = false;
+      } else if (x.k === "assign" || x.k === "store" || x.k === "update" || x.k === "updateElem" || x.k === "atomic" || (x.k === "call" && x.fn === "random")) ok = false;
     });
     return ok;
   };
@@ -296,9 +298,12 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
 
   const nonAffine = (e: Expr): string => {
     let arr: Var | null = null;
+    let atomic: string | null = null;
     visit(e, (x) => {
       if (!arr && x.k === "load") arr = x.ref.array;
+      if (!atomic && x.k === "atomic") atomic = `Atomics.${x.op} on '${x.ref.array.name}'`;
     });
+    if (atomic) return `the subscript comes from ${atomic as string}, a value known only at run time`;
     return arr ? `the subscript goes through the array '${(arr as Var).name}' (an index array)` : `the subscript \`${textOf(e)}\` is not affine in the loop indices`;
   };
 
@@ -679,7 +684,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
     else (prev ?? scalarDoms.set(v, new Set()).get(v) as Set<string>).add(s);
   };
 
-  const access = (array: Var, write: boolean, pos: Pos, index: Expr, ctx: Ctx, env: Env): void => {
+  const access = (array: Var, write: boolean, pos: Pos, index: Expr, ctx: Ctx, env: Env, atomic?: AtomicOp): void => {
     // an array made in the body is the iteration's own: no other iteration sees it
     if (array.owner === loop) return;
     const r = toAff(index, env);
@@ -688,7 +693,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
     const split2 = isVal(r) && !!decomp && r.alts.some((x) => [...x.a.values(), ...x.cs.flatMap((c) => [...c.a.values()])].some((t) => t.v === decomp!.q || t.v === decomp!.r));
     const form = isVal(r) && !split2 ? r.alts[0]!.a : null;
     const why = "why" in r ? r.why : split2 ? nonAffine(index) : null;
-    accesses.push({ array, write, pos, index, form, alts: isVal(r) ? r.alts : null, why, space: ctx.space, guard: ctx.guard });
+    accesses.push({ array, write, ...(atomic ? { atomic } : {}), pos, index, form, alts: isVal(r) ? r.alts : null, why, space: ctx.space, guard: ctx.guard });
   };
 
   const join = (a: Env, b: Env): Env => {
@@ -726,6 +731,13 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
         const before = new Map(env);
         scanExpr(e.ref.index, ctx, env);
         access(e.ref.array, true, e, e.ref.index, ctx, before);
+        return;
+      }
+      case "atomic": {
+        const before = new Map(env);
+        scanExpr(e.ref.index, ctx, env);
+        for (const a of e.args) scanExpr(a, ctx, env);
+        access(e.ref.array, e.op !== "load", e, e.ref.index, ctx, before, e.op);
         return;
       }
       case "assign": {
@@ -1065,7 +1077,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
         let pure = true;
         visit(s.c, (x) => {
           if (x.k === "var" && writtenAnywhere.has(x.v)) pure = false;
-          if (x.k === "load" || x.k === "assign" || x.k === "update" || x.k === "store" || x.k === "updateElem" || x.k === "call") pure = false;
+          if (x.k === "load" || x.k === "assign" || x.k === "update" || x.k === "store" || x.k === "updateElem" || x.k === "atomic" || x.k === "call") pure = false;
         });
         const opts = pure ? conditionOptions(s.c, true, EMPTY) : null;
         if (opts && opts.length === 1) for (const c of opts[0]!) if (invariant(c.a)) addFact(c);
@@ -1140,6 +1152,10 @@ function visit(e: Expr, f: (e: Expr) => void): void {
       break;
     case "newArray":
       visit(e.len, f);
+      break;
+    case "atomic":
+      visit(e.ref.index, f);
+      for (const a of e.args) visit(a, f);
       break;
     default:
       break;
@@ -1272,6 +1288,8 @@ export function conflicts(accesses: readonly Access[], loop: PrangeStmt, step: n
       for (let y = 0; y < list.length; y++) {
         const o = list[y]!;
         if (o.write && y < x) continue;
+        // Atomics against Atomics: each is indivisible, whatever the order
+        if (w.atomic && o.atomic) continue;
         if (o !== w && racing.has(w) && racing.has(o)) continue;
         const r = dependent(w, o, loop.index, step, known);
         if (!r.dependent) continue;

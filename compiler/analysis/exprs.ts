@@ -7,11 +7,11 @@ export function mentions(e: Expr, v: Var): boolean {
   return exprMentions(e, v);
 }
 
-/** No assignments, stores, updates or calls of Math.random. */
+/** No assignments, stores, updates, Atomics or calls of Math.random. */
 export function isPure(e: Expr): boolean {
   let pure = true;
   visitExpr(e, (x) => {
-    if (x.k === "assign" || x.k === "store" || x.k === "update" || x.k === "updateElem" || (x.k === "call" && x.fn === "random")) pure = false;
+    if (x.k === "assign" || x.k === "store" || x.k === "update" || x.k === "updateElem" || x.k === "atomic" || (x.k === "call" && x.fn === "random")) pure = false;
   });
   return pure;
 }

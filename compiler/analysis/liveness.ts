@@ -194,8 +194,9 @@ function expr(e: Expr, out: Live, v: Var): Live {
     case "cond":
       return expr(e.c, join(expr(e.t, out, v), expr(e.f, out, v)), v);
     case "call":
-    case "comma": {
-      const xs = e.k === "call" ? e.args : e.es;
+    case "comma":
+    case "atomic": {
+      const xs = e.k === "call" ? e.args : e.k === "atomic" ? [e.ref.index, ...e.args] : e.es;
       let live = out;
       for (let i = xs.length - 1; i >= 0; i--) live = expr(xs[i]!, live, v);
       return live;

@@ -11,7 +11,7 @@ import type { Access, Conflict, LoopAccesses } from "./dependence.js";
 import type { ArrayReduction, Expr, Kernel, LoopModel, Pos, PrangeStmt, ReduceOp, Reduction, Stmt, Var } from "../model/ir.js";
 import { isInt } from "../model/ir.js";
 import { findArrayReductions } from "./reductions.js";
-import { forEachExprInStmts } from "../model/walk.js";
+import { forEachExprInStmts, visitExpr } from "../model/walk.js";
 import { exprEquals, isPure, mentions } from "./exprs.js";
 import { collectAccesses, conflicts, stepOf } from "./dependence.js";
 import { exposedRead, liveAfter } from "./liveness.js";
@@ -115,6 +115,13 @@ function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: 
         return;
       case "newArray":
         scanExpr(e.len);
+        return;
+      case "atomic":
+        // every form reads the element (copied in); all but Atomics.load write it (copied back)
+        arraysRead.add(e.ref.array);
+        if (e.op !== "load") arraysWritten.add(e.ref.array);
+        scanExpr(e.ref.index);
+        e.args.forEach(scanExpr);
         return;
       default:
         return;
@@ -507,9 +514,20 @@ function reportArrayRaces(
   // one diagnostic per array: its most definite pair (PF2002, then PF2005, then PF2006), the
   // other accesses found racing as related locations
   const byArray = new Map<Var, { c: Conflict; code: "PF2002" | "PF2005" | "PF2006"; rank: number }[]>();
+  const atomicDone = new Set<Access>();
   for (const c of all) {
     const w = c.write;
     if (reduced.has(w.array)) continue;
+    if (w.atomic || c.other.atomic) {
+      // a plain access against Atomics of other iterations (two Atomics never conflict): reported at the plain one
+      const [plain, at] = w.atomic ? [c.other, w] : [w, c.other];
+      if (atomicDone.has(plain)) continue;
+      atomicDone.add(plain);
+      const call = `Atomics.${at.atomic!}(${w.array.name}, ${textOf(at.index)}${at.atomic === "load" ? "" : ", …"})`;
+      const why = `other iterations update those elements with Atomics, and a plain ${plain.write ? "write is not atomic: it may be lost or overwrite their updates" : "read is not atomic: it sees their updates in no fixed order"}. Access the elements with Atomics too (\`Atomics.load\`, \`Atomics.store\`), or only outside the loop`;
+      sink.report("PF2006", plain.pos, [w.array.name, textOf(plain.index), why, ` and \`${call}\``], [sink.related(`'${w.array.name}' is accessed with Atomics.${at.atomic!} here`, at.pos)]);
+      continue;
+    }
     const same = c.other === w;
     const code = !dependsOn(w.index, tainted) && (same || c.other.write) ? "PF2002" : !w.form || !c.other.form || w.guard || c.other.guard ? "PF2006" : "PF2005";
     let l = byArray.get(w.array);
@@ -551,7 +569,12 @@ function reductionHint(w: Access, why: ReadonlyMap<Var, string>): string {
   return `. It would be reduced through private copies if the loop updated '${w.array.name}' only with one operator (\`${w.array.name}[k] += w\`, \`${w.array.name}[k]++\`, \`-=\`, \`*=\`, \`|=\`, \`&=\`, \`${w.array.name}[k] = Math.max(${w.array.name}[k], v)\`) and accessed it nowhere else in the loop, but ${r}`;
 }
 
+/** Whether `e` reads one of `vars` or the result of an Atomics call (different in every iteration, like the index). */
 function dependsOn(e: Expr, vars: Set<Var>): boolean {
   for (const v of vars) if (mentions(e, v)) return true;
-  return false;
+  let atomic = false;
+  visitExpr(e, (x) => {
+    if (x.k === "atomic") atomic = true;
+  });
+  return atomic;
 }

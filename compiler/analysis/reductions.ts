@@ -114,6 +114,8 @@ export function findArrayReductions(loop: PrangeStmt): { ok: Map<Var, ArrayReduc
       if (updates.has(e.ref.array)) fail(e.ref.array, `'${e.ref.array.name}' is also read in the loop`);
     } else if ((e.k === "store" || e.k === "updateElem") && !patterns.has(e)) {
       fail(e.ref.array, e.k === "store" && e.op === "=" ? `\`${e.ref.array.name}[…] = …\` overwrites an element` : `'${e.ref.array.name}' is updated with an operator that is not a reduction`);
+    } else if (e.k === "atomic" && updates.has(e.ref.array)) {
+      fail(e.ref.array, `'${e.ref.array.name}' is also accessed with Atomics.${e.op} in the loop`);
     }
   });
   const ok = new Map<Var, ArrayReduction>();
@@ -128,7 +130,7 @@ export function findArrayReductions(loop: PrangeStmt): { ok: Map<Var, ArrayReduc
 function readsArray(e: Expr, a: Var): boolean {
   let found = false;
   forEachExprInStmts([{ k: "expr", e, start: e.start, end: e.end }], (x) => {
-    if ((x.k === "load" || x.k === "store" || x.k === "updateElem") && x.ref.array === a) found = true;
+    if ((x.k === "load" || x.k === "store" || x.k === "updateElem" || x.k === "atomic") && x.ref.array === a) found = true;
   });
   return found;
 }

@@ -32,6 +32,9 @@ const ELEM_TY: Record<ArrayKind, Ty> = {
 
 const FULL = i32(I32_MIN, I32_MAX);
 
+/** The integer arrays JavaScript's Atomics accepts (BigInt arrays are not kernel parameters). */
+const ATOMIC_KINDS: ReadonlySet<ArrayKind> = new Set(["Int8Array", "Uint8Array", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array"]);
+
 /** The integer type of [lo, hi]: i32 if it fits int32, i64 if it fits +-2^53, else a double. */
 function fits(lo: number, hi: number): Ty {
   if (lo >= I32_MIN && hi <= I32_MAX) return i32(lo, hi);
@@ -321,6 +324,12 @@ class Inference {
         return this.typeOf(e.es[e.es.length - 1]!);
       case "newArray":
         return F64; // not a number: only ever a declaration's or an array variable's value
+      case "atomic": {
+        if (e.op !== "store") return ELEM_TY[e.ref.array.array ?? "Int32Array"];
+        // Atomics.store returns ToIntegerOrInfinity(value): an integer stays itself, a double is truncated
+        const t = this.typeOf(e.args[0]!);
+        return t ? (isInt(numeric(t)) ? numeric(t) : F64) : null;
+      }
     }
   }
 
@@ -417,6 +426,7 @@ class Inference {
     forEachExprInStmts(this.k.body, (e) => {
       e.ty = this.typeOf(e) ?? F64;
       if (e.k === "var" && e.v.array && !this.arrays?.values.has(e)) this.sink.report("PF1011", e, [e.v.name]);
+      if (e.k === "atomic") this.checkAtomic(e);
       if ((e.k === "logical" && e.op !== "??") || e.k === "cond") {
         const [a, b] = e.k === "cond" ? [e.t, e.f] : [e.l, e.r];
         if (join(this.typeOf(a), this.typeOf(b)) === "mixed") {
@@ -427,6 +437,17 @@ class Inference {
         }
       }
     });
+  }
+
+  /** PF1019: Atomics on an array that is not an integer array (JavaScript throws a TypeError there). */
+  private checkAtomic(e: Extract<Expr, { k: "atomic" }>): void {
+    const a = e.ref.array;
+    const kind = a.array ?? "Int32Array";
+    if (ATOMIC_KINDS.has(kind)) return;
+    const fix = kind === "Uint8ClampedArray"
+      ? "JavaScript's Atomics refuses a Uint8ClampedArray too (a TypeError): pass a Uint8Array."
+      : `For a sum, minimum or maximum into a float array, write the update plainly (\`${a.name}[k] += w\`, \`${a.name}[k] = Math.max(${a.name}[k], v)\`): parfor reduces an array that a prange only updates through one operator with private copies per chunk (an array reduction), no atomics needed.`;
+    this.sink.report("PF1019", e, [e.op, a.name, kind, fix]);
   }
 
   private returnType(): void {

@@ -71,6 +71,11 @@ export const messages = {
   },
   PF1017: { name: "helper-call", category: "error", text: "{0}. {1}" },
   PF1018: { name: "array-variable", category: "error", text: "{0}. {1}" },
+  PF1019: {
+    name: "atomics-array",
+    category: "error",
+    text: "Atomics.{0} needs an integer typed array (Int8Array, Uint8Array, Int16Array, Uint16Array, Int32Array or Uint32Array), and '{1}' is a {2}. {3}",
+  },
   PF2001: {
     name: "scalar-race",
     category: "warning",

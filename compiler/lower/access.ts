@@ -15,7 +15,7 @@ import type { FnLowerer } from "./fn.js";
 import { ValType } from "./wasm/encoder.js";
 import { Op, OpFC } from "./wasm/opcodes.js";
 
-const SHIFT: Record<ArrayKind, number> = {
+export const SHIFT: Record<ArrayKind, number> = {
   Float64Array: 3, Float32Array: 2, Int32Array: 2, Uint32Array: 2, Int16Array: 1, Uint16Array: 1,
   Int8Array: 0, Uint8Array: 0, Uint8ClampedArray: 0,
 };
@@ -57,7 +57,8 @@ export function emitAddress(L: FnLowerer, ref: ElemRef, mode: AccessMode = Acces
     callOob(L, ref, arr.len);
     L.release(ValType.f64, x);
   }
-  if (L.check !== null) emitShadowAccess(L, ref, idx, mode);
+  // Atomics never race with each other, so checked mode does not track them
+  if (L.check !== null && mode !== AccessMode.Atomic) emitShadowAccess(L, ref, idx, mode);
   fb.localGet(arr.base).localGet(idx);
   const sh = SHIFT[ref.array.array!];
   if (sh) fb.i32Const(sh).op(Op.i32_shl);

@@ -20,7 +20,7 @@ import { ValType } from "./wasm/encoder.js";
 import { Op, OpFE } from "./wasm/opcodes.js";
 
 /** How an access uses its element, for checked mode's shadow state. */
-export const AccessMode = { Read: 0, Write: 1, ReadWrite: 2 } as const;
+export const AccessMode = { Read: 0, Write: 1, ReadWrite: 2, Atomic: 3 } as const;
 export type AccessMode = (typeof AccessMode)[keyof typeof AccessMode];
 
 const A64 = { align: 3, offset: 0 };

@@ -7,6 +7,7 @@ import { BOOL, type BinaryOp, type ElemRef, type Expr, F64, i32, type Ty, type V
 import { AccessMode, emitLoad, emitStoreValue, emitAddress } from "./access.js";
 import { FnLowerer, type Want, wasmType } from "./fn.js";
 import { callMath, emitCall } from "./math.js";
+import { emitAtomic } from "./atomics.js";
 import { ValType } from "./wasm/encoder.js";
 import { Op, OpFC } from "./wasm/opcodes.js";
 
@@ -43,6 +44,9 @@ export function emitEffect(L: FnLowerer, e: Expr): void {
       return;
     case "comma":
       for (const x of e.es) emitEffect(L, x);
+      return;
+    case "atomic":
+      emitAtomic(L, e, false);
       return;
     default:
       emitExpr(L, e);
@@ -105,6 +109,9 @@ export function emitExpr(L: FnLowerer, e: Expr): void {
       return;
     case "comma":
       e.es.forEach((x, i) => (i < e.es.length - 1 ? emitEffect(L, x) : emitExpr(L, x)));
+      return;
+    case "atomic":
+      emitAtomic(L, e, true);
       return;
   }
 }

@@ -76,8 +76,8 @@ import { forEachExprInStmts } from "../model/walk.js";
 function mainAccess(k: Kernel, a: Var, write: boolean): boolean {
   let hit = false;
   forEachExprInStmts(k.body, (e) => {
-    if (write && (e.k === "store" || e.k === "updateElem") && e.ref.array === a) hit = true;
-    if (!write && ((e.k === "load" && e.ref.array === a) || ((e.k === "updateElem" || (e.k === "store" && e.op !== "=")) && e.ref.array === a))) hit = true;
+    if (write && (e.k === "store" || e.k === "updateElem" || (e.k === "atomic" && e.op !== "load")) && e.ref.array === a) hit = true;
+    if (!write && ((e.k === "load" && e.ref.array === a) || ((e.k === "updateElem" || e.k === "atomic" || (e.k === "store" && e.op !== "=")) && e.ref.array === a))) hit = true;
   });
   return hit;
 }

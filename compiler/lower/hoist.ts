@@ -65,7 +65,7 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
   const writes = new Map<Var, number>();
   const uses = new Map<Var, Expr[]>();
   // variables one of whose reads passes its representation on unconverted: the value of a
-  // store or the last operand of a comma (their own type is the general one)
+  // store (or Atomics.store) or the last operand of a comma (their own type is the general one)
   const leaky = new Set<Var>();
   const scan = (e: Expr): void =>
     visitExpr(e, (x) => {
@@ -75,7 +75,7 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
         if (!l) uses.set(x.v, (l = []));
         l.push(x);
       }
-      const passed = x.k === "store" && x.op === "=" ? x.value : x.k === "comma" ? x.es[x.es.length - 1]! : null;
+      const passed = x.k === "store" && x.op === "=" ? x.value : x.k === "comma" ? x.es[x.es.length - 1]! : x.k === "atomic" && x.op === "store" ? x.args[0]! : null;
       if (passed && passed.k === "var") leaky.add(passed.v);
     });
   const scanStmts = (ss: readonly Stmt[]): void => {
@@ -478,6 +478,9 @@ function children(e: Expr): readonly Expr[] {
       return e.es;
     case "newArray":
       return [e.len];
+    case "atomic":
+      // its own site stays checked (ToIndex differs from `a[x]` for fractions); its operands may hold accesses
+      return [e.ref.index, ...e.args];
     default:
       return [];
   }

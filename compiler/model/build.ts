@@ -7,7 +7,7 @@
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
 import type { ParsedKernel } from "../frontend/parse.js";
 import { typescript, type TS } from "../frontend/typescript.js";
-import type { AssignOp, BinaryOp, ElemRef, Expr, Kernel, LoopStmt, Pos, PrangeStmt, Stmt, Var } from "./ir.js";
+import { ATOMIC_ARITY, type AssignOp, type AtomicOp, type BinaryOp, type ElemRef, type Expr, type Kernel, type LoopStmt, type Pos, type PrangeStmt, type Stmt, type Var } from "./ir.js";
 import { MATH_CONSTANTS, MATH_FUNCTIONS, NUMBER_CONSTANTS, NUMBER_FUNCTIONS, GLOBAL_FUNCTIONS } from "./builtins.js";
 import { exprMentions, forEachExprInStmts, forEachStmt, visitExpr } from "./walk.js";
 import { cloneExpr, type CloneCtx } from "./clone.js";
@@ -115,6 +115,8 @@ function scanFunction(ts: typeof TS, fn: TS.Node): { assigned: Set<string>; writ
   const visit = (n: TS.Node): void => {
     if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) target(n.left);
     if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) target(n.operand);
+    // Atomics.add(a, …) and the other read-modify-writes write their array (Atomics.load only reads)
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ts.isIdentifier(n.expression.expression) && n.expression.expression.text === "Atomics" && n.expression.name.text !== "load") writesArrays = true;
     n.forEachChild(visit);
   };
   fn.forEachChild(visit);
@@ -149,7 +151,7 @@ function alwaysReturns(ts: typeof TS, s: TS.Statement): boolean {
 function pure(e: Expr): boolean {
   let ok = true;
   visitExpr(e, (x) => {
-    if (x.k === "assign" || x.k === "store" || x.k === "update" || x.k === "updateElem") ok = false;
+    if (x.k === "assign" || x.k === "store" || x.k === "update" || x.k === "updateElem" || x.k === "atomic") ok = false;
   });
   return ok;
 }
@@ -185,7 +187,7 @@ function effects(stmts: readonly Stmt[], fresh?: ReadonlySet<Var>): Set<Var> {
   });
   forEachExprInStmts(stmts, (x) => {
     if ((x.k === "assign" || x.k === "update") && !local.has(x.target)) out.add(x.target);
-    else if (x.k === "store" || x.k === "updateElem") out.add(x.ref.array);
+    else if (x.k === "store" || x.k === "updateElem" || (x.k === "atomic" && x.op !== "load")) out.add(x.ref.array);
   });
   return out;
 }
@@ -594,8 +596,9 @@ class Builder {
       return all.length === 1 ? result : { k: "comma", es: all, ...at };
     }
     callPrelude!.push(...body);
-    if (effects(body).size > 0 && !(result.k === "var" || result.k === "num" || result.k === "bool")) {
-      // the value is taken right after the body's effects, not when the statement reads it
+    if ((effects(body).size > 0 || (body.length > 0 && !pure(result))) && !(result.k === "var" || result.k === "num" || result.k === "bool")) {
+      // the value is taken right after the body's effects, not when the statement reads it (and a
+      // returned `Atomics.add(…)` runs right after the body, as the helper's last step)
       const t = this.declare(h.name, at, "local", true);
       callPrelude!.push({ k: "let", v: t, init: result, ...at });
       t.used = true;
@@ -738,9 +741,9 @@ class Builder {
       visitExpr(h, (x) => {
         if (bad) return;
         if ((x.k === "assign" || x.k === "update") && !fresh.has(x.target)) bad = `changes '${x.target.name}'`;
-        else if (x.k === "store" || x.k === "updateElem") bad = `writes '${x.ref.array.name}'`;
+        else if (x.k === "store" || x.k === "updateElem" || (x.k === "atomic" && x.op !== "load")) bad = `writes '${x.ref.array.name}'`;
         else if (x.k === "var" && changed.has(x.v)) bad = `reads '${x.v.name}', which the helper changes`;
-        else if (x.k === "load" && changed.has(x.ref.array)) bad = `reads '${x.ref.array.name}', which the helper writes`;
+        else if ((x.k === "load" || x.k === "atomic") && changed.has(x.ref.array)) bad = `reads '${x.ref.array.name}', which the helper writes`;
       });
     }
     if (bad) {
@@ -1166,11 +1169,19 @@ class Builder {
   }
 
   private elemRef(n: TS.ElementAccessExpression): ElemRef | null {
+    const v = this.arrayParam(n.expression, n, "Indexing", "Index typed-array parameters directly: `a[i]`.");
+    if (!v) return null;
+    const index = this.expr(n.argumentExpression);
+    if (!index) return null;
+    return this.site(v, index, n);
+  }
+
+  /** The array `obj` names (`what` says how it is used, for the diagnostics; `paramOnly`: a parameter). */
+  private arrayParam(obj: TS.Expression, n: TS.Node, what: string, fix: string, paramOnly = false): Var | null {
     const ts = this.ts;
-    let obj: TS.Expression = n.expression;
     while (ts.isParenthesizedExpression(obj)) obj = obj.expression;
     if (!ts.isIdentifier(obj)) {
-      this.unsupported(n, "Indexing anything but an array parameter", "Index typed-array parameters directly: `a[i]`.");
+      this.unsupported(n, `${what} anything but an array parameter`, fix);
       return null;
     }
     const v = this.lookup(obj.text);
@@ -1178,16 +1189,40 @@ class Builder {
       this.sink.report("PF1002", this.pos(obj), [obj.text]);
       return null;
     }
-    if (v.kind === "index") {
-      this.unsupported(n, `Indexing '${v.name}'`, "Only typed arrays (parameters and array variables) can be indexed.");
+    if (v.kind === "index" || (paramOnly && v.kind !== "param")) {
+      this.unsupported(n, `${what} '${v.name}'`, paramOnly ? "Atomics take a typed-array parameter of the kernel (not an array variable)." : "Only typed arrays (parameters and array variables) can be indexed.");
       return null;
     }
     v.array ??= "Float64Array"; // provisional: the signature (or analysis/arrays.ts for a local) decides the element type
-    const index = this.expr(n.argumentExpression);
-    if (!index) return null;
+    return v;
+  }
+
+  private site(v: Var, index: Expr, n: TS.Node): ElemRef {
     const site = this.sites.length;
     this.sites.push({ array: v.name, pos: this.pos(n) });
     return { array: v, index, site };
+  }
+
+  /** `Atomics.op(a, index, ...values)` on an array parameter (the element type is checked with the signature). */
+  private atomicCall(n: TS.CallExpression, name: string, p: Pos): Expr | null {
+    const ts = this.ts;
+    if (!Object.prototype.hasOwnProperty.call(ATOMIC_ARITY, name)) {
+      this.sink.report("PF1012", p, [`Atomics.${name}`, "Atomics"]);
+      return null;
+    }
+    const op = name as AtomicOp;
+    const want = 2 + ATOMIC_ARITY[op];
+    if (n.arguments.length !== want || n.arguments.some((a) => ts.isSpreadElement(a))) {
+      this.unsupported(n, `Atomics.${op} with ${n.arguments.length} argument${n.arguments.length === 1 ? "" : "s"}`, `Pass ${want} arguments: the array, the index${want > 2 ? (op === "compareExchange" ? ", the expected value and the replacement" : " and the value") : ""}.`);
+      return null;
+    }
+    const v = this.arrayParam(n.arguments[0]!, n, `Atomics.${op} on`, "Pass a typed-array parameter: `Atomics.add(a, i, 1)`.", true);
+    if (!v) return null;
+    v.atomic = true;
+    const index = this.expr(n.arguments[1]!);
+    const args = n.arguments.slice(2).map((a) => this.expr(a));
+    if (!index || args.some((a) => a === null)) return null;
+    return { k: "atomic", op, ref: this.site(v, index, n), args: args as Expr[], ...p };
   }
 
   expr(n: TS.Expression): Expr | null {
@@ -1369,6 +1404,8 @@ class Builder {
           return null;
         }
         fn = "Number." + name;
+      } else if (ns === "Atomics") {
+        return this.atomicCall(n, name, p);
       }
     } else if (ts.isIdentifier(callee) && !this.lookup(callee.text) && GLOBAL_FUNCTIONS.has(callee.text)) {
       fn = "global." + callee.text;

@@ -79,6 +79,8 @@ export function cloneExpr(e: Expr, c: CloneCtx, at?: Pos): Expr {
       return { k: "comma", es: e.es.map(x), ...p };
     case "newArray":
       return { k: "newArray", kind: e.kind, len: x(e.len), ...p };
+    case "atomic":
+      return { k: "atomic", op: e.op, ref: ref(c, e.ref, p), args: e.args.map(x), ...p };
   }
 }
 

@@ -67,6 +67,8 @@ export interface Var {
   ty?: Ty;
   /** a canonical serial for-loop counter: its type comes from the loop bounds */
   counter?: CounterInfo;
+  /** an array parameter passed to an Atomics function (its default type without a signature is Int32Array) */
+  atomic?: boolean;
 }
 
 export interface CounterInfo {
@@ -114,7 +116,21 @@ export type Expr =
   | (Node & { readonly k: "updateElem"; readonly op: "++" | "--"; readonly prefix: boolean; readonly ref: ElemRef })
   | (Node & { readonly k: "comma"; readonly es: readonly Expr[] })
   /** `new Float64Array(len)`: a zero-filled array of the kernel's own (only as a declaration's or an array variable's value) */
-  | (Node & { readonly k: "newArray"; readonly kind: ArrayKind; readonly len: Expr });
+  | (Node & { readonly k: "newArray"; readonly kind: ArrayKind; readonly len: Expr })
+  | (Node & { readonly k: "atomic"; readonly op: AtomicOp; readonly ref: ElemRef; readonly args: readonly Expr[] });
+
+/**
+ * `Atomics.<op>(a, index, ...args)` on an integer array parameter: `args` is the value (add, sub,
+ * and, or, xor, exchange, store), expected and replacement (compareExchange), or none (load).
+ * Every form but store returns the element's old value; store returns ToIntegerOrInfinity(value).
+ * The index is converted with ToIndex (truncated, NaN is 0), unlike `a[x]`.
+ */
+export type AtomicOp = "add" | "sub" | "and" | "or" | "xor" | "exchange" | "compareExchange" | "load" | "store";
+
+/** Number of value arguments after (array, index) of each Atomics function. */
+export const ATOMIC_ARITY: Readonly<Record<AtomicOp, number>> = {
+  add: 1, sub: 1, and: 1, or: 1, xor: 1, exchange: 1, compareExchange: 2, load: 0, store: 1,
+};
 
 export interface LoopStmt extends Pos {
   readonly k: "loop";

@@ -103,6 +103,10 @@ export function visitExpr(e: Expr, f: (e: Expr) => void): void {
     case "newArray":
       visitExpr(e.len, f);
       break;
+    case "atomic":
+      visitExpr(e.ref.index, f);
+      for (const a of e.args) visitExpr(a, f);
+      break;
     default:
       break;
   }

@@ -57,6 +57,12 @@ const must: Record<string, Case[]> = {
     { src: `(n) => { function f(x) { return x; } return f(n, 1); }` },
     { src: `(n) => { function f(x) { return x; } const g = f; return 1; }` },
   ],
+  PF1018: [
+    { src: `(h, k) => { for (const i of prange(k.length)) Atomics.add(h, k[i], 1); }`, params: ["Float64Array", "Int32Array"], at: "1:47" },
+    { src: `(h: Float32Array, n) => { for (const i of prange(n)) Atomics.compareExchange(h, 0, 1, 2); }`, at: "1:54" },
+    { src: `(h, n) => { for (const i of prange(n)) Atomics.load(h, i); }`, params: ["Uint8ClampedArray", "i"] },
+    { src: `(h, n) => { Atomics.store(h, 0, n); }`, params: ["Float64Array", "f"] },
+  ],
   PF2001: [
     { src: `(n) => { let val = 0; for (const i of prange(n)) { val = i; } return val; }`, at: "1:52" },
     { src: `(a) => { let t = 0; for (const i of prange(a.length)) { a[i] = t; t = a[i] + 1; } return 0; }`, params: ["Float64Array"] },
@@ -97,6 +103,12 @@ const must: Record<string, Case[]> = {
     { src: `(a, n) => { for (const i of prange(n)) { a[i % 4] = i; } }`, params: ["Float64Array", "i"] },
     { src: `(a, x) => { for (const i of prange(x.length)) { if (x[i] > 0) a[i + 1] = a[i] * 2; } }`, params: ["Float64Array", "Float64Array"] },
     { src: `(a, n) => { for (const i of prange(n)) { a[Math.floor(i / 2)] = i; } }`, params: ["Float64Array", "i"] },
+    // a plain access of an element that other iterations update with Atomics, reported at the plain access
+    { src: `(c, k) => { for (const i of prange(k.length)) { Atomics.add(c, k[i], 1); if (c[0] > 5) k[i] = 0; } }`, params: ["Int32Array", "Int32Array"], at: "1:78" },
+    { src: `(c, n) => { for (const i of prange(n)) { Atomics.add(c, i + 1, 1); c[i] = 0; } }`, params: ["Int32Array", "i"], at: "1:68" },
+    { src: `(c, n, o) => { for (const i of prange(n)) { o[i] = Atomics.load(c, 0); c[0] = i; } }`, params: ["Int32Array", "i", "Float64Array"], at: "1:72" },
+    // an update next to Atomics on the same array is not an array reduction
+    { src: `(h, k) => { for (const i of prange(k.length)) { h[k[i]] += 1; Atomics.add(h, 0, 1); } }`, params: ["Int32Array", "Int32Array"], at: "1:49" },
   ],
   PF2007: [{ src: `(a, n) => { for (const i of prange(n)) { a[i] = 1; n = n - 1; } }`, params: ["Float64Array", "i"], at: "1:52" }],
 };
@@ -111,6 +123,13 @@ const mustNot: Record<string, Case[]> = {
     { src: `(a, o) => { let t = 0; for (const i of prange(o.length)) { if (a[i] > 0) t = a[i]; else t = -a[i] * 3; o[i] = t; } }`, params: ["Float64Array", "Float64Array"] },
   ],
   PF2003: [{ src: `(a) => { let s = 0; for (const i of prange(a.length)) { s += a[i]; } a[0] = s; return s; }`, params: ["Float64Array"] }],
+  PF1018: [
+    { src: `(h, k) => { for (const i of prange(k.length)) Atomics.add(h, k[i], 1); }` },
+    ...(["Int8Array", "Uint8Array", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array"] as const).map((t): Case => ({
+      src: `(h, n) => { let s = 0; for (const i of prange(n)) { Atomics.add(h, i % 3, 1); Atomics.sub(h, 0, 1); Atomics.and(h, 1, 3); Atomics.or(h, 1, 4); Atomics.xor(h, 2, 1); s += Atomics.exchange(h, 0, 2) + Atomics.compareExchange(h, 1, 0, 1) + Atomics.load(h, 2) + Atomics.store(h, 0, i); } return s; }`,
+      params: [t, "i"],
+    })),
+  ],
   PF1016: [{ src: `(n) => { function f(k) { return k + 1; } function g(k) { return f(f(k)); } return g(n); }` }],
   PF1017: [{ src: `(a, n) => { function sq(x) { return x * x; } let s = 0; for (let i = 0; i < n; i++) s = s + sq(a[i]); return n > 0 ? sq(s) : 0; }`, params: ["Float64Array", "i"] }],
   PF1014: [
@@ -132,12 +151,20 @@ const mustNot: Record<string, Case[]> = {
   ],
   PF2006: [
     { src: `(a, o, idx) => { for (const i of prange(o.length)) { o[i] = a[idx[i]]; } }`, params: ["Float64Array", "Float64Array", "Int32Array"] },
+    // Atomics never race with each other, at any index
+    { src: `(c, k) => { for (const i of prange(k.length)) Atomics.add(c, k[i], 1); }`, params: ["Int32Array", "Int32Array"] },
+    { src: `(c, k) => { for (const i of prange(k.length)) { Atomics.or(c, k[i] >> 5, 1 << (k[i] & 31)); Atomics.xor(c, 0, k[i]); } }`, params: ["Uint32Array", "Int32Array"] },
+    { src: `(m, a) => { for (const i of prange(a.length)) { const v = a[i]; let old = Atomics.load(m, 0); while (v > old) { const p = Atomics.compareExchange(m, 0, old, v); if (p === old) break; old = p; } } }`, params: ["Int32Array", "Int32Array"] },
+    // plain accesses at the iteration's own element beside Atomics at the same element: still proven apart
+    { src: `(a, n) => { for (const i of prange(n)) { a[i] = 1; Atomics.add(a, i, 2); a[i] += Atomics.load(a, i); } }`, params: ["Int16Array", "i"] },
+    { src: `(c, k) => { for (const i of prange(k.length)) Atomics.add(c, k[i], 1); }` },
     { src: `(a, n) => { for (const i of prange(n)) { if (i === 0) a[0] = 5; } }`, params: ["Float64Array", "i"] },
   ],
   PF2002: [
     { src: `(n) => { const tot = new Float64Array(1); for (const i of prange(n)) tot[0] += i; return tot[0]; }`, params: ["i"] },
     { src: `(o, n) => { for (const i of prange(n)) { const t = new Float64Array(4); t[0] = i; t[1] = t[0] * 2; o[i] = t[1]; } }`, params: ["Float64Array", "i"] },
     { src: `(a) => { for (const i of prange(a.length)) { a[i] += 1; } }`, params: ["Float64Array"] },
+    { src: `(c, n) => { let s = 0; for (const i of prange(n)) { s += Atomics.add(c, 0, 1); Atomics.store(c, 1, i); Atomics.exchange(c, 2, i); } return s; }`, params: ["Int32Array", "i"] },
     { src: `(a, n) => { for (const i of prange(n)) { const k = i * 2; a[k] = 1; a[k + 1] = 2; } }`, params: ["Float64Array", "i"] },
     { src: `(a, n) => { for (const i of prange(n)) { for (let j = 0; j < n; j++) a[i * n + j] = j; } }`, params: ["Float64Array", "i"] },
     { src: `(tot, n) => { for (const i of prange(n)) { if (i === 0) tot[0] = n; } }`, params: ["Float64Array", "i"] },

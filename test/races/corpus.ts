@@ -176,5 +176,16 @@ export const corpus: readonly Entry[] = [
   e("argmin-index-read", "race", `(a, o) => { let m = Infinity; let k = -1; for (const i of prange(a.length)) { if (a[i] < m) { m = a[i]; k = i; } o[i] = k; } return k; }`),
   e("histogram-also-read", "race", `(bins, data) => { for (const i of prange(data.length)) bins[data[i]] += bins[0]; }`),
   e("histogram-mixed-operators", "race", `(bins, data) => { for (const i of prange(data.length)) { bins[data[i]] += 1; bins[data[i] + 1] *= 2; } }`),
+  // ---- Atomics (issue 11, item 4): atomic accesses never race with each other; plain ones against them do
+  e("atomics-counter", "safe", `(c, x) => { for (const i of prange(x.length)) { if (x[i] > 0) Atomics.add(c, 0, 1); } }`),
+  e("atomics-histogram", "safe", `(bins, data) => { for (const i of prange(data.length)) Atomics.add(bins, data[i], 1); }`),
+  e("atomics-bitset", "safe", `(bits, data) => { for (const i of prange(data.length)) Atomics.or(bits, data[i] >> 5, 1 << (data[i] & 31)); }`),
+  e("atomics-cas-max", "safe", `(m, a) => { for (const i of prange(a.length)) { const v = a[i]; let old = Atomics.load(m, 0); while (v > old) { const p = Atomics.compareExchange(m, 0, old, v); if (p === old) break; old = p; } } }`),
+  e("atomics-ticket-sum", "safe", `(c, n) => { let s = 0; for (const i of prange(n)) s += Atomics.add(c, 0, 1); return s; }`),
+  e("atomics-own-element-and-plain", "safe", `(a, n) => { for (const i of prange(n)) { a[i] = i; Atomics.add(a, i, 1); } }`),
+  e("atomics-counter-read-plainly", "race", `(c, x, o) => { for (const i of prange(x.length)) { Atomics.add(c, 0, 1); o[i] = c[0]; } }`),
+  e("atomics-counter-reset-plainly", "race", `(c, x) => { for (const i of prange(x.length)) { Atomics.add(c, 0, x[i]); if (x[i] < 0) c[0] = 0; } }`),
+  e("atomics-neighbour-plain-write", "race", `(a, n) => { for (const i of prange(n)) { Atomics.add(a, i + 1, 1); a[i] = 0; } }`),
+  e("atomics-claimed-slot-collides", "race", `(c, o, x) => { for (const i of prange(x.length)) { const s = Atomics.add(c, 0, 1) % 4; o[s] = x[i]; } }`),
   e("histogram-overwrite", "race", `(bins, data) => { for (const i of prange(data.length)) { bins[data[i]] += 1; bins[data[i]] = 0; } }`),
 ];

@@ -15,12 +15,23 @@ export const Op = {
   f64_add: 0xa0, f64_sub: 0xa1, f64_mul: 0xa2, f64_div: 0xa3, f64_min: 0xa4, f64_max: 0xa5, f64_copysign: 0xa6,
   i32_wrap_i64: 0xa7, i64_extend_i32_s: 0xac, i64_extend_i32_u: 0xad,
   f32_demote_f64: 0xb6, f64_convert_i32_s: 0xb7, f64_convert_i32_u: 0xb8, f64_convert_i64_s: 0xb9, f64_promote_f32: 0xbb,
+  i32_extend8_s: 0xc0, i32_extend16_s: 0xc1,
 } as const;
 
-/** 0xFE-prefixed atomic memory instructions (checked mode's shadow state). */
+/**
+ * 0xFE-prefixed atomic memory instructions (checked mode's shadow state, and `Atomics` in kernels).
+ * Each read-modify-write has seven forms from its i32 opcode: i32, i64, i32 8_u, i32 16_u, ...
+ */
 export const OpFE = {
-  i32_atomic_load: 0x10, i64_atomic_load: 0x11, i32_atomic_rmw_add: 0x1e, i64_atomic_rmw_xchg: 0x42, i64_atomic_rmw_cmpxchg: 0x49,
+  i32_atomic_load: 0x10, i64_atomic_load: 0x11, i32_atomic_load8_u: 0x12, i32_atomic_load16_u: 0x13,
+  i32_atomic_store: 0x17, i32_atomic_store8: 0x19, i32_atomic_store16: 0x1a,
+  i32_atomic_rmw_add: 0x1e, i32_atomic_rmw_sub: 0x25, i32_atomic_rmw_and: 0x2c, i32_atomic_rmw_or: 0x33, i32_atomic_rmw_xor: 0x3a,
+  i32_atomic_rmw_xchg: 0x41, i64_atomic_rmw_xchg: 0x42, i32_atomic_rmw_cmpxchg: 0x48, i64_atomic_rmw_cmpxchg: 0x49,
 } as const;
+
+/** From an i32 read-modify-write opcode to its 8- and 16-bit zero-extending forms. */
+export const RMW8_U = 2;
+export const RMW16_U = 3;
 
 /** 0xFC-prefixed saturating truncations. */
 export const OpFC = {
