@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ts from "typescript";
 import { beforeAll, describe, expect, test } from "vitest";
+import { byCase, cases, fileOf, runtimeFindings } from "../front-doors.js";
 
 const root = process.cwd();
 const require = createRequire(import.meta.url);
@@ -157,6 +158,26 @@ describe("parfor/tsserver", () => {
     expect(check({ diagnostics: { "scalar-race": "off", "free-variable": "off" } })).toEqual(["PF1002 Error"]);
     expect(check({ diagnostics: { "scalar-race": "error" } })).toEqual(["PF2001 Error", "PF1002 Error"]);
   });
+
+  test("agrees with the run time on argmin/argmax, array reductions and Atomics (test/front-doors.ts)", async () => {
+    const s = service();
+    const bad: string[] = [];
+    for (const ts of [true, false]) {
+      const { text, prefix } = fileOf(ts);
+      const file = join(virtual, ts ? "agree.ts" : "agree.js");
+      s.set(file, text);
+      const found = ours(s.ls.getSemanticDiagnostics(file)).map((d) => {
+        const lc = d.file!.getLineAndCharacterOfPosition(d.start!);
+        return { line: lc.line + 1, column: lc.character + 1, code: (d.messageText as string).slice(0, 6) };
+      });
+      const got = byCase(found, prefix);
+      for (const [n, k] of cases.entries()) {
+        const want = ts ? await runtimeFindings(k) : [...(k.js ?? k.expect)].sort();
+        if (JSON.stringify(got[n]) !== JSON.stringify(want)) bad.push(`${ts ? "ts" : "js"} ${k.name}: tsserver ${got[n]!.join(" ")}, run time ${want.join(" ")}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  }, 60_000);
 
   test("a keystroke re-analyses only the kernel it changed", () => {
     const s = service();
