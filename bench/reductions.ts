@@ -1,13 +1,15 @@
 /**
  * Reductions beyond scalars (issue 11): argmin over 10^7 doubles (a compound reduction), a
- * 256-bin histogram of 10^7 values (an array reduction through per-chunk private copies) and
- * column sums of a 4000 x 4000 matrix; plain JavaScript (the same function run as an ordinary
- * loop) vs parfor on 1 and 2 threads with parfor arrays. Medians of interleaved rounds in one
- * process; only ratios mean anything.
+ * 256-bin histogram of 10^7 values (an array reduction through per-chunk private copies),
+ * column sums of a 4000 x 4000 matrix, and `vectorize` of a cheap polynomial over 10^7 parfor-
+ * array elements (`.into` an output parfor array); plain JavaScript (the same function run as an
+ * ordinary loop; for vectorize the plain map, a loop calling the function into a preallocated
+ * Float64Array) vs parfor on 1 and 2 threads with parfor arrays. Medians of interleaved rounds in
+ * one process; only ratios mean anything.
  *
  *   node dist/bench/reductions.js [--runs 7]
  */
-import { array, parallel, prange, shutdown } from "../index.js";
+import { array, parallel, prange, shutdown, vectorize } from "../index.js";
 import { measureRounds } from "./stats.js";
 
 const N = 10_000_000;
@@ -49,6 +51,12 @@ const colsumsLoop = (a: Float64Array, rows: number, cols: number, acc: Float64Ar
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) acc[j]! += a[i * cols + j]!;
 };
 
+/** the cheap function vectorize maps */
+const poly = (x: number): number => (3 * x - 2) * x + 1;
+const mapLoop = (f: (x: number) => number, x: Float64Array, out: Float64Array): void => {
+  for (let i = 0; i < x.length; i++) out[i] = f(x[i]!);
+};
+
 function main(): void {
   const runsArg = process.argv.indexOf("--runs");
   const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
@@ -62,6 +70,10 @@ function main(): void {
   const m = array(Float64Array, COLS * COLS);
   for (let i = 0; i < m.length; i++) m[i] = rnd();
   const acc = array(Float64Array, COLS);
+  const ys = array(Float64Array, N);
+  const yp = new Float64Array(N);
+  const v1 = vectorize(poly, { threads: 1 });
+  const v2 = vectorize(poly, { threads: 2 });
 
   const k1 = { argmin: parallel(argmin, { threads: 1 }), histogram: parallel(histogram, { threads: 1 }), colsums: parallel(colsums, { threads: 1 }) };
   const k2 = { argmin: parallel(argmin, { threads: 2 }), histogram: parallel(histogram, { threads: 2 }), colsums: parallel(colsums, { threads: 2 }) };
@@ -73,12 +85,16 @@ function main(): void {
   h.fill(0);
   k2.histogram(x, h);
   if (!hp.every((v, j) => v === h[j])) throw new Error("histogram differs");
+  mapLoop(poly, a, yp);
+  v2.into(ys, a);
+  if (!yp.every((v, j) => Object.is(v, ys[j]))) throw new Error("vectorize differs");
 
   const none = (): void => {};
   const rows: [string, () => void, () => void, () => void][] = [
     ["argmin, 10^7 doubles", () => argminLoop(a), () => k1.argmin(a), () => k2.argmin(a)],
     ["histogram, 10^7 values, 256 bins", () => histogramLoop(x, h), () => k1.histogram(x, h), () => k2.histogram(x, h)],
     ["column sums, 4000 x 4000", () => colsumsLoop(m, COLS, COLS, acc), () => k1.colsums(m, COLS, COLS, acc), () => k2.colsums(m, COLS, COLS, acc)],
+    ["vectorize (3x-2)x+1, 10^7, .into", () => mapLoop(poly, a, yp), () => v1.into(ys, a), () => v2.into(ys, a)],
   ];
   console.log(`node ${process.version}, ${runs} rounds, medians (ms)`);
   console.log("kernel                              plain     1T      2T   2T vs plain");
