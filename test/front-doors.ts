@@ -49,7 +49,7 @@ export const cases: readonly AgreementCase[] = [
   c("int-histogram-float-addend", "(h: Int32Array, k: Int32Array, w: Float64Array): void => { for (const i of prange(k.length)) h[k[i]] += w[i]; }", { js: [] }, "PF2006@1:94"),
   c("atomics-counter-read-plainly", "(cnt: Int32Array, o: Int32Array): void => { for (const i of prange(o.length)) { Atomics.add(cnt, 0, 1); o[i] = cnt[0]; } }", "PF2006@1:112"),
   c("atomics-claimed-slot", "(cnt: Int32Array, o: Float64Array, x: Float64Array): void => { for (const i of prange(x.length)) { const s = Atomics.add(cnt, 0, 1) % 4; o[s] = x[i]; } }", "PF2006@1:138"),
-  c("atomics-on-floats", "(h: Float64Array, k: Int32Array): void => { for (const i of prange(k.length)) Atomics.add(h, k[i], 1); }", { js: [] }, "PF1018@1:79"),
+  c("atomics-on-floats", "(h: Float64Array, k: Int32Array): void => { for (const i of prange(k.length)) Atomics.add(h, k[i], 1); }", { js: [] }, "PF1019@1:79"),
 ];
 
 /** The kernel's text as JavaScript: each parameter and return annotation replaced by spaces. */

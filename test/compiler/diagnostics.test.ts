@@ -23,6 +23,9 @@ const must: Record<string, Case[]> = {
     { src: `(n) => { try { n++; } catch (e) {} return n; }`, at: "1:10" },
     { src: `(a, n) => { return n > 0 && a[0]; }`, params: ["Float64Array", "f"] },
     { src: `(a, b, o) => { for (const i of prange(o.length)) o[i] = (i % 2 === 0 ? a : b)[i]; }`, at: "1:57" },
+    // Atomics take a parameter (a local array is not shared memory the analysis follows through them)
+    { src: `(n) => { const c = new Int32Array(1); for (const i of prange(n)) Atomics.add(c, 0, 1); return c[0]; }`, params: ["i"], at: "1:66" },
+    { src: `(a, n) => { Atomics.add(a, 0); }`, params: ["Int32Array", "i"], at: "1:13" },
   ],
   PF1002: [
     { src: `(n) => { return n * dx; }`, at: "1:21" },
@@ -57,7 +60,7 @@ const must: Record<string, Case[]> = {
     { src: `(n) => { function f(x) { return x; } return f(n, 1); }` },
     { src: `(n) => { function f(x) { return x; } const g = f; return 1; }` },
   ],
-  PF1018: [
+  PF1019: [
     { src: `(h, k) => { for (const i of prange(k.length)) Atomics.add(h, k[i], 1); }`, params: ["Float64Array", "Int32Array"], at: "1:47" },
     { src: `(h: Float32Array, n) => { for (const i of prange(n)) Atomics.compareExchange(h, 0, 1, 2); }`, at: "1:54" },
     { src: `(h, n) => { for (const i of prange(n)) Atomics.load(h, i); }`, params: ["Uint8ClampedArray", "i"] },
@@ -123,7 +126,7 @@ const mustNot: Record<string, Case[]> = {
     { src: `(a, o) => { let t = 0; for (const i of prange(o.length)) { if (a[i] > 0) t = a[i]; else t = -a[i] * 3; o[i] = t; } }`, params: ["Float64Array", "Float64Array"] },
   ],
   PF2003: [{ src: `(a) => { let s = 0; for (const i of prange(a.length)) { s += a[i]; } a[0] = s; return s; }`, params: ["Float64Array"] }],
-  PF1018: [
+  PF1019: [
     { src: `(h, k) => { for (const i of prange(k.length)) Atomics.add(h, k[i], 1); }` },
     ...(["Int8Array", "Uint8Array", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array"] as const).map((t): Case => ({
       src: `(h, n) => { let s = 0; for (const i of prange(n)) { Atomics.add(h, i % 3, 1); Atomics.sub(h, 0, 1); Atomics.and(h, 1, 3); Atomics.or(h, 1, 4); Atomics.xor(h, 2, 1); s += Atomics.exchange(h, 0, 2) + Atomics.compareExchange(h, 1, 0, 1) + Atomics.load(h, 2) + Atomics.store(h, 0, i); } return s; }`,

@@ -193,7 +193,7 @@ describe("refused", () => {
       const k = parallel((h: Int32Array, n: number) => {
         for (const i of prange(n)) Atomics.add(h, 0, 1);
       });
-      expect(() => k(a as unknown as Int32Array, 2)).toThrow(/PF1018|integer typed array/);
+      expect(() => k(a as unknown as Int32Array, 2)).toThrow(/PF1019|integer typed array/);
       expect(() => Atomics.add(a as unknown as Int32Array, 0, 1)).toThrow(TypeError);
     }
   });
