@@ -27,7 +27,7 @@
  * failed proof is a reported race, never a silent one.
  */
 import type { AtomicOp, Expr, Kernel, LoopStmt, Pos, PrangeStmt, Stmt, Var } from "../model/ir.js";
-import { forEachStmt } from "../model/walk.js";
+import { forEachStmt, visitExpr } from "../model/walk.js";
 import { type Affine, type Term, add, atom, coefOf, constant, invariant, loopVar, mul, numeric, scale, sub, varsOf } from "./affine.js";
 import { type Eq, type Ineq, infeasible } from "./fm.js";
 
@@ -184,7 +184,7 @@ function counterOf(s: LoopStmt): { v: Var; init: Expr; bound: Expr; cmp: "<" | "
   // no other write of the counter in the loop, and the bound does not mention it
   let other = false;
   const chk = (e: Expr): void =>
-    visit(e, (x) => {
+    visitExpr(e, (x) => {
       if ((x.k === "assign" || x.k === "update") && x.target === v) other = true;
       if (x.k === "var" && x.v === v && e === bound) other = true;
     });
@@ -215,7 +215,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
   /** Whether `e` reads no variable that is assigned anywhere (so its value is the same wherever it is read). */
   const readsOnlyConstants = (e: Expr): boolean => {
     let ok = true;
-    visit(e, (x) => {
+    visitExpr(e, (x) => {
       if (x.k === "var" && writtenAnywhere.has(x.v)) ok = false;
       if (x.k === "load" || x.k === "assign" || x.k === "update" || x.k === "store" || x.k === "updateElem" || x.k === "atomic" || (x.k === "call" && x.fn === "random")) ok = false;
     });
@@ -282,7 +282,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
   /** Whether `e` has the same value in every iteration of the prange. */
   const isInvariant = (e: Expr, env: Env): boolean => {
     let ok = true;
-    visit(e, (x) => {
+    visitExpr(e, (x) => {
       if (!ok) return;
       if (x.k === "var") {
         const r = toAff(x, env);
@@ -299,7 +299,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
   const nonAffine = (e: Expr): string => {
     let arr: Var | null = null;
     let atomic: string | null = null;
-    visit(e, (x) => {
+    visitExpr(e, (x) => {
       if (!arr && x.k === "load") arr = x.ref.array;
       if (!atomic && x.k === "atomic") atomic = `Atomics.${x.op} on '${x.ref.array.name}'`;
     });
@@ -814,7 +814,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
       if (x.k === "assign" || x.k === "update") out.add(x.target);
     };
     walkStmts(ss, () => {}, f, null);
-    for (const e of extra) if (e) visit(e, f);
+    for (const e of extra) if (e) visitExpr(e, f);
     return out;
   };
 
@@ -908,7 +908,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
             walkStmts(s.body, () => {}, (x) => {
               if ((x.k === "assign" || x.k === "update") && x.target === v) writes++;
             }, null);
-            for (const x of [s.cond, s.update]) if (x) visit(x, (y) => { if ((y.k === "assign" || y.k === "update") && y.target === v) writes += 2; });
+            for (const x of [s.cond, s.update]) if (x) visitExpr(x, (y) => { if ((y.k === "assign" || y.k === "update") && y.target === v) writes += 2; });
             if (writes !== 1) continue;
             let c: number | null = null;
             for (const st of s.body) {
@@ -1075,7 +1075,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
       if (path) return guards(path);
       if (s.k === "if" && s.f.length === 0 && endsInJump(s.t)) {
         let pure = true;
-        visit(s.c, (x) => {
+        visitExpr(s.c, (x) => {
           if (x.k === "var" && writtenAnywhere.has(x.v)) pure = false;
           if (x.k === "load" || x.k === "assign" || x.k === "update" || x.k === "store" || x.k === "updateElem" || x.k === "atomic" || x.k === "call") pure = false;
         });
@@ -1115,59 +1115,13 @@ function foldBinary(op: string, a: number, b: number): number | null {
   return Number.isFinite(r) ? r : null;
 }
 
-function visit(e: Expr, f: (e: Expr) => void): void {
-  f(e);
-  switch (e.k) {
-    case "load":
-      visit(e.ref.index, f);
-      break;
-    case "unary":
-      visit(e.e, f);
-      break;
-    case "binary":
-    case "logical":
-      visit(e.l, f);
-      visit(e.r, f);
-      break;
-    case "cond":
-      visit(e.c, f);
-      visit(e.t, f);
-      visit(e.f, f);
-      break;
-    case "call":
-      for (const a of e.args) visit(a, f);
-      break;
-    case "assign":
-      visit(e.value, f);
-      break;
-    case "store":
-      visit(e.ref.index, f);
-      visit(e.value, f);
-      break;
-    case "updateElem":
-      visit(e.ref.index, f);
-      break;
-    case "comma":
-      for (const x of e.es) visit(x, f);
-      break;
-    case "newArray":
-      visit(e.len, f);
-      break;
-    case "atomic":
-      visit(e.ref.index, f);
-      for (const a of e.args) visit(a, f);
-      break;
-    default:
-      break;
-  }
-}
 
 /** Walks statements and expressions; `inLoop` says whether the node is inside `loop`. */
 function walkStmts(ss: readonly Stmt[], fs: (s: Stmt) => void, fe: (e: Expr, inLoop: boolean) => void, loop: PrangeStmt | null, inLoop = false): void {
   for (const s of ss) {
     fs(s);
     const e = (x: Expr | null): void => {
-      if (x) visit(x, (y) => fe(y, inLoop));
+      if (x) visitExpr(x, (y) => fe(y, inLoop));
     };
     switch (s.k) {
       case "expr":

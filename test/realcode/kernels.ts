@@ -41,44 +41,8 @@ export interface RealKernel {
   readonly pending?: string;
 }
 
-/** mulberry32, seeded: inputs are the same on every run and machine. */
-export class Rng {
-  private s: number;
-  constructor(seed: number) {
-    this.s = (seed * 0x9e3779b9) >>> 0 || 0x12345678;
-  }
-  u32(): number {
-    let t = (this.s = (this.s + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  }
-  unit(): number {
-    return ((this.u32() >>> 5) * 67108864 + (this.u32() >>> 6)) / 9007199254740992;
-  }
-  float(lo: number, hi: number): number {
-    return lo + (hi - lo) * this.unit();
-  }
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.unit() * (hi - lo + 1));
-  }
-  f64(n: number, lo = -1, hi = 1): Float64Array {
-    const a = new Float64Array(n);
-    for (let i = 0; i < n; i++) a[i] = this.float(lo, hi);
-    return a;
-  }
-  f32(n: number, lo = -1, hi = 1): Float32Array {
-    const a = new Float32Array(n);
-    for (let i = 0; i < n; i++) a[i] = this.float(lo, hi);
-    return a;
-  }
-  i32(n: number, lo: number, hi: number): Int32Array {
-    const a = new Int32Array(n);
-    for (let i = 0; i < n; i++) a[i] = this.int(lo, hi);
-    return a;
-  }
-}
-
+export { Rng } from "../rng.js";
+import { Rng } from "../rng.js";
 const pick = (size: Size, test: number, bench: number): number => (size === "test" ? test : bench);
 
 // ---------------------------------------------------------------------------------------------
