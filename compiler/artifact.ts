@@ -130,6 +130,12 @@ export type ReturnKind = "f64" | "i32" | "bool" | "void";
 
 /** One compiled specialisation. */
 /**
+ * Set in the loop number a kernel passes to `env.prange` when the loop must run in order on the
+ * calling thread this time: a run-time assumption of its race proof failed (LoopModel.serialUnless).
+ */
+export const PRANGE_IN_ORDER = 0x40000000;
+
+/**
  * Checked mode's fixed places in the control block (bytes from address 0; runtime/control.ts
  * keeps the rest of the block clear of them): the race log, the running prange's epoch, start
  * and step, and per array parameter the address of its shadow state.

@@ -44,6 +44,7 @@ import {
   WORKER_READY,
   workerField,
 } from "./control.js";
+import { PRANGE_IN_ORDER } from "../compiler/artifact.js";
 import { formatPosition, wrapTrap, type KernelMeta } from "./errors.js";
 import { resetShadows } from "./race-check.js";
 import { planPartials } from "./partials.js";
@@ -216,9 +217,12 @@ function frameViews(memory: WasmMemory): void {
  * prange, stores start/step in the frame, runs all chunks on the leader and its helpers, and
  * calls `combine_<loop>` when the loop has reductions.
  */
-export function envPrange(loop: number, frame: number, start: number, stop: number, step: number): void {
+export function envPrange(loopArg: number, frame: number, start: number, stop: number, step: number): void {
   const L = leader;
   if (L === null) throw new Error("parfor internal error: env.prange called on a thread that is not leading a call");
+  // a run-time assumption of the loop's race proof failed: the leader runs it alone, in order
+  const inOrder = (loopArg & PRANGE_IN_ORDER) !== 0;
+  const loop = loopArg & ~PRANGE_IN_ORDER;
   const meta = L.meta;
   const info = meta.loops[loop];
   if (info === undefined) throw new Error(`parfor internal error: kernel ${meta.name} has no prange loop ${loop}`);
@@ -261,12 +265,12 @@ export function envPrange(loop: number, frame: number, start: number, stop: numb
     // start-up do not wait for the rest.
     const costs = costsOf(meta);
     const want = Math.min(L.threads, chunks) - 1;
-    const helpers = want <= 0 || (serialSmall && tooSmall(costs, loop, count, L.spin)) ? NO_HELPERS : readyHelpers(L, want);
+    const helpers = want <= 0 || inOrder || (serialSmall && tooSmall(costs, loop, count, L.spin)) ? NO_HELPERS : readyHelpers(L, want);
     const fn = L.exports["loop_" + loop];
     if (fn === undefined) throw new Error(`parfor internal error: kernel ${meta.name} does not export loop_${loop}`);
     if (helpers.length === 0) {
       Atomics.store(L.ctl, ERROR, 0);
-      const timed = want > 0 && timeThisRun(costs, loop);
+      const timed = want > 0 && !inOrder && timeThisRun(costs, loop);
       const t0 = timed ? performance.now() : 0;
       try {
         // Alone, the leader runs every chunk in order: claiming through NEXT would buy nothing.

@@ -89,6 +89,12 @@ interface Decomp {
   readonly q: Var;
   readonly r: Var;
   readonly cons: readonly Cons[];
+  /**
+   * The divisor's expression when nothing proves it an integer >= 1 (a parameter `cols`): the
+   * split holds only then, so the loop runs in parallel only when the divisor is one at run
+   * time (LoopModel.serialUnless), and in order on one thread otherwise.
+   */
+  readonly assumed: Expr | null;
 }
 
 /** The prange's index and how two iterations are told apart. */
@@ -113,6 +119,20 @@ export interface LoopAccesses {
   /** the prange's iteration numbering: index = start + step * number, when the step is a literal other than 1 */
   readonly numbering: { readonly v: Var; readonly start: Affine; readonly step: number } | null;
   readonly decomp: Decomp | null;
+}
+
+/** Expressions the lowering can evaluate before the prange, with no effect and no trap: arithmetic of numbers, outer variables and lengths. */
+function evaluableBefore(e: Expr, inLoop: (v: Var) => boolean): boolean {
+  let ok = true;
+  visitExpr(e, (x) => {
+    if (!ok) return;
+    if (x.k === "var") ok = !inLoop(x.v);
+    else if (x.k === "length") ok = !inLoop(x.array);
+    else if (x.k === "binary") ok = x.op === "+" || x.op === "-" || x.op === "*";
+    else if (x.k === "unary") ok = x.op === "-" || x.op === "+";
+    else ok = x.k === "num";
+  });
+  return ok;
 }
 
 interface Ctx {
@@ -316,11 +336,18 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
   };
 
   /** The prange index split into quotient and remainder by `d` (collapsed loops), created once. */
-  const decompose = (d: Affine): Decomp | null => {
+  const decompose = (d: Affine, dExpr: Expr | null = null): Decomp | null => {
     if (decomp) return affKey(decomp.d) === affKey(d) ? decomp : null;
     if (stepN !== 1 || !startVal || !proves(ge(startVal))) return null;
     const dn = numeric(d);
-    if (dn !== null ? !(dn >= 1 && Number.isInteger(dn)) : !proves(ge(sub(d, constant(1))))) return null;
+    let assumed: Expr | null = null;
+    if (dn !== null) {
+      if (!(dn >= 1 && Number.isInteger(dn))) return null;
+    } else if (!proves(ge(sub(d, constant(1))))) {
+      // a divisor of unknown sign: split under the assumption, which the loop checks at run time
+      if (!dExpr || !evaluableBefore(dExpr, (v) => declaredInLoop.has(v) || writtenInLoop.has(v) || v.owner === loop)) return null;
+      assumed = dExpr;
+    }
     const q = synthetic(`floor(${idx.name} / …)`, loop);
     const r = synthetic(`${idx.name} % …`, loop);
     loopVars.add(q);
@@ -330,13 +357,26 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
     if (stopVal) {
       if (dn !== null) cons.push(gt(sub(stopVal, add(scale(loopVar(q), dn), loopVar(r)))));
       else {
+        let bounded = false;
         for (const al of [...d.values()].length === 1 ? [[...d.values()][0]!.sym] : []) {
           const [qs, rs] = split(stopVal, al);
-          if (rs.size === 0 && [...d.values()][0]!.c === 1) cons.push(gt(sub(qs, loopVar(q))));
+          if (rs.size === 0 && [...d.values()][0]!.c === 1) {
+            cons.push(gt(sub(qs, loopVar(q))));
+            bounded = true;
+          }
+        }
+        // prange(x * d) as written, d of several terms (`const w = n + 2; prange(n * w)`): q < x
+        const e = loop.rangeStop;
+        if (!bounded && e.k === "binary" && e.op === "*") {
+          const [l, rr] = [toAff(e.l, EMPTY), toAff(e.r, EMPTY)];
+          const one = (v: Val): Affine | null => (isVal(v) && v.alts.length === 1 && !v.alts[0]!.cs.length ? v.alts[0]!.a : null);
+          const [la, ra] = [one(l), one(rr)];
+          const x = ra && affKey(ra) === affKey(d) ? la : la && affKey(la) === affKey(d) ? ra : null;
+          if (x) cons.push(gt(sub(x, loopVar(q))));
         }
       }
     }
-    decomp = { d, q, r, cons };
+    decomp = { d, q, r, cons, assumed };
     return decomp;
   };
 
@@ -451,7 +491,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
             } else if (isVal(d) && d.alts.length === 1 && invariant(d.alts[0]!.a) && !d.alts[0]!.cs.length) {
               const x = toAff(a.l, env);
               if (isVal(x) && x.alts.length === 1 && affKey(x.alts[0]!.a) === affKey(loopVar(idx))) {
-                const dc = decompose(d.alts[0]!.a);
+                const dc = decompose(d.alts[0]!.a, a.r);
                 if (dc) return single(loopVar(dc.q));
               }
             }
@@ -506,7 +546,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
           case "%": {
             // k % d of the collapsed prange index: its remainder
             if (isVal(l) && isVal(r) && l.alts.length === 1 && r.alts.length === 1 && affKey(l.alts[0]!.a) === affKey(loopVar(idx)) && invariant(r.alts[0]!.a) && !r.alts[0]!.cs.length) {
-              const dc = decompose(r.alts[0]!.a);
+              const dc = decompose(r.alts[0]!.a, e.r);
               if (dc) out = single(loopVar(dc.r));
             }
             break;
@@ -533,7 +573,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
       const l = toAff(x.l, env);
       const d = toAff(x.r, env);
       if (isVal(l) && isVal(d) && l.alts.length === 1 && d.alts.length === 1 && affKey(l.alts[0]!.a) === affKey(loopVar(idx)) && invariant(d.alts[0]!.a) && !d.alts[0]!.cs.length) {
-        const dc = decompose(d.alts[0]!.a);
+        const dc = decompose(d.alts[0]!.a, x.r);
         if (dc) return single(loopVar(dc.q));
       }
     }
@@ -1281,7 +1321,7 @@ export function dependent(A: Access, B: Access, idx: Var, step: number | null, k
   const { numbering, decomp } = frame;
   const base0 = integralIn(frame.ints);
   // the remainder k % d is an integer only when d is
-  const dInt = !decomp || (numeric(decomp.d) !== null && Number.isInteger(numeric(decomp.d))) || [...decomp.d.values()].every((t) => !t.v && Number.isInteger(t.c) && (t.sym === "" || t.sym.split("*").every((y) => y.startsWith("len") || frame.ints.has(y))));
+  const dInt = !decomp || decomp.assumed !== null || (numeric(decomp.d) !== null && Number.isInteger(numeric(decomp.d))) || [...decomp.d.values()].every((t) => !t.v && Number.isInteger(t.c) && (t.sym === "" || t.sym.split("*").every((y) => y.startsWith("len") || frame.ints.has(y))));
   const integral = integralOf(frame, (x: string): boolean => base0(x) && (dInt || !decomp || !x.endsWith(`#${decomp.r.id}`)));
   // the prange index rewritten: by its iteration number, or by (quotient, remainder)
   const rewrite = (a: Affine): Affine => {

@@ -260,6 +260,7 @@ function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: 
     shared,
     arraysRead: [...arraysRead],
     arraysWritten: [...arraysWritten],
+    serialUnless: acc.decomp?.assumed ? [acc.decomp.assumed] : [],
   };
 }
 

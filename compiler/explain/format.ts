@@ -77,7 +77,7 @@ function loopLines(l: LoopReport, r: KernelReport, o: FormatOptions, short: (a: 
     return out;
   }
   const races = l.verdicts.some((v) => v.code.startsWith("PF2"));
-  row("runs", execution(l, o.call) + (races ? "; the races below are not fixed by parfor: its results may differ from the plain function's" : ""));
+  row("runs", execution(l, o.call) + assumedText(l) + (races ? "; the races below are not fixed by parfor: its results may differ from the plain function's" : ""));
   if (l.reductions.length === 0 && l.arrayReductions.length === 0) row("reductions", "none");
   else {
     out.push("  reductions:");
@@ -101,6 +101,13 @@ function loopLines(l: LoopReport, r: KernelReport, o: FormatOptions, short: (a: 
     for (const v of l.verdicts) out.push(`    ${v.code} (${v.name}) at ${short(v)}: ${v.message}`);
   }
   return out;
+}
+
+/** The run-time condition of a proof that split the index by a divisor of unknown sign. */
+function assumedText(l: LoopReport): string {
+  if (l.assumed.length === 0) return "";
+  const what = l.assumed.map((t) => `\`${t}\``).join(" and ");
+  return `; only when ${what} ${l.assumed.length > 1 ? "are integers" : "is an integer"} >= 1 at the loop (checked each time: the proof that iterations are independent splits the index by it), else in order on the calling thread`;
 }
 
 function execution(l: LoopReport, c: CallFacts | undefined): string {

@@ -74,6 +74,8 @@ export interface LoopReport extends At {
   readonly scalar: { readonly why: string; readonly text: string | null; readonly at: At | null } | null;
   /** the index is carried as a double (bounds not proven int32) */
   readonly wideIndex: boolean;
+  /** expressions that must be integers >= 1 at run time for the loop to run in parallel (LoopModel.serialUnless), as written */
+  readonly assumed: readonly string[];
   /** no inner loop and no reduction: static and guided chunks hold at least 128 iterations (the artifact's innerLoops) */
   readonly loopFree: boolean;
   readonly verdicts: readonly VerdictFact[];

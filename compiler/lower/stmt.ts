@@ -16,7 +16,7 @@
  * loop produced. A prange nested in a prange runs serially in the thread that reached it.
  */
 import type { LoopStmt, PrangeStmt, Stmt, Var } from "../model/ir.js";
-import type { ArrayKind } from "../artifact.js";
+import { type ArrayKind, PRANGE_IN_ORDER } from "../artifact.js";
 import { beginIteration } from "./checked.js";
 import { emitAs, emitCond, emitEffect, emitExpr, repr } from "./expr.js";
 import type { Expr, Ty } from "../model/ir.js";
@@ -287,6 +287,32 @@ function emitSerialPrange(L: FnLowerer, s: PrangeStmt): void {
   }
 }
 
+/**
+ * The loop number for env.prange, with PRANGE_IN_ORDER set when a run-time assumption of the
+ * loop's race proof fails: each of `serialUnless` must be an integer >= 1 (NaN fails too).
+ */
+function emitLoopNumber(L: FnLowerer, s: PrangeStmt): void {
+  const fb = L.fb;
+  const assumed = s.model!.serialUnless;
+  if (assumed.length === 0) {
+    fb.i32Const(s.id);
+    return;
+  }
+  const t = L.temp(ValType.f64);
+  fb.i32Const(s.id).i32Const(s.id | PRANGE_IN_ORDER);
+  assumed.forEach((e, n) => {
+    emitAs(L, e, "f64");
+    fb.localSet(t);
+    // t >= 1 && floor(t) === t
+    fb.localGet(t).f64Const(1).op(Op.f64_ge);
+    fb.localGet(t).op(Op.f64_floor).localGet(t).op(Op.f64_eq).op(Op.i32_and);
+    if (n > 0) fb.op(Op.i32_and);
+  });
+  // select(plain, in order, holds): the plain number when every assumption holds
+  fb.select();
+  L.release(ValType.f64, t);
+}
+
 /** A parallel prange reached by the leader: hand over to the runtime through env.prange. */
 function emitParallelPrange(L: FnLowerer, s: PrangeStmt): void {
   const fb = L.fb;
@@ -308,7 +334,8 @@ function emitParallelPrange(L: FnLowerer, s: PrangeStmt): void {
     L.storeSlot(ValType.i32, off, () => fb.localGet(loc.base));
     L.storeSlot(ValType.i32, off + 4, () => fb.localGet(loc.len));
   }
-  fb.i32Const(s.id).localGet(L.frameLocal);
+  emitLoopNumber(L, s);
+  fb.localGet(L.frameLocal);
   for (const b of bounds) fb.localGet(b);
   fb.call(L.m.imports.prange);
   for (const b of bounds) L.release(ValType.f64, b);

@@ -237,6 +237,13 @@ export interface LoopModel {
   readonly shared: readonly Var[];
   readonly arraysRead: readonly Var[];
   readonly arraysWritten: readonly Var[];
+  /**
+   * Loop-invariant expressions (evaluable before the loop: outer variables, lengths, + - *) that
+   * the race proof assumed to be integers >= 1: the divisor of a collapsed index `floor(k / cols)`,
+   * `k % cols` when nothing proves `cols >= 1`. The loop runs in parallel only when all are; else
+   * in order on one thread, as the plain loop does.
+   */
+  readonly serialUnless: readonly Expr[];
   /** the diagnostics this loop's analysis reported: indices [from, to) into the kernel's diagnostics */
   readonly diagnostics: readonly [number, number];
 }

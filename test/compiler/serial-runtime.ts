@@ -3,9 +3,10 @@
  * chunk of a prange on the calling thread (with a configurable number of chunks), so compiled
  * code can be compared with the plain function without workers.
  */
-import type { CompiledKernel } from "../../compiler/artifact.js";
+import { type CompiledKernel, PRANGE_IN_ORDER } from "../../compiler/artifact.js";
 
-export function runSerial(k: CompiledKernel, args: unknown[], chunks = 3): unknown {
+/** `loops`, when given, receives the loop number of every env.prange call as the kernel passed it (PRANGE_IN_ORDER included). */
+export function runSerial(k: CompiledKernel, args: unknown[], chunks = 3, loops?: number[]): unknown {
   const memory = new WebAssembly.Memory({ initial: 64, maximum: 65536, shared: true });
   let heap = 4096;
   const alloc = (n: number): number => {
@@ -49,7 +50,9 @@ export function runSerial(k: CompiledKernel, args: unknown[], chunks = 3): unkno
   const imports = {
     env: {
       memory,
-      prange(loop: number, fr: number, start: number, stop: number, step: number) {
+      prange(loopArg: number, fr: number, start: number, stop: number, step: number) {
+        loops?.push(loopArg);
+        const loop = loopArg & ~PRANGE_IN_ORDER;
         const info = k.loops[loop]!;
         const count = validate(start, stop, step);
         if (info.wideIndex) {

@@ -94,6 +94,12 @@ export const proofs: readonly Entry[] = [
   e("collapsed-literal-row-only", "race", `(m) => { for (const k of prange(64 * 64)) { const r = Math.floor(k / 64); m[r] = k; } }`),
   e("collapsed-trunc", "safe", `(a, x, rows, cols) => { for (const k of prange(rows * cols)) { const i = (k / cols) | 0; const j = k - i * cols; a[j * rows + i] = x[k]; } }`),
   e("collapsed-trunc-stencil-in-place", "race", `(a, rows, cols) => { for (const k of prange(rows * cols)) { const i = (k / cols) | 0; const j = k - i * cols; a[i * cols + j] = a[(i + 1) * cols + j]; } }`),
+  // a divisor of unknown sign: proven for divisors >= 1, which the loop checks when it starts (in order on one thread otherwise)
+  e("collapsed-symbolic-row-only", "race", `(a, rows, cols) => { for (const k of prange(rows * cols)) { const i = Math.floor(k / cols); a[i] = k; } }`),
+  e("collapsed-symbolic-column-overwrite", "race", `(a, rows, cols) => { for (const k of prange(rows * cols)) { const j = k % cols; a[j] = k; } }`),
+  e("collapsed-local-divisor", "safe", `(a, n) => { const w = n + 2; for (const k of prange(n * w)) { const i = Math.floor(k / w); const j = k % w; a[j * n + i] = i * j; } }`),
+  e("collapsed-divisor-other-length", "safe", `(a, b, cols) => { for (const k of prange(b.length)) { const i = Math.floor(k / cols); const j = k % cols; a[i * cols + j] = b[k] * 2; } }`),
+  e("collapsed-divisor-written-in-loop", "race", `(a, rows, cols) => { for (const k of prange(rows * cols)) { const i = Math.floor(k / cols); const j = k % cols; a[j * rows + i] = k; cols = 1; } }`),
   // ---- the mechanisms' edges: what each new proof must not swallow -------------------------
   e("flow-reassigned-to-constant", "race", `(a, n) => { for (const i of prange(n)) { let k = i; k = 0; a[k] = 1; } }`),
   e("flow-outer-read-before-write", "race", `(a, n) => { let k = 0; for (const i of prange(n)) { a[k] = i; k = i; } }`),
