@@ -926,7 +926,10 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
           let ctrTrip: Affine | null = null;
           if (ctr) {
             const init = toAff(ctr.init, entry);
-            if (Math.abs(ctr.step) !== 1 && isVal(init) && init.alts.length === 1 && !init.alts[0]!.cs.length) {
+            // a block loop, `for (let i = b * T; i < (b + 1) * T; i++)` (b an index, T a symbol): i = b * T + t
+            // with 0 <= t < T, so that two blocks' subscripts split into (b, t) as `b * T + t` does
+            const blocked = (a: Affine): boolean => [...a.values()].some((t) => t.v !== null && t.sym !== "");
+            if ((Math.abs(ctr.step) !== 1 || (ctr.step === 1 && isVal(init) && init.alts.length === 1 && blocked(init.alts[0]!.a))) && isVal(init) && init.alts.length === 1 && !init.alts[0]!.cs.length) {
               const t = synthetic(`${ctr.v.name}#trips`, loop);
               loopVars.add(t);
               ctrTrip = loopVar(t);

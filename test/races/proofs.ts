@@ -29,6 +29,15 @@ export const proofs: readonly Entry[] = [
   e("tiled-matmul-wrong-row", "safe" /* an array reduction since issue 11 */, `(A, B, C, n) => { for (const ii of prange(0, n, 32)) { for (let kk = 0; kk < n; kk += 32) { for (let i = ii; i < Math.min(ii + 32, n); i++) { for (let k = kk; k < Math.min(kk + 32, n); k++) { for (let j = 0; j < n; j++) C[k * n + j] += A[i * n + k] * B[k * n + j]; } } } } }`),
   e("band-min-max", "safe", `(band, A, n) => { for (const i of prange(n)) { for (let j = Math.max(0, i - 2); j < Math.min(n, i + 3); j++) band[i * 4 + j + 2] = A[i * n + j]; } }`),
   e("band-min-max-too-wide", "race", `(band, A, n) => { for (const i of prange(n)) { for (let j = Math.max(0, i - 2); j < Math.min(n, i + 4); j++) band[i * 4 + j + 2] = A[i * n + j]; } }`),
+  // blocks of a symbolic size T: the inner counter starts at b * T (b the prange index)
+  e("blocks-symbolic-min-bound", "safe", `(a, b, n, T) => { for (const ib of prange(0, Math.ceil(n / T))) { for (let i = ib * T; i < Math.min(n, (ib + 1) * T); i++) b[i] = a[i]; } }`),
+  e("blocks-symbolic-lo-hi-locals", "safe", `(a, b, n, T) => { for (const ib of prange(0, Math.ceil(n / T))) { const lo = ib * T; const hi = Math.min(lo + T, n); for (let i = lo; i < hi; i++) b[i] = a[i] * 2; } }`),
+  e("blocks-symbolic-in-place-neighbour-inside", "safe", `(b, n, T) => { for (const ib of prange(0, Math.ceil(n / T))) { for (let i = ib * T + 1; i < (ib + 1) * T; i++) b[i] = b[i - 1] + 1; } }`),
+  e("blocks-symbolic-one-too-far", "race", `(a, b, n, T) => { for (const ib of prange(0, Math.ceil(n / T))) { for (let i = ib * T; i <= (ib + 1) * T; i++) b[i] = a[i]; } }`),
+  e("blocks-symbolic-start-one-early", "race", `(a, b, n, T) => { for (const ib of prange(0, Math.ceil(n / T))) { for (let i = ib * T - 1; i < (ib + 1) * T; i++) b[i] = a[i]; } }`),
+  e("blocks-symbolic-reads-next-block", "race", `(b, n, T) => { for (const ib of prange(0, Math.ceil(n / T))) { for (let i = ib * T; i < (ib + 1) * T; i++) b[i] = b[i + 1]; } }`),
+  e("blocks-symbolic-two-blocks-wide", "race", `(b, n, T) => { for (const ib of prange(0, Math.ceil(n / T))) { for (let i = ib * T; i < (ib + 2) * T; i++) b[i] = 1; } }`),
+  e("blocks-symbolic-other-width", "race", `(b, n, T, U) => { for (const ib of prange(0, Math.ceil(n / T))) { for (let i = ib * T; i < ib * T + U; i++) b[i] = 1; } }`),
   // ---- triangular, trapezoidal and skewed iteration spaces --------------------------------
   e("upper-from-lower", "safe", `(a, n) => { for (const i of prange(n)) { for (let j = i + 1; j < n; j++) a[i * n + j] = a[j * n + i]; } }`),
   e("upper-from-lower-shifted", "race", `(a, n) => { for (const i of prange(n)) { for (let j = i; j < n - 1; j++) a[i * n + j] = a[j * n + i + 1]; } }`),
