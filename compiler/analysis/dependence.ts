@@ -389,7 +389,8 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
     if (invariant(xa)) {
       if (!isInvariant(e, env)) return null;
       const f = atom(`(${printKey(e, env)})`);
-      if (notNaN(xa)) ints.add(`(${printKey(e, env)})`);
+      // floor of a number is an integer (NaN aside); `x >> k` always is one (ToInt32 maps NaN to 0)
+      if (shift || notNaN(xa)) ints.add(`(${printKey(e, env)})`);
       // `x >> k` shifts ToInt32(x): trunc(x) for |x| < 2^31, within 1 of x unless x is an integer
       const slack = shift && ![...xa.values()].every((t) => Number.isInteger(t.c) && (t.sym === "" || t.sym.split("*").every((y) => y.startsWith("len") || ints.has(y)))) ? 1 : 0;
       addFact({ a: add(sub(xa, scale(f, d)), constant(slack)), strict: slack > 0 });

@@ -38,6 +38,10 @@ export const proofs: readonly Entry[] = [
   e("blocks-symbolic-reads-next-block", "race", `(b, n, T) => { for (const ib of prange(0, Math.ceil(n / T))) { for (let i = ib * T; i < (ib + 1) * T; i++) b[i] = b[i + 1]; } }`),
   e("blocks-symbolic-two-blocks-wide", "race", `(b, n, T) => { for (const ib of prange(0, Math.ceil(n / T))) { for (let i = ib * T; i < (ib + 2) * T; i++) b[i] = 1; } }`),
   e("blocks-symbolic-other-width", "race", `(b, n, T, U) => { for (const ib of prange(0, Math.ceil(n / T))) { for (let i = ib * T; i < ib * T + U; i++) b[i] = 1; } }`),
+  // butterflies: groups of len elements, pairs (j, j + half) with half = len >> 1 (an integer, whatever len is)
+  e("butterfly-groups-shift-half", "safe", `(x, n, len) => { const half = len >> 1; for (const g of prange(n / len)) { for (let j = 0; j < half; j++) { const a = g * len + j; const b = a + half; const t = x[b]; x[b] = x[a] - t; x[a] = x[a] + t; } } }`),
+  e("butterfly-groups-one-pair-too-many", "race", `(x, n, len) => { const half = len >> 1; for (const g of prange(n / len)) { for (let j = 0; j <= half; j++) { const a = g * len + j; const b = a + half; const t = x[b]; x[b] = x[a] - t; x[a] = x[a] + t; } } }`),
+  e("butterfly-groups-rounded-up-half", "race", `(x, n, len) => { const half = (len + 1) >> 1; for (const g of prange(n / len)) { for (let j = 0; j < half; j++) { const a = g * len + j; const b = a + half; x[b] = x[a]; } } }`),
   // ---- triangular, trapezoidal and skewed iteration spaces --------------------------------
   e("upper-from-lower", "safe", `(a, n) => { for (const i of prange(n)) { for (let j = i + 1; j < n; j++) a[i * n + j] = a[j * n + i]; } }`),
   e("upper-from-lower-shifted", "race", `(a, n) => { for (const i of prange(n)) { for (let j = i; j < n - 1; j++) a[i * n + j] = a[j * n + i + 1]; } }`),
