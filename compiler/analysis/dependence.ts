@@ -27,7 +27,7 @@
  * failed proof is a reported race, never a silent one.
  */
 import type { AtomicOp, Expr, Kernel, LoopStmt, Pos, PrangeStmt, Stmt, Var } from "../model/ir.js";
-import { forEachStmt, visitExpr } from "../model/walk.js";
+import { forEachChild, forEachStmt, visitExpr } from "../model/walk.js";
 import { type Affine, type Term, add, atom, coefOf, constant, invariant, loopVar, mul, numeric, scale, sub, varsOf } from "./affine.js";
 import { type Eq, type Ineq, infeasible } from "./fm.js";
 
@@ -119,6 +119,21 @@ export interface LoopAccesses {
   /** the prange's iteration numbering: index = start + step * number, when the step is a literal other than 1 */
   readonly numbering: { readonly v: Var; readonly start: Affine; readonly step: number } | null;
   readonly decomp: Decomp | null;
+}
+
+/** Visits the subexpressions of `e` that run whenever `e` does (not the right of `&&`, `||`, `??`, nor a branch of `?:`). */
+function unconditionally(e: Expr, f: (x: Expr) => void): void {
+  f(e);
+  switch (e.k) {
+    case "logical":
+      unconditionally(e.l, f);
+      return;
+    case "cond":
+      unconditionally(e.c, f);
+      return;
+    default:
+      forEachChild(e, (x) => unconditionally(x, f));
+  }
 }
 
 /** Expressions the lowering can evaluate before the prange, with no effect and no trap: arithmetic of numbers, outer variables and lengths. */
@@ -946,7 +961,8 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
           let tripVar: Affine | null = null;
           for (const v of carried) {
             body.set(v, { why: `'${v.name}' changes inside the loop` });
-            // an induction variable: one unconditional `v += c` per iteration, at the top of the body
+            // an induction variable: one unconditional `v += c` per iteration, a statement of the body or
+            // inside one where it always runs (`u[++pos]`)
             if (skips) continue;
             let writes = 0;
             walkStmts(s.body, () => {}, (x) => {
@@ -956,11 +972,12 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
             if (writes !== 1) continue;
             let c: number | null = null;
             for (const st of s.body) {
-              if (st.k !== "expr") continue;
-              const u = st.e;
-              if (u.k === "update" && u.target === v) c = u.op === "++" ? 1 : -1;
-              else if (u.k === "assign" && u.target === v && (u.op === "+=" || u.op === "-=") && u.value.k === "num") c = u.op === "+=" ? u.value.value : -u.value.value;
-              else if (u.k === "assign" && u.target === v && u.op === "=" && u.value.k === "binary" && (u.value.op === "+" || u.value.op === "-") && u.value.l.k === "var" && u.value.l.v === v && u.value.r.k === "num") c = u.value.op === "+" ? u.value.r.value : -u.value.r.value;
+              const top = st.k === "expr" ? st.e : st.k === "let" ? st.init : null;
+              if (top) unconditionally(top, (u) => {
+                if (u.k === "update" && u.target === v) c = u.op === "++" ? 1 : -1;
+                else if (u.k === "assign" && u.target === v && (u.op === "+=" || u.op === "-=") && u.value.k === "num") c = u.op === "+=" ? u.value.value : -u.value.value;
+                else if (u.k === "assign" && u.target === v && u.op === "=" && u.value.k === "binary" && (u.value.op === "+" || u.value.op === "-") && u.value.l.k === "var" && u.value.l.v === v && u.value.r.k === "num") c = u.value.op === "+" ? u.value.r.value : -u.value.r.value;
+              });
             }
             const ev = entry.get(v) ?? toAff({ k: "var", v, start: 0, end: 0 }, entry);
             if (c === null || !isVal(ev)) continue;

@@ -67,45 +67,50 @@ export function exprMentions(e: Expr, v: Var): boolean {
 /** Calls `f` on `e` and every sub-expression, parents first. */
 export function visitExpr(e: Expr, f: (e: Expr) => void): void {
   f(e);
+  forEachChild(e, (x) => visitExpr(x, f));
+}
+
+/** Calls `f` on each direct sub-expression of `e`, in evaluation order. */
+export function forEachChild(e: Expr, f: (e: Expr) => void): void {
   switch (e.k) {
     case "load":
-      visitExpr(e.ref.index, f);
+      f(e.ref.index);
       break;
     case "unary":
-      visitExpr(e.e, f);
+      f(e.e);
       break;
     case "binary":
     case "logical":
-      visitExpr(e.l, f);
-      visitExpr(e.r, f);
+      f(e.l);
+      f(e.r);
       break;
     case "cond":
-      visitExpr(e.c, f);
-      visitExpr(e.t, f);
-      visitExpr(e.f, f);
+      f(e.c);
+      f(e.t);
+      f(e.f);
       break;
     case "call":
-      for (const a of e.args) visitExpr(a, f);
+      for (const a of e.args) f(a);
       break;
     case "assign":
-      visitExpr(e.value, f);
+      f(e.value);
       break;
     case "store":
-      visitExpr(e.ref.index, f);
-      visitExpr(e.value, f);
+      f(e.ref.index);
+      f(e.value);
       break;
     case "updateElem":
-      visitExpr(e.ref.index, f);
+      f(e.ref.index);
       break;
     case "comma":
-      for (const x of e.es) visitExpr(x, f);
+      for (const x of e.es) f(x);
       break;
     case "newArray":
-      visitExpr(e.len, f);
+      f(e.len);
       break;
     case "atomic":
-      visitExpr(e.ref.index, f);
-      for (const a of e.args) visitExpr(a, f);
+      f(e.ref.index);
+      for (const a of e.args) f(a);
       break;
     default:
       break;

@@ -83,6 +83,10 @@ export const proofs: readonly Entry[] = [
   e("outer-declared-counter", "safe", `(a, n) => { let j = 0; for (const i of prange(n)) { for (j = 0; j < n; j++) a[i * n + j] = j; } }`),
   e("outer-declared-counter-le", "race", `(a, n) => { let j = 0; for (const i of prange(n)) { for (j = 0; j <= n; j++) a[i * n + j] = j; } }`),
   e("outer-declared-counter-shared-row", "safe" /* an array reduction since issue 11 */, `(a, n) => { let j = 0; for (const i of prange(n)) { for (j = 0; j < n; j++) a[j] += i; } }`),
+  e("induction-pre-increment-in-subscript", "safe", `(d, u, n, w) => { const row = w + 2; for (const j of prange(1, n + 1)) { let pos = j * row; for (let i = 1; i <= w; i++) { const x = u[++pos] * 0.5; d[pos] = x; } } }`),
+  e("induction-post-increment-in-subscript", "safe", `(d, n, w) => { for (const j of prange(n)) { let pos = j * w; for (let i = 0; i < w; i++) d[pos++] = i; } }`),
+  e("induction-post-increment-one-too-many", "race", `(d, n, w) => { for (const j of prange(n)) { let pos = j * w; for (let i = 0; i <= w; i++) d[pos++] = i; } }`),
+  e("induction-increment-under-condition", "race", `(d, x, n, w) => { for (const j of prange(n)) { let pos = j * w; for (let i = 0; i < w; i++) { const v = x[i] > 0 && d[++pos] > 0; d[pos] = 1; } } }`),
   // ---- disjoint parts of one array -----------------------------------------------------------
   e("halves-shift-swap", "safe", `(a, n) => { for (const i of prange(n >> 1)) { const t = a[i]; a[i] = a[n - 1 - i]; a[n - 1 - i] = t; } }`),
   e("halves-shift-swap-one-more", "race", `(a, n) => { for (const i of prange((n >> 1) + 1)) { const t = a[i]; a[i] = a[n - 1 - i]; a[n - 1 - i] = t; } }`),

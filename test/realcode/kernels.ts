@@ -1613,7 +1613,7 @@ export const corpus: readonly RealKernel[] = [
   { name: "spectral-norm", from: "SunSpider math-spectral-norm (The Computer Language Benchmarks Game)", kernel: spectralNorm,
     globals: { A, Au, Atu, AtAu }, reduction: { tol: 1e-12 },
     inputs: (_rng, s) => { const n = pick(s, 40, 500); return [n, new Float64Array(n), new Float64Array(n), new Float64Array(n)]; } },
-  { name: "navier-stokes-advect", from: "Octane 2 navier-stokes (FluidField advect, set_bnd)", kernel: navierStokesAdvect, warns: ["PF2006"],
+  { name: "navier-stokes-advect", from: "Octane 2 navier-stokes (FluidField advect, set_bnd)", kernel: navierStokesAdvect,
     inputs: (rng, s) => { const [w, h] = s === "test" ? [14, 11] : [512, 512]; const n = (w + 2) * (h + 2);
       return [rng.int(0, 2), new Float64Array(n), rng.f64(n, 0, 1), rng.f64(n, -2, 2), rng.f64(n, -2, 2), 0.1, w, h]; } },
   { name: "kraken-dft", from: "Kraken audio-dft (dsp.js DFT.forward)", kernel: krakenDft, inputs: dftInputs },
