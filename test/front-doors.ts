@@ -49,6 +49,10 @@ export const cases: readonly AgreementCase[] = [
   c("int-histogram-float-addend", "(h: Int32Array, k: Int32Array, w: Float64Array): void => { for (const i of prange(k.length)) h[k[i]] += w[i]; }", { js: [] }, "PF2006@1:94"),
   c("atomics-counter-read-plainly", "(cnt: Int32Array, o: Int32Array): void => { for (const i of prange(o.length)) { Atomics.add(cnt, 0, 1); o[i] = cnt[0]; } }", "PF2006@1:112"),
   c("atomics-claimed-slot", "(cnt: Int32Array, o: Float64Array, x: Float64Array): void => { for (const i of prange(x.length)) { const s = Atomics.add(cnt, 0, 1) % 4; o[s] = x[i]; } }", "PF2006@1:138"),
+  // ---- arrays as values: a swap keeps the buffers apart; a selected array may be the one read
+  c("buffer-swap", "(a: Float64Array, b: Float64Array, steps: number): void => { let src = a, dst = b; for (let t = 0; t < steps; t++) { for (const i of prange(1, a.length - 1)) dst[i] = src[i - 1] + src[i + 1]; const tmp = src; src = dst; dst = tmp; } }"),
+  c("selected-array-race", "(a: Float64Array, b: Float64Array, n: number): void => { const dst = n > 2 ? a : b; for (const i of prange(n - 1)) dst[i] = a[i + 1]; }", "PF2005@1:116"),
+  c("array-variable-two-kinds", "(a: Float64Array, b: Int32Array): void => { let s = a; s = b; for (const i of prange(a.length)) s[i] = 1; }", { js: [] }, "PF1018@1:56"),
   c("atomics-on-floats", "(h: Float64Array, k: Int32Array): void => { for (const i of prange(k.length)) Atomics.add(h, k[i], 1); }", { js: [] }, "PF1019@1:79"),
 ];
 

@@ -8,7 +8,8 @@
 import { DiagnosticSink } from "../diagnostics/diagnostic.js";
 import { parseKernel } from "../frontend/parse.js";
 import { buildKernel, type GlobalValue } from "../model/build.js";
-import type { Pos } from "../model/ir.js";
+import type { Expr, Pos, Var } from "../model/ir.js";
+import { pointsToOf } from "./points-to.js";
 import { type Access, collectAccesses, conflicts, stepOf } from "./dependence.js";
 
 export interface AliasHazard {
@@ -28,20 +29,24 @@ export function aliasHazards(source: string, globals?: Readonly<Record<string, G
   if (sink.hasErrors) return null;
   const textOf = (p: Pos): string => parsed.sourceFile.text.slice(p.start, p.end);
   const out = new Map<string, AliasHazard>();
+  const pt = pointsToOf(k);
   for (const loop of k.pranges) {
     const acc = collectAccesses(k, loop, textOf);
-    const arrays = [...new Set(acc.accesses.map((a) => a.array))];
-    for (const p of arrays) {
-      if (!acc.accesses.some((a) => a.array === p && a.write)) continue;
-      for (const q of arrays) {
+    // the parameters each access may touch: its own, or through an array variable those it may hold
+    const touched = new Map<Access, Var[]>();
+    for (const a of acc.accesses) touched.set(a, pt.holds(a.pos as Expr).flatMap((o) => (o.param ? [o.param] : [])));
+    const params = [...new Set([...touched.values()].flat())];
+    for (const p of params) {
+      if (!acc.accesses.some((a) => a.write && touched.get(a)!.includes(p))) continue;
+      for (const q of params) {
         if (q === p) continue;
         const pi = k.params.indexOf(p);
         const qi = k.params.indexOf(q);
         if (pi < 0 || qi < 0) continue;
-        // q's accesses as accesses of p (same view): lengths coincide too
+        // the accesses that may touch p or q, as accesses of p (same view): lengths coincide too
         const merged: Access[] = acc.accesses
-          .filter((a) => a.array === p || a.array === q)
-          .map((a) => (a.array === q ? { ...a, array: p } : a));
+          .filter((a) => touched.get(a)!.some((x) => x === p || x === q))
+          .map((a) => (a.array === p ? a : { ...a, array: p }));
         const safe = conflicts(merged, loop, stepOf(loop), acc.facts).every((c) => c.write.array === p && c.other.array === p && acc.accesses.includes(c.write) && acc.accesses.includes(c.other));
         const key = `${pi},${qi}`;
         const prev = out.get(key);

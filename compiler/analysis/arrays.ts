@@ -7,12 +7,14 @@
  *   fresh      `const t = new K(n)` (or `let`), never assigned: one array per execution of the
  *              declaration; in a prange body, private to the iteration (runtime/arena.ts)
  *   alias      any other array local, and array parameters that are assigned: they hold one of
- *              the arrays above, assigned in statements of their own outside prange loops
+ *              the arrays above (`let s = a`, `s = d`, `s = c ? a : b`), assigned in statements of
+ *              their own outside prange loops; which arrays each may hold is analysis/points-to.ts's
  */
 import type { ArrayKind } from "../artifact.js";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
 import type { Expr, Kernel, Pos, Stmt, Var } from "../model/ir.js";
 import { visitExpr } from "../model/walk.js";
+import { pointsToOf } from "./points-to.js";
 
 /** What a resolution found, for type inference and the analyses after it. */
 export interface ArrayFacts {
@@ -33,6 +35,14 @@ export function resolveArrays(k: Kernel, sink: DiagnosticSink): ArrayFacts {
   const indexed = new Set<Var>();
   /** `new` and array-variable values in allowed places (checked once kinds are known) */
   const placed = new WeakSet<Expr>();
+  /** an array value's place: the value and, through `?:`, each arm */
+  const place = (e: Expr): void => {
+    placed.add(e);
+    if (e.k === "cond") {
+      place(e.t);
+      place(e.f);
+    }
+  };
   const assignsInPrange: { v: Var; at: Pos }[] = [];
   const compound: { v: Var; at: Pos }[] = [];
   const badValue: { e: Expr }[] = [];
@@ -48,7 +58,7 @@ export function resolveArrays(k: Kernel, sink: DiagnosticSink): ArrayFacts {
       if (x.k === "assign") {
         if (x.op === "=") {
           add(x.target, x.value, x);
-          if (top && x === e) placed.add(x.value);
+          if (top && x === e) place(x.value);
           else badValue.push({ e: x });
           if (inPrange) assignsInPrange.push({ v: x.target, at: x });
         } else compound.push({ v: x.target, at: x });
@@ -65,13 +75,13 @@ export function resolveArrays(k: Kernel, sink: DiagnosticSink): ArrayFacts {
           declInit.set(s.v, s.init);
           if (s.init) {
             add(s.v, s.init, s);
-            placed.add(s.init);
+            place(s.init);
             scanExpr(s.init, false, inPrange);
           }
           break;
         case "return":
           if (s.e) {
-            placed.add(s.e);
+            place(s.e);
             scanExpr(s.e, false, inPrange);
           }
           break;
@@ -103,19 +113,30 @@ export function resolveArrays(k: Kernel, sink: DiagnosticSink): ArrayFacts {
   scan(k.body, false);
 
   const locals = k.vars.filter((v) => v.kind === "local");
+  // array-ness along assignments (model/array-flow.ts), before this signature's kinds replace it
+  const marked = new Set(k.vars.filter((v) => v.array !== undefined));
   for (const v of locals) {
     v.array = undefined;
     v.fresh = undefined;
   }
-  const kindOf = (e: Expr): ArrayKind | "number" | null => {
+  for (const v of k.vars) v.alias = undefined;
+  const kindOf = (e: Expr): ArrayKind | "number" | "mixed" | null => {
     if (e.k === "newArray") return e.kind;
+    if (e.k === "cond") {
+      // `c ? a : b`: an array value when both arms are arrays of one kind
+      const t = kindOf(e.t);
+      const f = kindOf(e.f);
+      if (t === "number" || f === "number") return "number";
+      if (t === null || f === null) return t ?? f;
+      return t === f ? t : "mixed";
+    }
     if (e.k === "var") {
       if (e.v.kind === "param") return e.v.array ?? "number";
       if (e.v.kind === "local") return e.v.array ?? (isArrayish(e.v) ? null : "number");
     }
     return "number";
   };
-  const isArrayish = (v: Var): boolean => indexed.has(v) || (sources.get(v) ?? []).some((s) => s.e.k === "newArray");
+  const isArrayish = (v: Var): boolean => indexed.has(v) || marked.has(v) || (sources.get(v) ?? []).some((s) => s.e.k === "newArray");
   // kinds flow along assignments: a few rounds reach every chain
   for (let round = 0; round <= locals.length; round++) {
     let changed = false;
@@ -123,7 +144,7 @@ export function resolveArrays(k: Kernel, sink: DiagnosticSink): ArrayFacts {
       if (v.array) continue;
       for (const s of sources.get(v) ?? []) {
         const kd = kindOf(s.e);
-        if (kd !== null && kd !== "number") {
+        if (kd !== null && kd !== "number" && kd !== "mixed") {
           v.array = kd;
           changed = true;
           break;
@@ -144,12 +165,21 @@ export function resolveArrays(k: Kernel, sink: DiagnosticSink): ArrayFacts {
     for (const s of src) {
       const kd = kindOf(s.e);
       if (kd === "number" || kd === null) report(s.at, `'${v.name}' holds both a typed array and a number`, "Keep arrays and numbers in separate variables.");
+      else if (kd === "mixed") report(s.at, `'${v.name}' is given \`?:\` of arrays of two kinds`, "Give each array variable arrays of one element type: both arms of the `?:` the same kind.");
       else if (kd !== v.array) report(s.at, `'${v.name}' holds both a ${v.array} and a ${kd}`, "Give each array variable one element type.");
     }
     const init = declInit.get(v);
     v.fresh = init?.k === "newArray" && src.length === 1;
+    if (!v.fresh) v.alias = true;
   }
-  for (const p of k.params) if (p.array) for (const s of sources.get(p) ?? []) if (kindOf(s.e) !== p.array) report(s.at, `'${p.name}' is a ${p.array} and is assigned something else`, "Assign array parameters only arrays of their own kind.");
+  for (const p of k.params) {
+    if (!p.array || !sources.has(p)) continue;
+    p.alias = true;
+    for (const s of sources.get(p)!) {
+      const kd = kindOf(s.e);
+      if (kd !== p.array) report(s.at, `'${p.name}' is a ${p.array} and is assigned ${kd === "number" || kd === null ? "a number" : kd === "mixed" ? "arrays of two kinds" : `a ${kd}`}`, "Assign an array parameter only arrays of its own kind (or use a local variable for the other array).");
+    }
+  }
   for (const c of compound) if (c.v.array) report(c.at, `'${c.v.name}' is an array and is updated like a number`, "Update its elements (`" + c.v.name + "[i] += …`).");
   for (const b of badValue) {
     const e = b.e;
@@ -165,9 +195,10 @@ export function resolveArrays(k: Kernel, sink: DiagnosticSink): ArrayFacts {
     });
   };
   walkAll(k.body, check);
-  // not yet followed by the race analysis: arrays under two names
-  for (const v of locals) if (v.array && !v.fresh) report(v.pos, `'${v.name}' is an array variable that is not one \`new\` array of its own`, "Declare each array once with `const t = new Float64Array(n)`.");
-  for (const p of k.params) if (p.array && sources.has(p)) report(sources.get(p)![0]!.at, `The array parameter '${p.name}' is assigned`, "Use a local array variable.");
+  // an array kept beyond the loop trip whose end releases it (runtime/arena.ts)
+  for (const x of pointsToOf(k).escapes) {
+    if (x.v.array) report(x.at, `'${x.v.name}' keeps ${x.obj.name}, an array made in each trip of a loop and released when the trip ends`, `Declare the arrays before the loop (\`const t = new ${x.v.array}(n)\`) and swap or copy them there.`);
+  }
   // an alias declared in a prange body would share a loop-wide array under an iteration's name
   for (const v of locals) {
     if (v.array && !v.fresh && v.owner !== null) report(v.pos, `'${v.name}' names another array inside a prange loop`, "Index the array itself inside the loop; name arrays (`const t = a`) outside prange loops.");

@@ -1285,14 +1285,27 @@ function substVar(a: Affine, v: Var, by: Affine): Affine {
  * Tests the pairs of accesses to one array; returns pairs not proven independent. Each access
  * needs one such pair to be known racing: a pair of two different accesses already in returned
  * pairs is not tested (the loop's diagnostics are one per array, naming the racing accesses; a
- * write with itself is always tested, as it decides PF2002).
+ * write with itself is always tested, as it decides PF2002). Accesses through two array
+ * variables that may be one array in this loop (`sameArray`, from analysis/points-to.ts) are
+ * tested as accesses of one array.
  */
-export function conflicts(accesses: readonly Access[], loop: PrangeStmt, step: number | null, known: readonly Cons[] = []): Conflict[] {
+export function conflicts(accesses: readonly Access[], loop: PrangeStmt, step: number | null, known: readonly Cons[] = [], sameArray: (a: Var, b: Var) => boolean = () => false): Conflict[] {
   const out: Conflict[] = [];
   const byArray = new Map<Var, Access[]>();
+  // one list per group of variables that may share an array (their union)
+  const group = new Map<Var, Var>();
+  const find = (v: Var): Var => {
+    let r = v;
+    while (group.get(r) !== r) r = group.get(r)!;
+    return r;
+  };
+  const vars = [...new Set(accesses.map((a) => a.array))];
+  for (const v of vars) group.set(v, v);
+  for (let i = 0; i < vars.length; i++) for (let j = i + 1; j < vars.length; j++) if (sameArray(vars[i]!, vars[j]!)) group.set(find(vars[j]!), find(vars[i]!));
   for (const a of accesses) {
-    let l = byArray.get(a.array);
-    if (!l) byArray.set(a.array, (l = []));
+    const g = find(a.array);
+    let l = byArray.get(g);
+    if (!l) byArray.set(g, (l = []));
     l.push(a);
   }
   for (const list of byArray.values()) {
@@ -1303,6 +1316,7 @@ export function conflicts(accesses: readonly Access[], loop: PrangeStmt, step: n
       for (let y = 0; y < list.length; y++) {
         const o = list[y]!;
         if (o.write && y < x) continue;
+        if (o.array !== w.array && !sameArray(w.array, o.array)) continue;
         // Atomics against Atomics: each is indivisible, whatever the order
         if (w.atomic && o.atomic) continue;
         if (o !== w && racing.has(w) && racing.has(o)) continue;

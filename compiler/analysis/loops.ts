@@ -11,6 +11,7 @@ import type { Access, Conflict, LoopAccesses } from "./dependence.js";
 import type { ArrayReduction, Expr, Kernel, LoopModel, Pos, PrangeStmt, ReduceOp, Reduction, Stmt, Var } from "../model/ir.js";
 import { isInt } from "../model/ir.js";
 import { findArrayReductions } from "./reductions.js";
+import { describeHolds, pointsToOf, type PointsTo } from "./points-to.js";
 import { forEachExprInStmts, visitExpr } from "../model/walk.js";
 import { exprEquals, isPure, mentions } from "./exprs.js";
 import { collectAccesses, conflicts, stepOf } from "./dependence.js";
@@ -242,7 +243,11 @@ function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: 
   settleGroups(reductions, shared, uses, sink);
 
   reportBoundWrites(loop, sink);
-  const arrayReductions = reportArrayRaces(loop, acc, sink, textOf, findArrayReductions(loop));
+  const pt = pointsToOf(k);
+  const arrayReductions = reportArrayRaces(loop, acc, sink, textOf, findArrayReductions(loop, (a) => {
+    const others = acc.accesses.map((x) => x.array).find((b) => b !== a && pt.mayAlias(loop, a, b));
+    return others ? others.name : null;
+  }), pt);
   // the partial block of a chunk: 8 bytes per scalar state, a loc key's touched flag after it
   let offset = 0;
   const laidOut = reductions.map((r) => {
@@ -475,6 +480,7 @@ function reportArrayRaces(
   sink: DiagnosticSink,
   textOf: (p: Pos) => string,
   reducible: { readonly ok: ReadonlyMap<Var, ArrayReduction>; readonly why: ReadonlyMap<Var, string> },
+  pt: PointsTo,
 ): ArrayReduction[] {
   // variables whose value depends on the loop index, directly or through other variables
   const tainted = new Set<Var>([loop.index]);
@@ -504,7 +510,7 @@ function reportArrayRaces(
     visitLets(loop.body);
   }
   const step = stepOf(loop);
-  const all = [...conflicts(acc.accesses, loop, step, acc.facts)];
+  const all = [...conflicts(acc.accesses, loop, step, acc.facts, (a, b) => pt.mayAlias(loop, a, b))];
   // arrays whose every access is one reduction operator's update: reduced, not raced (only when
   // the updates may collide: elementwise updates need no private copies)
   const reduced = new Map<Var, ArrayReduction>();
@@ -542,22 +548,28 @@ function reportArrayRaces(
     const wi = textOf(w.index);
     const oi = textOf(c.other.index);
     const same = c.other === w;
-    const related = same ? [] : [sink.related(`'${name}[${oi}]' is ${c.other.write ? "written" : "read"} here`, c.other.pos)];
+    const oname = c.other.array.name;
+    const related = same ? [] : [sink.related(`'${oname}[${oi}]' is ${c.other.write ? "written" : "read"} here`, c.other.pos)];
     const named = new Set<Access>([w, c.other]);
     for (const { c: d } of list) {
       for (const x of [d.write, d.other]) {
         if (named.has(x)) continue;
         named.add(x);
-        related.push(sink.related(`'${name}[${textOf(x.index)}]' is ${x.write ? "written" : "read"} here too, racing in the same loop`, x.pos));
+        related.push(sink.related(`'${x.array.name}[${textOf(x.index)}]' is ${x.write ? "written" : "read"} here too, racing in the same loop`, x.pos));
       }
+    }
+    // array variables: which arrays the racing accesses may touch (analysis/points-to.ts)
+    for (const v of new Set([...named].map((x) => x.array))) {
+      if (v.alias) related.push(sink.related(`'${v.name}' may hold ${describeHolds(pt, v)} here`, [...named].find((x) => x.array === v)!.pos));
     }
     if (code === "PF2002") sink.report("PF2002", w.pos, [name, wi, loop.index.name], related);
     else if (code === "PF2006") {
       const why = !w.form || !c.other.form ? ((w.form ? c.other.why : w.why) ?? "the subscript is not affine") + reductionHint(w, reducible.why) : `the access is under the condition \`${w.guard ?? c.other.guard}\`, which the analysis cannot resolve`;
-      sink.report("PF2006", w.pos, [name, wi, why, same ? "" : ` and the ${c.other.write ? "write" : "read"} '${name}[${oi}]'`], related);
+      sink.report("PF2006", w.pos, [name, wi, why, same ? "" : ` and the ${c.other.write ? "write" : "read"} '${oname}[${oi}]'`], related);
     } else {
       const dist = c.distance !== null && c.distance > 0 ? ` (dependence distance ${c.distance})` : "";
-      sink.report("PF2005", w.pos, [name, wi, same ? wi : oi, same ? "written" : c.other.write ? "written" : "read", dist, loop.index.name], related);
+      const through = oname === name ? "" : ` (through '${oname}', which may be the same array as '${name}')`;
+      sink.report("PF2005", w.pos, [name, wi, same ? wi : oi, same ? "written" : c.other.write ? "written" : "read", dist + through, loop.index.name, oname], related);
     }
   }
   return [...reduced.values()];

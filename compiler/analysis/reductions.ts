@@ -85,7 +85,7 @@ function typeProblem(u: ArrayUpdate, kind: ArrayKind): string | null {
  * The arrays of `loop` whose every access is an update of one reduction operator (with a pure,
  * array-free index and value), and for the others that are written, why not.
  */
-export function findArrayReductions(loop: PrangeStmt): { ok: Map<Var, ArrayReduction>; why: Map<Var, string> } {
+export function findArrayReductions(loop: PrangeStmt, sharesWith: (a: Var) => string | null = () => null): { ok: Map<Var, ArrayReduction>; why: Map<Var, string> } {
   const updates = new Map<Var, { ops: Set<ArrayReduceOp>; sites: Pos[] }>();
   const why = new Map<Var, string>();
   const inner = new Set<Expr>();
@@ -120,6 +120,11 @@ export function findArrayReductions(loop: PrangeStmt): { ok: Map<Var, ArrayReduc
   });
   const ok = new Map<Var, ArrayReduction>();
   for (const [a, rec] of updates) {
+    // the private copies replace one array under one name: not an array variable that holds
+    // different arrays, nor one another name in the loop may hold too
+    if (a.alias) fail(a, `'${a.name}' is an array variable that may hold different arrays`);
+    const other = sharesWith(a);
+    if (other !== null) fail(a, `'${other}' may hold the same array in the loop`);
     if (rec.ops.size > 1) fail(a, `'${a.name}' is updated with different operators (${[...rec.ops].join(", ")})`);
     if (why.has(a)) continue;
     ok.set(a, Object.freeze({ array: a, op: [...rec.ops][0]!, sites: rec.sites }));

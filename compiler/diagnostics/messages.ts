@@ -99,7 +99,7 @@ export const messages = {
   PF2005: {
     name: "array-dependence",
     category: "warning",
-    text: "'{0}[{1}]' is written and '{0}[{2}]' is {3} by different iterations of the prange loop over '{5}'{4}: they can touch the same element, so iterations race. Fix: write the results to a separate output array (read from the old one), or make this loop a serial for loop.",
+    text: "'{0}[{1}]' is written and '{6}[{2}]' is {3} by different iterations of the prange loop over '{5}'{4}: they can touch the same element, so iterations race. Fix: write the results to a separate output array (read from the old one), or make this loop a serial for loop.",
   },
   PF2006: {
     name: "possible-race",

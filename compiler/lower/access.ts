@@ -68,11 +68,11 @@ export function emitAddress(L: FnLowerer, ref: ElemRef, mode: AccessMode = Acces
 
 /**
  * Throws the bounds error (site and index on the stack) and closes the `if`: a parameter's length
- * is in the frame, a local array's is passed (env.oobLen).
+ * is in the frame, a local array's (or an assigned parameter's, which may hold another array) is passed (env.oobLen).
  */
 function callOob(L: FnLowerer, ref: ElemRef, len: number): void {
   const fb = L.fb;
-  if (ref.array.kind === "param") fb.call(L.m.imports.oob);
+  if (ref.array.kind === "param" && !ref.array.alias) fb.call(L.m.imports.oob);
   else fb.localGet(len).call(L.m.imports.oobLen!);
   fb.unreachable().end();
 }

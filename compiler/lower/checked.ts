@@ -43,7 +43,8 @@ export function beginCheck(L: FnLowerer, p: PrangeStmt): void {
   L.m.frame.params.forEach((fp, param) => {
     if (fp.kind !== "array") return;
     const v = L.m.kernel.params.find((x) => x.name === fp.name)!;
-    if (!model.arraysWritten.includes(v) || reduced.has(v)) return;
+    // an array parameter that is assigned may hold another array: its shadow block would not match (not checked)
+    if (!model.arraysWritten.includes(v) || reduced.has(v) || v.alias) return;
     const base = fb.local(ValType.i32);
     fb.i32Const(param * 4).mem(Op.i32_load, { align: 2, offset: CHECK_LAYOUT.tableByte }).localSet(base);
     bases.set(v, { base, param });

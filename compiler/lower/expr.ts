@@ -3,6 +3,7 @@
  * its inferred type (f64, or i32 for int32 and boolean values); `emitAs` converts to what the
  * consumer wants. Each rule reproduces JavaScript's semantics for doubles exactly.
  */
+import { emitArrayAssign } from "./array-values.js";
 import { BOOL, type BinaryOp, type ElemRef, type Expr, F64, i32, type Ty, type Var } from "../model/ir.js";
 import { AccessMode, emitLoad, emitStoreValue, emitAddress } from "./access.js";
 import { FnLowerer, type Want, wasmType } from "./fn.js";
@@ -361,6 +362,10 @@ function compound(L: FnLowerer, op: string, old: Operand, value: Expr, out: Ty):
 function emitAssign(L: FnLowerer, e: Extract<Expr, { k: "assign" }>, keep: boolean): void {
   const fb = L.fb;
   const v = e.target;
+  if (v.array) {
+    emitArrayAssign(L, v, e.value);
+    return;
+  }
   const vt = v.ty!;
   if (e.op === "=") {
     emitAs(L, e.value, repr(vt));

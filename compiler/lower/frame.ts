@@ -29,9 +29,9 @@ export function layoutFrame(k: Kernel): FrameLayout {
     const at = off;
     off += 8;
     if (p.array) {
-      const m = k.pranges.map((l) => l.model!);
-      const written = m.some((x) => x.arraysWritten.includes(p)) || mainWrites(k, p);
-      const read = m.some((x) => x.arraysRead.includes(p)) || mainReads(k, p);
+      // any access whose array may be this argument (analysis/points-to.ts: through array variables too)
+      const written = accessed(k, p, true);
+      const read = accessed(k, p, false);
       return { name: p.name, kind: "array", array: p.array, offset: at, lengthOffset: at + 4, read, written };
     }
     return { name: p.name, kind: p.paramKind ?? "f", offset: at } as ParamSlot;
@@ -58,7 +58,8 @@ export function layoutFrame(k: Kernel): FrameLayout {
     const used = new Set<Var>();
     forEachExprInStmts(l.body, (e) => {
       const a = e.k === "load" || e.k === "store" || e.k === "updateElem" ? e.ref.array : e.k === "length" ? e.array : null;
-      if (a && a.kind === "local" && a.owner !== l) used.add(a);
+      // the kernel's own arrays, and array parameters that are assigned (the frame's parameter slot keeps the argument)
+      if (a && (a.kind === "local" || a.alias) && a.owner !== l) used.add(a);
     });
     for (const a of used) {
       if (!arraySlots.has(a)) {
@@ -72,18 +73,18 @@ export function layoutFrame(k: Kernel): FrameLayout {
 }
 
 import { forEachExprInStmts } from "../model/walk.js";
+import { pointsToOf } from "../analysis/points-to.js";
 
-function mainAccess(k: Kernel, a: Var, write: boolean): boolean {
+/** Whether an access in `k` may write (or read) the argument of parameter `p`. */
+function accessed(k: Kernel, p: Var, write: boolean): boolean {
+  const pt = pointsToOf(k);
   let hit = false;
   forEachExprInStmts(k.body, (e) => {
-    if (write && (e.k === "store" || e.k === "updateElem" || (e.k === "atomic" && e.op !== "load")) && e.ref.array === a) hit = true;
-    if (!write && ((e.k === "load" && e.ref.array === a) || ((e.k === "updateElem" || e.k === "atomic" || (e.k === "store" && e.op !== "=")) && e.ref.array === a))) hit = true;
+    if (hit || !(e.k === "load" || e.k === "store" || e.k === "updateElem" || e.k === "atomic")) return;
+    const writes = e.k === "store" || e.k === "updateElem" || (e.k === "atomic" && e.op !== "load");
+    const reads = e.k === "load" || e.k === "updateElem" || e.k === "atomic" || (e.k === "store" && e.op !== "=");
+    if (write ? !writes : !reads) return;
+    if (pt.holds(e).some((o) => o.param === p)) hit = true;
   });
   return hit;
-}
-function mainWrites(k: Kernel, a: Var): boolean {
-  return mainAccess(k, a, true);
-}
-function mainReads(k: Kernel, a: Var): boolean {
-  return mainAccess(k, a, false);
 }

@@ -101,6 +101,9 @@ export function lowerKernel(
       reset: m.importFunc("env", "reset", [i32], []),
       oobLen: m.importFunc("env", "oobLen", [i32, f64, i32], []),
     });
+  } else if (k.vars.some((v) => v.alias)) {
+    // an assigned array parameter's bounds error passes the length of the array it holds
+    Object.assign(imports, { oobLen: m.importFunc("env", "oobLen", [i32, f64, i32], []) });
   }
   // two-lane loops keep their constants in the scratch block (see vector.ts); checked mode
   // instruments scalar accesses only

@@ -15,9 +15,10 @@
  * env.prange (which runs every chunk on the pool and combines reductions) and reloads what the
  * loop produced. A prange nested in a prange runs serially in the thread that reached it.
  */
-import type { LoopStmt, PrangeStmt, Stmt, Var } from "../model/ir.js";
-import { type ArrayKind, PRANGE_IN_ORDER } from "../artifact.js";
+import type { LoopStmt, PrangeStmt, Stmt } from "../model/ir.js";
+import { PRANGE_IN_ORDER } from "../artifact.js";
 import { beginIteration } from "./checked.js";
+import { emitArrayLet } from "./array-values.js";
 import { emitAs, emitCond, emitEffect, emitExpr, repr } from "./expr.js";
 import type { Expr, Ty } from "../model/ir.js";
 import { type FnLowerer, wasmType } from "./fn.js";
@@ -93,27 +94,6 @@ function emitStmt(L: FnLowerer, s: Stmt): void {
       fb.return_();
       return;
   }
-}
-
-const ELEMENT_BYTES: Record<ArrayKind, number> = {
-  Float64Array: 8, Float32Array: 4, Int32Array: 4, Uint32Array: 4, Int16Array: 2, Uint16Array: 2, Int8Array: 1, Uint8Array: 1, Uint8ClampedArray: 1,
-};
-
-/** `let t = new K(n)`: a zero-filled block from this thread's arena (runtime/arena.ts). */
-function emitArrayLet(L: FnLowerer, v: Var, init: Expr | null): void {
-  const fb = L.fb;
-  const a = L.arrayLocals(v);
-  if (init === null || init.k !== "newArray") throw new Error(`internal: array variable '${v.name}' without its array`);
-  const n = L.temp(ValType.f64);
-  const bytes = ELEMENT_BYTES[init.kind];
-  emitAs(L, init.len, "f64");
-  // env.alloc throws the RangeError of `new K(n)` for a length JavaScript refuses
-  fb.localTee(n).i32Const(bytes).call(L.m.imports.alloc!).localSet(a.base);
-  fb.localGet(n).opFC(OpFC.i32_trunc_sat_f64_u).localSet(a.len);
-  fb.localGet(a.base).i32Const(0).localGet(a.len);
-  if (bytes > 1) fb.i32Const(Math.log2(bytes)).op(Op.i32_shl);
-  fb.opFC(OpFC.memory_fill).op(0);
-  L.release(ValType.f64, n);
 }
 
 /** Runs `emit` (a loop) so that each trip releases the arrays it made, and the loop's end the last trip's. */

@@ -4,6 +4,7 @@
  * Vitest's `(0, __vite_ssr_import_1__.prange)(n)`), and reports every construct outside the
  * supported subset as a diagnostic with its span, then keeps going.
  */
+import { flowArrayness } from "./array-flow.js";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
 import type { ParsedKernel } from "../frontend/parse.js";
 import { typescript, type TS } from "../frontend/typescript.js";
@@ -225,7 +226,9 @@ function initOps(ts: typeof TS): void {
 
 /** Builds the model of a parsed kernel; problems go to `sink`. */
 export function buildKernel(parsed: ParsedKernel, sink: DiagnosticSink, options: BuildOptions = {}): Kernel {
-  return new Builder(parsed, sink, options).build();
+  const k = new Builder(parsed, sink, options).build();
+  flowArrayness(k);
+  return k;
 }
 
 class Builder {

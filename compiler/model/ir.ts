@@ -58,6 +58,12 @@ export interface Var {
    * of the declaration (inside a prange body: private to the iteration)
    */
   fresh?: boolean;
+  /**
+   * an array variable that holds different arrays over the call (a local given an array
+   * parameter, another array variable or `?:` of them; an array parameter that is assigned):
+   * lowered as base and length locals that assignments copy, and followed by analysis/points-to.ts
+   */
+  alias?: boolean;
   /** scalar parameter kind from the signature */
   paramKind?: "f" | "i" | "b";
   isConst: boolean;

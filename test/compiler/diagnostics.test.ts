@@ -81,6 +81,13 @@ const must: Record<string, Case[]> = {
     { src: `(n) => { let t = new Float64Array(n); for (const i of prange(n)) { t = new Float64Array(2); t[0] = i; } return 0; }`, at: "1:68" },
     { src: `(n) => { let t = new Float64Array(n); t = 1; return 0; }`, at: "1:39" },
     { src: `(n) => { const t = new Float64Array(n); for (const i of prange(n)) { const u = t; u[i] = 1; } }` },
+    // arrays as values: one kind per variable, kept no longer than the loop trip that made them
+    { src: `(a, b, n) => { let s = a; s = b; for (const i of prange(n)) s[i] = 1; }`, params: ["Float64Array", "Int32Array", "i"], at: "1:27" },
+    { src: `(a, b, n) => { const s = n > 0 ? a : b; for (const i of prange(n)) s[i] = 1; }`, params: ["Float64Array", "Float32Array", "i"], at: "1:22" },
+    { src: `(a, b, n) => { a = b; for (const i of prange(n)) a[i] = 1; }`, params: ["Float64Array", "Uint8Array", "i"], at: "1:16" },
+    { src: `(a, n) => { let s = a; s = n; for (const i of prange(n)) s[i] = 1; }`, params: ["Float64Array", "i"], at: "1:24" },
+    { src: `(a, n) => { let cur = a; for (let t = 0; t < 3; t++) { const nx = new Float64Array(n); for (const i of prange(n)) nx[i] = cur[i] + 1; cur = nx; } return cur[0]; }`, params: ["Float64Array", "i"], at: "1:135" },
+    { src: `(a, b, n) => { let s = a; for (const i of prange(n)) { s = b; s[i] = 1; } }`, params: ["Float64Array", "Float64Array", "i"], at: "1:56" },
   ],
   PF2002: [
     { src: `(n) => { const tot = new Float64Array(2); for (const i of prange(n)) { tot[0] = i; } return tot[0]; }`, params: ["i"], at: "1:72" },
@@ -93,6 +100,9 @@ const must: Record<string, Case[]> = {
   PF2003: [{ src: `(a) => { let s = 0; for (const i of prange(a.length)) { s += a[i]; a[i] = s; } return s; }`, params: ["Float64Array"] }],
   PF2005: [
     { src: `(a, n) => { for (const i of prange(n)) { a[i + 1] = a[i]; } }`, params: ["Float64Array", "i"], at: "1:42" },
+    // through array variables: 'dst' may hold 'a', so the write races with the read of a[i + 1]
+    { src: `(a, b, n) => { const dst = n > 2 ? a : b; for (const i of prange(n - 1)) dst[i] = a[i + 1]; }`, params: ["Float64Array", "Float64Array", "i"], at: "1:74" },
+    { src: `(a, b, n) => { let src = a, dst = b; for (let t = 0; t < 2; t++) { for (const i of prange(n - 1)) dst[i + 1] = dst[i]; const x = src; src = dst; dst = x; } }`, params: ["Float64Array", "Float64Array", "i"] },
     { src: `(a, n) => { for (const i of prange(n)) { a[i] = a[i - 1] + a[i + 1]; } }`, params: ["Float64Array", "i"] },
     { src: `(a, n) => { for (const i of prange(n)) { a[n - 1 - i] = a[i]; } }`, params: ["Float64Array", "i"] },
     { src: `(a, n) => { for (const i of prange(1, n)) { for (let j = 0; j < n; j++) a[i * n + j] = a[(i - 1) * n + j]; } }`, params: ["Float64Array", "i"] },
@@ -117,6 +127,14 @@ const must: Record<string, Case[]> = {
 };
 
 const mustNot: Record<string, Case[]> = {
+  PF1018: [
+    { src: `(a, b, n, steps) => { let src = a, dst = b; for (let t = 0; t < steps; t++) { for (const i of prange(n)) dst[i] = src[i] * 0.5; const tmp = src; src = dst; dst = tmp; } }`, params: ["Float64Array", "Float64Array", "i", "i"] },
+    { src: `(src, dst, n) => { let temp; for (let t = 0; t < 4; t++) { temp = src; src = dst; dst = temp; for (const i of prange(n)) dst[i] = src[i] + 1; } }`, params: ["Int32Array", "Int32Array", "i"] },
+    { src: `(a, b, n) => { const cur = n > 2 ? a : b; for (const i of prange(n)) cur[i] = i; }`, params: ["Float32Array", "Float32Array", "i"] },
+    { src: `(a, b, n) => { a = b; for (const i of prange(n)) a[i] = i; }`, params: ["Uint8Array", "Uint8Array", "i"] },
+    { src: `(a, n) => { let u = new Float64Array(n); let v = new Float64Array(n); for (let t = 0; t < 3; t++) { for (const i of prange(n)) v[i] = u[i] + a[i]; const w = u; u = v; v = w; } return u[0]; }`, params: ["Float64Array", "i"] },
+    { src: `(a, b) => { const S = a; for (const i of prange(S.length)) b[i] = S[i]; }` },
+  ],
   PF2001: [
     { src: `(a) => { let t = 0; for (const i of prange(a.length)) { t = a[i] * 2; a[i] = t + 1; } return 0; }`, params: ["Float64Array"] },
     { src: `(a, n) => { let v = 0; for (const i of prange(n)) { if (i === n - 1) v = a[i] * 2; } return v; }`, params: ["Float64Array", "i"] },
@@ -140,6 +158,8 @@ const mustNot: Record<string, Case[]> = {
     { src: `(x) => ${Array.from({ length: 400 }, (_, i) => `x * ${i}`).join(" + ")}` },
   ],
   PF2005: [
+    // a swap keeps src and dst apart: the stencil reads one buffer and writes the other
+    { src: `(a, b, n) => { let src = a, dst = b; for (let t = 0; t < 4; t++) { for (const i of prange(1, n - 1)) dst[i] = src[i - 1] + src[i + 1]; const x = src; src = dst; dst = x; } }`, params: ["Float64Array", "Float64Array", "i"] },
     { src: `(o, n, m) => { for (const i of prange(n)) { const w = new Int32Array(m); for (let j = 1; j < m; j++) w[j] = w[j - 1] + i; o[i] = w[m - 1]; } }`, params: ["Float64Array", "i", "i"] },
     { src: `(n) => { const t = new Float64Array(n); for (const i of prange(n)) t[i] = i; let s = 0; for (let i = 0; i < n; i++) s += t[i]; return s; }`, params: ["i"] },
     { src: `(a, n) => { for (const i of prange(n)) { a[2 * i] = a[2 * i + 1]; } }`, params: ["Float64Array", "i"] },

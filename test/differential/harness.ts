@@ -329,6 +329,8 @@ export interface ThrowsSpec {
   array: string;
   /** the offending index; its String() must appear in the message */
   index: number;
+  /** the length the message must name (`(length n)`), when given */
+  length?: number;
 }
 
 /**
@@ -355,6 +357,7 @@ export function checkThrowsRange(fn: Kernel, inputs: () => Arg[], spec: ThrowsSp
         const msg = got.error.message;
         if (!msg.includes(spec.array)) problems.push(`${w}: RangeError "${msg}" does not name array "${spec.array}"`);
         if (!msg.includes(fmt(spec.index))) problems.push(`${w}: RangeError "${msg}" does not name index ${fmt(spec.index)}`);
+        if (spec.length !== undefined && !msg.includes(`(length ${spec.length})`)) problems.push(`${w}: RangeError "${msg}" does not name length ${spec.length}`);
       }
     }
   }

@@ -1579,7 +1579,6 @@ export const corpus: readonly RealKernel[] = [
     inputs: (rng, s) => { const n = pick(s, 20, 400); const a = rng.f64(n * n, 0, 1); for (let i = 0; i < n; i++) a[i * n + i] += n; return [a, n]; } },
   { name: "nw", from: `${RD} openmp/nw (needle.cpp)`, kernel: nw, globals: { maximum }, inputs: nwInputs },
   { name: "pathfinder", from: `${RD} openmp/pathfinder`, kernel: pathfinder,
-    pending: "arrays as values: `temp = src; src = dst; dst = temp;` swaps the two row buffers every step",
     inputs: (rng, s) => { const [rows, cols] = s === "test" ? [12, 40] : [100, 100000]; const wall = rng.i32(rows * cols, 0, 9); return [wall, rows, cols, wall.slice(0, cols), new Int32Array(cols)]; } },
   { name: "cfd-step-factor", from: `${RD} openmp/cfd euler3d_cpu compute_step_factor`, kernel: cfdStepFactor,
     globals: { compute_speed_sqd, compute_pressure, compute_speed_of_sound, GAMMA }, inputs: cfdInputs },
@@ -1604,7 +1603,6 @@ export const corpus: readonly RealKernel[] = [
     inputs: (rng, s) => { const [N, D] = s === "test" ? [60, 7] : [100000, 10]; const Y = rng.f64(N); for (let i = 0; i < N; i++) Y[i] = Y[i]! < 0 ? -1 : 1;
       return [Y, rng.f64(N * D), rng.f64(D, -0.1, 0.1), new Float64Array(N), N, D, pick(s, 3, 2)]; } },
   { name: "numba-blackscholes", from: "Numba examples, blackscholes_numba.py", kernel: numbaBlackScholes, globals: { cnd, RSQRT2PI, A1, A2, A3, A4, A5 },
-    pending: "arrays as values: `S = stockPrice` (the port keeps blackscholes_numba.py's local names for the array arguments)",
     inputs: (rng, s) => { const n = pick(s, 200, 1 << 20); return [new Float64Array(n), new Float64Array(n), rng.f64(n, 5, 30), rng.f64(n, 1, 100), rng.f64(n, 0.25, 10), 0.02, 0.3]; } },
   { name: "numba-whole-array-result", from: "Numba documentation, Parallel: prange_ok_result_whole_arr", kernel: numbaWholeArrayResult,
     pending: "a local typed array returned by the kernel (`y = np.zeros(4)`; `return y`)", reduction: { tol: 1e-12 },

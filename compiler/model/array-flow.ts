@@ -1,0 +1,51 @@
+/**
+ * Array-ness along assignments, before types: a variable indexed somewhere is an array (build.ts
+ * marks it), and so is every variable an array flows into or out of by `=`, a declaration, or an
+ * arm of `?:` (`let src = a`, `src = dst`, `const cur = f ? a : b`). So a parameter that is only
+ * ever indexed through a local name (`const S = stockPrice; … S[i]`) is an array parameter of the
+ * kernel's shape, and its default type is Float64Array like a directly indexed one. The element
+ * kinds are decided later (analysis/arrays.ts), from the signature.
+ */
+import type { Expr, Kernel, Var } from "./ir.js";
+import { forEachExprInStmts, forEachStmt } from "./walk.js";
+
+/** The variables an array-valued `e` (a variable or `?:` of them) may be. */
+function arms(e: Expr, out: Var[]): boolean {
+  if (e.k === "var") {
+    out.push(e.v);
+    return true;
+  }
+  if (e.k === "cond") return arms(e.t, out) && arms(e.f, out);
+  return e.k === "newArray";
+}
+
+/** Marks (provisionally Float64Array) every variable connected by assignments to an array variable. */
+export function flowArrayness(k: Kernel): void {
+  const edges: Var[][] = [];
+  const link = (target: Var, value: Expr): void => {
+    const vs: Var[] = [];
+    if (!arms(value, vs)) return;
+    if (value.k === "newArray" || (value.k === "cond" && hasNew(value))) target.array ??= "Float64Array";
+    edges.push([target, ...vs]);
+  };
+  forEachStmt(k.body, (s) => {
+    if (s.k === "let" && s.init) link(s.v, s.init);
+  });
+  forEachExprInStmts(k.body, (e) => {
+    if (e.k === "assign" && e.op === "=") link(e.target, e.value);
+  });
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const group of edges) {
+      if (!group.some((v) => v.array !== undefined) || group.every((v) => v.array !== undefined)) continue;
+      for (const v of group) if (v.array === undefined && v.kind !== "index") {
+        v.array = "Float64Array";
+        changed = true;
+      }
+    }
+  }
+}
+
+function hasNew(e: Expr): boolean {
+  return e.k === "newArray" || (e.k === "cond" && (hasNew(e.t) || hasNew(e.f)));
+}
