@@ -196,6 +196,8 @@ function effects(stmts: readonly Stmt[], fresh?: ReadonlySet<Var>): Set<Var> {
 interface LoopCtx {
   readonly node: LoopStmt | PrangeStmt;
   readonly label: string | null;
+  /** a switch (a loop that runs once): `break` leaves it, `continue` goes to the loop around it */
+  readonly isSwitch?: boolean;
 }
 
 const ASSIGN_OPS = new Map<number, AssignOp>();
@@ -881,6 +883,9 @@ class Builder {
       const body = this.body(s.statement);
       this.loops.pop();
       out.push(Object.assign(node, { cond, body }));
+    } else if (ts.isForOfStatement(s) && !this.overPrange(s)) {
+      const loop = this.forOfArray(s, label);
+      if (loop) out.push(loop);
     } else if (ts.isForOfStatement(s)) {
       const pr = this.prangeStmt(s, label);
       if (pr) out.push(pr);
@@ -904,7 +909,8 @@ class Builder {
     } else if (ts.isEmptyStatement(s)) {
       // nothing
     } else if (ts.isSwitchStatement(s)) {
-      this.unsupported(s, "'switch'", "Use if / else if.");
+      const sw = this.switchStmt(s);
+      if (sw) out.push(sw);
     } else if (ts.isFunctionDeclaration(s)) {
       // a helper: registered where its block starts (hoistFunctions), inlined where it is called
       if (!s.name || !s.body) this.unsupported(s, "A function declaration without a name or body", "Declare `function name(x) { … }`.");
@@ -1049,6 +1055,130 @@ class Builder {
     v.counter = { init: first.init, bound, cmp, step };
   }
 
+  /**
+   * `switch (d) { case a: …; case b: …; default: … }` as a loop that runs once: `at` is the index
+   * of the first clause whose test is `=== d` (tests evaluated in order, as JavaScript does, then
+   * the default's index, or -1), and clause k's statements run when `0 <= at <= k`: execution
+   * starts at clause `at` and falls through until a `break`, which leaves the loop.
+   */
+  private switchStmt(s: TS.SwitchStatement): LoopStmt | null {
+    const ts = this.ts;
+    const p = this.pos(s);
+    const d = this.expr(s.expression);
+    if (!d) return null;
+    const clauses = s.caseBlock.clauses;
+    return this.scoped(() => {
+      const disc = this.declare("switch#value", p, "local", true);
+      const at = this.declare("switch#clause", p, "local", true);
+      const v = (x: Var): Expr => ({ k: "var", v: x, ...p });
+      const num = (n: number): Expr => ({ k: "num", value: n, ...p });
+      let pick: Expr = num(clauses.findIndex((c) => ts.isDefaultClause(c)));
+      for (let i = clauses.length - 1; i >= 0; i--) {
+        const c = clauses[i]!;
+        if (ts.isDefaultClause(c)) continue;
+        this.conditional++;
+        const test = this.expr(c.expression);
+        this.conditional--;
+        if (!test) return null;
+        const cp = this.pos(c.expression);
+        pick = { k: "cond", c: { k: "binary", op: "===", l: v(disc), r: test, ...cp }, t: num(i), f: pick, ...cp };
+      }
+      const node: LoopStmt = { k: "loop", kind: "do", init: [], cond: { k: "bool", value: false, ...p }, update: null, body: [], label: null, ...p };
+      this.loops.push({ node, label: null, isSwitch: true });
+      const body: Stmt[] = [
+        { k: "let", v: disc, init: d, ...p },
+        { k: "let", v: at, init: pick, ...p },
+      ];
+      try {
+        this.hoistFunctions(clauses.flatMap((c) => [...c.statements]));
+        clauses.forEach((c, i) => {
+          const cp = this.pos(c);
+          const out: Stmt[] = [];
+          this.conditional++;
+          for (const st of c.statements) this.stmt(st, out, null);
+          this.conditional--;
+          if (out.length === 0) return;
+          const runs: Expr = i === 0 ? { k: "binary", op: "===", l: v(at), r: num(0), ...cp } : { k: "logical", op: "&&", l: { k: "binary", op: ">=", l: v(at), r: num(0), ...cp }, r: { k: "binary", op: "<=", l: v(at), r: num(i), ...cp }, ...cp };
+          body.push({ k: "if", c: runs, t: out, f: [], ...cp });
+        });
+      } finally {
+        this.loops.pop();
+      }
+      return Object.assign(node, { body });
+    });
+  }
+
+  /** Whether a for-of iterates prange(...) (else it may iterate a typed array). */
+  private overPrange(s: TS.ForOfStatement): boolean {
+    const ts = this.ts;
+    let e: TS.Expression = s.expression as TS.Expression;
+    while (ts.isParenthesizedExpression(e)) e = e.expression;
+    return ts.isCallExpression(e) && this.isPrangeCallee(e.expression);
+  }
+
+  /**
+   * `for (const x of a)` over a typed array: a serial counted loop, `for (let k = 0; k < a.length;
+   * k++) { const x = a[k]; … }` (k hidden), as JavaScript iterates a typed array: every element
+   * in order, read when its iteration starts.
+   */
+  private forOfArray(s: TS.ForOfStatement, label: string | null): LoopStmt | null {
+    const ts = this.ts;
+    const p = this.pos(s);
+    const init = s.initializer;
+    const fix = "Write `for (const x of a)` over a typed array, or a counted for loop (`for (let i = 0; i < a.length; i++)`).";
+    let e: TS.Expression = s.expression as TS.Expression;
+    while (ts.isParenthesizedExpression(e)) e = e.expression;
+    if (s.awaitModifier) {
+      this.unsupported(s, "'for await'", fix);
+      return null;
+    }
+    if (!ts.isIdentifier(e)) {
+      this.unsupported(s.expression, "'for ... of' over anything but prange(...) or a typed array", fix);
+      return null;
+    }
+    if (!ts.isVariableDeclarationList(init) || init.declarations.length !== 1 || !ts.isIdentifier(init.declarations[0]!.name) || init.declarations[0]!.initializer) {
+      this.unsupported(init, "This for-of loop variable", fix);
+      return null;
+    }
+    const decl = init.declarations[0]!;
+    const isVar = (init.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === 0;
+    if (isVar) {
+      this.unsupported(init, "A for-of loop variable declared with var", fix);
+      return null;
+    }
+    const arr = this.arrayParam(e, s.expression, "'for ... of' over", fix);
+    if (!arr) return null;
+    return this.scoped(() => {
+      const at = this.pos(s.expression);
+      const k = this.declare(`${(decl.name as TS.Identifier).text}#index`, at, "local", false);
+      const kv = (): Expr => ({ k: "var", v: k, ...at });
+      const node: LoopStmt = {
+        k: "loop",
+        kind: "for",
+        init: [{ k: "let", v: k, init: { k: "num", value: 0, ...at }, ...at }],
+        cond: { k: "binary", op: "<", l: kv(), r: { k: "length", array: arr, ...at }, ...at },
+        update: { k: "update", op: "++", prefix: false, target: k, ...at },
+        body: [],
+        label,
+        ...p,
+      };
+      this.countAssign(k);
+      this.loops.push({ node, label });
+      const body = this.scoped(() => {
+        const x = this.declare((decl.name as TS.Identifier).text, this.pos(decl.name), "local", (init.flags & ts.NodeFlags.Const) !== 0);
+        const out: Stmt[] = [{ k: "let", v: x, init: { k: "load", ref: this.site(arr, kv(), s.expression), ...at }, ...this.pos(decl) }];
+        const stmts = ts.isBlock(s.statement) ? s.statement.statements : [s.statement];
+        this.hoistFunctions(stmts);
+        for (const st of stmts) this.stmt(st, out, null);
+        return out;
+      });
+      this.loops.pop();
+      const loop = Object.assign(node, { body });
+      this.detectCounter(loop);
+      return loop;
+    });
+  }
+
   private prangeStmt(s: TS.ForOfStatement, label: string | null): PrangeStmt | null {
     const ts = this.ts;
     const p = this.pos(s);
@@ -1127,6 +1257,7 @@ class Builder {
     let crossesPrange = false;
     for (let i = this.loops.length - 1; i >= 0; i--) {
       const l = this.loops[i]!;
+      if (l.isSwitch && (label !== null || !isBreak)) continue;
       if (label === null || l.label === label) {
         target = l;
         break;

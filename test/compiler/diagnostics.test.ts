@@ -17,7 +17,9 @@ interface Case {
 const must: Record<string, Case[]> = {
   PF1001: [
     { src: `(n) => { const s = "a"; return n; }`, at: "1:20" },
-    { src: `(n) => { switch (n) { case 1: return 1; } return 0; }`, at: "1:10" },
+    { src: `(n) => { block: { n++; } return n; }`, at: "1:10" },
+    { src: `(a) => { let s = 0; for (var x of a) s += x; return s; }`, params: ["Float64Array"], at: "1:26" },
+    { src: `(a) => { let s = 0; let x = 0; for (x of a) s += x; return s; }`, params: ["Float64Array"], at: "1:37" },
     { src: `(n) => { const o = { a: 1 }; return n; }`, at: "1:20" },
     { src: `(n) => { for (const x of [1, 2]) {} return n; }`, at: "1:26" },
     { src: `(n) => { try { n++; } catch (e) {} return n; }`, at: "1:10" },
@@ -134,6 +136,10 @@ const mustNot: Record<string, Case[]> = {
     { src: `(a, b, n) => { a = b; for (const i of prange(n)) a[i] = i; }`, params: ["Uint8Array", "Uint8Array", "i"] },
     { src: `(a, n) => { let u = new Float64Array(n); let v = new Float64Array(n); for (let t = 0; t < 3; t++) { for (const i of prange(n)) v[i] = u[i] + a[i]; const w = u; u = v; v = w; } return u[0]; }`, params: ["Float64Array", "i"] },
     { src: `(a, b) => { const S = a; for (const i of prange(S.length)) b[i] = S[i]; }` },
+  ],
+  PF1001: [
+    { src: `(n) => { let c = 0; for (const i of prange(n)) { switch (i % 3) { case 0: c += 1; break; case 1: c += 2; default: c += 3; } } return c; }` },
+    { src: `(a) => { let s = 0; for (const x of a) s += x; return s; }`, params: ["Float64Array"] },
   ],
   PF2001: [
     { src: `(a) => { let t = 0; for (const i of prange(a.length)) { t = a[i] * 2; a[i] = t + 1; } return 0; }`, params: ["Float64Array"] },
