@@ -931,6 +931,12 @@ class Builder {
     for (const d of list.declarations) {
       if (!ts.isIdentifier(d.name)) {
         this.unsupported(d, "Destructuring", "Declare one variable per name.");
+        // its names are declared all the same, so that their uses are not reported as undefined too
+        const names = (b: TS.BindingName): void => {
+          if (ts.isIdentifier(b)) this.declare(b.text, this.pos(b), "local", false);
+          else for (const el of b.elements) if (!ts.isOmittedExpression(el)) names(el.name);
+        };
+        names(d.name);
         continue;
       }
       const fnInit = d.initializer ? this.functionInit(d.initializer) : null;

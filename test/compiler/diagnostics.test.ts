@@ -233,6 +233,13 @@ describe("diagnostics that must not be reported", () => {
   }
 });
 
+describe("one error per mistake", () => {
+  test("a destructuring declaration is one PF1001 per declaration; its names are not also PF1002", () => {
+    const ds = diagnose({ src: `(a, n) => { let s = 0; for (const i of prange(n)) { const [x, y] = [a[i], a[i] + 1]; const { p, q: [r] } = a; s += x * y + p + r; } return s; }`, params: ["Float64Array", "s"] });
+    expect(ds.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(["PF1001 1:59", "PF1001 1:92"]);
+  });
+});
+
 describe("the diagnostics table", () => {
   test("every compiler code in the table is exercised by a must-trigger case here or in the API tests", () => {
     // PF1015 (an internal failure) is triggered in limits.test.ts, PF4001 (copy cost, at call time) in test/runtime/copy-cost.test.ts, PF4002 (private copies too large) in test/differential/array-reductions.test.ts
