@@ -2,7 +2,8 @@
  * parfor's bundler plugin (Vite, Rollup, esbuild, Rolldown, webpack through unplugin): at bundle
  * time, every `parallel(fn, options?)` call whose `parallel` is imported from "parfor" and whose
  * kernel is an inline function or a function/const of the same module is compiled for every
- * signature its parameter annotations allow (as `parfor build` does), and the call becomes
+ * signature its parameters allow (as `parfor build` does; types from annotations, JSDoc, the
+ * `signatures` option or the kernel's calls in the module, bundler/kinds.ts), and the call becomes
  * `parallel(bindPrecompiled(fn, {...}), options)` with the wasm inlined as base64. The kernels are
  * bound to the function object, not to its text, because bundlers reprint and minify code. At run
  * time the bound kernels are used without loading the compiler; anything else is compiled on first
@@ -17,6 +18,8 @@ import type * as TS from "typescript";
 import type { ParamType } from "../compiler/index.js";
 import { fileModule, moduleHelpers } from "../compiler/frontend/module-helpers.js";
 import { compileVariants, DEFAULT_MAX_VARIANTS, signatures } from "../aot/build.js";
+import { argumentKinds, holder, jsdocReturns, jsdocType, moduleFacts, textKinds, typeKinds, union } from "./kinds.js";
+import { formatMessage } from "../compiler/diagnostics/messages.js";
 import { compilerFingerprint, type InlineBundle, kernelHash, kernelKey, parforVersion, sha256, sigKey, variantHash } from "../aot/store.js";
 
 export interface ParforPluginOptions {
@@ -24,37 +27,61 @@ export interface ParforPluginOptions {
   readonly maxVariants?: number;
   /** module id filter (default: .ts/.tsx/.js/.jsx/.mts/.mjs/.cts/.cjs outside node_modules) */
   readonly include?: RegExp;
+  /**
+   * Parameter types for kernels whose source does not say them (plain JavaScript without JSDoc):
+   * kernel name (its function's name or the variable holding `parallel(...)`; `"file#name"` with
+   * the end of a module path to pick one module) to parameter name to a type as an annotation
+   * writes it: `{ wave: { a: "Float64Array", n: "number" } }`, `"Float64Array | Float32Array"`.
+   * An annotation or JSDoc in the source wins.
+   */
+  readonly signatures?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
-const ARRAY_KINDS = new Set([
-  "Float64Array", "Float32Array", "Int32Array", "Uint32Array", "Int16Array", "Uint16Array", "Int8Array", "Uint8Array", "Uint8ClampedArray",
-]);
+/** Where the build read a parameter's kinds from. */
+export type KindSource = "annotation" | "jsdoc" | "signatures" | "calls";
 
 export interface TransformResult {
   readonly code: string;
   readonly kernels: number;
   readonly warnings: readonly string[];
   readonly errors: readonly string[];
+  /** the `signatures` keys this module used */
+  readonly signaturesUsed: readonly string[];
+  /** each compiled kernel's parameter kinds, and where the build read them */
+  readonly types: readonly { readonly name: string; readonly params: Readonly<Record<string, { readonly from: KindSource; readonly kinds: readonly ParamType[] }>> }[];
 }
 
-/** The kinds an annotation allows, or null when it is missing or not one parfor can compile ahead of time. */
-function annotationKinds(ts: typeof TS, sf: TS.SourceFile, t: TS.TypeNode | undefined): ParamType[] | null {
-  if (!t) return null;
-  if (ts.isParenthesizedTypeNode(t)) return annotationKinds(ts, sf, t.type);
-  if (ts.isUnionTypeNode(t)) {
-    const out = new Set<ParamType>();
-    for (const u of t.types) {
-      const k = annotationKinds(ts, sf, u);
-      if (!k) return null;
-      k.forEach((x) => out.add(x));
+const FALLBACK_JS = "With fallback: \"js\" it runs as plain JavaScript meanwhile (in a page; Node compiles it at run time)";
+const NO_FALLBACK = "Or pass the option fallback: \"js\" to run it as plain JavaScript";
+
+/** The `signatures` entry for a kernel of module `id` known by `names`, or null. */
+function signatureEntry(all: ParforPluginOptions["signatures"], id: string, names: readonly (string | null | undefined)[]): { key: string; params: Readonly<Record<string, string>> } | null {
+  if (!all) return null;
+  const path = id.replace(/\\/g, "/");
+  for (const name of names) {
+    if (!name) continue;
+    for (const [key, params] of Object.entries(all)) {
+      const hash = key.lastIndexOf("#");
+      const file = hash >= 0 ? key.slice(0, hash) : null;
+      if (key.slice(hash + 1) !== name) continue;
+      if (file !== null && !(path === file || path.endsWith(file.startsWith("/") ? file : `/${file}`))) continue;
+      return { key, params };
     }
-    return [...out];
   }
-  const text = t.getText(sf).trim();
-  if (text === "number") return ["s", "i", "f"];
-  if (text === "boolean") return ["b"];
-  if (ARRAY_KINDS.has(text)) return [text as ParamType];
   return null;
+}
+
+/** A type to suggest for an untyped parameter: an array kind when the kernel indexes it, else number. */
+function suggest(fn: TS.FunctionLikeDeclaration, p: TS.ParameterDeclaration, ts: typeof TS): string {
+  const name = p.name.getText();
+  let indexed = false;
+  const visit = (n: TS.Node): void => {
+    if (ts.isElementAccessExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name) indexed = true;
+    if (ts.isPropertyAccessExpression(n) && n.name.text === "length" && ts.isIdentifier(n.expression) && n.expression.text === name) indexed = true;
+    if (!indexed) ts.forEachChild(n, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return indexed ? "Float64Array" : "number";
 }
 
 /** Compiles the kernels of one module and rewrites their `parallel()` calls. */
@@ -92,6 +119,20 @@ export function transformKernels(code: string, id: string, options: ParforPlugin
   };
   const warnings: string[] = [];
   const errors: string[] = [];
+  const signaturesUsed: string[] = [];
+  const types: TransformResult["types"][number][] = [];
+  const facts = moduleFacts(ts, sf, namespaces);
+  // calls of each name in this module, `k(...)` and `k.async(...)`: the kernels' call sites
+  const calls = new Map<string, TS.NodeArray<TS.Expression>[]>();
+  const findCalls = (n: TS.Node): void => {
+    if (ts.isCallExpression(n)) {
+      const c = unwrap(n.expression);
+      const name = ts.isIdentifier(c) ? c.text : ts.isPropertyAccessExpression(c) && c.name.text === "async" && ts.isIdentifier(c.expression) ? c.expression.text : null;
+      if (name) calls.set(name, [...(calls.get(name) ?? []), n.arguments]);
+    }
+    ts.forEachChild(n, findCalls);
+  };
+  findCalls(sf);
   const edits: { at: number; end: number; text: string }[] = [];
   const pos = (n: TS.Node): string => {
     const lc = sf.getLineAndCharacterOfPosition(n.getStart(sf));
@@ -138,11 +179,64 @@ export function transformKernels(code: string, id: string, options: ParforPlugin
         }
       }
     }
+    const fallback = !!lit && ts.isObjectLiteralExpression(lit) && lit.properties.some((p) => ts.isPropertyAssignment(p) && p.name.getText(sf).replace(/^["']|["']$/g, "") === "fallback" && ts.isStringLiteral(unwrap(p.initializer)) && (unwrap(p.initializer) as TS.StringLiteral).text === "js");
+    // the kernel's names: the variable holding parallel(...) (its calls are the kernel's), the function's own
+    const held = holder(ts, n);
+    const heldName = held && ts.isIdentifier(held.name) ? held.name.text : null;
+    const fnHeld = ts.isFunctionDeclaration(fn) ? null : holder(ts, fn);
+    const fnName = ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) ? fn.name?.text : fnHeld && ts.isIdentifier(fnHeld.name) ? fnHeld.name.text : undefined;
+    const kernelName = heldName ?? fnName ?? "anonymous";
+    const sigEntry = signatureEntry(options.signatures, id, [heldName, fnName]);
+    if (sigEntry) signaturesUsed.push(sigEntry.key);
+    const sites = heldName ? (calls.get(heldName) ?? []) : [];
     const kinds: ParamType[][] = [];
-    for (const p of fn.parameters) {
-      const k = p.dotDotDotToken || p.questionToken || p.initializer ? null : annotationKinds(ts, sf, p.type);
-      if (!k) return void warnings.push(`${pos(p)} - skipped: parameter '${p.name.getText(sf)}' needs a number, boolean or typed-array annotation`);
+    const sources: KindSource[] = [];
+    for (const [index, p] of fn.parameters.entries()) {
+      const pname = p.name.getText(sf);
+      const at = pos(p);
+      if (p.dotDotDotToken || p.questionToken || p.initializer || !ts.isIdentifier(p.name)) {
+        return void warnings.push(`${at} - skipped: parameter '${pname}' is optional, a rest parameter or a pattern; it is compiled at run time`);
+      }
+      let k: ParamType[] | null = null;
+      let from: KindSource = "annotation";
+      const why: string[] = [];
+      if (p.type) {
+        k = typeKinds(ts, p.type);
+        if (!k) why.push(`its annotation '${p.type.getText(sf)}' is not number, boolean or a typed array`);
+      }
+      if (!k && !p.type) {
+        const doc = jsdocType(ts, fn, n, p);
+        from = "jsdoc";
+        if (doc) {
+          k = typeKinds(ts, doc);
+          if (!k) why.push(`its JSDoc type '{${doc.getText(sf)}}' is not number, boolean or a typed array`);
+        }
+      }
+      if (!k && sigEntry && sigEntry.params[pname] !== undefined) {
+        from = "signatures";
+        k = textKinds(ts, sigEntry.params[pname]!);
+        if (!k) {
+          errors.push(`${at} - error: the plugin option signatures["${sigEntry.key}"].${pname} is ${JSON.stringify(sigEntry.params[pname])}, not number, boolean or a typed-array kind (e.g. "Float64Array", "number", "Int32Array | Uint32Array")`);
+          return;
+        }
+      }
+      if (!k && !why.length) {
+        // the arguments of the kernel's calls in this module; one the build cannot type adds nothing
+        from = "calls";
+        for (const args of sites) {
+          const a = args[index];
+          const ak = a ? argumentKinds(ts, facts, a) : null;
+          if (ak) k = union(k, ak);
+        }
+      }
+      if (!k) {
+        const reason = why.length ? ` (${why.join("; ")})` : sites.length ? ` (no annotation, JSDoc @param or signatures entry, and none of its ${sites.length} call${sites.length > 1 ? "s" : ""} in this module passes an argument the build can type here)` : " (no annotation, JSDoc @param or signatures entry, and no call of it in this module)";
+        const line = `${at} - ${fallback ? "warning" : "error"} PF3005: ${formatMessage("PF3005", [kernelName, pname, reason, suggest(fn, p, ts), fallback ? FALLBACK_JS : NO_FALLBACK])}`;
+        (fallback ? warnings : errors).push(line);
+        return;
+      }
       kinds.push(k);
+      sources.push(from);
     }
     const text = code.slice(fn.getStart(sf), fn.end).replace(/^(export\s+)?(default\s+)?/, "");
     const { sigs } = signatures(kinds, options.maxVariants ?? DEFAULT_MAX_VARIANTS);
@@ -155,9 +249,19 @@ export function transformKernels(code: string, id: string, options: ParforPlugin
       const lc = sf.getLineAndCharacterOfPosition(fn.getStart(sf));
       const line = lc.line + d.line;
       const col = d.line === 1 ? lc.character + d.column : d.column;
-      (d.category === "error" ? errors : warnings).push(`${id}:${line}:${col} - ${d.category} ${d.code}: ${d.message}`);
+      // with fallback: "js" a kernel that does not compile runs as plain JavaScript: the bundle still builds
+      (d.category === "error" && !fallback ? errors : warnings).push(`${id}:${line}:${col} - ${d.category} ${d.code}: ${d.message}${d.category === "error" && fallback ? ` (kernel '${kernelName}' is not precompiled; with fallback: "js" it runs as plain JavaScript)` : ""}`);
     }
     if (!r.shape || r.failed.length || !r.variants.length) return;
+    types.push({ name: kernelName, params: Object.fromEntries(fn.parameters.map((p, i) => [p.name.getText(sf), { from: sources[i]!, kinds: kinds[i]! }])) });
+    // `@returns {T}`: said, so checked against what the kernel returns
+    const ret = jsdocReturns(ts, fn, n);
+    if (ret && !fn.type) {
+      const text = ret.getText(sf);
+      const want = ret.kind === ts.SyntaxKind.VoidKeyword || ret.kind === ts.SyntaxKind.UndefinedKeyword ? ["void"] : typeKinds(ts, ret)?.every((k) => k === "b") ? ["bool"] : typeKinds(ts, ret)?.every((k) => k === "s" || k === "i" || k === "f") ? ["f64", "i32"] : null;
+      const got = r.variants[0]!.compiled.returns;
+      if (want && !want.includes(got)) warnings.push(`${pos(ret)} - warning: kernel '${kernelName}' says @returns {${text}} but returns ${got === "void" ? "nothing" : got === "bool" ? "a boolean" : "a number"}`);
+    }
     // hashed whole (kernel record; each variant's metadata and bytes) and checked at run time
     const fingerprint = compilerFingerprint();
     const key = kernelKey(text, globals ? { globals } : {});
@@ -181,27 +285,37 @@ export function transformKernels(code: string, id: string, options: ParforPlugin
     edits.push({ at: arg.end, end: arg.end, text: `, ${JSON.stringify(bundle)})` });
   };
   visit(sf);
-  if (!edits.length) return { code, kernels: 0, warnings, errors };
+  if (!edits.length) return { code, kernels: 0, warnings, errors, signaturesUsed, types };
   let out = code;
   for (const e of edits.sort((a, b) => b.at - a.at)) out = out.slice(0, e.at) + e.text + out.slice(e.end);
   out = `import { bindPrecompiled as __parforBind } from "parfor/precompiled";\n` + out;
-  return { code: out, kernels: edits.length / 2, warnings, errors };
+  return { code: out, kernels: edits.length / 2, warnings, errors, signaturesUsed, types };
 }
 
 const instance: UnpluginInstance<ParforPluginOptions | undefined, false> = createUnplugin((options?: ParforPluginOptions) => {
   const include = options?.include ?? /\.(c|m)?(t|j)sx?$/;
+  const used = new Set<string>();
   return {
     name: "parfor",
     enforce: "pre",
     transformInclude(id: string) {
       return include.test(id) && !/[\\/]node_modules[\\/]/.test(id);
     },
+    buildStart() {
+      used.clear();
+    },
     transform(code: string, id: string) {
       const r = transformKernels(code, id, options);
       if (!r) return null;
+      for (const k of r.signaturesUsed) used.add(k);
       for (const w of r.warnings) this.warn(`parfor: ${w}`);
       if (r.errors.length) this.error(`parfor: cannot compile kernels:\n  ${r.errors.join("\n  ")}`);
       return r.kernels ? { code: r.code, map: null } : null;
+    },
+    buildEnd() {
+      for (const key of Object.keys(options?.signatures ?? {})) {
+        if (!used.has(key)) console.warn(`parfor: the option signatures["${key}"] names no kernel of the bundle (a kernel is named by its function or the variable holding parallel(...); "file#name" picks a module)`);
+      }
     },
   };
 });

@@ -172,7 +172,7 @@ class Dispatcher {
     if (j !== null) return j;
     throw new ParforCompileError(
       `parfor: kernel '${this.name}' was not compiled ahead of time for this call, and the compiler is not loaded here: ` +
-        `bundle the page with the plugin of parfor/bundler (the kernel's parameters need number, boolean or typed-array annotations), ` +
+        `bundle the page with the plugin of parfor/bundler (it compiles each kernel for the argument kinds its annotations, JSDoc, signatures option or calls show), ` +
         `or pass the option fallback: "js" to run it as plain JavaScript`,
       [],
     );

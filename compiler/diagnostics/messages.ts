@@ -120,6 +120,11 @@ export const messages = {
   PF3002: { name: "argument-count", category: "error", text: "{0}: expected {1} argument{2} ({3}), got {4}." },
   PF3003: { name: "bad-option", category: "error", text: "parallel(): option '{0}' {1}" },
   PF3004: { name: "fallback", category: "warning", text: "parallel(): running '{0}' as plain JavaScript because it cannot be compiled: {1}" },
+  PF3005: {
+    name: "untyped-parameter",
+    category: "error",
+    text: "Kernel '{0}': parameter '{1}' has no type the build can see{2}, so the bundler plugin cannot compile it. Add `/** @param {{3}} {1} */` above the kernel (or the annotation `{1}: {3}`), or give it in the plugin's option `signatures: { {0}: { {1}: \"{3}\" } }`. {4}.",
+  },
   PF4001: {
     name: "copy-cost",
     category: "warning",

@@ -103,6 +103,11 @@ describe.skipIf(!have)("in headless Chromium", () => {
     expect(r.piAsync).toBe(r.pi); // same bits for any thread count, run after run
     expect(r.waveEqual).toBe(true);
     expect(r.waveAsyncEqual).toBe(true);
+    const js = r.plainJs as { rampEqual: boolean; sum: number; sumPlain: number };
+    expect(js.rampEqual).toBe(true);
+    expect(js.sum).toBe(js.sumPlain);
+    const ja = r.plainJsAsync as { got: number; want: number };
+    expect(ja.got).toBe(ja.want);
     for (const e of [r.syncError, r.asyncError] as ({ cls: string; message: string } | null)[]) {
       expect(e?.cls).toBe("RangeError");
       expect(e?.message).toMatch(/index 1000 is out of bounds for array 'a' \(length 1000\)/);

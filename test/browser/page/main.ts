@@ -2,6 +2,8 @@
 // kernels below at build time: the page loads no compiler). window.parforTest runs every check and
 // returns plain data for test/browser/browser.test.ts.
 import { array, free, memoryUsage, parallel, prange } from "parfor";
+// plain JavaScript, without declarations (test/ is not type-checked)
+import { plainJs, plainJsAsync } from "./plain.js";
 
 function piPlain(n: number): number {
   const dx = 1 / n;
@@ -112,6 +114,9 @@ async function run() {
   out.asyncError = await errorOf(() => fill.async(new Float64Array(1000), 1001));
   // and the pool is still usable after them
   out.afterError = count(n);
+  // plain JavaScript kernels, typed from JSDoc and their calls at build time
+  out.plainJs = plainJs();
+  out.plainJsAsync = await plainJsAsync();
   out.workersUsed = workersUsed();
   out.poolSize = memoryUsage().poolSize;
   return out;
