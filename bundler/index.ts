@@ -15,7 +15,7 @@
 import { createUnplugin, type UnpluginInstance } from "unplugin";
 import { typescript } from "../compiler/frontend/typescript.js";
 import type * as TS from "typescript";
-import type { ParamType } from "../compiler/index.js";
+import type { ParamType } from "../compiler/interface.js";
 import { fileModule, moduleHelpers } from "../compiler/frontend/module-helpers.js";
 import { compileVariants, DEFAULT_MAX_VARIANTS, signatures } from "../aot/build.js";
 import { argumentKinds, holder, jsdocReturns, jsdocType, moduleFacts, textKinds, typeKinds, union } from "./kinds.js";

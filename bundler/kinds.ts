@@ -7,7 +7,7 @@
  * build cannot type adds nothing, and a parameter no source types is reported by the caller.
  */
 import type * as TS from "typescript";
-import type { ParamType } from "../compiler/index.js";
+import type { ParamType } from "../compiler/interface.js";
 
 export const ARRAY_KINDS = new Set([
   "Float64Array", "Float32Array", "Int32Array", "Uint32Array", "Int16Array", "Uint16Array", "Int8Array", "Uint8Array", "Uint8ClampedArray",
