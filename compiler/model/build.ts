@@ -1547,6 +1547,12 @@ class Builder {
       } else if (ns === "Atomics") {
         return this.atomicCall(n, name, p);
       }
+    } else if (ts.isIdentifier(callee) && (callee.text === "Number" || callee.text === "Boolean") && !this.bound(callee.text) && n.arguments.length <= 1 && !n.arguments.some((a) => ts.isSpreadElement(a))) {
+      // the conversions: Number(x) is +x (Number() is 0), Boolean(x) is !!x (Boolean() is false)
+      if (n.arguments.length === 0) return callee.text === "Number" ? { k: "num", value: 0, ...p } : { k: "bool", value: false, ...p };
+      const x = this.expr(n.arguments[0]!);
+      if (!x) return null;
+      return callee.text === "Number" ? { k: "unary", op: "+", e: x, ...p } : { k: "unary", op: "!", e: { k: "unary", op: "!", e: x, ...p }, ...p };
     } else if (ts.isIdentifier(callee) && !this.lookup(callee.text) && GLOBAL_FUNCTIONS.has(callee.text)) {
       fn = "global." + callee.text;
     } else if (this.isPrangeCallee(callee)) {
