@@ -121,6 +121,38 @@ export interface LoopAccesses {
   readonly decomp: Decomp | null;
 }
 
+/**
+ * The step c of the one `v++` / `v--` / `v += c` / `v -= c` (c a literal) among `body`'s
+ * statements outside inner loops (under ifs allowed), or null: such a v changes by 0 or c per trip.
+ */
+function stepInTrip(body: readonly Stmt[], v: Var): number | null {
+  let found: number | null = null;
+  let other = false;
+  const inExpr = (e: Expr): void =>
+    visitExpr(e, (u) => {
+      if ((u.k === "update" || u.k === "assign") && u.target === v) {
+        if (found !== null) other = true;
+        else if (u.k === "update") found = u.op === "++" ? 1 : -1;
+        else if ((u.op === "+=" || u.op === "-=") && u.value.k === "num" && Number.isInteger(u.value.value) && u.value.value !== 0) found = u.op === "+=" ? u.value.value : -u.value.value;
+        else other = true;
+      }
+    });
+  const walk = (ss: readonly Stmt[]): void => {
+    for (const st of ss) {
+      if (st.k === "expr") inExpr(st.e);
+      else if (st.k === "let" && st.init) inExpr(st.init);
+      else if (st.k === "if") {
+        inExpr(st.c);
+        walk(st.t);
+        walk(st.f);
+      } else if (st.k === "block") walk(st.body);
+      else if (st.k === "return" && st.e) inExpr(st.e);
+    }
+  };
+  walk(body);
+  return other ? null : found;
+}
+
 /** Visits the subexpressions of `e` that run whenever `e` does (not the right of `&&`, `||`, `??`, nor a branch of `?:`). */
 function unconditionally(e: Expr, f: (x: Expr) => void): void {
   f(e);
@@ -979,16 +1011,30 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
                 else if (u.k === "assign" && u.target === v && u.op === "=" && u.value.k === "binary" && (u.value.op === "+" || u.value.op === "-") && u.value.l.k === "var" && u.value.l.v === v && u.value.r.k === "num") c = u.value.op === "+" ? u.value.r.value : -u.value.r.value;
               });
             }
+            // or one `v += c` that may or may not run in a trip (under an if, not in an inner loop):
+            // after t trips v is its entry value plus s, 0 <= s <= c * t (c < 0: c * t <= s <= 0)
+            let sometimes: number | null = null;
+            if (c === null) sometimes = stepInTrip(s.body, v);
             const ev = entry.get(v) ?? toAff({ k: "var", v, start: 0, end: 0 }, entry);
-            if (c === null || !isVal(ev)) continue;
+            if ((c === null && sometimes === null) || !isVal(ev)) continue;
             if (trip === undefined) {
               trip = ctrTrip ?? tripOf(s, ctr, entry, { extra });
               if (!ctr) tripVar = trip;
             }
             if (trip === null) continue;
             const t = trip;
-            const cc = c;
-            body.set(v, mapVal(ev, (a) => add(a, scale(t, cc))));
+            if (c !== null) {
+              const cc = c;
+              body.set(v, mapVal(ev, (a) => add(a, scale(t, cc))));
+            } else {
+              const step = sometimes!;
+              const sv = synthetic(`${v.name}#steps`, loop);
+              loopVars.add(sv);
+              const sa = loopVar(sv);
+              const most = scale(t, step);
+              extra.push(step > 0 ? ge(sa) : ge(scale(sa, -1)), step > 0 ? ge(sub(most, sa)) : ge(sub(sa, most)));
+              body.set(v, mapVal(ev, (a) => add(a, sa)));
+            }
           }
           let inner: Ctx = extra.length ? withOptions(ctx, [extra]) : ctx;
           if (ctr) {
@@ -1585,6 +1631,19 @@ function splitNum(f: Affine, s: number): [Affine, Affine] {
 
 const integerCoefs = (a: Affine): boolean => [...a.values()].every((t) => Number.isInteger(t.c));
 
+/** The greatest common divisor of integer coefficients (0 when there are none, 1 when one is not an integer). */
+function commonFactor(cs: readonly number[]): number {
+  let g = 0;
+  for (const c of cs) {
+    if (!Number.isInteger(c)) return 1;
+    let a = Math.abs(c);
+    let b = g;
+    while (b !== 0) [a, b] = [b, a % b];
+    g = a;
+  }
+  return g;
+}
+
 /**
  * Strides `y + c` for a symbol `y` and an integer `c` (`k * (n + 1) + j` is `k*n + k + j`, whose
  * stride is `n + 1`): f = q * y + r is also q * (y + c) + (r - c * q). The offsets tried are those
@@ -1626,6 +1685,11 @@ function delinearise(fA: Affine, fB: Affine, withinA: (r: Affine, s: Affine) => 
   }
   const cands: { s: Affine; parts: (f: Affine) => [Affine, Affine] }[] = [
     ...[...syms].sort().map((y) => ({ s: atom(y), parts: (f: Affine) => split(f, y) })),
+    // a stride g * y when every quotient coefficient is a multiple of g (`k = 2 * i * m` plus up to 2m - 1)
+    ...[...syms].sort().flatMap((y) => {
+      const g = commonFactor([...split(fA, y)[0].values(), ...split(fB, y)[0].values()].map((t) => t.c));
+      return g >= 2 ? [{ s: scale(atom(y), g), parts: (f: Affine): [Affine, Affine] => { const [q, r] = split(f, y); return [scale(q, 1 / g), r]; } }] : [];
+    }),
     ...[...syms].sort().flatMap((y) => offsetStrides(fA, fB, y)),
     ...[...strides].sort((x, y) => y - x).map((n) => ({ s: constant(n), parts: (f: Affine) => splitNum(f, n) })),
   ];
@@ -1634,6 +1698,11 @@ function delinearise(fA: Affine, fB: Affine, withinA: (r: Affine, s: Affine) => 
     const [qB, rB] = parts(fB);
     if (qA.size === 0 && qB.size === 0) continue;
     if (!integerCoefs(qA) || !integerCoefs(qB)) continue;
+    // the same invariant remainder on both sides (`i * m + m - 1`): qA * s = qB * s, so qA = qB
+    // when s > 0, whatever the remainder's range
+    if (affKey(rA) === affKey(rB) && [...rA.values()].every((t) => t.v === null) && withinA(constant(0), s).hi) {
+      return delinearise(qA, qB, withinA, withinB, depth + 1);
+    }
     // a remainder below 0 is tried one stride up, one not below s one stride down
     const shifted = (r: Affine, w: (r: Affine, s: Affine) => Fit): number | null => {
       const f = w(r, s);

@@ -87,6 +87,13 @@ export const proofs: readonly Entry[] = [
   e("induction-post-increment-in-subscript", "safe", `(d, n, w) => { for (const j of prange(n)) { let pos = j * w; for (let i = 0; i < w; i++) d[pos++] = i; } }`),
   e("induction-post-increment-one-too-many", "race", `(d, n, w) => { for (const j of prange(n)) { let pos = j * w; for (let i = 0; i <= w; i++) d[pos++] = i; } }`),
   e("induction-increment-under-condition", "race", `(d, x, n, w) => { for (const j of prange(n)) { let pos = j * w; for (let i = 0; i < w; i++) { const v = x[i] > 0 && d[++pos] > 0; d[pos] = 1; } } }`),
+  e("induction-conditional-step-two-double-rows", "safe", `(a, x, m, n) => { for (const i of prange(n)) { let k = i * 2 * m; for (let j = 0; j < m; j++) { a[k] = 1; if (x[j] > 0) k += 2; } } }`),
+  e("induction-conditional-after-write-escapes", "race", `(a, x, m, n) => { for (const i of prange(n)) { let k = i * m; for (let j = 0; j < m; j++) { if (x[j] > 0) k++; a[k] = 1; } } }`),
+  e("induction-conditional-step-two-one-row", "race", `(a, x, m, n) => { for (const i of prange(n)) { let k = i * m; for (let j = 0; j < m; j++) { a[k] = 1; if (x[j] > 0) k += 2; } } }`),
+  e("induction-conditional-down-below-row", "race", `(a, x, m, n) => { for (const i of prange(n)) { let k = i * m; for (let j = 0; j < m; j++) { a[k] = 1; if (x[j] > 0) k--; } } }`),
+  e("induction-conditional-in-inner-loop", "race", `(a, x, m, n) => { for (const i of prange(n)) { let k = i * m; for (let j = 0; j < m; j++) { a[k] = 1; for (let q = 0; q < 2; q++) if (x[j] > 0) k++; } } }`),
+  e("last-of-row-in-inner-loop", "safe", `(a, m, n) => { for (const i of prange(n)) { for (let j = 0; j < m; j++) a[i * m + m - 1] = j; } }`),
+  e("last-of-row-shifted-one-too-far", "race", `(a, m, n) => { for (const i of prange(n)) { for (let j = 0; j < m; j++) a[i * m + m] = a[i * m] + j; } }`),
   // ---- disjoint parts of one array -----------------------------------------------------------
   e("halves-shift-swap", "safe", `(a, n) => { for (const i of prange(n >> 1)) { const t = a[i]; a[i] = a[n - 1 - i]; a[n - 1 - i] = t; } }`),
   e("halves-shift-swap-one-more", "race", `(a, n) => { for (const i of prange((n >> 1) + 1)) { const t = a[i]; a[i] = a[n - 1 - i]; a[n - 1 - i] = t; } }`),
