@@ -114,6 +114,22 @@ export interface LoopInfo {
    * `lengthOffset` in the frame), each copy takes `elementBytes * length` bytes rounded up to 8
    */
   readonly arrayPartials: readonly { readonly param: number; readonly elementBytes: number; readonly lengthOffset?: number }[];
+  /**
+   * present when `main` may run the loop itself, as one call of `loop_<id>(frame, 0, count, 0)`,
+   * without calling env.prange: it does so when the bounds are int32, the step is not zero and the
+   * count is at most the i32 at this frame offset, which `main` zeroes on entry and the runtime
+   * raises after env.prange ran the loop (runtime/dispatch.ts: inlineLimit); while such a call
+   * runs, the i32 4 bytes on is 1 (so a trap names the loop). Only for loops without reductions;
+   * absent in older artifacts
+   */
+  readonly inlineOffset?: number;
+  /**
+   * true when the loop has no scalar reductions and every array reduction is exact: an integer
+   * array updated only by `++`, `--`, `+=`, `-=`, `|=`, `&=` with int32 values, which wrap (or
+   * mask) the same whatever the grouping, so the result does not depend on the chunks: the runtime
+   * may use one chunk per thread, and update the arrays in place on one thread; absent: false
+   */
+  readonly exactArrays?: boolean;
   /** source position of the `prange` call, for error messages */
   readonly line: number;
   readonly column: number;

@@ -255,7 +255,7 @@ export function envPrange(loopArg: number, frame: number, start: number, stop: n
   }
 
   // reductions' partial state per chunk (runtime/partials.ts: arrays' private copies may coarsen the chunks)
-  const { chunk, chunks, stride, inPlace } = planPartials(meta, info, L.memory, frame, count, chunkSizeFor(count, L.schedule, L.chunkSize, info.innerLoops === false && info.reductions === 0 ? LOOP_FREE_CHUNK : 1));
+  const { chunk, chunks, stride, inPlace } = planPartials(meta, info, L.memory, frame, count, chunkSizeFor(count, L.schedule, L.chunkSize, info.innerLoops === false && info.reductions === 0 ? LOOP_FREE_CHUNK : 1), L.threads);
   const block = stride > 0 ? L.acquirePartials(chunks * stride) : 0;
   const partialBase = block | (inPlace ? 1 : 0);
   try {
@@ -270,7 +270,7 @@ export function envPrange(loopArg: number, frame: number, start: number, stop: n
     if (fn === undefined) throw new Error(`parfor internal error: kernel ${meta.name} does not export loop_${loop}`);
     if (helpers.length === 0) {
       Atomics.store(L.ctl, ERROR, 0);
-      const timed = want > 0 && !inOrder && timeThisRun(costs, loop);
+      const timed = (want > 0 || info.inlineOffset !== undefined) && !inOrder && timeThisRun(costs, loop);
       const t0 = timed ? performance.now() : 0;
       try {
         // Alone, the leader runs every chunk in order: claiming through NEXT would buy nothing.
@@ -282,6 +282,7 @@ export function envPrange(loopArg: number, frame: number, start: number, stop: n
     } else {
       runParallel(L, loop, fn, frame, count, chunk, chunks, partialBase, stride, helpers, costs);
     }
+    if (info.inlineOffset !== undefined) i32[(frame + info.inlineOffset) >>> 2] = inlineLimit(L, info, costs, loop);
     if (info.reductions > 0) {
       const combine = L.exports["combine_" + loop];
       if (combine === undefined) throw new Error(`parfor internal error: kernel ${meta.name} does not export combine_${loop}`);
@@ -294,6 +295,38 @@ export function envPrange(loopArg: number, frame: number, start: number, stop: n
   } finally {
     if (stride > 0) L.releasePartials(block);
   }
+}
+
+/**
+ * With one thread, a prange whose work is estimated below this runs as one call of `loop_<k>`
+ * from `main` (LoopInfo.inlineOffset). Longer ones still go through env.prange in chunks, so
+ * that V8 can tier the loop function up between calls (wasm has no on-stack replacement).
+ */
+export const SOLO_INLINE_NS = 50_000;
+
+/**
+ * The most iterations `main` may run itself next time it reaches loop `info` in this call: the
+ * counts this call would run on the leader alone anyway, in one chunk or below the fork-join
+ * threshold (tooSmall), or, with one thread, of up to SOLO_INLINE_NS of work. The chunks are the
+ * same either way and the loop has no reductions, so results do not change; it only saves the
+ * host call, the validation and the chunk calls (about 0.3 µs per prange).
+ */
+function inlineLimit(L: Leader, info: KernelMeta["loops"][number], costs: Float64Array, loop: number): number {
+  let limit = chunkSizeFor(1, L.schedule, L.chunkSize, info.innerLoops === false ? LOOP_FREE_CHUNK : 1);
+  const it = costs[3 * loop + 1]!;
+  const budget = L.threads <= 1 ? SOLO_INLINE_NS : serialSmall ? (L.spin ? SERIAL_BELOW_NS : SERIAL_BELOW_NS_NO_SPIN) : 0;
+  if (it > 0 && budget > 0) limit = Math.max(limit, Math.floor((budget * it) / Math.max(costs[3 * loop]!, 1e-3)));
+  return Math.min(limit, INT32_MAX);
+}
+
+/**
+ * The loop `main` was running itself when the call failed (its marker word is still 1), or
+ * undefined: for the trap's message, as if env.prange had run it.
+ */
+export function inlineLoopAt(memory: WasmMemory, meta: KernelMeta, frame: number): number | undefined {
+  frameViews(memory);
+  for (const info of meta.loops) if (info.inlineOffset !== undefined && i32[(frame + info.inlineOffset + 4) >>> 2] === 1) return info.id;
+  return undefined;
 }
 
 const NO_HELPERS: readonly number[] = Object.freeze([]);

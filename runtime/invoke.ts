@@ -40,7 +40,7 @@ import {
   WORKER_DEAD,
   workerField,
 } from "./control.js";
-import { allIdle, awaitIdle, maxChunksFor, withLeader, type KernelExports, type Leader } from "./dispatch.js";
+import { allIdle, awaitIdle, inlineLoopAt, maxChunksFor, withLeader, type KernelExports, type Leader } from "./dispatch.js";
 import { wrapTrap, type KernelMeta, type SourceOrigin } from "./errors.js";
 import { kernelImports } from "./imports.js";
 import { marshal, pinArgs, type Marshalled } from "./marshal.js";
@@ -267,7 +267,7 @@ function invokeNow(k: LoadedKernel, args: readonly unknown[], settings: RunSetti
     try {
       r = withLeader(L, () => main(frame));
     } catch (e) {
-      throw wrapTrap(e, k.meta, undefined);
+      throw wrapTrap(e, k.meta, inlineLoopAt(memory, k.meta, frame));
     }
     if (m.copiedBytes > 0) t2 = performance.now();
     raced = checked?.error() ?? null;

@@ -43,14 +43,24 @@ export function arrayCopyBytes(meta: KernelMeta, info: LoopInfo, frame: DataView
   return bytes;
 }
 
-/** The chunking and partial layout of one run of loop `info` over `count` iterations (the frame at `frame`). */
-export function planPartials(meta: KernelMeta, info: LoopInfo, memory: WasmMemory, frame: number, count: number, chunk: number): PartialPlan {
+/**
+ * The chunking and partial layout of one run of loop `info` over `count` iterations (the frame at
+ * `frame`) on `threads` threads. A loop whose array reductions are exact (LoopInfo.exactArrays)
+ * gives the same bits for any chunks: it takes one chunk per thread, and on one thread updates the
+ * arrays in place (no copies, no fold).
+ */
+export function planPartials(meta: KernelMeta, info: LoopInfo, memory: WasmMemory, frame: number, count: number, chunk: number, threads = 0): PartialPlan {
   const fixed = info.partialBytes ?? info.reductions * 8;
   const chunks = Math.ceil(count / chunk);
   if (info.arrayPartials === undefined || info.arrayPartials.length === 0) return { stride: fixed, chunk, chunks, inPlace: false };
+  if (info.exactArrays === true && threads === 1) return { stride: fixed, chunk: count, chunks: 1, inPlace: true };
   const copies = arrayCopyBytes(meta, info, new DataView(memory.buffer, frame, meta.frameSize));
   if (copies === 0) return { stride: fixed, chunk, chunks, inPlace: false };
   const most = Math.floor(PRIVATE_COPY_BYTES / copies);
+  if (info.exactArrays === true && threads > 1 && threads <= most) {
+    const c = Math.ceil(count / Math.min(threads, count));
+    return { stride: fixed + copies, chunk: c, chunks: Math.ceil(count / c), inPlace: false };
+  }
   if (most >= 2) {
     if (chunks <= most) return { stride: fixed + copies, chunk, chunks, inPlace: false };
     const c = Math.max(chunk, Math.ceil(count / most));

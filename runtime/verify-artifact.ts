@@ -128,8 +128,10 @@ export function checkMeta(meta: unknown, sig: readonly SigType[], shape: ShapeLi
       return `loop ${k} is malformed`;
     }
     if (l.innerLoops !== undefined && typeof l.innerLoops !== "boolean") return `loop ${k} is malformed`;
+    if (l.exactArrays !== undefined && (l.exactArrays !== true || l.partialBytes !== 0)) return `loop ${k} is malformed`;
+    if (l.inlineOffset !== undefined && (l.reductions !== 0 || !isNat(l.inlineOffset) || (l.inlineOffset as number) % 4 !== 0)) return `loop ${k} is malformed`;
     const size = l.wideIndex ? 8 : 4;
-    const r = slot(`loop ${k} startOffset`, l.startOffset, size) ?? slot(`loop ${k} stepOffset`, l.stepOffset, size);
+    const r = (l.inlineOffset !== undefined ? slot(`loop ${k} inlineOffset`, l.inlineOffset, 8) : null) ?? slot(`loop ${k} startOffset`, l.startOffset, size) ?? slot(`loop ${k} stepOffset`, l.stepOffset, size);
     if (r) return r;
     // reductions' partial layout (runtime/partials.ts): scalar bytes, and private copies of array parameters
     if (!isNat(l.partialBytes, 1 << 20) || l.partialBytes % 8 !== 0 || !Array.isArray(l.arrayPartials) || l.arrayPartials.length > 10000) return `loop ${k} is malformed`;

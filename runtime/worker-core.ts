@@ -51,7 +51,7 @@ import {
   WORKER_READY,
   workerField,
 } from "./control.js";
-import { runShare, SPIN_MS, withLeader, type KernelExports, type Leader } from "./dispatch.js";
+import { inlineLoopAt, runShare, SPIN_MS, withLeader, type KernelExports, type Leader } from "./dispatch.js";
 import { PeerFailure, serializeError, wrapTrap, type KernelMeta, type SerializedError } from "./errors.js";
 import { kernelImports } from "./imports.js";
 import { setMathThread } from "./mathlib.js";
@@ -241,11 +241,12 @@ export class WorkerCore {
     const ctl = this.ctl;
     const { memory, index } = this.env;
     let meta: KernelMeta | undefined;
+    let frame = 0;
     let state = ASYNC_FAILED;
     try {
       const k = this.kernel(Atomics.load(ctl, CALL_KERNEL));
       meta = k.meta;
-      const frame = Atomics.load(ctl, CALL_FRAME) >>> 0;
+      frame = Atomics.load(ctl, CALL_FRAME) >>> 0;
       const scratch = Atomics.load(ctl, CALL_SCRATCH) >>> 0;
       const scratchBytes = Atomics.load(ctl, CALL_SCRATCH_BYTES) >>> 0;
       const L: Leader = {
@@ -278,7 +279,7 @@ export class WorkerCore {
       new Float64Array(memory.buffer, RESULT_BYTE, 1)[0] = typeof r === "number" ? r : 0;
       state = ASYNC_OK;
     } catch (err) {
-      if (!(err instanceof PeerFailure)) this.fail(meta === undefined ? err : wrapTrap(err, meta, undefined));
+      if (!(err instanceof PeerFailure)) this.fail(meta === undefined ? err : wrapTrap(err, meta, inlineLoopAt(memory, meta, frame)));
     } finally {
       // Release edge (3): RESULT, arrays and error messages precede this store.
       Atomics.store(ctl, workerField(index, ACK), gen);

@@ -44,6 +44,8 @@ export interface ModuleCtx {
   readonly linkedMath: LinkedMath;
   /** loops whose body declares arrays of the kernel's own: each trip releases them (arena.ts) */
   readonly arenaLoops: ReadonlySet<LoopStmt | PrangeStmt>;
+  /** function index of `loop_<id>` for each prange `main` may run itself (LoopInfo.inlineOffset) */
+  readonly inlineLoops: ReadonlyMap<number, number>;
   /** checked mode: each shared scalar's element in the kernel's scalar shadow block */
   readonly checkedScalars?: ReadonlyMap<Var, number>;
   /** checked mode: a site (an index into CompiledKernel.sites) for a scalar access at `at` */

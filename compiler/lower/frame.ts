@@ -3,7 +3,8 @@
  * live values to the loop functions every thread runs, and gets reductions back.
  *
  *   [ params: 8 bytes each (f64, or i32, or array address i32 + length i32) ]
- *   [ per parallel loop: start, step: 8 bytes each (i32, or f64 for a wide index) ]
+ *   [ per parallel loop: start, step: 8 bytes each (i32, or f64 for a wide index); the inline
+ *     limit and marker: i32 each (LoopInfo.inlineOffset) ]
  *   [ one 8-byte slot per scalar that crosses into a loop (f64, or i32) ]
  */
 import type { ParamSlot } from "../artifact.js";
@@ -14,6 +15,8 @@ export interface FrameLayout {
   readonly params: readonly ParamSlot[];
   readonly loopStart: readonly number[];
   readonly loopStep: readonly number[];
+  /** per parallel loop: its inline limit (i32) and, 4 bytes on, its marker (i32) */
+  readonly loopInline: readonly number[];
   /** slot of each crossing scalar */
   readonly slots: ReadonlyMap<Var, number>;
   /** slot (address i32, then length i32) of each of the kernel's own arrays that a parallel prange uses */
@@ -38,10 +41,12 @@ export function layoutFrame(k: Kernel): FrameLayout {
   });
   const loopStart: number[] = [];
   const loopStep: number[] = [];
+  const loopInline: number[] = [];
   for (let i = 0; i < k.pranges.length; i++) {
     loopStart.push(off);
     loopStep.push(off + 8);
-    off += 16;
+    loopInline.push(off + 16);
+    off += 24;
   }
   const slots = new Map<Var, number>();
   for (const l of k.pranges) {
@@ -69,7 +74,7 @@ export function layoutFrame(k: Kernel): FrameLayout {
     }
     return [...used];
   });
-  return { size: Math.max(8, off), params, loopStart, loopStep, slots, arraySlots, loopArrays };
+  return { size: Math.max(8, off), params, loopStart, loopStep, loopInline, slots, arraySlots, loopArrays };
 }
 
 import { forEachExprInStmts } from "../model/walk.js";

@@ -129,8 +129,16 @@ export function lowerKernel(
     }
     return n;
   };
+  // main comes next, then loop_k (and combine_k) in prange order: main may call a loop_k itself
+  const inlineLoops = new Map<number, number>();
+  let nextFn = m.nextFunctionIndex() + 1;
+  for (const p of k.pranges) {
+    if (!opts.checkRaces && inlinable(p)) inlineLoops.set(p.id, nextFn);
+    nextFn += p.model!.reductions.length || p.model!.arrayReductions.length ? 2 : 1;
+  }
   const ctx: ModuleCtx = {
     kernel: k, frame, helpers, imports: shadow === undefined ? imports : { ...imports, ...shadow }, mathScratch: scratch, linkedMath: linked, arenaLoops: arenaLoops(k),
+    inlineLoops,
     ...(checkedScalars.size ? { checkedScalars, addSite } : {}),
   };
 
@@ -139,7 +147,9 @@ export function lowerKernel(
   for (const p of k.pranges) {
     const paths = { lanes: 1 as 1 | 2, hoistedChecks: 0 };
     const hoisted: number[] = [];
-    m.exportFunc(`loop_${p.id}`, m.addFunction(lowerLoop(ctx, p, twoLane.has(p), paths, hoisted).fb));
+    const fnIndex = m.addFunction(lowerLoop(ctx, p, twoLane.has(p), paths, hoisted).fb);
+    if (inlineLoops.has(p.id) && inlineLoops.get(p.id) !== fnIndex) throw new Error(`internal: loop_${p.id} is function ${fnIndex}, main calls ${inlineLoops.get(p.id)}`);
+    m.exportFunc(`loop_${p.id}`, fnIndex);
     opts.notes?.push({
       id: p.id,
       lanes: paths.lanes,
@@ -157,6 +167,8 @@ export function lowerKernel(
       wideIndex: p.index.ty!.k === "f64",
       ...paths,
       innerLoops: hasLoop(p),
+      ...(inlineLoops.has(p.id) ? { inlineOffset: frame.loopInline[p.id]! } : {}),
+      ...(exactArrays(p) ? { exactArrays: true } : {}),
       reductions: p.model!.reductions.length + p.model!.arrayReductions.length,
       partialBytes: p.model!.partialBytes,
       arrayPartials: p.model!.arrayReductions.map((r) =>
@@ -212,6 +224,8 @@ function lowerMain(ctx: ModuleCtx): FnLowerer {
   L.loadArrays(false);
   // a call starts with this thread's arena empty (main is outermost on its thread)
   if (ctx.imports.reset !== undefined) L.fb.i32Const(0).call(ctx.imports.reset);
+  // no loop runs inline before the runtime has seen this call's settings (LoopInfo.inlineOffset)
+  for (const id of ctx.inlineLoops.keys()) L.storeSlot(ValType.i64, ctx.frame.loopInline[id]!, () => L.fb.i64Const(0n));
   for (const p of ctx.frame.params) {
     if (p.kind === "array") continue;
     const v = k.params.find((x) => x.name === p.name)!;
@@ -265,6 +279,42 @@ function untouched(r: Reduction): number | null {
   if (r.op === "|" || r.op === "^") return 2 ** 32;
   if (r.op === "&") return 2 ** 32 - 1;
   return null;
+}
+
+/**
+ * Whether `main` may run prange `p` as one call of its loop function when the runtime says the
+ * loop is too small for the pool (LoopInfo.inlineOffset): no reductions (their bits depend on the
+ * chunks, and the combine runs in the runtime). Without reductions, one call
+ * over all iterations computes what the chunks in order compute.
+ */
+function inlinable(p: PrangeStmt): boolean {
+  const m = p.model!;
+  return m.reductions.length === 0 && m.arrayReductions.length === 0 && m.partialBytes === 0;
+}
+
+/** Integer arrays whose stores wrap (or keep) every bit: `+`, `|`, `&` of int32 values are exact there in any order. */
+const WRAPPING: ReadonlySet<string> = new Set(["Int8Array", "Int16Array", "Int32Array", "Uint8Array", "Uint16Array", "Uint32Array"]);
+
+/**
+ * Whether every array reduction of `p` gives the same bits for any grouping of its updates
+ * (LoopInfo.exactArrays): no scalar reductions, and each reduced array is an integer array updated
+ * only by ++/-- or by `+=`, `-=`, `|=`, `&=` with an int32 value. The sum of an element and an
+ * int32 is an integer below 2^33, exact in doubles, and storing it wraps mod 2^bits, so the updates
+ * commute and associate; | and & are exact on their own.
+ */
+function exactArrays(p: PrangeStmt): boolean {
+  const m = p.model!;
+  if (m.arrayReductions.length === 0 || m.reductions.length !== 0 || m.partialBytes !== 0) return false;
+  const reduced = new Set(m.arrayReductions.map((r) => r.array));
+  for (const r of m.arrayReductions) if (!WRAPPING.has(r.array.array!) || !["+", "|", "&"].includes(r.op)) return false;
+  let ok = true;
+  forEachExprInStmts(p.body, (e) => {
+    if ((e.k === "store" || e.k === "updateElem" || e.k === "atomic") && reduced.has(e.ref.array)) {
+      if (e.k === "atomic") ok = false;
+      else if (e.k === "store" && !(["+=", "-=", "|=", "&="].includes(e.op) && e.value.ty!.k === "i32")) ok = false;
+    }
+  });
+  return ok;
 }
 
 /** Whether prange `p`'s body holds a serial loop or a nested prange (inlined helpers included). */

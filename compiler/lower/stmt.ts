@@ -293,6 +293,59 @@ function emitLoopNumber(L: FnLowerer, s: PrangeStmt): void {
   L.release(ValType.f64, t);
 }
 
+/**
+ * Inside `block $done { block $slow { here } env.prange }`: runs the loop as one call of its loop
+ * function when its bounds are int32 (the f64 values convert back exactly), the step is not zero
+ * and the count is at most the limit the runtime left in the frame (LoopInfo.inlineOffset);
+ * otherwise branches to $slow, where env.prange validates, reports and runs as before. A count of
+ * zero does nothing, as env.prange does. While the call runs the loop's marker word is 1, so a
+ * trap is reported in this loop.
+ */
+function emitInlinePrange(L: FnLowerer, s: PrangeStmt, bounds: readonly number[], loopFn: number): void {
+  const fb = L.fb;
+  const startOff = L.m.frame.loopStart[s.id]!;
+  const stepOff = L.m.frame.loopStep[s.id]!;
+  const limitOff = L.m.frame.loopInline[s.id]!;
+  const wide = s.index.ty!.k === "f64";
+  const ints = bounds.map(() => L.temp(ValType.i32));
+  bounds.forEach((b, i) => {
+    fb.localGet(b).opFC(OpFC.i32_trunc_sat_f64_s).localTee(ints[i]!).op(Op.f64_convert_i32_s).localGet(b).op(Op.f64_ne).brIf(0);
+  });
+  const [si, ei, pi] = ints as [number, number, number];
+  fb.localGet(pi).op(Op.i32_eqz).brIf(0);
+  const span = L.temp(ValType.i64);
+  const abs = L.temp(ValType.i64);
+  // span and |step| in i64 (no int32 difference overflows there); count = ceil(span / |step|)
+  fb.localGet(pi).i32Const(0).op(Op.i32_gt_s);
+  fb.if_("void");
+  fb.localGet(ei).op(Op.i64_extend_i32_s).localGet(si).op(Op.i64_extend_i32_s).op(Op.i64_sub).localSet(span);
+  fb.localGet(pi).op(Op.i64_extend_i32_s).localSet(abs);
+  fb.else_();
+  fb.localGet(si).op(Op.i64_extend_i32_s).localGet(ei).op(Op.i64_extend_i32_s).op(Op.i64_sub).localSet(span);
+  fb.i64Const(0n).localGet(pi).op(Op.i64_extend_i32_s).op(Op.i64_sub).localSet(abs);
+  fb.end();
+  // an empty range: nothing to run (br 1 leaves $done)
+  fb.localGet(span).i64Const(0n).op(Op.i64_le_s).brIf(1);
+  fb.localGet(abs).i64Const(1n).op(Op.i64_ne);
+  fb.if_("void");
+  fb.localGet(span).localGet(abs).op(Op.i64_add).i64Const(1n).op(Op.i64_sub).localGet(abs).op(Op.i64_div_u).localSet(span);
+  fb.end();
+  fb.localGet(span);
+  L.loadSlot(ValType.i32, limitOff);
+  fb.op(Op.i64_extend_i32_s).op(Op.i64_gt_s).brIf(0);
+  // the index's start and step as env.prange stores them (a wide index as doubles: int32 values here)
+  const t = wide ? ValType.f64 : ValType.i32;
+  L.storeSlot(t, startOff, () => (wide ? fb.localGet(si).op(Op.f64_convert_i32_s) : fb.localGet(si)));
+  L.storeSlot(t, stepOff, () => (wide ? fb.localGet(pi).op(Op.f64_convert_i32_s) : fb.localGet(pi)));
+  L.storeSlot(ValType.i32, limitOff + 4, () => fb.i32Const(1));
+  fb.localGet(L.frameLocal).i32Const(0).localGet(span).op(Op.i32_wrap_i64).i32Const(0).call(loopFn);
+  L.storeSlot(ValType.i32, limitOff + 4, () => fb.i32Const(0));
+  fb.br(1);
+  for (const l of ints) L.release(ValType.i32, l);
+  L.release(ValType.i64, span);
+  L.release(ValType.i64, abs);
+}
+
 /** A parallel prange reached by the leader: hand over to the runtime through env.prange. */
 function emitParallelPrange(L: FnLowerer, s: PrangeStmt): void {
   const fb = L.fb;
@@ -314,10 +367,18 @@ function emitParallelPrange(L: FnLowerer, s: PrangeStmt): void {
     L.storeSlot(ValType.i32, off, () => fb.localGet(loc.base));
     L.storeSlot(ValType.i32, off + 4, () => fb.localGet(loc.len));
   }
+  const inline = L.m.inlineLoops.get(s.id);
+  if (inline !== undefined) {
+    fb.block("void");
+    fb.block("void");
+    emitInlinePrange(L, s, bounds, inline);
+    fb.end();
+  }
   emitLoopNumber(L, s);
   fb.localGet(L.frameLocal);
   for (const b of bounds) fb.localGet(b);
   fb.call(L.m.imports.prange);
+  if (inline !== undefined) fb.end();
   for (const b of bounds) L.release(ValType.f64, b);
   // copy out: combined reductions, and whatever racy writes left in shared scalars
   for (const v of [...model.reductions.map((r) => r.v), ...model.shared]) {
