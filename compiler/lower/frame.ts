@@ -3,20 +3,20 @@
  * live values to the loop functions every thread runs, and gets reductions back.
  *
  *   [ params: 8 bytes each (f64, or i32, or array address i32 + length i32) ]
- *   [ per parallel loop: start, step: 8 bytes each (i32, or f64 for a wide index); the inline
- *     limit and marker: i32 each (LoopInfo.inlineOffset) ]
+ *   [ per parallel loop: start, step: 8 bytes each (i32, or f64 for a wide index); for a loop
+ *     without reductions, the inline limit and marker: i32 each (LoopInfo.inlineOffset) ]
  *   [ one 8-byte slot per scalar that crosses into a loop (f64, or i32) ]
  */
 import type { ParamSlot } from "../artifact.js";
-import type { Kernel, Var } from "../model/ir.js";
+import type { Kernel, PrangeStmt, Var } from "../model/ir.js";
 
 export interface FrameLayout {
   readonly size: number;
   readonly params: readonly ParamSlot[];
   readonly loopStart: readonly number[];
   readonly loopStep: readonly number[];
-  /** per parallel loop: its inline limit (i32) and, 4 bytes on, its marker (i32) */
-  readonly loopInline: readonly number[];
+  /** per parallel loop that may run inline (inlinable): its limit (i32) and, 4 bytes on, its marker (i32) */
+  readonly loopInline: readonly (number | undefined)[];
   /** slot of each crossing scalar */
   readonly slots: ReadonlyMap<Var, number>;
   /** slot (address i32, then length i32) of each of the kernel's own arrays that a parallel prange uses */
@@ -41,12 +41,13 @@ export function layoutFrame(k: Kernel): FrameLayout {
   });
   const loopStart: number[] = [];
   const loopStep: number[] = [];
-  const loopInline: number[] = [];
-  for (let i = 0; i < k.pranges.length; i++) {
+  const loopInline: (number | undefined)[] = [];
+  for (const p of k.pranges) {
     loopStart.push(off);
     loopStep.push(off + 8);
-    loopInline.push(off + 16);
-    off += 24;
+    off += 16;
+    loopInline.push(inlinable(p) ? off : undefined);
+    if (inlinable(p)) off += 8;
   }
   const slots = new Map<Var, number>();
   for (const l of k.pranges) {
@@ -79,6 +80,17 @@ export function layoutFrame(k: Kernel): FrameLayout {
 
 import { forEachExprInStmts } from "../model/walk.js";
 import { pointsToOf } from "../analysis/points-to.js";
+
+/**
+ * Whether `main` may run prange `p` as one call of its loop function when the runtime says the
+ * loop is too small for the pool (LoopInfo.inlineOffset): no reductions (their bits depend on the
+ * chunks, and the combine runs in the runtime). Without reductions, one call over all iterations
+ * computes what the chunks in order compute.
+ */
+export function inlinable(p: PrangeStmt): boolean {
+  const m = p.model!;
+  return m.reductions.length === 0 && m.arrayReductions.length === 0 && m.partialBytes === 0;
+}
 
 /** Whether an access in `k` may write (or read) the argument of parameter `p`. */
 function accessed(k: Kernel, p: Var, write: boolean): boolean {

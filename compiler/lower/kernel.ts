@@ -133,7 +133,7 @@ export function lowerKernel(
   const inlineLoops = new Map<number, number>();
   let nextFn = m.nextFunctionIndex() + 1;
   for (const p of k.pranges) {
-    if (!opts.checkRaces && inlinable(p)) inlineLoops.set(p.id, nextFn);
+    if (!opts.checkRaces && frame.loopInline[p.id] !== undefined) inlineLoops.set(p.id, nextFn);
     nextFn += p.model!.reductions.length || p.model!.arrayReductions.length ? 2 : 1;
   }
   const ctx: ModuleCtx = {
@@ -279,17 +279,6 @@ function untouched(r: Reduction): number | null {
   if (r.op === "|" || r.op === "^") return 2 ** 32;
   if (r.op === "&") return 2 ** 32 - 1;
   return null;
-}
-
-/**
- * Whether `main` may run prange `p` as one call of its loop function when the runtime says the
- * loop is too small for the pool (LoopInfo.inlineOffset): no reductions (their bits depend on the
- * chunks, and the combine runs in the runtime). Without reductions, one call
- * over all iterations computes what the chunks in order compute.
- */
-function inlinable(p: PrangeStmt): boolean {
-  const m = p.model!;
-  return m.reductions.length === 0 && m.arrayReductions.length === 0 && m.partialBytes === 0;
 }
 
 /** Integer arrays whose stores wrap (or keep) every bit: `+`, `|`, `&` of int32 values are exact there in any order. */
