@@ -316,7 +316,7 @@ function inlineLimit(L: Leader, info: KernelMeta["loops"][number], costs: Float6
   const it = costs[3 * loop + 1]!;
   const budget = L.threads <= 1 ? SOLO_INLINE_NS : serialSmall ? (L.spin ? SERIAL_BELOW_NS : SERIAL_BELOW_NS_NO_SPIN) : 0;
   if (it > 0 && budget > 0) limit = Math.max(limit, Math.floor((budget * it) / Math.max(costs[3 * loop]!, 1e-3)));
-  return Math.min(limit, INT32_MAX);
+  return Math.max(1, Math.min(limit, INT32_MAX));
 }
 
 /**

@@ -35,12 +35,12 @@ interface Link {
 }
 
 /**
- * A read of `v` reachable after `loop` exits: in the rest of the kernel, later loops, or the next
- * trip of a serial loop around it. Walks out from the loop along its enclosing statements: the
+ * A read of `v` reachable after `loop` (a prange, or any statement) exits: in the rest of the
+ * kernel, later loops, or the next trip of a serial loop around it. Walks out from the loop along its enclosing statements: the
  * liveness after a statement is that of the rest of its list, ending in what follows the list's
  * owner (after an if or block, the next trip or exit of a loop, nothing at the function's end).
  */
-export function liveAfter(k: Kernel, loop: PrangeStmt, v: Var): Pos | null {
+export function liveAfter(k: Kernel, loop: Stmt, v: Var): Pos | null {
   const chain: Link[] = [];
   if (!findChain(k.body, null, loop, chain)) return null;
   const ctx: Ctx = { exits: new Map() };

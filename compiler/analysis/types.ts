@@ -12,6 +12,7 @@ import { visitExpr } from "../model/walk.js";
 import { BOOL, type BinaryOp, type Expr, F64, I32_MAX, I32_MIN, i32, INT53, isInt, type Kernel, type Stmt, type Ty, type Var } from "../model/ir.js";
 import { forEachExprInStmts, forEachStmt } from "../model/walk.js";
 import { type ArrayFacts, resolveArrays } from "./arrays.js";
+import { liveAfter } from "./liveness.js";
 
 export type { ParamType } from "../interface.js";
 
@@ -81,7 +82,15 @@ export function inferTypes(k: Kernel, params: readonly ParamType[], sink: Diagno
 
 class Inference {
   private readonly sites: Site[] = [];
-  private readonly uninit = new Set<Var>();
+  /** `let v;` declarations (no initialiser), by variable */
+  private readonly uninit = new Map<Var, Stmt>();
+  /** whether a `let v;`'s undefined may be read (a read reachable from the declaration before a write), once asked */
+  private readonly undefinedRead = new Map<Var, boolean>();
+  private readsUndefined(v: Var): boolean {
+    let r = this.undefinedRead.get(v);
+    if (r === undefined) this.undefinedRead.set(v, (r = liveAfter(this.k, this.uninit.get(v)!, v) !== null));
+    return r;
+  }
   private readonly mixed = new Set<Var>();
   private arrays: ArrayFacts | null = null;
 
@@ -114,7 +123,7 @@ class Inference {
     });
     this.arrays = resolveArrays(k, this.sink);
     this.collect(k.body);
-    for (const v of this.uninit) if (!this.sites.some((s) => s.v === v)) v.ty = F64;
+    for (const v of this.uninit.keys()) if (!this.sites.some((s) => s.v === v)) v.ty = F64;
     this.fixpoint();
     for (const v of k.vars) if (!v.array && !v.ty) v.ty = F64;
     this.annotate();
@@ -128,7 +137,7 @@ class Inference {
           if (s.init) {
             const init = s.init;
             if (!s.v.counter) this.sites.push({ v: s.v, ty: () => this.typeOf(init) });
-          } else this.uninit.add(s.v);
+          } else this.uninit.set(s.v, s);
           break;
         case "if":
           this.collect(s.t);
@@ -205,7 +214,8 @@ class Inference {
               t = F64;
             } else t = j;
           }
-          if (this.uninit.has(v) && isInt(t)) t = F64;
+          // `let x;` holds undefined (NaN as a number) until assigned: an integer type only when no read can see it
+          if (isInt(t) && this.uninit.has(v) && this.readsUndefined(v)) t = F64;
         }
         if (!t) continue;
         if (round >= 4 && isInt(t) && isInt(v.ty) && !sameTy(t, v.ty)) {

@@ -6,8 +6,9 @@
  * known when the chunk starts: integer constants, array lengths, integer live-ins (values the loop
  * only reads), the prange index (its range is the chunk's), the counters of enclosing canonical
  * `for` loops of the body (`for (let j = A; j < B; j++)` with A and B index trees: j lies in
- * [A.lo, B.hi - 1] inside its body, and nothing else writes it), and locals written once by their
- * declaration from an index tree (`const c = i*m + j*n + k`). At chunk entry every node's extent
+ * [A.lo, B.hi - 1] inside its body, and nothing else writes it), locals written once by their
+ * declaration from an index tree (`const c = i*m + j*n + k`), and privates of the loop assigned
+ * once in its body from a tree (`index = i*n + j` with `let index` outside), after that write. At chunk entry every node's extent
  * [lo, hi] is computed by interval arithmetic in 64-bit integers, and the chunk takes the fast path
  * when
  *   - every node's extent lies in int32 (then computing it with wrapping i32 instructions gives
@@ -62,6 +63,7 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
   const m = p.model!;
   const liveIn = new Set(m.liveIn);
   const outer = new Set<Var>([...m.reductions.map((r) => r.v), ...m.shared, ...m.privates]);
+  const privates = new Set<Var>(m.privates);
   const writes = new Map<Var, number>();
   const uses = new Map<Var, Expr[]>();
   // variables one of whose reads passes its representation on unconverted: the value of a
@@ -206,7 +208,20 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
     const env = new Map(env0);
     for (const s of ss) {
       switch (s.k) {
-        case "expr": sitesIn(s.e, env); break;
+        case "expr": {
+          sitesIn(s.e, env);
+          // a private written only here (`index = (i + 1) * n + j` with `let index` outside the
+          // loop): every read follows this write in the iteration (privacy), so what follows it
+          // in this list reads its tree's value
+          const e = s.e;
+          if (e.k !== "assign" || e.op !== "=") break;
+          const v = e.target;
+          if (v.array || !privates.has(v) || (writes.get(v) ?? 0) !== 1 || v.counter) break;
+          if (v.ty!.k !== "i32" && (leaky.has(v) || !(isIntTy(v.ty) || v.ty!.k === "f64"))) break;
+          const init = tree(e.value, env);
+          if (init) env.set(v, { k: "local", v, init });
+          break;
+        }
         case "return": if (s.e) sitesIn(s.e, env); break;
         case "let": {
           if (!s.init) break;

@@ -296,7 +296,8 @@ function emitLoopNumber(L: FnLowerer, s: PrangeStmt): void {
 /**
  * Inside `block $done { block $slow { here } env.prange }`: runs the loop as one call of its loop
  * function when its bounds are int32 (the f64 values convert back exactly), the step is not zero
- * and the count is at most the limit the runtime left in the frame (LoopInfo.inlineOffset);
+ * and the count is at most the limit the runtime left in the frame (LoopInfo.inlineOffset; at
+ * least 1 once set, 0 until env.prange has run the loop in this call);
  * otherwise branches to $slow, where env.prange validates, reports and runs as before. A count of
  * zero does nothing, as env.prange does. While the call runs the loop's marker word is 1, so a
  * trap is reported in this loop.
@@ -307,6 +308,9 @@ function emitInlinePrange(L: FnLowerer, s: PrangeStmt, bounds: readonly number[]
   const stepOff = L.m.frame.loopStep[s.id]!;
   const limitOff = L.m.frame.loopInline[s.id]!;
   const wide = s.index.ty!.k === "f64";
+  // a limit of 0: the runtime has not run the loop in this call yet
+  L.loadSlot(ValType.i32, limitOff);
+  fb.op(Op.i32_eqz).brIf(0);
   const ints = bounds.map(() => L.temp(ValType.i32));
   bounds.forEach((b, i) => {
     fb.localGet(b).opFC(OpFC.i32_trunc_sat_f64_s).localTee(ints[i]!).op(Op.f64_convert_i32_s).localGet(b).op(Op.f64_ne).brIf(0);

@@ -176,6 +176,22 @@ describe("which loops take the fast paths", () => {
     expect(loops(`(a, idx, o) => { for (const i of prange(o.length)) o[i] = a[idx[i]]; }`, ["Float64Array", "Int32Array", "Float64Array"])[0]!.hoistedChecks).toBe(2);
     expect(loops(`(a, o) => { for (const i of prange(o.length)) o[i] = a[i * i]; }`, ["Float64Array", "Float64Array"])[0]!.hoistedChecks).toBe(2);
   });
+  test("a private assigned once from a tree (`let index;` outside the loop) indexes like a const; `let x;` assigned before every read is an integer", () => {
+    // nw's sweep: index = (idx + 1) * n + (i + 1 - idx), read after that write only
+    const nw = `(a, n) => { let index; for (let i = 0; i < n - 2; i++) { for (const idx of prange(i + 1)) { index = (idx + 1) * n + (i + 1 - idx); a[index] = a[index - 1 - n] + a[index - 1]; } } }`;
+    expect(loops(nw, ["Int32Array", "s"])[0]!.hoistedChecks).toBe(3);
+    // assigned twice in the body: not a tree
+    const twice = `(a, n) => { let index; for (const i of prange(n)) { index = i * 2; a[index] = 1; index = i * 2 + 1; a[index] = 2; } }`;
+    expect(loops(twice, ["Float64Array", "s"])[0]!.hoistedChecks).toBe(0);
+    // linpack's dgefa: k, kp1, l declared with no value, assigned before every read: integer live-ins of the prange
+    const lp = `(a, lda, n) => { let k, kp1, l, nm1; nm1 = n - 1; for (k = 0; k < nm1; k++) { kp1 = k + 1; l = k; for (const j of prange(kp1, n)) { const t = a[j * lda + l]; a[j * lda + k] = t; for (let i = kp1; i < n; i++) a[j * lda + i] += t * a[k * lda + i]; } } }`;
+    expect(loops(lp, ["Float64Array", "s", "s"])[0]!.hoistedChecks).toBe(4);
+    // undefined may be read (when n <= 0): l stays a double, its access checked in the loop;
+    // assigned first, the same access is hoisted
+    const maybe = `(a, n) => { let l; for (let k = 0; k < n; k++) l = k; for (const j of prange(n)) a[j + l] = 1; }`;
+    expect(loops(maybe, ["Float64Array", "s"])[0]!.hoistedChecks).toBe(0);
+    expect(loops(maybe.replace("let l;", "let l; l = 0;"), ["Float64Array", "s"])[0]!.hoistedChecks).toBe(1);
+  });
 });
 
 describe("chunks at the top of the iteration range", () => {
