@@ -17,11 +17,12 @@ import { parallel } from "./runtime/parallel.js";
 import { array, free, memoryUsage, shutdown, threads } from "./runtime/api.js";
 
 /**
- * `vectorize` writes a kernel's text at run time, which needs the compiler: not available in a
- * page. Write the loop as a `parallel()` kernel (the bundler plugin compiles it).
+ * `vectorize` writes a kernel's text at run time, which needs the compiler: not in a page's
+ * default bundle. parfor/jit exports one that works; or write the loop as a `parallel()` kernel
+ * (the bundler plugin compiles it).
  */
 export function vectorize(): never {
-  throw new Error("parfor: vectorize() needs the JIT compiler, which is not part of the browser build; write the map as a parallel() kernel with a prange loop");
+  throw new Error("parfor: vectorize() needs the JIT compiler, which is not part of the browser build: use the vectorize of parfor/jit (const { vectorize } = await import(\"parfor/jit\")), or write the map as a parallel() kernel with a prange loop");
 }
 
 /** Everything as one namespace: `import parfor from "parfor"; parfor.array(Float64Array, n)`. */

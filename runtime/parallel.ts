@@ -173,7 +173,7 @@ class Dispatcher {
     throw new ParforCompileError(
       `parfor: kernel '${this.name}' was not compiled ahead of time for this call, and the compiler is not loaded here: ` +
         `bundle the page with the plugin of parfor/bundler (it compiles each kernel for the argument kinds its annotations, JSDoc, signatures option or calls show), ` +
-        `or pass the option fallback: "js" to run it as plain JavaScript`,
+        `load the compiler in the page with await import("parfor/jit"), or pass the option fallback: "js" to run it as plain JavaScript`,
       [],
     );
   }

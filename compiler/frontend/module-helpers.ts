@@ -10,8 +10,7 @@
  * left free (the compiler then reports it as usual), and two different helpers that would need
  * one name are a problem, not a choice.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, resolve as resolvePath } from "node:path";
+import { relativeModule } from "../platform.js";
 import { typescript, type TS } from "./typescript.js";
 
 /** A `globals` entry made from a module's declaration. */
@@ -145,17 +144,6 @@ export function moduleHelpers(ts: typeof TS, module: HelperModule, fn: TS.Node, 
   return { globals, modules: [...modules], problems };
 }
 
-const EXTS = [".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs", ".jsx"];
-
-/** The file a relative import names: as written, with a TypeScript extension for `.js`, or with an extension or /index added. */
-function importedFile(from: string, spec: string): string | null {
-  if (!spec.startsWith(".")) return null;
-  const base = resolvePath(dirname(from), spec);
-  const stem = base.replace(/\.(c|m)?jsx?$/, "");
-  const tries = [base, ...EXTS.map((e) => stem + e), ...EXTS.map((e) => `${base}/index${e}`)];
-  return tries.find((f) => /\.[cm]?[jt]sx?$/.test(f) && existsSync(f)) ?? null;
-}
-
 const moduleCache = new Map<string, { text: string; module: HelperModule }>();
 
 /** A module for helper lookups: its top level, and its named imports of relative modules (read from disk). */
@@ -171,9 +159,9 @@ export function fileModule(file: string, sf: TS.SourceFile): HelperModule {
         if (!nb || !ts.isNamedImports(nb)) continue;
         const el = nb.elements.find((e) => e.name.text === local && !e.isTypeOnly);
         if (!el) continue;
-        const target = importedFile(file, st.moduleSpecifier.text);
-        if (!target) return null;
-        const text = readFileSync(target, "utf8");
+        const found = relativeModule(file, st.moduleSpecifier.text);
+        if (!found) return null;
+        const { file: target, text } = found;
         let m = moduleCache.get(target);
         if (!m || m.text !== text) {
           const kind = /\.(c|m)?jsx?$/.test(target) ? ts.ScriptKind.JS : target.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS;

@@ -7,7 +7,7 @@
  * Anything that cannot be linked (library not built, an instruction the copier does not know)
  * stays an import, which the runtime serves from the same library: the bits are the same.
  */
-import { readFileSync } from "node:fs";
+import { mathLibraryBytes } from "../platform.js";
 import { calledFunctions, type DecodedModule, decodeModule, type InlineBody, inlinable, rewriteBody, writtenGlobals } from "./wasm/decoder.js";
 import { type ModuleBuilder, RawFunction, ValType } from "./wasm/encoder.js";
 
@@ -19,17 +19,13 @@ interface Library {
 
 let cached: Library | null | undefined;
 
-function libraryUrl(): URL {
-  const here = import.meta.url;
-  return here.endsWith(".ts") ? new URL("../../dist/math/parfor-math.wasm", here) : new URL("../../math/parfor-math.wasm", here);
-}
-
 function library(): Library | null {
   if (cached !== undefined) return cached;
   cached = null;
-  if (process.env.PARFOR_MATH_LINK === "0") return cached;
+  const bytes = mathLibraryBytes();
+  if (bytes === null) return cached;
   try {
-    const mod = decodeModule(readFileSync(libraryUrl()));
+    const mod = decodeModule(bytes);
     const init = mod.exports.get("init");
     const setBy = init && init.kind === 0 ? writtenGlobals(mod.bodies[init.index - mod.importedFunctions]!) : [];
     cached = { mod, scratch: setBy.length === 1 ? setBy[0]! : null };

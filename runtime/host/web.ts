@@ -18,7 +18,7 @@
  */
 import { bundledFor } from "../bundled.js";
 import type { SerializedError } from "../errors.js";
-import { setHost, type Host, type SpawnInit, type WorkerEvents, type WorkerLink } from "../host.js";
+import { setHost, type Host, type JitCompiler, type SpawnInit, type WorkerEvents, type WorkerLink } from "../host.js";
 import { setMathSource } from "../mathlib.js";
 import type { WasmModule } from "../wasm.js";
 import type { WebWorkerInit } from "../web-worker.js";
@@ -95,7 +95,7 @@ function spawn(init: SpawnInit, events: WorkerEvents): WorkerLink {
   };
 }
 
-export const webHost: Host = {
+export const webHost: { -readonly [K in keyof Host]: Host[K] } = {
   name: "web",
   cores: () => Math.max(1, g.navigator?.hardwareConcurrency ?? 4),
   env: () => undefined,
@@ -119,6 +119,15 @@ export const webHost: Host = {
   jit: null,
   precompiled: (fn) => bundledFor(fn),
 };
+
+/**
+ * Installs the JIT compiler (the opt-in entry parfor/jit does, once it has TypeScript and the
+ * math library): kernels the bundler plugin did not precompile are compiled on first call, on the
+ * calling thread (a page has no compile worker).
+ */
+export function installJit(jit: JitCompiler): void {
+  webHost.jit = jit;
+}
 
 setHost(webHost);
 setMathSource(() => math);

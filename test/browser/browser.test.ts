@@ -5,47 +5,16 @@
  * package (dist/, through its "browser" entries), and served from 127.0.0.1 with and without
  * the two cross-origin isolation headers.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import type { Server } from "node:http";
 import { tmpdir } from "node:os";
-import { extname, join, normalize, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { haveChromium as have, launch, loadPage, noChromium, type PageResult } from "./serve.js";
 
-const CHROMIUM = process.env.PARFOR_CHROMIUM ?? "/usr/bin/chromium";
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
-const have = existsSync(CHROMIUM);
-if (!have) console.log(`test/browser: skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, as .ci/run does, or set PARFOR_CHROMIUM)`);
-
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".png": "image/png" };
-
-/** Serves `dir` on 127.0.0.1; `isolate` adds COOP/COEP to every response. */
-function serve(dir: string, isolate: boolean): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
-    let file = join(dir, path);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.writeHead(404);
-      res.end();
-      return;
-    }
-    const headers: Record<string, string> = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
-    if (isolate) {
-      headers["cross-origin-opener-policy"] = "same-origin";
-      headers["cross-origin-embedder-policy"] = "require-corp";
-    }
-    res.writeHead(200, headers);
-    res.end(readFileSync(file));
-  });
-  return new Promise((done) => server.listen(0, "127.0.0.1", () => done({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/` })));
-}
-
-interface PageResult {
-  readonly result: Record<string, unknown>;
-  readonly console: string[];
-  readonly errors: string[];
-}
+if (!have) console.log(`test/browser: skipped: ${noChromium}`);
 
 describe.skipIf(!have)("in headless Chromium", () => {
   let out: string;
@@ -62,16 +31,27 @@ describe.skipIf(!have)("in headless Chromium", () => {
       logLevel: "warn",
       configFile: false,
       plugins: [parforPlugin()],
+      // a Web Worker's modules are bundled by Vite's worker pipeline, with its own plugins
+      worker: { format: "es", plugins: () => [parforPlugin()] },
       resolve: {
         alias: [
           { find: /^parfor$/, replacement: join(root, "dist/browser.js") },
           { find: /^parfor\/precompiled$/, replacement: join(root, "dist/runtime/bundled.js") },
+          { find: /^parfor\/jit$/, replacement: join(root, "dist/jit.js") },
         ],
       },
       build: { outDir: out, emptyOutDir: true, target: "es2022" },
     });
-    const puppeteer = (await import("puppeteer-core")).default;
-    browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+    // the compiler is in a chunk of its own, loaded by the import("parfor/jit"); the entry has none of it
+    const assets = readdirSync(join(out, "assets")).filter((f) => f.endsWith(".js"));
+    const sizes = assets.map((f) => ({ f, bytes: statSync(join(out, "assets", f)).size, ts: readFileSync(join(out, "assets", f), "utf8").includes("createSourceFile") }));
+    const html = readFileSync(join(out, "index.html"), "utf8");
+    const entry = sizes.find((s) => html.includes(s.f))!;
+    expect(entry.ts).toBe(false);
+    const compilerChunk = sizes.filter((s) => s.ts);
+    expect(compilerChunk).toHaveLength(1);
+    console.log(`page: entry ${(entry.bytes / 1024).toFixed(0)} KiB minified; parfor/jit chunk (TypeScript + parfor's compiler) ${(compilerChunk[0]!.bytes / 1024).toFixed(0)} KiB minified`);
+    browser = await launch();
   }, 120_000);
 
   afterAll(async () => {
@@ -80,20 +60,7 @@ describe.skipIf(!have)("in headless Chromium", () => {
     if (out) rmSync(out, { recursive: true, force: true });
   });
 
-  async function load(isolate: boolean): Promise<PageResult> {
-    const { server, url } = await serve(out, isolate);
-    servers.push(server);
-    const page = await browser.newPage();
-    const consoleLines: string[] = [];
-    const errors: string[] = [];
-    page.on("console", (m: { text(): string }) => consoleLines.push(m.text()));
-    page.on("pageerror", (e: Error) => errors.push(e.message));
-    await page.goto(url);
-    await page.waitForFunction(() => document.getElementById("status")?.textContent === "ready", { timeout: 30_000 });
-    const result = (await page.evaluate(() => (globalThis as unknown as { parforTest: () => Promise<unknown> }).parforTest())) as Record<string, unknown>;
-    await page.close();
-    return { result, console: consoleLines, errors };
-  }
+  const load = (isolate: boolean): Promise<PageResult> => loadPage(browser, out, isolate, servers);
 
   function checkResults(r: Record<string, unknown>): void {
     expect(r.countSync).toBe(r.countPlain);
@@ -108,6 +75,22 @@ describe.skipIf(!have)("in headless Chromium", () => {
     expect(js.sum).toBe(js.sumPlain);
     const ja = r.plainJsAsync as { got: number; want: number };
     expect(ja.got).toBe(ja.want);
+    // sync calls in a module Web Worker of the page: the plain function's results
+    const w = r.worker as Record<string, unknown>;
+    expect(w.error).toBeUndefined();
+    expect(w.isolated).toBe(r.isolated);
+    expect(Math.abs((w.first as number) - (w.plain as number))).toBeLessThan(1e-6 * Math.abs(w.plain as number));
+    for (const x of w.results as number[]) expect(x).toBe(w.first); // same bits every call, any thread count
+    expect(w.scaleEqual).toBe(true);
+    // parfor/jit, imported lazily: a kernel made at run time compiles in the page
+    const jit = r.jit as Record<string, unknown>;
+    expect(jit.before).toMatchObject({ compileError: true, message: expect.stringContaining("the compiler is not loaded here") });
+    expect(jit.loaded).toBe(true);
+    expect(jit.sync).toBe(jit.plain);
+    expect(jit.async).toBe(jit.plain);
+    expect(jit.arraysEqual).toBe(true);
+    expect(jit.vectorizeEqual).toBe(true);
+    console.log(`import("parfor/jit") took ${(jit.loadMs as number).toFixed(0)} ms (served from 127.0.0.1)`);
     for (const e of [r.syncError, r.asyncError] as ({ cls: string; message: string } | null)[]) {
       expect(e?.cls).toBe("RangeError");
       expect(e?.message).toMatch(/index 1000 is out of bounds for array 'a' \(length 1000\)/);
@@ -120,6 +103,12 @@ describe.skipIf(!have)("in headless Chromium", () => {
     expect(r.isolated).toBe(true);
     checkResults(r);
     expect(r.workersUsed as number).toBeGreaterThanOrEqual(2);
+    // the worker's own pool ran, and its sync calls waited for it in Atomics.wait
+    const w = r.worker as { poolSize: number; waits: number; workersUsed: number };
+    expect(w.poolSize).toBeGreaterThanOrEqual(1);
+    expect(w.workersUsed).toBeGreaterThanOrEqual(1);
+    expect(w.waits).toBeGreaterThan(0);
+    console.log(`a module Web Worker of the page: pool of ${w.poolSize}, ${w.waits} Atomics.wait calls during 6 sync calls`);
     expect(r.poolSize as number).toBeGreaterThanOrEqual(1);
     expect(lines.some((l) => l.includes("Cross-Origin-Embedder-Policy"))).toBe(false);
     // the timer fired all along the long call
@@ -135,9 +124,11 @@ describe.skipIf(!have)("in headless Chromium", () => {
     expect(r.isolated).toBe(false);
     checkResults(r);
     expect(r.workersUsed).toBe(0);
+    expect((r.worker as { poolSize: number }).poolSize).toBe(0);
     expect(r.poolSize).toBe(0);
+    // one from the page and one from its Web Worker (each runs its own parfor)
     const warnings = lines.filter((l) => l.includes("not cross-origin isolated"));
-    expect(warnings).toHaveLength(1);
+    expect(warnings).toHaveLength(2);
     expect(warnings[0]).toContain("Cross-Origin-Opener-Policy: same-origin");
     expect(warnings[0]).toContain("Cross-Origin-Embedder-Policy: require-corp");
   }, 120_000);

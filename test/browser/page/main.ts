@@ -1,7 +1,7 @@
 // The page the browser tests load (built by Vite with parfor/bundler's plugin, which compiles the
 // kernels below at build time: the page loads no compiler). window.parforTest runs every check and
 // returns plain data for test/browser/browser.test.ts.
-import { array, free, memoryUsage, parallel, prange } from "parfor";
+import { array, free, memoryUsage, parallel, ParforCompileError, prange } from "parfor";
 // plain JavaScript, without declarations (test/ is not type-checked)
 import { plainJs, plainJsAsync } from "./plain.js";
 
@@ -70,6 +70,53 @@ async function errorOf(f: () => unknown): Promise<{ cls: string; message: string
   }
 }
 
+/** A kernel made at run time: the plugin cannot precompile it, so it needs parfor/jit. */
+const madeBody = "let s = 0; for (const i of prange(n)) { a[i] = i * 0.5 + k; s += a[i] % 7; } return s;";
+const madePlain = new Function("a", "n", "k", madeBody.replace("prange(n)", "Array.from({ length: n }, (_, j) => j)")) as (a: Float64Array, n: number, k: number) => number;
+const made = parallel(new Function("a", "n", "k", madeBody) as (a: Float64Array, n: number, k: number) => number);
+
+/** Before parfor/jit the made kernel is a ParforCompileError; after it, it compiles in the page. */
+async function jitChecks() {
+  const n = 100_000;
+  const out: Record<string, unknown> = {};
+  try {
+    made(new Float64Array(n), n, 1.5);
+    out.before = null;
+  } catch (e) {
+    out.before = { compileError: e instanceof ParforCompileError, message: (e as Error).message };
+  }
+  const t0 = performance.now();
+  const jit = await import("parfor/jit");
+  out.loadMs = performance.now() - t0;
+  out.loaded = jit.jitLoaded;
+  const a = new Float64Array(n);
+  const b = new Float64Array(n);
+  out.sync = made(a, n, 1.5);
+  out.plain = madePlain(b, n, 1.5);
+  out.arraysEqual = a.every((x, i) => Object.is(x, b[i]));
+  out.async = await made.async(array(Float64Array, n), n, 1.5);
+  const sq = jit.vectorize((x: number) => Math.sqrt(x) * 2 + 1);
+  const xs = new Float64Array(1000).map((_, i) => i);
+  const ys = sq(xs) as Float64Array;
+  out.vectorizeEqual = ys.every((y, i) => Object.is(y, Math.sqrt(i) * 2 + 1));
+  return out;
+}
+
+/** Sync calls inside a module Web Worker of the page (worker.ts). */
+function workerChecks(): Promise<unknown> {
+  const w = new Worker(new URL("./worker.ts", import.meta.url), { type: "module" });
+  return new Promise((done) => {
+    w.onmessage = (e) => {
+      w.terminate();
+      done(e.data);
+    };
+    w.onerror = (e) => {
+      w.terminate();
+      done({ error: e.message });
+    };
+  });
+}
+
 async function run() {
   const out: Record<string, unknown> = { isolated: globalThis.crossOriginIsolated === true, cores: navigator.hardwareConcurrency };
   const n = 2_000_000;
@@ -117,6 +164,8 @@ async function run() {
   // plain JavaScript kernels, typed from JSDoc and their calls at build time
   out.plainJs = plainJs();
   out.plainJsAsync = await plainJsAsync();
+  out.worker = await workerChecks();
+  out.jit = await jitChecks();
   out.workersUsed = workersUsed();
   out.poolSize = memoryUsage().poolSize;
   return out;

@@ -24,6 +24,7 @@ import { esbuild, rolldown, rollup, vite, webpack } from "parfor/bundler";
 import eslintPlugin from "parfor/eslint";
 import { bindPrecompiled } from "parfor/precompiled";
 import tsserverPlugin from "parfor/tsserver";
+import { jitLoaded, vectorize as jitVectorize } from "parfor/jit";
 
 declare const console: { log(...args: unknown[]): void };
 
@@ -61,6 +62,7 @@ console.log(JSON.stringify({
   errors: [typeof ParforCompileError, typeof ParforRaceError, races.length],
   doubled: [...doubled],
   namespace: parfor.parallel === parallel,
+  jit: jitLoaded && jitVectorize === vectorize,
 }));
 free(a);
 await shutdown();
