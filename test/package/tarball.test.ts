@@ -6,39 +6,21 @@
  * TypeScript is the repository's own, and ESLint (an optional peer, the user's own) is linked from
  * the repository's node_modules like a user's installed one.
  */
-import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { installApp, ok, pack, type Packed, repo, sh } from "./pack.js";
 
-const repo = process.cwd();
 const dir = mkdtempSync(join(tmpdir(), "parfor-tarball-"));
 const app = join(dir, "app");
-let packed: { filename: string; files: { path: string }[] };
+let packed: Packed;
 
-function sh(cmd: string, args: string[], cwd: string): SpawnSyncReturns<string> {
-  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", env: { ...process.env, npm_config_update_notifier: "false" } });
-  if (r.error) throw r.error;
-  return r;
-}
-function ok(r: SpawnSyncReturns<string>): string {
-  if (r.status !== 0) throw new Error(`exit ${r.status}\n${r.stdout}\n${r.stderr}`);
-  return r.stdout;
-}
 const tsc = (project: string) => sh(process.execPath, [join(app, "node_modules/typescript/bin/tsc"), "-p", project, "--listFiles"], app);
 
 beforeAll(() => {
-  packed = (JSON.parse(ok(sh("npm", ["pack", "--json", "--pack-destination", dir], repo))) as (typeof packed)[])[0]!;
-  sh("mkdir", [app], dir);
-  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));
-  ok(
-    sh(
-      "npm",
-      ["install", "--prefer-offline", "--no-audit", "--no-fund", join(dir, packed.filename), join(repo, "node_modules/typescript")],
-      app,
-    ),
-  );
+  packed = pack(dir);
+  installApp(dir, app, packed, ["typescript"]);
   symlinkSync(join(repo, "node_modules/eslint"), join(app, "node_modules/eslint"), "dir");
   copyFileSync(join(repo, "test/package/app/app.ts"), join(app, "app.ts"));
   const strict = {
@@ -110,7 +92,7 @@ describe("the packed tarball", () => {
   test("the installed package runs a kernel; its bin answers --help", () => {
     if (!existsSync(join(app, "out/app.js"))) ok(tsc("tsconfig.json"));
     const out = JSON.parse(ok(sh(process.execPath, ["out/app.js"], app))) as Record<string, unknown>;
-    expect(out).toMatchObject({ total: 499500, async: 499500, range: [0, 1, 2], doubled: [2, 4], plugins: 5, namespace: true });
+    expect(out).toMatchObject({ total: 499500, async: 499500, range: [0, 1, 2], doubled: [2, 4], plugins: 5, namespace: true, jit: true });
     expect(out.recommended).toBe("parfor/recommended");
     const help = ok(sh(process.execPath, ["node_modules/parfor/dist/cli/parfor.js", "--help"], app));
     expect(help).toContain("parfor build");
