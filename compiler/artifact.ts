@@ -142,7 +142,8 @@ export interface AccessSite {
   readonly column: number;
 }
 
-export type ReturnKind = "f64" | "i32" | "bool" | "void";
+/** "array": `main` returns the array's base address (i32) and stores its length at `returnArray.lengthOffset` in the frame */
+export type ReturnKind = "f64" | "i32" | "bool" | "void" | "array";
 
 /** One compiled specialisation. */
 /**
@@ -181,6 +182,12 @@ export interface CompiledKernel {
   readonly params: readonly ParamSlot[];
   readonly loops: readonly LoopInfo[];
   readonly returns: ReturnKind;
+  /**
+   * with `returns: "array"`: the kind of the returned typed array and where `main` leaves its
+   * length (i32, a frame offset). The runtime gives back the argument whose frame slot holds that
+   * address and length (the very object passed in), or else a copy of the kernel's own array
+   */
+  readonly returnArray?: { readonly kind: ArrayKind; readonly lengthOffset: number };
   readonly sites: readonly AccessSite[];
   /** Math functions imported under `math.<name>` (field names, e.g. "exp", "hypot_3") */
   readonly mathImports: readonly string[];

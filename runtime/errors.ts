@@ -40,6 +40,7 @@ export interface KernelMeta {
   readonly loops: CompiledKernel["loops"];
   readonly sites: CompiledKernel["sites"];
   readonly returns: CompiledKernel["returns"];
+  readonly returnArray?: CompiledKernel["returnArray"];
   readonly mathImports: CompiledKernel["mathImports"];
   /** compiled for checked mode (race-check.ts) */
   readonly checked?: boolean;

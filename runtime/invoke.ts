@@ -146,6 +146,7 @@ export function load(kernel: CompiledKernel, meta: { name: string; origin: Sourc
     loops: kernel.loops,
     sites: kernel.sites,
     returns: kernel.returns,
+    ...(kernel.returnArray ? { returnArray: kernel.returnArray } : {}),
     mathImports: kernel.mathImports,
     ...(kernel.checked ? { checked: true } : {}),
     ...(kernel.checkedScalars ? { checkedScalars: kernel.checkedScalars } : {}),
@@ -193,8 +194,38 @@ function checkThreads(threads: number): void {
   }
 }
 
-function convertResult(k: LoadedKernel, r: number | undefined): number | boolean | undefined {
+/** What a compiled call returns: a number, a boolean, nothing, or a typed array (`returns: "array"`). */
+export type KernelResult = number | boolean | undefined | ArrayBufferView;
+
+type ArrayCtor = new (buffer: ArrayBufferLike | number, byteOffset?: number, length?: number) => ArrayBufferView & { set(a: ArrayLike<number>): void };
+
+/**
+ * The typed array a kernel returned (main's result is its base; the frame holds its length): the
+ * argument whose frame slot holds that base and length (the very object passed, so identity is
+ * the plain function's; an ordinary array's contents are copied back as for any written
+ * argument), else a copy of the kernel's own array, an ordinary typed array the caller owns. The
+ * copy is made before anything else runs on this thread's arena, which still holds the array.
+ */
+function arrayResult(meta: KernelMeta, base: number, args: readonly unknown[], frame: number): ArrayBufferView {
+  const ra = meta.returnArray;
+  if (ra === undefined) throw new Error(`parfor internal error: kernel ${meta.name} returns an array of no kind`);
+  const words = new Int32Array(sharedMemory().buffer);
+  const len = words[(frame + ra.lengthOffset) >> 2]! >>> 0;
+  for (let i = 0; i < meta.params.length; i++) {
+    const p = meta.params[i]!;
+    if (p.kind !== "array" || p.array !== ra.kind) continue;
+    if (words[(frame + p.offset) >> 2]! >>> 0 === base && words[(frame + p.lengthOffset) >> 2]! >>> 0 === len) return args[i] as ArrayBufferView;
+  }
+  const C = (globalThis as unknown as Record<string, ArrayCtor>)[ra.kind]!;
+  const out = new C(len);
+  out.set(new C(sharedMemory().buffer, base, len) as unknown as ArrayLike<number>);
+  return out;
+}
+
+function convertResult(k: LoadedKernel, r: number | undefined, args: readonly unknown[], frame: number): KernelResult {
   switch (k.meta.returns) {
+    case "array":
+      return arrayResult(k.meta, (r as number) >>> 0, args, frame);
     case "void":
       return undefined;
     case "bool":
@@ -211,7 +242,7 @@ function convertResult(k: LoadedKernel, r: number | undefined): number | boolean
  * (with `settings.threads - 1` pool workers). `args` are already validated against the params.
  * Waits first for any async calls in flight or queued (they were issued earlier).
  */
-export function invoke(k: LoadedKernel, args: readonly unknown[], settings: RunSettings): number | boolean | undefined {
+export function invoke(k: LoadedKernel, args: readonly unknown[], settings: RunSettings): KernelResult {
   checkThreads(settings.threads);
   if (depth > 0) throw new Error(`parfor: kernel '${k.meta.name}' was called while a compiled call runs on this thread (re-entrant call)`);
   depth++;
@@ -225,7 +256,7 @@ export function invoke(k: LoadedKernel, args: readonly unknown[], settings: RunS
   }
 }
 
-function invokeNow(k: LoadedKernel, args: readonly unknown[], settings: RunSettings): number | boolean | undefined {
+function invokeNow(k: LoadedKernel, args: readonly unknown[], settings: RunSettings): KernelResult {
   const T = settings.threads;
   if (T > 1) {
     ensureWorkers(T - 1);
@@ -271,7 +302,7 @@ function invokeNow(k: LoadedKernel, args: readonly unknown[], settings: RunSetti
     }
     if (m.copiedBytes > 0) t2 = performance.now();
     raced = checked?.error() ?? null;
-    if (raced === null) return convertResult(k, r);
+    if (raced === null) return convertResult(k, r, args, frame);
   } finally {
     checked?.release();
     m.finish();
@@ -291,7 +322,7 @@ interface AsyncCall {
   readonly k: LoadedKernel;
   readonly args: readonly unknown[];
   readonly settings: RunSettings;
-  readonly resolve: (v: number | boolean | undefined) => void;
+  readonly resolve: (v: KernelResult) => void;
   readonly reject: (e: unknown) => void;
   finish?: (ok: boolean) => void;
   /** checked mode: the races of a call that ran to its end */
@@ -320,7 +351,7 @@ export function invokeAsync(
   k: LoadedKernel,
   args: readonly unknown[],
   settings: RunSettings,
-): Promise<number | boolean | undefined> {
+): Promise<KernelResult> {
   return new Promise((resolve, reject) => {
     checkThreads(settings.threads);
     // the parfor arrays it uses cannot be freed from now until it settles
@@ -511,11 +542,11 @@ function complete(c: AsyncCall): void {
   const ctl = controlView(memory);
   const state = Atomics.load(ctl, ASYNC_STATE);
   let error: unknown = undefined;
-  let result: number | boolean | undefined;
+  let result: KernelResult;
   try {
     if (state === ASYNC_OK) {
       // Acquire edge (3): ASYNC_STATE was loaded above, so RESULT and the arrays are complete.
-      result = convertResult(c.k, new Float64Array(memory.buffer, RESULT_BYTE, 1)[0]);
+      result = convertResult(c.k, new Float64Array(memory.buffer, RESULT_BYTE, 1)[0], c.args, frameOf(c.k));
     } else if (state === ASYNC_FAILED) {
       const src = Atomics.load(ctl, ERROR);
       error = src === 0 ? new Error("parfor internal error: async call failed without an error source") : takeWorkerError(src);

@@ -26,7 +26,7 @@ const ARRAY_KINDS: ReadonlySet<string> = new Set([
   "Float64Array", "Float32Array", "Int32Array", "Uint32Array", "Int16Array", "Uint16Array", "Int8Array", "Uint8Array", "Uint8ClampedArray",
 ]);
 const SCALARS: ReadonlySet<string> = new Set(["s", "i", "f", "b"]);
-const RETURNS: ReadonlySet<string> = new Set(["f64", "i32", "bool", "void"]);
+const RETURNS: ReadonlySet<string> = new Set(["f64", "i32", "bool", "void", "array"]);
 
 /** Largest frame accepted: the compiler's frames are 8 bytes per parameter, loop bound and crossing scalar. */
 export const MAX_FRAME_BYTES = 1 << 20;
@@ -154,6 +154,12 @@ export function checkMeta(meta: unknown, sig: readonly SigType[], shape: ShapeLi
     if (a.at + a.size > b.at) return `${a.what} and ${b.what} overlap`;
   }
   if (typeof m.returns !== "string" || !RETURNS.has(m.returns)) return `returns ${String(m.returns)} is not a return kind`;
+  if (m.returns === "array") {
+    const ra = m.returnArray;
+    if (!isObject(ra) || typeof ra.kind !== "string" || !ARRAY_KINDS.has(ra.kind) || !isNat(ra.lengthOffset) || (ra.lengthOffset as number) % 4 !== 0 || (ra.lengthOffset as number) + 4 > m.frameSize) {
+      return "returnArray (the returned array's kind and length slot) is malformed";
+    }
+  } else if (m.returnArray !== undefined) return `returnArray is set for a kernel that returns ${m.returns}`;
   if (!Array.isArray(m.sites)) return "sites is not a list";
   for (const s of m.sites as readonly unknown[]) if (!isObject(s) || typeof s.array !== "string" || !isNat(s.line) || !isNat(s.column)) return "an access site is malformed";
   if (!Array.isArray(m.mathImports)) return "mathImports is not a list";

@@ -464,6 +464,25 @@ class Inference {
     const k = this.k;
     let t: Ty | null = null;
     let withValue = 0;
+    k.returnArray = undefined;
+    // an array returned (a parameter, an array of the kernel's own, an array variable, `?:` of them)
+    const kinds = k.returns.filter((r) => r.e).map((r) => arrayKindOf(r.e!));
+    if (kinds.length > 0 && kinds.some((x) => x !== null)) {
+      const first = kinds.find((x) => x !== null && x !== "mixed")!;
+      k.returns.forEach((r) => {
+        if (!r.e) return;
+        const kd = arrayKindOf(r.e);
+        if (kd === null) this.sink.report("PF1010", r, ["an array on some paths and a number on others"]);
+        else if (kd === "mixed" || kd !== first) this.sink.report("PF1010", r, [`arrays of different kinds (${first}${kd === "mixed" ? " and another" : ` and ${kd}`})`]);
+      });
+      if (kinds.length < k.returns.length || !definitelyReturns(k.body)) {
+        const r = k.returns.find((x) => !x.e) ?? k.returns[0]!;
+        this.sink.report("PF1010", r, ["a value on some paths and nothing on others"]);
+      }
+      k.returnTy = null;
+      k.returnArray = first;
+      return;
+    }
     for (const r of k.returns) {
       if (!r.e) continue;
       withValue++;
@@ -552,3 +571,15 @@ export function definitelyReturns(stmts: readonly Stmt[]): boolean {
   );
 }
 
+/** The kind of an array value (`a`, `new K(n)`, `c ? a : b`), "mixed" for `?:` of two kinds, null for a number. */
+function arrayKindOf(e: Expr): ArrayKind | "mixed" | null {
+  if (e.k === "var") return e.v.array ?? null;
+  if (e.k === "newArray") return e.kind;
+  if (e.k === "cond") {
+    const t = arrayKindOf(e.t);
+    const f = arrayKindOf(e.f);
+    if (t === null || f === null) return null;
+    return t === f ? t : "mixed";
+  }
+  return null;
+}

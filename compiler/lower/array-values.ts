@@ -35,6 +35,23 @@ export function emitArrayAssign(L: FnLowerer, v: Var, value: Expr): void {
   emitArrayValue(L, value, L.arrayLocals(v));
 }
 
+/**
+ * `return e` of an array: its length goes to the frame's return slot, its base is main's result
+ * (the runtime gives back the argument with that base and length, else a copy of the kernel's own
+ * array, which stays in this thread's arena until the next call resets it).
+ */
+export function emitArrayReturn(L: FnLowerer, e: Expr): void {
+  const fb = L.fb;
+  const pair = e.k === "var" ? L.arrayLocals(e.v) : { base: L.temp(ValType.i32), len: L.temp(ValType.i32) };
+  if (e.k !== "var") emitArrayValue(L, e, pair);
+  fb.localGet(L.frameLocal).localGet(pair.len).mem(Op.i32_store, { align: 2, offset: L.m.frame.returnLength! });
+  fb.localGet(pair.base);
+  if (e.k !== "var") {
+    L.release(ValType.i32, pair.base);
+    L.release(ValType.i32, pair.len);
+  }
+}
+
 /** Sets `dest` to the base and length of the array `e` (a variable, `new K(n)`, or `?:` of them). */
 export function emitArrayValue(L: FnLowerer, e: Expr, dest: Pair): void {
   const fb = L.fb;

@@ -23,6 +23,8 @@ export interface FrameLayout {
   readonly arraySlots: ReadonlyMap<Var, number>;
   /** the arrays each parallel prange uses that have a slot, by prange id */
   readonly loopArrays: readonly (readonly Var[])[];
+  /** where `main` leaves the length of the array it returns (i32), when it returns one */
+  readonly returnLength: number | null;
 }
 
 /** Lays out the frame of `k` after type inference and loop analysis. */
@@ -75,7 +77,9 @@ export function layoutFrame(k: Kernel): FrameLayout {
     }
     return [...used];
   });
-  return { size: Math.max(8, off), params, loopStart, loopStep, loopInline, slots, arraySlots, loopArrays };
+  const returnLength = k.returnArray ? off : null;
+  if (returnLength !== null) off += 8;
+  return { size: Math.max(8, off), params, loopStart, loopStep, loopInline, slots, arraySlots, loopArrays, returnLength };
 }
 
 import { forEachExprInStmts } from "../model/walk.js";

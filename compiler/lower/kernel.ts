@@ -186,7 +186,8 @@ export function lowerKernel(
     frameSize: frame.size,
     params: frame.params,
     loops,
-    returns: !rt ? "void" : returnWant(rt) === "f64" ? "f64" : rt.k === "bool" ? "bool" : "i32",
+    returns: k.returnArray ? "array" : !rt ? "void" : returnWant(rt) === "f64" ? "f64" : rt.k === "bool" ? "bool" : "i32",
+    ...(k.returnArray ? { returnArray: { kind: k.returnArray, lengthOffset: frame.returnLength! } } : {}),
     sites: sites.map((s) => ({ array: s.array, ...positions(s.pos) })),
     mathImports: [...new Set(used.filter((u) => !isLinked(u)).map((u) => mathImportField(u.name, u.arity)))].sort(),
     ...(opts.checkRaces ? { checked: true } : {}),
@@ -220,7 +221,7 @@ function arenaLoops(k: Kernel): Set<LoopStmt | PrangeStmt> {
 function lowerMain(ctx: ModuleCtx): FnLowerer {
   const k = ctx.kernel;
   const rt = k.returnTy;
-  const L = new FnLowerer(ctx, "main", [i32], rt ? [returnWant(rt) === "f64" ? f64 : i32] : []);
+  const L = new FnLowerer(ctx, "main", [i32], k.returnArray ? [i32] : rt ? [returnWant(rt) === "f64" ? f64 : i32] : []);
   L.loadArrays(false);
   // a call starts with this thread's arena empty (main is outermost on its thread)
   if (ctx.imports.reset !== undefined) L.fb.i32Const(0).call(ctx.imports.reset);
@@ -235,7 +236,7 @@ function lowerMain(ctx: ModuleCtx): FnLowerer {
     L.setVar(v, false);
   }
   emitStmts(L, k.body);
-  if (rt) {
+  if (rt || k.returnArray) {
     if (!definitelyReturns(k.body)) throw new Error("internal: value-returning kernel can fall off its end");
     L.fb.unreachable();
   }

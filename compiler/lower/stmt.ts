@@ -18,7 +18,7 @@
 import type { LoopStmt, PrangeStmt, Stmt } from "../model/ir.js";
 import { PRANGE_IN_ORDER } from "../artifact.js";
 import { beginIteration } from "./checked.js";
-import { emitArrayLet } from "./array-values.js";
+import { emitArrayLet, emitArrayReturn } from "./array-values.js";
 import { emitAs, emitCond, emitEffect, emitExpr, repr } from "./expr.js";
 import type { Expr, Ty } from "../model/ir.js";
 import { type FnLowerer, wasmType } from "./fn.js";
@@ -90,7 +90,8 @@ function emitStmt(L: FnLowerer, s: Stmt): void {
       fb.br(L.depthOf(s.target, s.k));
       return;
     case "return":
-      if (s.e) emitAs(L, s.e, returnWant(L.m.kernel.returnTy!));
+      if (s.e && L.m.kernel.returnArray) emitArrayReturn(L, s.e);
+      else if (s.e) emitAs(L, s.e, returnWant(L.m.kernel.returnTy!));
       fb.return_();
       return;
   }

@@ -1,7 +1,7 @@
 /**
  * Array-ness along assignments, before types: a variable indexed somewhere is an array (build.ts
  * marks it), and so is every variable an array flows into or out of by `=`, a declaration, or an
- * arm of `?:` (`let src = a`, `src = dst`, `const cur = f ? a : b`). So a parameter that is only
+ * arm of `?:` (`let src = a`, `src = dst`, `const cur = f ? a : b`, `return f ? a : b`). So a parameter that is only
  * ever indexed through a local name (`const S = stockPrice; … S[i]`) is an array parameter of the
  * kernel's shape, and its default type is Float64Array like a directly indexed one. The element
  * kinds are decided later (analysis/arrays.ts), from the signature.
@@ -30,6 +30,11 @@ export function flowArrayness(k: Kernel): void {
   };
   forEachStmt(k.body, (s) => {
     if (s.k === "let" && s.init) link(s.v, s.init);
+    // `return c ? a : b`: the arms are one value
+    if (s.k === "return" && s.e && s.e.k === "cond") {
+      const vs: Var[] = [];
+      if (arms(s.e, vs) && vs.length > 1) edges.push(vs);
+    }
   });
   forEachExprInStmts(k.body, (e) => {
     if (e.k === "assign" && e.op === "=") link(e.target, e.value);

@@ -43,7 +43,14 @@ const must: Record<string, Case[]> = {
   ],
   PF1008: [{ src: `(n = 2) => n`, at: "1:2" }, { src: `(...xs) => 1` }, { src: `({ a }) => a` }],
   PF1009: [{ src: `not a function at all`, at: "1:1" }, { src: `class A {}` }],
-  PF1010: [{ src: `(n) => { if (n > 0) return 1; }` }, { src: `(n) => { if (n > 0) return true; return 1; }` }],
+  PF1010: [
+    { src: `(n) => { if (n > 0) return 1; }` },
+    { src: `(n) => { if (n > 0) return true; return 1; }` },
+    // an array on one path, a number (or another kind of array, or nothing) on another
+    { src: `(a, n) => { if (n > 0) return a; return n; }`, params: ["Float64Array", "i"], at: "1:34" },
+    { src: `(a, b, n) => { if (n > 0) return a; return b; }`, params: ["Float64Array", "Int32Array", "i"], at: "1:37" },
+    { src: `(a, n) => { const t = new Int8Array(n); if (n > 0) return t; }`, params: ["Float64Array", "i"] },
+  ],
   PF1011: [
     { src: `(a) => { const b = a * 2; return a[0]; }`, params: ["Float64Array"], at: "1:20" },
     { src: `(n) => { const t = new Float64Array(n); return t + 1; }`, at: "1:48" },
@@ -129,6 +136,11 @@ const must: Record<string, Case[]> = {
 };
 
 const mustNot: Record<string, Case[]> = {
+  PF1010: [
+    { src: `(a, n) => { for (const i of prange(n)) a[i] = i; return a; }`, params: ["Float64Array", "i"] },
+    { src: `(a, b, n) => { const t = new Float64Array(n); if (n > 3) return t; return n > 1 ? a : b; }`, params: ["Float64Array", "Float64Array", "i"] },
+    { src: `(n) => new Uint16Array(n)`, params: ["i"] },
+  ],
   PF1018: [
     { src: `(a, b, n, steps) => { let src = a, dst = b; for (let t = 0; t < steps; t++) { for (const i of prange(n)) dst[i] = src[i] * 0.5; const tmp = src; src = dst; dst = tmp; } }`, params: ["Float64Array", "Float64Array", "i", "i"] },
     { src: `(src, dst, n) => { let temp; for (let t = 0; t < 4; t++) { temp = src; src = dst; dst = temp; for (const i of prange(n)) dst[i] = src[i] + 1; } }`, params: ["Int32Array", "Int32Array", "i"] },

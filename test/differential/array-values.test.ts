@@ -4,8 +4,8 @@
  * parameters. Each kernel is compared with the plain function at 1-4 threads and every array
  * mode; bounds errors through an array variable name the length of the array it holds.
  */
-import { describe, test } from "vitest";
-import { prange } from "../../index.js";
+import { describe, expect, test } from "vitest";
+import { parallel, prange } from "../../index.js";
 import { checkThrowsRange, diffAll, type Kernel, type Rng } from "./harness.js";
 
 const js = (params: string, body: string): Kernel =>
@@ -119,4 +119,74 @@ describe("bounds through an array variable", () => {
     }`);
   test("a write through dst past the shorter array it holds", () => checkThrowsRange(fn, () => [new Float64Array(40), new Float64Array(30), 2, 35], { array: "dst", index: 30, length: 30 }));
   test("a read through src past the shorter array it holds", () => checkThrowsRange(fn, () => [new Float64Array(30), new Float64Array(40), 2, 35], { array: "src", index: 30, length: 30 }));
+});
+
+describe("returned arrays", () => {
+  const one = (rng: Rng, c: number) => {
+    const n = c === 0 ? 0 : rng.int(1, 300);
+    return [rng.f64(n, -10, 10), n];
+  };
+  const two = (rng: Rng, c: number) => {
+    const n = c === 0 ? 0 : rng.int(1, 300);
+    return [rng.f64(n, -10, 10), rng.f64(n, -10, 10), rng.int(0, 5), n];
+  };
+  diffAll([
+    ["a parameter, written in place: the same object comes back", js("a, n", `
+      for (const i of prange(n)) a[i] = a[i] * 2 + 1;
+      return a;`), one],
+    ["a parameter only read", js("a, n", `
+      let s = 0;
+      for (const i of prange(a.length)) s += i;
+      return s >= n ? a : a;`), one],
+    ["an array of the kernel's own: a new ordinary array the caller owns", js("a, n", `
+      const y = new Float64Array(n + 2);
+      for (const i of prange(n)) y[i + 1] = a[i] * a[i];
+      return y;`), one],
+    ["a zero-length array of the kernel's own", js("a, n", `
+      const z = new Int32Array(0);
+      for (const i of prange(n)) a[i] = i;
+      return z;`), one],
+    ["new K(n) returned directly", js("a, n", `
+      return new Uint8ClampedArray(n);`), one],
+    ["the variable a swap left holding one of the buffers", js("a, b, steps, n", `
+      let src = a, dst = b;
+      for (let t = 0; t < steps; t++) {
+        for (const i of prange(n)) dst[i] = src[i] * 0.5 + t;
+        const tmp = src; src = dst; dst = tmp;
+      }
+      return src;`), two],
+    ["?: between a parameter and a local array", js("a, b, steps, n", `
+      const t = new Float64Array(n);
+      for (const i of prange(n)) t[i] = a[i] - b[i];
+      return steps % 2 === 0 ? t : b;`), two],
+    ["returned from inside a serial loop, or after it", js("a, b, steps, n", `
+      for (let r = 0; r < 3; r++) {
+        const t = new Float64Array(n);
+        for (const i of prange(n)) t[i] = a[i] * r;
+        if (r === steps) return t;
+      }
+      return a;`), two],
+  ]);
+  diffAll([
+    ["a local array reduced across the loop (Numba's whole-array result)", js("a, n", `
+      const y = new Float64Array(4);
+      for (const i of prange(n)) for (let k = 0; k < 4; k++) y[k] += a[i] * (k + 1);
+      return y;`), one, { floatReduction: true }],
+    ["through an async call", js("a, n", `
+      const y = new Float32Array(n);
+      for (const i of prange(n)) y[i] = a[i] / 3;
+      return y;`), one, { async: true }],
+  ]);
+  test("a returned array is the caller's: the next call does not change it", () => {
+    const k = parallel(js("a, n", `
+      const y = new Float64Array(n);
+      for (const i of prange(n)) y[i] = a[i] + 1;
+      return y;`) as never, { threads: 2 }) as unknown as (a: Float64Array, n: number) => Float64Array;
+    const r1 = k(Float64Array.from([1, 2, 3]), 3);
+    const r2 = k(Float64Array.from([10, 20, 30]), 3);
+    expect(Array.from(r1)).toEqual([2, 3, 4]);
+    expect(Array.from(r2)).toEqual([11, 21, 31]);
+    expect(r1).not.toBe(r2);
+    expect(r1.buffer instanceof SharedArrayBuffer).toBe(false);
+  });
 });

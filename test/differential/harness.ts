@@ -214,6 +214,32 @@ function bits(v: unknown): string {
 }
 
 /**
+ * A returned typed array: the compiled one has the plain one's kind, length and elements (within
+ * `tol` of the array's largest magnitude when a float reduction decides them), and the same
+ * identity: the argument in the same position when plain returns an argument, else an ordinary
+ * typed array that is none of the arguments (the caller owns it).
+ */
+function compareReturnedArray(want: AnyTypedArray, got: unknown, wantArgs: readonly Arg[], gotArgs: readonly Arg[], tol: number): string[] {
+  if (!isTyped(got)) return [`return expected ${fmt(want)}, got ${fmt(got)}`];
+  const out: string[] = [];
+  if (ctorOf(got) !== ctorOf(want) || got.length !== want.length) out.push(`return expected ${fmt(want)}, got ${fmt(got)}`);
+  const wi = wantArgs.indexOf(want);
+  const gi = gotArgs.indexOf(got);
+  if (wi !== gi) out.push(wi >= 0 ? `plain returns argument ${wi}, compiled ${gi >= 0 ? `argument ${gi}` : "another array"}` : `plain returns a new array, compiled argument ${gi}`);
+  if (wi < 0 && got.buffer instanceof SharedArrayBuffer) out.push("a returned new array lies in shared memory (the caller should own an ordinary typed array)");
+  let scale = 0;
+  for (let j = 0; j < want.length; j++) if (Number.isFinite(Number(want[j]))) scale = Math.max(scale, Math.abs(Number(want[j])));
+  let bad = 0;
+  for (let j = 0; j < Math.min(want.length, got.length); j++) {
+    const g = Number(got[j]);
+    const e = Number(want[j]);
+    if (Object.is(g, e) || (tol > 0 && Math.abs(g - e) <= tol * Math.max(scale, 1e-300))) continue;
+    if (bad++ < 3) out.push(`returned [${j}]: expected ${bits(e)}, got ${bits(g)}`);
+  }
+  return out;
+}
+
+/**
  * Run `fn` plain and compiled for every seed, thread count and array mode; fail with a list of
  * every mismatch. Compile errors from `parallel` propagate and fail the test.
  */
@@ -284,7 +310,14 @@ async function checkRuns(fn: Kernel, makeInputs: MakeInputs, opts: CheckOptions)
             release(p, m);
             continue;
           }
-          if (opts.floatReduction) {
+          if (isTyped(want.ret)) {
+            for (const d of compareReturnedArray(want.ret, got.ret, ref.args, p.args, opts.floatReduction ? tol : 0)) problems.push(`${w}: ${d}`);
+            if (opts.floatReduction && isTyped(got.ret)) {
+              const key = Array.from(got.ret as ArrayLike<number>, bits).join(",");
+              if (firstCompiled === null) firstCompiled = { ret: key, where: w };
+              else if (firstCompiled.ret !== key) problems.push(`${w}: returned array differs in bits from ${firstCompiled.where}`);
+            }
+          } else if (opts.floatReduction) {
             if (!relClose(got.ret, want.ret, tol, scale)) {
               problems.push(`${w}: return ${bits(got.ret)} not within ${tol} (rel) of plain ${bits(want.ret)}`);
             }

@@ -1605,7 +1605,7 @@ export const corpus: readonly RealKernel[] = [
   { name: "numba-blackscholes", from: "Numba examples, blackscholes_numba.py", kernel: numbaBlackScholes, globals: { cnd, RSQRT2PI, A1, A2, A3, A4, A5 },
     inputs: (rng, s) => { const n = pick(s, 200, 1 << 20); return [new Float64Array(n), new Float64Array(n), rng.f64(n, 5, 30), rng.f64(n, 1, 100), rng.f64(n, 0.25, 10), 0.02, 0.3]; } },
   { name: "numba-whole-array-result", from: "Numba documentation, Parallel: prange_ok_result_whole_arr", kernel: numbaWholeArrayResult,
-    pending: "a local typed array returned by the kernel (`y = np.zeros(4)`; `return y`)", reduction: { tol: 1e-12 },
+    reduction: { tol: 1e-12 },
     inputs: (rng, s) => [rng.f64(pick(s, 1000, 1 << 22))] },
 
   { name: "spectral-norm", from: "SunSpider math-spectral-norm (The Computer Language Benchmarks Game)", kernel: spectralNorm,

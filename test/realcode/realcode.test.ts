@@ -54,6 +54,17 @@ function compare(want: { ret: unknown; args: Arg[] }, got: { ret: unknown; args:
   const close = (g: number, w: number, scale: number) => Object.is(g, w) || (tol > 0 && Math.abs(g - w) <= tol * Math.max(scale, 1e-300));
   if (typeof want.ret === "number" && typeof got.ret === "number") {
     if (!close(got.ret, want.ret, Math.abs(want.ret))) out.push(`return ${hex(got.ret)}, plain ${hex(want.ret)}`);
+  } else if (isArr(want.ret)) {
+    // a returned array: the same kind, length and elements, and the argument in the same place when plain returns one
+    const w = want.ret;
+    const g = got.ret;
+    if (!isArr(g) || g.constructor !== w.constructor || g.length !== w.length) out.push(`return ${String(g)}, plain a ${w.constructor.name}(${w.length})`);
+    else {
+      if (want.args.indexOf(w) !== got.args.indexOf(g)) out.push(`return is argument ${got.args.indexOf(g)}, plain argument ${want.args.indexOf(w)}`);
+      let scale = 0;
+      for (let i = 0; i < w.length; i++) if (Number.isFinite(w[i])) scale = Math.max(scale, Math.abs(w[i]!));
+      for (let i = 0; i < w.length; i++) if (!close(g[i]!, w[i]!, scale)) out.push(`return [${i}]: ${hex(g[i]!)}, plain ${hex(w[i]!)}`);
+    }
   } else if (!Object.is(got.ret, want.ret)) out.push(`return ${String(got.ret)}, plain ${String(want.ret)}`);
   want.args.forEach((w, a) => {
     const g = got.args[a];
@@ -74,7 +85,7 @@ function compare(want: { ret: unknown; args: Arg[] }, got: { ret: unknown; args:
 
 /** Every number the run produced, for the bit-identity check of reductions. */
 function fingerprint(r: { ret: unknown; args: Arg[] }): string {
-  const parts: string[] = [String(typeof r.ret === "number" ? hex(r.ret) : r.ret)];
+  const parts: string[] = [isArr(r.ret) ? Buffer.from(r.ret.buffer, r.ret.byteOffset, r.ret.byteLength).toString("base64") : String(typeof r.ret === "number" ? hex(r.ret) : r.ret)];
   for (const v of r.args) if (isArr(v)) parts.push(Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64"));
   return parts.join("|");
 }
@@ -128,6 +139,13 @@ function runKernel(k: RealKernel): Row {
 function relError(want: { ret: unknown; args: Arg[] }, got: { ret: unknown; args: Arg[] }): number {
   let e = 0;
   if (typeof want.ret === "number" && typeof got.ret === "number" && want.ret !== got.ret) e = Math.abs(got.ret - want.ret) / Math.abs(want.ret);
+  if (isArr(want.ret) && isArr(got.ret)) {
+    const w = want.ret;
+    const g = got.ret;
+    let scale = 0;
+    for (let i = 0; i < w.length; i++) scale = Math.max(scale, Math.abs(w[i]!));
+    for (let i = 0; i < w.length; i++) if (w[i] !== g[i] && scale > 0) e = Math.max(e, Math.abs(g[i]! - w[i]!) / scale);
+  }
   want.args.forEach((w, a) => {
     const g = got.args[a];
     if (!isArr(w) || !isArr(g)) return;
