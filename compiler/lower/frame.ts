@@ -36,7 +36,9 @@ export function layoutFrame(k: Kernel): FrameLayout {
     if (p.array) {
       // any access whose array may be this argument (analysis/points-to.ts: through array variables too)
       const written = accessed(k, p, true);
-      const read = accessed(k, p, false);
+      // an argument the kernel may return is given an address of its own (the runtime finds the
+      // returned argument by address), so one neither read nor written is copied in too
+      const read = accessed(k, p, false) || (!written && pointsToOf(k).returned.some((o) => o.param === p));
       return { name: p.name, kind: "array", array: p.array, offset: at, lengthOffset: at + 4, read, written };
     }
     return { name: p.name, kind: p.paramKind ?? "f", offset: at } as ParamSlot;

@@ -190,3 +190,16 @@ describe("returned arrays", () => {
     expect(r1.buffer instanceof SharedArrayBuffer).toBe(false);
   });
 });
+
+describe("returned arguments the kernel does not touch", () => {
+  const same = (rng: Rng, c: number) => {
+    const n = c === 0 ? 0 : rng.int(1, 50);
+    return [rng.f64(n), rng.f64(n), rng.int(0, 3)];
+  };
+  diffAll([
+    ["one of two arrays of one length, neither read nor written: the right object", js("a, b, f", `
+      let s = 0;
+      for (const i of prange(a.length + b.length)) s += i;
+      return f + s * 0 > 1 ? b : a;`), same],
+  ]);
+});
