@@ -1,19 +1,26 @@
 /**
- * Compiling off the main thread, for `.async` calls: one worker per process (runtime/compile-worker.ts),
- * made on first use and reused (ended after 10 s idle, remade when needed). It is unref()ed except
- * while a request is awaited, so it never keeps a process alive on its own. When no worker can be had (the worker entry is not built,
- * Node's permission model forbids workers, the worker failed to start or died) requests answer
- * `null` and the caller compiles on its own thread, as a synchronous call does.
+ * Compiling off the main thread: one worker per process (runtime/compile-worker.ts), made on
+ * first use and reused. `.async` calls post requests and await them (offThread); synchronous
+ * calls (parallel()'s early check, the first call of a signature, kernel.diagnostics) post them
+ * and block in Atomics.wait until the worker answers (onWorkerSync), so TypeScript loads once
+ * per process, on the worker, and never on the caller's thread. The worker is unref()ed except
+ * while an `.async` request is awaited, so it never keeps a process alive on its own; one that
+ * only served `.async` calls is ended after 10 s idle (remade when needed), one that compiles
+ * for synchronous calls is kept. When no worker can be had (the worker entry is not built,
+ * Node's permission model forbids workers, the worker failed to start, died or did not answer
+ * a synchronous request within 20 s; Deno and Bun) requests answer `null` and the caller
+ * compiles on its own thread.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 import type { CompiledKernel } from "../compiler/artifact.js";
 import type { CompileOptions, Diagnostic, KernelShape, ParamType } from "../compiler/interface.js";
 
 /** What the main thread asks the compile worker. */
 export type CompileRequest =
   | { readonly id: number; readonly kind: "shape"; readonly source: string; readonly options: CompileOptions }
+  | { readonly id: number; readonly kind: "check"; readonly source: string; readonly options: CompileOptions }
   | { readonly id: number; readonly kind: "compile"; readonly source: string; readonly options: CompileOptions; readonly params: readonly ParamType[] };
 
 /** What it answers: the compiler's result as plain data, or the exception the compiler threw. */
@@ -24,6 +31,7 @@ export type CompileReply =
       readonly shape: KernelShape | null;
       readonly diagnostics: readonly Diagnostic[];
       readonly compiled: CompiledKernel | null;
+      readonly sourceOffset: number;
     }
   | { readonly id: number; readonly ok: false; readonly error: { readonly cls: "Error" | "TypeError" | "RangeError"; readonly message: string; readonly stack: string } };
 
@@ -32,6 +40,8 @@ export interface OffThreadResult {
   readonly shape: KernelShape | null;
   readonly diagnostics: readonly Diagnostic[];
   readonly compiled: CompiledKernel | null;
+  /** the compiler's CompileResult.sourceOffset */
+  readonly sourceOffset: number;
 }
 
 interface Pending {
@@ -46,7 +56,14 @@ let nextId = 1;
 /** An idle worker is ended after this long (it holds a TypeScript of its own, tens of MB). */
 const IDLE_MS = 10_000;
 let idleTimer: ReturnType<typeof setTimeout> | null = null;
-const counts = { shape: 0, compile: 0 };
+const counts = { shape: 0, compile: 0, check: 0 };
+const syncCounts = { shape: 0, compile: 0, check: 0 };
+/**
+ * Set once the worker has compiled for synchronous calls: it then holds this process's only
+ * TypeScript, so it is kept when idle (unref()ed: it never keeps the process alive) instead of
+ * being ended after IDLE_MS and loaded again by the next compile.
+ */
+let servedSync = false;
 const pending = new Map<number, Pending>();
 
 /** The worker entry: dist/runtime/compile-worker.js beside this file, or under dist/ when running from TS source. */
@@ -93,7 +110,7 @@ function theWorker(): Worker | null {
     if (p === undefined) return;
     pending.delete(reply.id);
     if (pending.size === 0) idle(w);
-    if (reply.ok) p.resolve({ shape: reply.shape, diagnostics: reply.diagnostics.map(freezeDiagnostic), compiled: reply.compiled });
+    if (reply.ok) p.resolve({ shape: reply.shape, diagnostics: reply.diagnostics.map(freezeDiagnostic), compiled: reply.compiled, sourceOffset: reply.sourceOffset });
     else p.reject(rebuild(reply.error));
   });
   w.on("error", () => {
@@ -109,6 +126,8 @@ function theWorker(): Worker | null {
 function idle(w: Worker): void {
   w.unref();
   if (idleTimer !== null) clearTimeout(idleTimer);
+  idleTimer = null;
+  if (servedSync) return;
   idleTimer = setTimeout(() => {
     idleTimer = null;
     if (worker === w && pending.size === 0) {
@@ -130,7 +149,70 @@ function rebuild(e: { cls: string; message: string; stack: string }): Error {
   return err;
 }
 
-type Body = { kind: "shape"; source: string; options: CompileOptions } | { kind: "compile"; source: string; options: CompileOptions; params: readonly ParamType[] };
+type Body = { kind: "shape" | "check"; source: string; options: CompileOptions } | { kind: "compile"; source: string; options: CompileOptions; params: readonly ParamType[] };
+
+/** How long a synchronous request waits for the worker before the caller compiles on its own thread. */
+const SYNC_TIMEOUT_MS = 20_000;
+
+/**
+ * Whether synchronous requests may go to the worker: Node's worker_threads with
+ * receiveMessageOnPort, and a thread that may block in Atomics.wait. Deno and Bun load this host
+ * too; they compile on the caller's thread, as before.
+ */
+function syncPossible(): boolean {
+  const g = globalThis as { Deno?: unknown; Bun?: unknown };
+  return typeof receiveMessageOnPort === "function" && g.Deno === undefined && g.Bun === undefined && process.env.PARFOR_COMPILE_ON_THREAD !== "1";
+}
+
+/**
+ * Runs a request on the compile worker and blocks until it answers, so that a synchronous call
+ * (parallel()'s early check, the first call of a signature, kernel.diagnostics) does not load
+ * TypeScript on this thread: one TypeScript per process, on the worker, which `.async` calls
+ * then find loaded. Null when no worker can answer (the caller compiles on its own thread).
+ * Rethrows the exception the compiler threw.
+ */
+export function onWorkerSync(body: Body): OffThreadResult | null {
+  if (!syncPossible()) return null;
+  const w = theWorker();
+  if (w === null) return null;
+  const id = nextId++;
+  syncCounts[body.kind]++;
+  servedSync = true;
+  const req = { ...body, options: cloneableOptions(body.options), id } as CompileRequest;
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  try {
+    if (idleTimer !== null) clearTimeout(idleTimer);
+    idleTimer = null;
+    try {
+      w.postMessage({ req, reply: port2, flag }, [port2]);
+    } catch {
+      return null;
+    }
+    const deadline = Date.now() + SYNC_TIMEOUT_MS;
+    while (Atomics.load(flag, 0) === 0) {
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        // a worker that does not answer is given up: this and later requests compile here
+        unavailable = true;
+        if (worker === w) {
+          worker = null;
+          void w.terminate();
+        }
+        return null;
+      }
+      Atomics.wait(flag, 0, 0, Math.min(left, 1000));
+    }
+    const got = receiveMessageOnPort(port1) as { message: CompileReply } | undefined;
+    if (got === undefined) return null;
+    const reply = got.message;
+    if (!reply.ok) throw rebuild(reply.error);
+    return { shape: reply.shape, diagnostics: reply.diagnostics.map(freezeDiagnostic), compiled: reply.compiled, sourceOffset: reply.sourceOffset };
+  } finally {
+    port1.close();
+    if (worker === w && pending.size === 0) idle(w);
+  }
+}
 
 /**
  * Runs a request on the compile worker. Resolves with the compiler's result, rejects with the
@@ -160,8 +242,13 @@ export function offThread(body: Body): Promise<OffThreadResult | null> {
 }
 
 /** Requests posted to the compile worker so far, by kind (for tests). */
-export function offThreadRequests(): { readonly shape: number; readonly compile: number } {
+export function offThreadRequests(): { readonly shape: number; readonly compile: number; readonly check: number } {
   return { ...counts };
+}
+
+/** Synchronous requests answered by the compile worker so far, by kind (for tests). */
+export function onWorkerRequests(): { readonly shape: number; readonly compile: number; readonly check: number } {
+  return { ...syncCounts };
 }
 
 /** The compile worker, if one runs (for tests). */

@@ -3,7 +3,7 @@
  * calls. It answers each request with plain data: the kernel's shape and diagnostics, or a
  * CompiledKernel whose wasm bytes are transferred. Started by runtime/compile-client.ts.
  */
-import { parentPort } from "node:worker_threads";
+import { type MessagePort, parentPort } from "node:worker_threads";
 import type { CompileRequest, CompileReply } from "./compile-client.js";
 
 const port = parentPort;
@@ -12,18 +12,46 @@ if (port === null) throw new Error("parfor: compile-worker.js must run as a work
 // The compiler is imported on the first request (it loads TypeScript itself, on first use).
 let compiler: Promise<typeof import("../compiler/index.js")> | null = null;
 
-port.on("message", (req: CompileRequest) => {
+port.on("message", (req: CompileRequest | SyncEnvelope) => {
   void answer(req);
 });
 
-async function answer(req: CompileRequest): Promise<void> {
+/**
+ * A synchronous request (runtime/compile-client.ts, onWorkerSync): the caller blocks in
+ * Atomics.wait on `flag` until the reply is on `reply` (a port it reads with receiveMessageOnPort).
+ */
+export interface SyncEnvelope {
+  readonly req: CompileRequest;
+  readonly reply: MessagePort;
+  readonly flag: Int32Array;
+}
+
+async function answer(req: CompileRequest | SyncEnvelope): Promise<void> {
+  if ("flag" in req) {
+    const env = req;
+    try {
+      await answer1(env.req, (reply, transfer) => env.reply.postMessage(reply, transfer));
+    } finally {
+      // the caller reads the reply and closes the channel
+      Atomics.store(env.flag, 0, 1);
+      Atomics.notify(env.flag, 0);
+    }
+    return;
+  }
+  await answer1(req, (reply, transfer) => port!.postMessage(reply, transfer));
+}
+
+async function answer1(req: CompileRequest, send: (reply: CompileReply, transfer: ArrayBuffer[]) => void): Promise<void> {
   let reply: CompileReply;
   const transfer: ArrayBuffer[] = [];
   try {
     const c = await (compiler ??= import("../compiler/index.js"));
     if (req.kind === "shape") {
       const r = c.shapeOf(req.source, req.options);
-      reply = { id: req.id, ok: true, shape: r.shape, diagnostics: r.diagnostics, compiled: null };
+      reply = { id: req.id, ok: true, shape: r.shape, diagnostics: r.diagnostics, compiled: null, sourceOffset: 0 };
+    } else if (req.kind === "check") {
+      const r = c.check(req.source, req.options);
+      reply = { id: req.id, ok: true, shape: r.shape, diagnostics: r.diagnostics, compiled: null, sourceOffset: r.sourceOffset };
     } else {
       const r = c.compile(req.source, req.params, req.options);
       let compiled = r.compiled;
@@ -34,12 +62,12 @@ async function answer(req: CompileRequest): Promise<void> {
         compiled = { ...compiled, wasm: bytes };
         transfer.push(bytes.buffer as ArrayBuffer);
       }
-      reply = { id: req.id, ok: true, shape: r.shape, diagnostics: r.diagnostics, compiled };
+      reply = { id: req.id, ok: true, shape: r.shape, diagnostics: r.diagnostics, compiled, sourceOffset: r.sourceOffset };
     }
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
     const cls = err instanceof TypeError ? "TypeError" : err instanceof RangeError ? "RangeError" : "Error";
     reply = { id: req.id, ok: false, error: { cls, message: err.message, stack: err.stack ?? "" } };
   }
-  port!.postMessage(reply, transfer);
+  send(reply, transfer);
 }

@@ -14,7 +14,7 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import { aliasHazards, check, compile, explain, shapeOf } from "../../compiler/index.js";
-import { offThread } from "../compile-client.js";
+import { offThread, onWorkerSync } from "../compile-client.js";
 import { ASYNC_STATE, DONE, EPOCH, MAX_WORKERS, READY, STATE, WORKER_BASE, WORKER_DEAD, WORKER_STRIDE } from "../control.js";
 import type { SerializedError } from "../errors.js";
 import { setHost, type Host, type SpawnInit, type WorkerEvents, type WorkerLink } from "../host.js";
@@ -243,7 +243,16 @@ export const nodeHost: Host = {
       return null;
     }
   },
-  jit: { check, compile, shapeOf, aliasHazards, explain, offThread },
+  // synchronous compiles go to the compile worker too (blocking), so TypeScript loads once per
+  // process, off this thread; where no worker can answer, the compiler runs here
+  jit: {
+    check: (source, options, params) => (params === undefined ? onWorkerSync({ kind: "check", source, options: options ?? {} }) : null) ?? check(source, options, params),
+    compile: (source, params, options) => onWorkerSync({ kind: "compile", source, options: options ?? {}, params }) ?? compile(source, params, options),
+    shapeOf: (source, options) => onWorkerSync({ kind: "shape", source, options: options ?? {} }) ?? shapeOf(source, options),
+    aliasHazards,
+    explain,
+    offThread,
+  },
   precompiled: (fn, source, options, file) => precompiledFor(fn as never, source, options, file),
 };
 
