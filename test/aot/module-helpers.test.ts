@@ -18,8 +18,9 @@ const cli = join(root, "dist/cli/parfor.js");
 const tmp = mkdtempSync(join(tmpdir(), "parfor-build-helpers-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
+// children tell a run-time compile by TypeScript in their module cache: they compile on their main thread
 const node = (args: string[], cwd: string) =>
-  run(process.execPath, args, { cwd, env: { ...process.env, PARFOR_CACHE: "", PARFOR_MANIFEST: "" }, maxBuffer: 1 << 24 });
+  run(process.execPath, args, { cwd, env: { ...process.env, PARFOR_CACHE: "", PARFOR_MANIFEST: "", PARFOR_COMPILE_ON_THREAD: "1" }, maxBuffer: 1 << 24 });
 
 describe("parfor build: module-level helpers", () => {
   const proj = join(tmp, "proj");

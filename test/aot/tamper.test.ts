@@ -31,8 +31,9 @@ process.env.PARFOR_CACHE = "";
 process.env.PARFOR_MANIFEST = "";
 
 /** Runs `tamper-child.mjs` (kernels `sum(n, a)` and `fill(x, n)`); a hang fails after 20 s instead of stalling the suite. */
+// children tell a run-time compile by TypeScript in their module cache: they compile on their main thread
 async function child(env: Record<string, string>, script = [join(fixtures, "tamper-child.mjs"), dist], cwd = root) {
-  const p = await run(process.execPath, script, { cwd, env: { ...process.env, PARFOR_CACHE: "", PARFOR_MANIFEST: "", ...env }, timeout: 20_000, maxBuffer: 1 << 24 });
+  const p = await run(process.execPath, script, { cwd, env: { ...process.env, PARFOR_CACHE: "", PARFOR_MANIFEST: "", PARFOR_COMPILE_ON_THREAD: "1", ...env }, timeout: 20_000, maxBuffer: 1 << 24 });
   return { out: JSON.parse(p.stdout.trim().split("\n").pop()!) as { r: unknown[]; compiled: boolean }, stderr: p.stderr };
 }
 const GOOD = [1498500, 9900, true];
