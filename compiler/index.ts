@@ -206,11 +206,42 @@ function runPhases(source: string, options: CompileOptions, params: readonly Par
   if (sink.hasErrors) return { diagnostics: sink.items, sourceOffset, shape, compiled: null };
   const text = parsed.sourceFile.text;
   const textOf = (p: Pos): string => kernel.texts?.get(p) ?? text.slice(p.start, p.end);
-  analyse(kernel, params ?? defaultParamTypes(shape), sink, textOf);
-  if (sink.hasErrors || !lower) return { diagnostics: sink.items, sourceOffset, shape, compiled: null };
-  listener?.seen({ kernel, locate: parsed.locate, textOf });
-  const compiled = lowerKernel(kernel, (p) => parsed.locate(p.start), { checkRaces: options.checkRaces === true, ...(listener ? { notes: listener.notes } : {}) });
-  return { diagnostics: sink.items, sourceOffset, shape, compiled };
+  const count = params ? signatureProblems(kernel, shape, params).filter((b) => b.code === "PF3002") : [];
+  for (const b of count) sink.report(b.code, b.at, b.args);
+  if (sink.hasErrors) return { diagnostics: sink.items, sourceOffset, shape, compiled: null };
+  try {
+    analyse(kernel, params ?? defaultParamTypes(shape), sink, textOf);
+    if (sink.hasErrors || !lower) return { diagnostics: sink.items, sourceOffset, shape, compiled: null };
+    listener?.seen({ kernel, locate: parsed.locate, textOf });
+    const compiled = lowerKernel(kernel, (p) => parsed.locate(p.start), { checkRaces: options.checkRaces === true, ...(listener ? { notes: listener.notes } : {}) });
+    return { diagnostics: sink.items, sourceOffset, shape, compiled };
+  } catch (e) {
+    // a signature that contradicts the kernel is the caller's error, not the compiler's
+    const bad = params ? signatureProblems(kernel, shape, params) : [];
+    if (bad.length === 0) throw e;
+    const out = new DiagnosticSink(parsed.locate);
+    for (const b of bad) out.report(b.code, b.at, b.args);
+    return { diagnostics: out.items, sourceOffset, shape, compiled: null };
+  }
+}
+
+/**
+ * What contradicts the kernel in a signature that only a caller of compile() can give (the run
+ * time checks arguments before it compiles): the wrong count (always reported), a scalar for an
+ * indexed parameter (reported when the compiler could not handle it), as the PF3002/PF3001 a call
+ * with such arguments gets.
+ */
+function signatureProblems(kernel: Kernel, shape: KernelShape, params: readonly ParamType[]): { code: "PF3001" | "PF3002"; at: Pos; args: (string | number)[] }[] {
+  const ps = shape.params;
+  const at = { start: 0, end: 0 };
+  if (params.length !== ps.length) {
+    return [{ code: "PF3002", at, args: [shape.name, ps.length, ps.length === 1 ? "" : "s", ps.map((p) => p.name).join(", ") || "none", `a signature of ${params.length}`] }];
+  }
+  return ps.flatMap((p, i) =>
+    p.isArray && !ARRAY_KINDS.has(params[i]!)
+      ? [{ code: "PF3001" as const, at: kernel.params[i]?.pos ?? at, args: [shape.name, i + 1, p.name, "a typed array (it is indexed in the kernel)", `the type '${params[i]}'`] }]
+      : [],
+  );
 }
 
 function analyse(kernel: Kernel, params: readonly ParamType[], sink: DiagnosticSink, textOf: (p: Pos) => string): void {

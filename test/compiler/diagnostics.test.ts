@@ -245,6 +245,21 @@ describe("diagnostics that must not be reported", () => {
   }
 });
 
+describe("a signature that contradicts the kernel (compile() called directly)", () => {
+  test("is PF3001 or PF3002 naming the parameter, never a compiler failure", () => {
+    const cases: [string, ParamType[], string][] = [
+      [`(a) => { a[0]++; return a[0]; }`, ["f"], "PF3001 anonymous: argument 1 ('a') must be a typed array"],
+      [`(a, i) => { return a[i] = 5; }`, ["i", "i"], "PF3001 anonymous: argument 1 ('a') must be a typed array"],
+      [`(a, n) => { for (const i of prange(n)) a[i] = i; }`, ["Float64Array"], "PF3002"],
+    ];
+    for (const [src, sig, want] of cases) {
+      const ds = compile(src, sig).diagnostics;
+      expect(ds.map((d) => d.code)).not.toContain("PF1015");
+      expect(ds.map((d) => `${d.code} ${d.message}`).join("\n")).toContain(want);
+    }
+  });
+});
+
 describe("one error per mistake", () => {
   test("a destructuring declaration is one PF1001 per declaration; its names are not also PF1002", () => {
     const ds = diagnose({ src: `(a, n) => { let s = 0; for (const i of prange(n)) { const [x, y] = [a[i], a[i] + 1]; const { p, q: [r] } = a; s += x * y + p + r; } return s; }`, params: ["Float64Array", "s"] });
