@@ -4,7 +4,8 @@
  *
  * An *index tree* is an integer expression built with `+`, `-` and `*` from leaves whose range is
  * known when the chunk starts: integer constants, array lengths, integer live-ins (values the loop
- * only reads), the prange index (its range is the chunk's), the counters of enclosing canonical
+ * only reads; a double live-in too, when the chunk finds it an int32 other than -0), the prange
+ * index (its range is the chunk's; a double index when the start and step are int32), the counters of enclosing canonical
  * `for` loops of the body (`for (let j = A; j < B; j++)` with A and B index trees: j lies in
  * [A.lo, B.hi - 1] inside its body, and nothing else writes it), locals written once by their
  * declaration from an index tree (`const c = i*m + j*n + k`), and privates of the loop assigned
@@ -28,7 +29,7 @@ import { type Expr, I32_MAX, I32_MIN, i32, type PrangeStmt, type Stmt, type Ty, 
 import { visitExpr } from "../model/walk.js";
 import type { FnLowerer } from "./fn.js";
 import { ValType } from "./wasm/encoder.js";
-import { Op } from "./wasm/opcodes.js";
+import { Op, OpFC } from "./wasm/opcodes.js";
 
 type Tree =
   | { readonly k: "const"; readonly value: number }
@@ -59,7 +60,7 @@ const isIntTy = (t: Ty | undefined): boolean => t !== undefined && (t.k === "i32
 
 /** The fast path of `p`'s chunks, or null when no access or index node gains from one. */
 export function planChunk(p: PrangeStmt): ChunkPlan | null {
-  if (p.index.ty!.k !== "i32") return null;
+  if (p.index.ty!.k !== "i32" && p.index.ty!.k !== "f64") return null;
   const m = p.model!;
   const liveIn = new Set(m.liveIn);
   const outer = new Set<Var>([...m.reductions.map((r) => r.v), ...m.shared, ...m.privates]);
@@ -119,7 +120,8 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
         const t = env.get(v);
         if (t) return t;
         if (v === p.index) return { k: "index" };
-        if (liveIn.has(v) && !v.array && (v.ty!.k === "i32" || (v.ty!.k === "i64" && !leaky.has(v)))) return { k: "var", v };
+        // a double live-in takes part when the chunk finds it an int32 (not -0): `dual` of `dual *= 2`
+        if (liveIn.has(v) && !v.array && (v.ty!.k === "i32" || ((v.ty!.k === "i64" || v.ty!.k === "f64") && !leaky.has(v)))) return { k: "var", v };
         return null;
       }
       case "binary": {
@@ -302,6 +304,9 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
     } else if (t.k === "local") {
       if (t.v.ty!.k !== "i32") vars.add(t.v);
       mark(t.init);
+    } else if (t.k === "index") {
+      // a double index (wide bounds) is typed i32 on the fast path: the chunk's range is checked
+      if (p.index.ty!.k !== "i32") vars.add(p.index);
     } else if (t.k === "var") {
       if (t.v.ty!.k !== "i32") (vars.add(t.v), liveIns.add(t.v));
     } else if (t.k === "clamp") {
@@ -359,6 +364,17 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
         x = both(() => fb.localGet(L.arrays.get(tr.array)!.len).op(Op.i64_extend_i32_u));
         break;
       case "var":
+        if (tr.v.ty!.k === "f64") {
+          // an int32 value, not -0 (else the chunk takes the checked path)
+          const d = fb.local(ValType.f64);
+          const n = fb.local(ValType.i32);
+          L.getVar(tr.v);
+          fb.localTee(d).opFC(OpFC.i32_trunc_sat_f64_s).localTee(n).op(Op.f64_convert_i32_s).localGet(d).op(Op.f64_eq);
+          fb.localGet(d).op(Op.i64_reinterpret_f64).i64Const(-(2n ** 63n)).op(Op.i64_ne).op(Op.i32_and);
+          and();
+          x = both(() => fb.localGet(n).op(Op.i64_extend_i32_s));
+          break;
+        }
         x = both(() => {
           L.getVar(tr.v);
           if (tr.v.ty!.k === "i32") fb.op(Op.i64_extend_i32_s);
@@ -523,11 +539,14 @@ export function withFastTypes(L: FnLowerer, plan: ChunkPlan, body: () => void): 
     const local = L.locals.get(v);
     savedVar.set(v, { ty: v.ty!, local });
     if (plan.liveIns.has(v)) {
-      // an i64 live-in (already loaded): its low 32 bits, exact since its extent was checked
-      if (v.ty!.k !== "i64") throw new Error(`internal: narrowing a ${v.ty!.k} live-in`);
+      // an i64 live-in (already loaded): its low 32 bits, exact since its extent was checked; a
+      // double one: its int32 value (checked to be one)
+      if (v.ty!.k !== "i64" && v.ty!.k !== "f64") throw new Error(`internal: narrowing a ${v.ty!.k} live-in`);
       const l = fb.local(ValType.i32);
       L.getVar(v);
-      fb.op(Op.i32_wrap_i64).localSet(l);
+      if (v.ty!.k === "i64") fb.op(Op.i32_wrap_i64);
+      else fb.opFC(OpFC.i32_trunc_sat_f64_s);
+      fb.localSet(l);
       L.locals.set(v, l);
     } else L.locals.delete(v);
     v.ty = t;

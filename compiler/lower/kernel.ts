@@ -39,7 +39,7 @@ import { emitVectorPart } from "./vector.js";
 import { laneVerdict, type ScalarReason } from "./vector-check.js";
 import { emitChunkCheck, planChunk, withFastTypes } from "./hoist.js";
 import { linkMath, planMath } from "./mathlink.js";
-import { Op } from "./wasm/opcodes.js";
+import { Op, OpFC } from "./wasm/opcodes.js";
 
 const { f64, i32 } = { f64: ValType.f64, i32: ValType.i32 };
 
@@ -372,11 +372,22 @@ function lowerLoop(ctx: ModuleCtx, p: PrangeStmt, twoLane: boolean, paths: { lan
   paths.hoistedChecks = plan ? plan.sites.size : 0;
   if (plan) hoisted.push(...[...plan.sites].sort((a, b) => a - b));
   if (plan) {
-    // checks and index arithmetic proven once per chunk (hoist.ts)
-    emitChunkCheck(L, plan, itLo, 2, start, step);
+    // checks and index arithmetic proven once per chunk (hoist.ts); a double index's start and
+    // step (safe integers) must be int32 for it
+    let [start32, step32] = [start, step];
+    if (it !== i32) {
+      start32 = fb.local(i32);
+      step32 = fb.local(i32);
+      for (const [d, n] of [[start, start32], [step, step32]] as const) {
+        fb.localGet(d).opFC(OpFC.i32_trunc_sat_f64_s).localTee(n).op(Op.f64_convert_i32_s).localGet(d).op(Op.f64_eq);
+      }
+      fb.op(Op.i32_and);
+    }
+    emitChunkCheck(L, plan, itLo, 2, start32, step32);
+    if (it !== i32) fb.op(Op.i32_and);
     fb.if_("void");
     L.pushLabel(null, "other");
-    withFastTypes(L, plan, () => emitCountedBody(L, p, itLo, 2, start, step));
+    withFastTypes(L, plan, () => emitCountedBody(L, p, itLo, 2, start32, step32));
     fb.else_();
     emitCountedBody(L, p, itLo, 2, start, step);
     L.popLabel();

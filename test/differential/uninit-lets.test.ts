@@ -74,6 +74,12 @@ describe("let x; assigned before it is read", () => {
       for (let k = 0; k < n; k += 2) l = k;
       for (const j of prange(a.length)) a[j] = a[j] * 2 + l;
     }, vec],
+    ["a double live-in in an index: -0 and large values keep the checked path (1 / s stays -Infinity)", (a: Float64Array, o: Float64Array, s: number) => {
+      for (const i of prange(o.length)) o[i] = a[i + s] * (1 / s) + a[i + s * 2 - s];
+    }, (rng: Rng) => {
+      const n = rng.int(1, 40);
+      return [rng.f64(n + 4, -2, 2), new Float64Array(n), [0, -0, 1, 2, 3][rng.int(0, 4)]!];
+    }, { cases: 12 }],
     ["undefined read on the first trip of a serial loop only", (a: Float64Array, n: number) => {
       let prev;
       for (let t = 0; t < 3; t++) {
