@@ -203,8 +203,17 @@ export function onWorkerSync(body: Body): OffThreadResult | null {
       }
       Atomics.wait(flag, 0, 0, Math.min(left, 1000));
     }
-    const got = receiveMessageOnPort(port1) as { message: CompileReply } | undefined;
-    if (got === undefined) return null;
+    // 2: the worker exited while it held the request
+    const got = Atomics.load(flag, 0) === 1 ? (receiveMessageOnPort(port1) as { message: CompileReply } | undefined) : undefined;
+    if (got === undefined) {
+      // a worker that died on a request would likely die on the next: compile here from now on
+      unavailable = true;
+      if (worker === w) {
+        worker = null;
+        void w.terminate();
+      }
+      return null;
+    }
     const reply = got.message;
     if (!reply.ok) throw rebuild(reply.error);
     return { shape: reply.shape, diagnostics: reply.diagnostics.map(freezeDiagnostic), compiled: reply.compiled, sourceOffset: reply.sourceOffset };

@@ -26,12 +26,25 @@ export interface SyncEnvelope {
   readonly flag: Int32Array;
 }
 
+/** Flags of synchronous requests in progress: a worker that exits sets them to 2, so their callers stop waiting at once. */
+const waiting = new Set<Int32Array>();
+process.on("exit", () => {
+  for (const f of waiting) {
+    Atomics.store(f, 0, 2);
+    Atomics.notify(f, 0);
+  }
+});
+
 async function answer(req: CompileRequest | SyncEnvelope): Promise<void> {
   if ("flag" in req) {
     const env = req;
+    waiting.add(env.flag);
+    // fault injection for test/runtime/sync-compile.test.ts: the worker dies holding a request
+    if (process.env.PARFOR_FAULT_COMPILE_WORKER === "exit") process.exit(1);
     try {
       await answer1(env.req, (reply, transfer) => env.reply.postMessage(reply, transfer));
     } finally {
+      waiting.delete(env.flag);
       // the caller reads the reply and closes the channel
       Atomics.store(env.flag, 0, 1);
       Atomics.notify(env.flag, 0);

@@ -47,3 +47,17 @@ describe("synchronous compiles", () => {
     expect(m.early).toEqual({ cls: "ParforCompileError", line: "18" });
   });
 });
+
+describe("a compile worker that dies holding a synchronous request", () => {
+  it("is noticed at once: the caller compiles on its own thread, results and errors as before", () => {
+    const t0 = Date.now();
+    const m = run({ PARFOR_FAULT_COMPILE_WORKER: "exit" });
+    const ms = Date.now() - t0;
+    expect(m.typescript).toBe(true);
+    expect(m.r1).toBe(999000);
+    expect(m.r2).toBe(3);
+    expect(m.early).toEqual({ cls: "ParforCompileError", line: "18" });
+    // the whole child process: TypeScript's load on its own thread dominates; a missed exit would wait 20 s
+    expect(ms).toBeLessThan(15_000);
+  });
+});
