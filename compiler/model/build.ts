@@ -193,6 +193,21 @@ function effects(stmts: readonly Stmt[], fresh?: ReadonlySet<Var>): Set<Var> {
   return out;
 }
 
+/** `for (let k = 0; k < a.length; k++) {}` at `at` (its body to be filled in): fill() and for-of over a typed array. */
+function overArray(k: Var, a: Var, at: Pos, label: string | null): LoopStmt {
+  const kv = (): Expr => ({ k: "var", v: k, ...at });
+  return {
+    k: "loop",
+    kind: "for",
+    init: [{ k: "let", v: k, init: { k: "num", value: 0, ...at }, ...at }],
+    cond: { k: "binary", op: "<", l: kv(), r: { k: "length", array: a, ...at }, ...at },
+    update: { k: "update", op: "++", prefix: false, target: k, ...at },
+    body: [],
+    label,
+    ...at,
+  };
+}
+
 interface LoopCtx {
   readonly node: LoopStmt | PrangeStmt;
   readonly label: string | null;
@@ -1158,16 +1173,7 @@ class Builder {
       const at = this.pos(s.expression);
       const k = this.declare(`${(decl.name as TS.Identifier).text}#index`, at, "local", false);
       const kv = (): Expr => ({ k: "var", v: k, ...at });
-      const node: LoopStmt = {
-        k: "loop",
-        kind: "for",
-        init: [{ k: "let", v: k, init: { k: "num", value: 0, ...at }, ...at }],
-        cond: { k: "binary", op: "<", l: kv(), r: { k: "length", array: arr, ...at }, ...at },
-        update: { k: "update", op: "++", prefix: false, target: k, ...at },
-        body: [],
-        label,
-        ...p,
-      };
+      const node: LoopStmt = { ...overArray(k, arr, at, label), ...p };
       this.countAssign(k);
       this.loops.push({ node, label });
       const body = this.scoped(() => {
@@ -1610,18 +1616,8 @@ class Builder {
     const k = this.declare("fill index", p, "local", false);
     t.used = k.used = true;
     this.countAssign(k);
-    const kv = (): Expr => ({ k: "var", v: k, ...p });
-    const store: Expr = { k: "store", op: "=", ref: { array: a, index: kv(), site: this.newSite(a, p) }, value: { k: "var", v: t, ...p }, ...p };
-    const loop: LoopStmt = {
-      k: "loop",
-      kind: "for",
-      init: [{ k: "let", v: k, init: { k: "num", value: 0, ...p }, ...p }],
-      cond: { k: "binary", op: "<", l: kv(), r: { k: "length", array: a, ...p }, ...p },
-      update: { k: "update", op: "++", prefix: false, target: k, ...p },
-      body: [{ k: "expr", e: store, ...p }],
-      label: null,
-      ...p,
-    };
+    const store: Expr = { k: "store", op: "=", ref: { array: a, index: { k: "var", v: k, ...p }, site: this.newSite(a, p) }, value: { k: "var", v: t, ...p }, ...p };
+    const loop = Object.assign(overArray(k, a, p, null), { body: [{ k: "expr", e: store, ...p }] as Stmt[] });
     this.detectCounter(loop);
     out.push({ k: "block", body: [{ k: "let", v: t, init: value, ...p }, loop], ...p });
     return true;
