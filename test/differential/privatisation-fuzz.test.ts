@@ -3,7 +3,7 @@
  * inner loops with break and continue, `continue` of the prange, short-circuit and conditional
  * writes), random uses after the loop (none, a killing write, a conditional write, a read, a later
  * loop), sometimes a time loop around the prange, declared with let or var (at the top or in the
- * prange body). Soundness: a kernel on which the compiler reports no race must give the plain
+ * prange body), values through helper functions and per-iteration scratch arrays. Soundness: a kernel on which the compiler reports no race must give the plain
  * function's answer at every thread count (so a wrongly privatised `t` fails); a reported one is
  * only counted. The mix must hold both kinds, so the suite cannot pass by reporting everything.
  */
@@ -22,7 +22,7 @@ class Gen {
     return this.rng.pick(xs);
   }
   value(readsT: boolean): string {
-    const xs = ["a[i]", "a[i] * 0.5 + 1", "i % 7", "(a[i] + i) * 0.25", "k + a[i]"];
+    const xs = ["a[i]", "a[i] * 0.5 + 1", "i % 7", "(a[i] + i) * 0.25", "k + a[i]", "h(a[i])", "g(a[i], k)"];
     if (readsT) xs.push("t * 0.5 + a[i]", "t + 1", "t * t * 0.125");
     return this.pick(xs);
   }
@@ -37,6 +37,8 @@ class Gen {
     return out.join(" ");
   }
   stmt(depth: number, inLoop: boolean): string {
+    // a scratch array of the iteration's own, written and read back (t read before it is written)
+    if (this.rng.int(0, 9) === 0) return `{ const s = new Float64Array(2); s[0] = ${this.value(false)}; s[1] = t; t = s[0] + s[1] * 0.5; }`;
     const r = this.rng.int(0, depth > 1 ? 5 : 9);
     switch (r) {
       case 0:
@@ -66,7 +68,8 @@ class Gen {
     const loop = `for (const i of prange(o.length)) { let k = 0; ${body} }`;
     const around = this.rng.int(0, 3) === 0 ? `for (let r = 0; r < 2; r++) { ${loop} ${this.pick(["", "t = r;", "o[0] += t;"])} }` : loop;
     const after = this.pick(["", "t = 0;", "t = 0; return t;", "return t;", "if (o.length > 5) t = 3; return t;", "for (let j = 0; j < 2; j++) o[j] += t;", "for (const j of prange(o.length)) o[j] += 1; return t;"]);
-    return `${decl} ${around} ${after}`;
+    // helpers the values call: a declaration and an arrow function, inlined into the kernel
+    return `function h(x) { return x * 0.5 + 1; } const g = (x, y) => x - y * 0.25; ${decl} ${around} ${after}`;
   }
 }
 
