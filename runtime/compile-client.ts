@@ -7,9 +7,10 @@
  * while an `.async` request is awaited, so it never keeps a process alive on its own; one that
  * only served `.async` calls is ended after 10 s idle (remade when needed), one that compiles
  * for synchronous calls is kept. When no worker can be had (the worker entry is not built,
- * Node's permission model forbids workers, the worker failed to start, died or did not answer
- * a synchronous request within 20 s; Deno and Bun) requests answer `null` and the caller
- * compiles on its own thread.
+ * Node's permission model forbids workers, the worker failed to start; Deno and Bun) requests
+ * answer `null` and the caller compiles on its own thread. A worker that dies holding a
+ * synchronous request, or does not answer one within 20 s, is ended, and synchronous compiles
+ * stay on the caller's thread from then on; `.async` compiles get a new worker.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -52,6 +53,12 @@ interface Pending {
 let worker: Worker | null = null;
 /** set when a worker cannot be made in this process: later requests compile on the caller's thread */
 let unavailable = false;
+/**
+ * Set when a synchronous request timed out or its worker died holding it: synchronous compiles
+ * stay on the caller's thread from then on, while `.async` ones still get a (new) worker, so that
+ * they never block the event loop.
+ */
+let syncOff = false;
 let nextId = 1;
 /** An idle worker is ended after this long (it holds a TypeScript of its own, tens of MB). */
 const IDLE_MS = 10_000;
@@ -161,7 +168,7 @@ const SYNC_TIMEOUT_MS = 20_000;
  */
 function syncPossible(): boolean {
   const g = globalThis as { Deno?: unknown; Bun?: unknown };
-  return typeof receiveMessageOnPort === "function" && g.Deno === undefined && g.Bun === undefined && process.env.PARFOR_COMPILE_ON_THREAD !== "1";
+  return !syncOff && typeof receiveMessageOnPort === "function" && g.Deno === undefined && g.Bun === undefined && process.env.PARFOR_COMPILE_ON_THREAD !== "1";
 }
 
 /**
@@ -193,8 +200,8 @@ export function onWorkerSync(body: Body): OffThreadResult | null {
     while (Atomics.load(flag, 0) === 0) {
       const left = deadline - Date.now();
       if (left <= 0) {
-        // a worker that does not answer is given up: this and later requests compile here
-        unavailable = true;
+        // a worker that does not answer is given up: this and later synchronous requests compile here
+        syncOff = true;
         if (worker === w) {
           worker = null;
           void w.terminate();
@@ -206,8 +213,8 @@ export function onWorkerSync(body: Body): OffThreadResult | null {
     // 2: the worker exited while it held the request
     const got = Atomics.load(flag, 0) === 1 ? (receiveMessageOnPort(port1) as { message: CompileReply } | undefined) : undefined;
     if (got === undefined) {
-      // a worker that died on a request would likely die on the next: compile here from now on
-      unavailable = true;
+      // a worker that died on a synchronous request would likely die on the next: those compile here from now on
+      syncOff = true;
       if (worker === w) {
         worker = null;
         void w.terminate();

@@ -21,6 +21,8 @@ function run(env: Record<string, string>) {
     requests: { shape: number; compile: number; check: number };
     r1: number;
     r2: number;
+    r3: number;
+    asyncOffThread: number;
     early: { cls: string; line: string | null } | null;
     diagnostics: number;
   };
@@ -34,6 +36,8 @@ describe("synchronous compiles", () => {
     expect(m.requests).toEqual({ shape: 2, compile: 2, check: 0 });
     expect(m.r1).toBe(999000);
     expect(m.r2).toBe(3);
+    expect(m.r3).toBe(2);
+    expect(m.asyncOffThread).toBe(1);
     expect(m.early).toEqual({ cls: "ParforCompileError", line: "18" });
     expect(m.diagnostics).toBe(0);
   });
@@ -44,18 +48,22 @@ describe("synchronous compiles", () => {
     expect(m.requests).toEqual({ shape: 0, compile: 0, check: 0 });
     expect(m.r1).toBe(999000);
     expect(m.r2).toBe(3);
+    expect(m.asyncOffThread).toBe(1);
     expect(m.early).toEqual({ cls: "ParforCompileError", line: "18" });
   });
 });
 
 describe("a compile worker that dies holding a synchronous request", () => {
-  it("is noticed at once: the caller compiles on its own thread, results and errors as before", () => {
+  it("is noticed at once: the caller compiles on its own thread, results and errors as before, and .async still compiles off it", () => {
     const t0 = Date.now();
     const m = run({ PARFOR_FAULT_COMPILE_WORKER: "exit" });
     const ms = Date.now() - t0;
     expect(m.typescript).toBe(true);
     expect(m.r1).toBe(999000);
     expect(m.r2).toBe(3);
+    // only synchronous compiles stay on the thread: a later .async still gets a worker and never blocks
+    expect(m.asyncOffThread).toBe(1);
+    expect(m.r3).toBe(2);
     expect(m.early).toEqual({ cls: "ParforCompileError", line: "18" });
     // the whole child process: TypeScript's load on its own thread dominates; a missed exit would wait 20 s
     expect(ms).toBeLessThan(15_000);
