@@ -148,22 +148,35 @@ function checkBound(meta: KernelMeta, loop: number, name: string, v: number): nu
  * whose iterations times that per-iteration cost is below the threshold is not handed to the
  * pool. The chunks are the same either way (the leader runs them in order), so results do not
  * change. A loop not yet measured runs in parallel.
+ *
+ * The estimate that decides is the leader's time when it ran the chunks alone: its share of a
+ * parallel run also pays, per chunk, the claim on the shared counter and the line the helper
+ * writes, which for one-iteration chunks is most of it, so a loop measured only in parallel looked
+ * too big to ever run alone (prange(64) of 1-iteration chunks: 6 µs a step in the pool, 0.14 µs
+ * alone, on 2 cores). Those parallel times are kept apart; while they put a run below
+ * PROBE_BELOW times the threshold, one run in PROBE_EVERY (and the first) runs on the leader alone,
+ * timed, as one call when main could run the loop itself (see envPrange).
  */
 export const SERIAL_BELOW_NS = 4_000;
 /** The threshold when waiting threads may not spin (more threads than cores): waking costs a sleep. */
 export const SERIAL_BELOW_NS_NO_SPIN = 60_000;
 const COST_WINDOW_NS = 1_000_000;
 const TIME_EVERY = 8;
+/** A loop whose parallel runs are estimated below this many thresholds is run alone now and then, to measure it. */
+const PROBE_BELOW = 16;
+const PROBE_EVERY = 64;
+/** Entries per loop in a cost table: [alone ns, alone iterations, runs, parallel ns, parallel iterations]. */
+const COST_FIELDS = 5;
 
 let costMeta: KernelMeta | null = null;
 let costTable: Float64Array = new Float64Array(0);
 const costTables = new WeakMap<KernelMeta, Float64Array>();
 
-/** [ns, iterations, runs] per loop of `meta`, on this thread. */
+/** COST_FIELDS entries per loop of `meta`, on this thread. */
 function costsOf(meta: KernelMeta): Float64Array {
   if (meta === costMeta) return costTable;
   let t = costTables.get(meta);
-  if (t === undefined) costTables.set(meta, (t = new Float64Array(3 * meta.loops.length)));
+  if (t === undefined) costTables.set(meta, (t = new Float64Array(COST_FIELDS * meta.loops.length)));
   costMeta = meta;
   costTable = t;
   return t;
@@ -171,25 +184,45 @@ function costsOf(meta: KernelMeta): Float64Array {
 
 /** Whether this run of `loop` is one to time (the first, then one in TIME_EVERY). */
 function timeThisRun(costs: Float64Array, loop: number): boolean {
-  return costs[3 * loop + 2]++ % TIME_EVERY === 0;
+  return costs[COST_FIELDS * loop + 2]++ % TIME_EVERY === 0;
 }
 
-function noteCost(costs: Float64Array, loop: number, ms: number, iterations: number): void {
-  let ns = costs[3 * loop]! + ms * 1e6;
-  let it = costs[3 * loop + 1]! + iterations;
+/** Adds a timed run: `parallel` for the leader's share of a run with helpers, else a run alone. */
+function noteCost(costs: Float64Array, loop: number, ms: number, iterations: number, parallel = false): void {
+  const at = COST_FIELDS * loop + (parallel ? 3 : 0);
+  let ns = costs[at]! + ms * 1e6;
+  let it = costs[at + 1]! + iterations;
   if (ns > COST_WINDOW_NS) {
     ns *= 0.5;
     it *= 0.5;
   }
-  costs[3 * loop] = ns;
-  costs[3 * loop + 1] = it;
+  costs[at] = ns;
+  costs[at + 1] = it;
 }
 
-/** Whether `count` iterations of `loop` are expected to take less than a fork-join costs. */
+/** Whether `count` iterations of `loop` are expected to take less than a fork-join costs (measured alone). */
 function tooSmall(costs: Float64Array, loop: number, count: number, spin: boolean): boolean {
-  const it = costs[3 * loop + 1]!;
+  const it = costs[COST_FIELDS * loop + 1]!;
   if (it === 0) return false;
-  return (costs[3 * loop]! / it) * count < (spin ? SERIAL_BELOW_NS : SERIAL_BELOW_NS_NO_SPIN);
+  return (costs[COST_FIELDS * loop]! / it) * count < (spin ? SERIAL_BELOW_NS : SERIAL_BELOW_NS_NO_SPIN);
+}
+
+/**
+ * Whether this run of a loop that is not known to be small runs on the leader alone, timed:
+ * when its parallel runs put it below PROBE_BELOW times the threshold and it has not been measured alone yet, or
+ * one run in PROBE_EVERY.
+ */
+function probeAlone(costs: Float64Array, loop: number, count: number, spin: boolean): boolean {
+  const b = COST_FIELDS * loop;
+  const pit = costs[b + 3 + 1]!;
+  if (pit === 0 || (costs[b + 3]! / pit) * count >= PROBE_BELOW * (spin ? SERIAL_BELOW_NS : SERIAL_BELOW_NS_NO_SPIN)) return false;
+  return costs[b + 1] === 0 || costs[b + 2]! % PROBE_EVERY === 0;
+}
+
+/** Pranges this thread has handed to the pool since it started (for tests of the small-prange rule). */
+let forkJoins = 0;
+export function forkJoinCount(): number {
+  return forkJoins;
 }
 
 /** Whether small pranges may run on the leader alone (off only for measurements and tests). */
@@ -265,16 +298,22 @@ export function envPrange(loopArg: number, frame: number, start: number, stop: n
     // start-up do not wait for the rest.
     const costs = costsOf(meta);
     const want = Math.min(L.threads, chunks) - 1;
-    const helpers = want <= 0 || inOrder || (serialSmall && tooSmall(costs, loop, count, L.spin)) ? NO_HELPERS : readyHelpers(L, want);
+    const small = want > 0 && !inOrder && serialSmall && tooSmall(costs, loop, count, L.spin);
+    const probe = want > 0 && !inOrder && serialSmall && !small && probeAlone(costs, loop, count, L.spin);
+    const helpers = want <= 0 || inOrder || small || probe ? NO_HELPERS : readyHelpers(L, want);
     const fn = L.exports["loop_" + loop];
     if (fn === undefined) throw new Error(`parfor internal error: kernel ${meta.name} does not export loop_${loop}`);
     if (helpers.length === 0) {
       Atomics.store(L.ctl, ERROR, 0);
-      const timed = (want > 0 || info.inlineOffset !== undefined) && !inOrder && timeThisRun(costs, loop);
+      const timed = (want > 0 || info.inlineOffset !== undefined) && !inOrder && (timeThisRun(costs, loop) || probe);
       const t0 = timed ? performance.now() : 0;
       try {
-        // Alone, the leader runs every chunk in order: claiming through NEXT would buy nothing.
-        runShare(L.ctl, fn, frame, count, chunk, chunks, SCHED_STATIC, partialBase, stride, 0, 1);
+        // Alone, the leader runs every chunk in order: claiming through NEXT would buy nothing. A
+        // small loop that main may run itself (no reductions) runs as main would, in one call:
+        // the same iterations in the same order, without a host-to-wasm call per chunk (which the
+        // estimate would otherwise count, for one-iteration chunks most of it).
+        if (info.inlineOffset !== undefined && (small || probe)) fn(frame, 0, count, 0);
+        else runShare(L.ctl, fn, frame, count, chunk, chunks, SCHED_STATIC, partialBase, stride, 0, 1);
       } catch (err) {
         throw wrapTrap(err, meta, loop);
       }
@@ -313,9 +352,9 @@ export const SOLO_INLINE_NS = 50_000;
  */
 function inlineLimit(L: Leader, info: KernelMeta["loops"][number], costs: Float64Array, loop: number): number {
   let limit = chunkSizeFor(1, L.schedule, L.chunkSize, info.innerLoops === false ? LOOP_FREE_CHUNK : 1);
-  const it = costs[3 * loop + 1]!;
+  const it = costs[COST_FIELDS * loop + 1]!;
   const budget = L.threads <= 1 ? SOLO_INLINE_NS : serialSmall ? (L.spin ? SERIAL_BELOW_NS : SERIAL_BELOW_NS_NO_SPIN) : 0;
-  if (it > 0 && budget > 0) limit = Math.max(limit, Math.floor((budget * it) / Math.max(costs[3 * loop]!, 1e-3)));
+  if (it > 0 && budget > 0) limit = Math.max(limit, Math.floor((budget * it) / Math.max(costs[COST_FIELDS * loop]!, 1e-3)));
   return Math.max(1, Math.min(limit, INT32_MAX));
 }
 
@@ -355,6 +394,7 @@ function runParallel(
 ): void {
   const ctl = L.ctl;
   const T = helpers.length + 1;
+  forkJoins++;
   // Job description first (plain field values, published by the mailbox stores below).
   Atomics.store(ctl, KERNEL, L.meta.id);
   Atomics.store(ctl, LOOP, loop);
@@ -398,7 +438,7 @@ function runParallel(
     // First failure wins; the flag makes every helper stop claiming chunks.
     Atomics.compareExchange(ctl, ERROR, 0, L.selfSource);
   }
-  if (timed && !failed && ran > 0) noteCost(costs, loop, performance.now() - t0, ran);
+  if (timed && !failed && ran > 0) noteCost(costs, loop, performance.now() - t0, ran, true);
   // Join even after our own failure: helpers still use the frame and the partials. Under a
   // claimed schedule every chunk is taken once our share ends, so a helper that has not started
   // yet (asleep, or its core busy) is withdrawn instead of waited for; so is every helper of a

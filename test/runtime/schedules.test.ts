@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { array, parallel, prange, shutdown, type ParallelOptions } from "../../index.js";
 import { SCHED_DYNAMIC, SCHED_GUIDED, SCHED_STATIC } from "../../runtime/control.js";
-import { chunkSizeFor, LOOP_FREE_CHUNK, setSerialSmall } from "../../runtime/dispatch.js";
+import { chunkSizeFor, forkJoinCount, LOOP_FREE_CHUNK, setSerialSmall } from "../../runtime/dispatch.js";
 import { setSpinPolicy } from "../../runtime/pool.js";
 
 afterAll(async () => {
@@ -97,5 +97,31 @@ describe("withdrawn helpers", () => {
     for (let r = 0; r < 20; r++) expect(bits(k3(a, 200))).toBe(ref);
     setSerialSmall(true);
     setSpinPolicy("auto");
+  });
+});
+
+/** A tiny prange of one-iteration chunks (the body has an inner loop) inside a serial loop. */
+const tinySteps = (a: Float64Array, steps: number): void => {
+  for (let t = 0; t < steps; t++) {
+    for (const i of prange(a.length)) for (let j = 0; j < 1; j++) a[i] = a[i]! * 0.5 + t;
+  }
+};
+
+describe("the small-prange rule", () => {
+  it("keeps a prange of many one-iteration chunks off the pool once it has been timed alone", () => {
+    // Timed only in the pool, the leader's share pays a shared-counter claim per chunk and the
+    // loop never looked small enough to run alone; the rule must time it alone and then keep it there.
+    const a = input(64);
+    const b = input(64);
+    const k = parallel(tinySteps, { threads: 2 });
+    const steps = 2000;
+    for (let r = 0; r < 3; r++) k(a, steps);
+    const before = forkJoinCount();
+    k(a, steps);
+    const handed = forkJoinCount() - before;
+    expect(handed).toBeLessThan(steps / 4);
+    // and the same iterations ran: equal to the plain function over the same calls
+    for (let r = 0; r < 4; r++) tinySteps(b, steps);
+    expect([...a]).toEqual([...b]);
   });
 });
