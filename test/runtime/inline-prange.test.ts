@@ -54,7 +54,40 @@ function fill(a: Float64Array): Float64Array {
   return a;
 }
 
+/** fft-shaped (a double step) with an index that leaves the array at step 34 (b = 6, t = 34) */
+const overStages = (a: Float64Array, n: number, T: number) => {
+  for (let t = 0; t < T; t++) {
+    for (let d = 1; d < 8; d *= 2) {
+      for (const b of prange(0, n, 2 * d)) a[b + t] = a[b + t] * 0.5 + d;
+    }
+  }
+};
+
 describe("small pranges run from main without env.prange", () => {
+  for (const T of [1, 2]) {
+    it(`an out-of-range index in a tiny prange run inline (double step) names the array, the index and the line (${T} threads)`, () => {
+      const k = parallel(overStages, { threads: T });
+      const a = new Float64Array(40);
+      calls.n = 0;
+      let err: unknown = null;
+      try {
+        k(a, 8, 40);
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(RangeError);
+      expect((err as Error).message).toMatch(/index 40 is out of bounds for array 'a' \(length 40\) at kernel overStages line 4:\d+$/);
+      // 3 pranges a step, 34 steps before the failing one: nearly all of them ran from main
+      expect(calls.n).toBeLessThan(20);
+      // up to the failing step the same iterations ran, in the plain order
+      const b = new Float64Array(40);
+      const c = new Float64Array(40);
+      k(b, 8, 34);
+      overStages(c, 8, 34);
+      expect(Array.from(b)).toEqual(Array.from(c));
+    });
+  }
+
   it("records which loops may run inline", () => {
     const p = (fn: (...a: never[]) => unknown, params: Parameters<typeof compile>[1]) => compile(fn.toString(), params).compiled!.loops;
     expect(p(steps, ["Float64Array", "i", "i"])[0]!.inlineOffset).toBeTypeOf("number");
