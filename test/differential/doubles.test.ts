@@ -11,6 +11,8 @@ import { diffAll, type Rng, SPECIALS } from "./harness.js";
 const EDGES = [
   ...SPECIALS, 2 ** 53 - 1, -(2 ** 53 - 1), 2 ** 53 - 2, 2 ** 52 + 0.5, -(2 ** 52) - 0.5, 4503599627370495.5, 97, -97, 6, -6, 3, -3,
   1e16, -1e16, 2 ** 63, -(2 ** 63), 2 ** 62 + 2 ** 10, 0.1, -0.1, 1e-300, 7e15, -7e15, 2 ** 31 * 97, -(2 ** 31) * 3,
+  // the int32 boundaries (INT32_MIN % -1, values just outside int32), unit divisors
+  2 ** 31 - 1, -(2 ** 31), 2 ** 31, -(2 ** 31) - 1, -1, 1, -(2 ** 31) + 0.5,
 ];
 
 /** Dividends and divisors from the edges, integers and fractions, in random pairs. */
