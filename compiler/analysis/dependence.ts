@@ -1393,6 +1393,27 @@ function integralOf(frame: Frame, make: (x: string) => boolean): (x: string) => 
   return f;
 }
 
+/** `0 <= x.a < length` for an alternative of a subscript, made once per alternative (rows are kept per constraint object). */
+const insides = new WeakMap<object, Map<string, Cons[]>>();
+function insideOf(x: { readonly a: Affine }, len: string): Cons[] {
+  let byLen = insides.get(x);
+  if (!byLen) insides.set(x, (byLen = new Map()));
+  let cs = byLen.get(len);
+  if (!cs) byLen.set(len, (cs = [ge(x.a), gt(sub(atom(len), x.a))]));
+  return cs;
+}
+
+/** The row `$len… >= 0` of a length symbol, one object per symbol (kept for the most recent symbols). */
+const lengthRows = new Map<string, Ineq>();
+function lengthRow(l: string): Ineq {
+  let r = lengthRows.get(l);
+  if (!r) {
+    if (lengthRows.size >= 4096) lengthRows.clear();
+    lengthRows.set(l, (r = { c: new Map([[`$${l}`, 1]]), k: 0, strict: false }));
+  }
+  return r;
+}
+
 /** Most combinations of alternatives tried per pair; beyond it, disjunctions are dropped (which is sound). */
 const MAX_COMBOS = 256;
 
@@ -1420,11 +1441,6 @@ export function dependent(A: Access, B: Access, idx: Var, step: number | null, k
     distinct.push({ v: numbering ? numbering.v : idx, strict: s === 0, min: s });
   }
 
-  const base: Ineq[] = [];
-  for (const f of known) {
-    const l = lin(f.a, "", f.strict);
-    if (l) base.push(l);
-  }
   // each constraint's row per side, made once (the combinations below reuse them, and fm.ts keys its answers by row)
   const sideIneqs = (cs: readonly Cons[], side: string, into: Ineq[]): void => {
     const at = side === "A" ? 0 : side === "B" ? 1 : 2;
@@ -1436,7 +1452,9 @@ export function dependent(A: Access, B: Access, idx: Var, step: number | null, k
       if (l) into.push(l);
     }
   };
-  const lenOf = atom(`len${A.array.id}`);
+  const base: Ineq[] = [];
+  sideIneqs(known, "", base);
+  const lenName = `len${A.array.id}`;
   if (decomp) {
     for (const side of ["A", "B"]) sideIneqs(decomp.cons, side, base);
   }
@@ -1459,13 +1477,13 @@ export function dependent(A: Access, B: Access, idx: Var, step: number | null, k
   const sA = rA.space;
   const sB = rB.space;
   for (const s of [sA, sB]) for (const c of [...s.cons, ...s.choices.flat(2)]) for (const t of c.a.values()) for (const y of t.sym.split("*")) if (y.startsWith("len")) lens.add(y);
-  for (const l of lens) base.push({ c: new Map([[`$${l}`, 1]]), k: 0, strict: false });
+  for (const l of lens) base.push(lengthRow(l));
 
   const altsA = rA.alts;
   const altsB = rB.alts;
   for (const alts of [altsA, altsB]) for (const x of alts ?? []) for (const t of x.a.values()) for (const y of t.sym.split("*")) if (y.startsWith("len") && !lens.has(y)) {
     lens.add(y);
-    base.push({ c: new Map([[`$${y}`, 1]]), k: 0, strict: false });
+    base.push(lengthRow(y));
   }
 
   // drop disjunctions beyond the budget
@@ -1477,6 +1495,34 @@ export function dependent(A: Access, B: Access, idx: Var, step: number | null, k
     combos *= g.opts.length;
     kept.push(g);
   }
+
+  // the rows that put two iterations apart, one list per direction (made once: every
+  // combination below uses them, and fm.ts keys its answers by row)
+  const directions: Ineq[][] = [];
+  for (const o of distinct) {
+    for (const [hi, lo] of [["B", "A"], ["A", "B"]] as const) {
+      const apart: Ineq[] = [{ c: new Map([[varKey(hi, o.v), 1], [varKey(lo, o.v), -1]]), k: -o.min, strict: o.strict }];
+      if (frame.stepAff && o.v === idx && !numbering && !decomp) {
+        // |i2 - i1| >= |step|: i2 - i1 >= step and i2 - i1 >= -step
+        for (const sg of [1, -1]) {
+          const l = linear(scale(frame.stepAff, sg), "");
+          if (l) {
+            const c = new Map([[varKey(hi, o.v), 1], [varKey(lo, o.v), -1]]);
+            for (const [y, v] of l.c) c.set(y, (c.get(y) ?? 0) - v);
+            apart.push({ c, k: -l.k, strict: false });
+          }
+        }
+      }
+      directions.push(apart);
+    }
+  }
+  // the rows r < 0 and r >= s of bothBounds, by side and text (made once per call, as above)
+  const boundRows = new Map<string, [Ineq | null, Ineq | null]>();
+  const boundsOf = (r: Affine, s: Affine, side: string, key: string): [Ineq | null, Ineq | null] => {
+    let b = boundRows.get(key);
+    if (!b) boundRows.set(key, (b = [lin(scale(r, -1), side, true), lin(sub(r, s), side, false)]));
+    return b;
+  };
 
   let dep = false;
   let use: typeof kept = [];
@@ -1502,8 +1548,8 @@ export function dependent(A: Access, B: Access, idx: Var, step: number | null, k
         sideIneqs(cb, "B", ineqs);
         if (xa && xb) {
           // both subscripts inside the array
-          sideIneqs([ge(xa.a), gt(sub(lenOf, xa.a))], "A", ineqs);
-          sideIneqs([ge(xb.a), gt(sub(lenOf, xb.a))], "B", ineqs);
+          sideIneqs(insideOf(xa, lenName), "A", ineqs);
+          sideIneqs(insideOf(xb, lenName), "B", ineqs);
         }
         // 0 <= r < s from one side's own constraints, shared by the directions (the whole system is the fallback)
         const own = new Map<string, Fit>();
@@ -1514,28 +1560,21 @@ export function dependent(A: Access, B: Access, idx: Var, step: number | null, k
             const sys: Ineq[] = [...base];
             sideIneqs(side === "A" ? ca : cb, side, sys);
             const x = side === "A" ? xa : xb;
-            if (x) sideIneqs([ge(x.a), gt(sub(lenOf, x.a))], side, sys);
-            v = bothBounds(sys, r, s, side, integral);
+            if (x) sideIneqs(insideOf(x, lenName), side, sys);
+            v = bothBounds(sys, boundsOf(r, s, side, mk), integral);
             own.set(mk, v);
           }
           return v;
         };
-        for (const o of distinct) {
-          for (const [hi, lo] of [["B", "A"], ["A", "B"]] as const) {
-            const sys: Ineq[] = [...ineqs, { c: new Map([[varKey(hi, o.v), 1], [varKey(lo, o.v), -1]]), k: -o.min, strict: o.strict }];
-            if (frame.stepAff && o.v === idx && !numbering && !decomp) {
-              // |i2 - i1| >= |step|: i2 - i1 >= step and i2 - i1 >= -step
-              for (const sg of [1, -1]) {
-                const l = linear(scale(frame.stepAff, sg), "");
-                if (l) {
-                  const c = new Map([[varKey(hi, o.v), 1], [varKey(lo, o.v), -1]]);
-                  for (const [y, v] of l.c) c.set(y, (c.get(y) ?? 0) - v);
-                  sys.push({ c, k: -l.k, strict: false });
-                }
-              }
-            }
+        // the subscripts' equation as it stands (one per pair of alternatives)
+        const whole = xa && xb ? linEq(xa.a, xb.a) : null;
+        for (const apart of directions) {
+          const sys: Ineq[] = [...ineqs, ...apart];
             const eqs: Eq[] = [];
             if (xa && xb) {
+              // tried first: when it already has no solution with the system, the split equations
+              // (which imply it) have none either, and the remainder proofs below are not needed
+              if (whole && infeasible([whole], sys, integral)) continue;
               // 0 <= r < s in every solution of the system (both iterations, apart)
               const memo = new Map<string, Fit>();
               const within = (r: Affine, s: Affine, side: string): Fit => {
@@ -1543,7 +1582,7 @@ export function dependent(A: Access, B: Access, idx: Var, step: number | null, k
                 const m = memo.get(mk);
                 if (m !== undefined) return m;
                 const a = ownWithin(r, s, side);
-                const v = a.lo && a.hi ? a : bothBounds(sys, r, s, side, integral, a);
+                const v = a.lo && a.hi ? a : bothBounds(sys, boundsOf(r, s, side, mk), integral, a);
                 memo.set(mk, v);
                 return v;
               };
@@ -1553,7 +1592,6 @@ export function dependent(A: Access, B: Access, idx: Var, step: number | null, k
               }
             }
             if (!infeasible(eqs, sys, integral)) return true;
-          }
         }
       }
     }
@@ -1582,9 +1620,9 @@ interface Fit {
   readonly hi: boolean;
 }
 
-function bothBounds(sys: readonly Ineq[], r: Affine, s: Affine, side: string, integral: (x: string) => boolean, known: Fit = { lo: false, hi: false }): Fit {
-  const lo2 = lin(scale(r, -1), side, true);
-  const hi2 = lin(sub(r, s), side, false);
+/** `negations`: the rows r < 0 and r >= s (null where not linear). */
+function bothBounds(sys: readonly Ineq[], negations: readonly [Ineq | null, Ineq | null], integral: (x: string) => boolean, known: Fit = { lo: false, hi: false }): Fit {
+  const [lo2, hi2] = negations;
   return {
     lo: known.lo || (!!lo2 && infeasible([], [...sys, lo2], integral)),
     hi: known.hi || (!!hi2 && infeasible([], [...sys, hi2], integral)),

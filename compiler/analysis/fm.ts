@@ -60,19 +60,29 @@ const CACHE_LIMIT = 20000;
 export function clearSystemCache(): void {
   caches.clear();
   cached = 0;
+  idOfText.clear();
 }
 
-/** Each row's text, made once per row object. */
-const keys = new WeakMap<object, string>();
-function rowKey(q: Eq | Ineq): string {
-  let key = keys.get(q);
-  if (key === undefined) {
-    key = "";
+/**
+ * Each row's number: rows of the same text get the same number, made once per row object. A
+ * system's key is its rows' numbers, so looking a system up costs a short string, not the text
+ * of all its rows.
+ */
+const rowIds = new WeakMap<object, number>();
+const idOfText = new Map<string, number>();
+/** never reused: a row object keeps its number when idOfText is cleared, and a text seen again after that gets a new one */
+let nextId = 0;
+function rowId(q: Eq | Ineq): number {
+  let id = rowIds.get(q);
+  if (id === undefined) {
+    let key = "";
     for (const [y, v] of q.c) key += `${v}*${y}+`;
     key += "strict" in q ? (q.strict ? ">" : ">=") + q.k : "=" + q.k;
-    keys.set(q, key);
+    id = idOfText.get(key);
+    if (id === undefined) idOfText.set(key, (id = nextId++));
+    rowIds.set(q, id);
   }
-  return key;
+  return id;
 }
 
 /**
@@ -83,8 +93,9 @@ export function infeasible(eqs0: readonly Eq[], ineqs0: readonly Ineq[], integra
   let cache = caches.get(integral);
   if (!cache) caches.set(integral, (cache = new Map()));
   let key = "";
-  for (const e of eqs0) key += rowKey(e) + ";";
-  for (const q of ineqs0) key += rowKey(q) + ";";
+  for (const e of eqs0) key += rowId(e) + ",";
+  key += ";";
+  for (const q of ineqs0) key += rowId(q) + ",";
   const known = cache.get(key);
   if (known !== undefined) return known;
   const r = decide(eqs0, ineqs0, integral);
@@ -94,10 +105,25 @@ export function infeasible(eqs0: readonly Eq[], ineqs0: readonly Ineq[], integra
   return r;
 }
 
+function sameDir(a: Float64Array, b: Float64Array): boolean {
+  for (let j = 0; j < a.length; j++) if (a[j] !== b[j]) return false;
+  return true;
+}
+
+/** A row's tightened form under the last integrality test it was tightened for (input rows recur across systems). */
+const tightened = new WeakMap<Ineq, { integral: (x: string) => boolean; row: Ineq }>();
+
 function decide(eqs0: readonly Eq[], ineqs0: readonly Ineq[], integral: (x: string) => boolean): boolean {
   // integer rows: sum c x + k > 0 is sum c x + k - 1 >= 0, and a common factor of the c divides the
   // constant down (before the equalities are substituted, which may bring in non-integral symbols, and after)
   const tighten = (q: Ineq): Ineq => {
+    const t = tightened.get(q);
+    if (t && t.integral === integral) return t.row;
+    const row = tightenRow(q);
+    tightened.set(q, { integral, row });
+    return row;
+  };
+  const tightenRow = (q: Ineq): Ineq => {
     if (q.c.size === 0 || !Number.isInteger(q.k)) return q;
     let g = 0;
     for (const [y, c] of q.c) {
@@ -163,7 +189,8 @@ function decide(eqs0: readonly Eq[], ineqs0: readonly Ineq[], integral: (x: stri
   for (const [y, j] of names) intCol[j] = integral(y);
   for (;;) {
     // drop constant rows (or fail on a false one), normalise, keep the tightest of parallel rows
-    const best = new Map<string, number>();
+    const best = new Map<number, number[]>();
+    const dirs: Float64Array[] = [];
     const nr: Float64Array[] = [];
     const ns: boolean[] = [];
     const nh: Uint32Array[] = [];
@@ -197,11 +224,21 @@ function decide(eqs0: readonly Eq[], ineqs0: readonly Ineq[], integral: (x: stri
         for (let j = 0; j <= n; j++) r[j] = r[j]! / m;
         m = 1;
       }
-      let key = "";
-      for (let j = 0; j < n; j++) key += r[j] === 0 ? "0," : `${Math.round((r[j]! / m) * 1e6)},`;
-      const at = best.get(key);
+      // the direction, to 1e-6 of the largest coefficient, and a hash of it
+      const dir = new Float64Array(n);
+      let hash = 0;
+      for (let j = 0; j < n; j++) {
+        const d = r[j] === 0 ? 0 : Math.round((r[j]! / m) * 1e6);
+        dir[j] = d;
+        hash = (Math.imul(hash, 31) + (d | 0) + ((d / 4294967296) | 0)) | 0;
+      }
+      let bucket = best.get(hash);
+      let at: number | undefined;
+      for (const b of bucket ?? []) if (sameDir(dirs[b]!, dir)) at = b;
       if (at === undefined) {
-        best.set(key, nr.length);
+        if (!bucket) best.set(hash, (bucket = []));
+        bucket.push(nr.length);
+        dirs.push(dir);
         nr.push(r);
         ns.push(st);
         nh.push(hist[i]!);

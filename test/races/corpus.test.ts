@@ -135,11 +135,13 @@ describe("race corpus", () => {
     const big = join(dir, "many.ts");
     writeFileSync(big, fileOf(many, (n) => `_${n}`));
     checkFile(file); // TypeScript is loaded and warm
-    // best of two: the machine is shared, and the first pass also warms the JIT
+    // best of three: the machine is shared (a busy CI machine measured one pass at 2.14 s of CPU
+    // when this machine's best was 1.86 s, before the analysis was made cheaper), and the first
+    // pass also warms the JIT
     let ms = Infinity;
     let cpu = Infinity;
     let ds: FileDiagnostic[] = [];
-    for (let k = 0; k < 2; k++) {
+    for (let k = 0; k < 3; k++) {
       const t = timed(() => (ds = checkFile(big)));
       ms = Math.min(ms, t.ms);
       cpu = Math.min(cpu, t.cpuMs);
