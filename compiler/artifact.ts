@@ -83,7 +83,18 @@ export type ParamSlot =
       readonly lengthOffset: number;
       readonly read: boolean;
       readonly written: boolean;
+      /**
+       * The call overwrites every element below `stop` before it reads any (lower/overwrites.ts):
+       * when that covers the argument's length, the runtime does not copy the argument in.
+       * `stop` is the scalar parameter or the length of the array parameter at that index.
+       */
+      readonly overwrites?: ArraySlotOverwrite;
     };
+
+/** See ParamSlot's `overwrites`. */
+export interface ArraySlotOverwrite {
+  readonly stop: { readonly param: number } | { readonly lengthOf: number };
+}
 
 /** A prange loop as the runtime sees it. */
 export interface LoopInfo {

@@ -275,6 +275,7 @@ function invokeNow(k: LoadedKernel, args: readonly unknown[], settings: RunSetti
   let t2 = t1;
   let checked: CheckedCall | null = null;
   let raced: Error | null = null;
+  let ran = false;
   try {
     if (k.meta.checked) checked = beginChecked(memory, ctl, k.meta, frame);
     Atomics.store(ctl, FRAME, frame);
@@ -300,12 +301,13 @@ function invokeNow(k: LoadedKernel, args: readonly unknown[], settings: RunSetti
     } catch (e) {
       throw wrapTrap(e, k.meta, inlineLoopAt(memory, k.meta, frame));
     }
+    ran = true;
     if (m.copiedBytes > 0) t2 = performance.now();
     raced = checked?.error() ?? null;
     if (raced === null) return convertResult(k, r, args, frame);
   } finally {
     checked?.release();
-    m.finish();
+    m.finish(ran);
     if (m.copiedBytes > 0 && t2 !== t1) {
       const t3 = performance.now();
       noteCopyCost(k, m, t1 - t0 + (t3 - t2), t3 - t0, settings);
@@ -456,14 +458,14 @@ function launch(c: AsyncCall): void {
     scratchBytes = scratchBytesFor(k.meta, new DataView(memory.buffer, frame, k.meta.frameSize), maxChunks);
     c.scratch = scratchBytes > 0 ? alloc(scratchBytes, 16) : 0;
   } catch (e) {
-    m.finish();
+    m.finish(false);
     throw e;
   }
   let checked: CheckedCall | null = null;
   try {
     if (k.meta.checked) checked = beginChecked(memory, ctl, k.meta, frame);
   } catch (e) {
-    m.finish();
+    m.finish(false);
     if (c.scratch !== 0) release(c.scratch);
     throw e;
   }
@@ -471,7 +473,7 @@ function launch(c: AsyncCall): void {
     const t2 = performance.now();
     if (ok) c.raced = checked?.error() ?? null;
     checked?.release();
-    m.finish();
+    m.finish(ok);
     if (c.scratch !== 0) release(c.scratch);
     if (ok && m.copiedBytes > 0) {
       const t3 = performance.now();

@@ -4,7 +4,10 @@
  * Arrays on parfor's shared memory (made by `parfor.array`) are used in place. Any other typed
  * array is copied into the heap when the kernel reads or writes it, and copied back when it writes
  * it. Views that share one ordinary buffer are copied as one span and mapped into it, so aliasing
- * views alias in the kernel exactly as they do in plain JavaScript.
+ * views alias in the kernel exactly as they do in plain JavaScript. An array the call overwrites
+ * in full before reading it (ParamSlot.overwrites, when this call's bound covers its length) is
+ * not copied in, and is copied back only when the call succeeds: its other bytes are whatever the
+ * heap held.
  */
 
 import type { ParamSlot } from "../compiler/artifact.js";
@@ -18,8 +21,9 @@ type View = ViewFacts;
 
 /** The copies a call made; `finish` copies written arrays back and releases the heap blocks. */
 export interface Marshalled {
-  finish(): void;
-  /** bytes this call copied in (each span once; copy-back of written arrays comes on top) */
+  /** `ok`: the call ran to its end (arrays that were not copied in are copied back only then) */
+  finish(ok: boolean): void;
+  /** bytes of the spans this call copies in, back or both (each span once) */
   readonly copiedBytes: number;
   /** the copied arrays, `name (size)`, for the copy-cost warning */
   describeCopies(): string;
@@ -29,6 +33,8 @@ interface Span {
   ptr: number;
   base: number;
   size: number;
+  /** not copied in: every member is overwritten in full by the call */
+  fresh: boolean;
   readonly members: { view: View; slot: ArraySlot }[];
 }
 
@@ -36,6 +42,18 @@ const MAX_I32 = 0x7fffffff;
 
 function formatSize(bytes: number): string {
   return bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+/** Whether this call overwrites every element of the argument of `slot` before reading any. */
+function overwritten(slot: ArraySlot, length: number, args: readonly unknown[]): boolean {
+  const stop = slot.overwrites?.stop;
+  if (!stop) return false;
+  if ("param" in stop) {
+    const n = args[stop.param];
+    return typeof n === "number" && n >= length;
+  }
+  const f = viewFacts(args[stop.lengthOf]);
+  return f !== null && !f.detached && f.length >= length;
 }
 
 /** Writes `args` into the frame at `frame` per `meta.params`; returns how to finish the call. */
@@ -87,7 +105,8 @@ export function marshal(meta: KernelMeta, frame: number, args: readonly unknown[
           fv.setUint32(slot.offset, 0, true); // only its length is used
         } else {
           let s = spans.get(view.buffer);
-          if (s === undefined) spans.set(view.buffer, (s = { ptr: 0, base: 0, size: 0, members: [] }));
+          if (s === undefined) spans.set(view.buffer, (s = { ptr: 0, base: 0, size: 0, fresh: true, members: [] }));
+          s.fresh &&= overwritten(slot, view.length, args);
           s.members.push({ view, slot });
         }
         return;
@@ -108,7 +127,7 @@ export function marshal(meta: KernelMeta, frame: number, args: readonly unknown[
       s.size = hi - s.base;
       s.ptr = alloc(s.size, 16);
       made.push(s);
-      new Uint8Array(currentBuffer(), s.ptr, s.size).set(new Uint8Array(buffer, s.base, s.size));
+      if (!s.fresh) new Uint8Array(currentBuffer(), s.ptr, s.size).set(new Uint8Array(buffer, s.base, s.size));
       for (const { view, slot } of s.members) fv.setUint32(slot.offset, s.ptr + view.byteOffset - s.base, true);
     }
   } catch (e) {
@@ -119,11 +138,14 @@ export function marshal(meta: KernelMeta, frame: number, args: readonly unknown[
   return {
     copiedBytes: made.reduce((t, s) => t + s.size, 0),
     describeCopies(): string {
-      return made.flatMap((s) => s.members.map(({ view, slot }) => `'${slot.name}' (${view.kind}, ${formatSize(view.byteLength)}${slot.written ? ", copied back" : ""})`)).join(", ");
+      return made
+        .flatMap((s) => s.members.map(({ view, slot }) => `'${slot.name}' (${view.kind}, ${formatSize(view.byteLength)}${s.fresh ? ", not copied in (the call overwrites it), copied back" : slot.written ? ", copied back" : ""})`))
+        .join(", ");
     },
-    finish(): void {
+    finish(ok: boolean): void {
       try {
         for (const s of made) {
+          if (s.fresh && !ok) continue;
           for (const { view, slot } of s.members) {
             if (!slot.written) continue;
             const from = new Uint8Array(currentBuffer(), s.ptr + view.byteOffset - s.base, view.byteLength);

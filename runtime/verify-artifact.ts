@@ -111,6 +111,14 @@ export function checkMeta(meta: unknown, sig: readonly SigType[], shape: ShapeLi
     if (ARRAY_KINDS.has(want)) {
       if (s.kind !== "array" || s.array !== want) return `parameter '${s.name}' is stored as ${String(s.kind === "array" ? s.array : s.kind)} for a ${want} argument`;
       if (typeof s.read !== "boolean" || typeof s.written !== "boolean") return `parameter '${s.name}' has no read/written flags`;
+      if (s.overwrites !== undefined) {
+        // the bound is a scalar parameter or an array parameter's length, of an array the kernel writes
+        const st = isObject(s.overwrites) ? (s.overwrites.stop as unknown) : null;
+        const at = isObject(st) ? (Object.keys(st).length === 1 ? (st.param ?? st.lengthOf) : undefined) : undefined;
+        const ref = isNat(at) && at < sig.length ? sig[at]! : null;
+        const ok = s.written && ref !== null && ("param" in (st as object) ? ref === "f" || ref === "i" || ref === "s" : ARRAY_KINDS.has(ref));
+        if (!ok) return `parameter '${s.name}' has a malformed overwrite bound`;
+      }
       const r = slot(`parameter '${s.name}' offset`, s.offset, 4) ?? slot(`parameter '${s.name}' lengthOffset`, s.lengthOffset, 4);
       if (r) return r;
     } else {

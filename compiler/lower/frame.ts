@@ -39,7 +39,8 @@ export function layoutFrame(k: Kernel): FrameLayout {
       // an argument the kernel may return is given an address of its own (the runtime finds the
       // returned argument by address), so one neither read nor written is copied in too
       const read = accessed(k, p, false) || (!written && pointsToOf(k).returned.some((o) => o.param === p));
-      return { name: p.name, kind: "array", array: p.array, offset: at, lengthOffset: at + 4, read, written };
+      const overwrites = written ? overwriteOf(k, p) : null;
+      return { name: p.name, kind: "array", array: p.array, offset: at, lengthOffset: at + 4, read, written, ...(overwrites ? { overwrites } : {}) };
     }
     return { name: p.name, kind: p.paramKind ?? "f", offset: at } as ParamSlot;
   });
@@ -86,6 +87,7 @@ export function layoutFrame(k: Kernel): FrameLayout {
 
 import { forEachExprInStmts } from "../model/walk.js";
 import { pointsToOf } from "../analysis/points-to.js";
+import { overwriteOf } from "./overwrites.js";
 
 /**
  * Whether `main` may run prange `p` as one call of its loop function when the runtime says the
