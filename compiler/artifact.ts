@@ -94,6 +94,8 @@ export type ParamSlot =
 /** See ParamSlot's `overwrites`. */
 export interface ArraySlotOverwrite {
   readonly stop: { readonly param: number } | { readonly lengthOf: number };
+  /** the row length m of a store `p[i * m + j]` over `j < m`: then [0, stop * m) is covered */
+  readonly inner?: { readonly param: number } | { readonly lengthOf: number };
 }
 
 /** A prange loop as the runtime sees it. */

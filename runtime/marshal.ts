@@ -46,14 +46,21 @@ function formatSize(bytes: number): string {
 
 /** Whether this call overwrites every element of the argument of `slot` before reading any. */
 function overwritten(slot: ArraySlot, length: number, args: readonly unknown[]): boolean {
-  const stop = slot.overwrites?.stop;
-  if (!stop) return false;
-  if ("param" in stop) {
-    const n = args[stop.param];
-    return typeof n === "number" && n >= length;
-  }
-  const f = viewFacts(args[stop.lengthOf]);
-  return f !== null && !f.detached && f.length >= length;
+  const o = slot.overwrites;
+  if (!o) return false;
+  const value = (b: NonNullable<ArraySlot["overwrites"]>["stop"]): number => {
+    if ("param" in b) {
+      const n = args[b.param];
+      return typeof n === "number" ? n : Number.NaN;
+    }
+    const f = viewFacts(args[b.lengthOf]);
+    return f === null || f.detached ? Number.NaN : f.length;
+  };
+  const n = value(o.stop);
+  if (!o.inner) return n >= length;
+  // rows of m elements, i * m + j for i < n and j < m: [0, n * m) when both are whole numbers
+  const m = value(o.inner);
+  return Number.isInteger(n) && Number.isInteger(m) && n >= 0 && m >= 0 && n * m >= length;
 }
 
 /** Writes `args` into the frame at `frame` per `meta.params`; returns how to finish the call. */

@@ -113,10 +113,13 @@ export function checkMeta(meta: unknown, sig: readonly SigType[], shape: ShapeLi
       if (typeof s.read !== "boolean" || typeof s.written !== "boolean") return `parameter '${s.name}' has no read/written flags`;
       if (s.overwrites !== undefined) {
         // the bound is a scalar parameter or an array parameter's length, of an array the kernel writes
-        const st = isObject(s.overwrites) ? (s.overwrites.stop as unknown) : null;
-        const at = isObject(st) ? (Object.keys(st).length === 1 ? (st.param ?? st.lengthOf) : undefined) : undefined;
-        const ref = isNat(at) && at < sig.length ? sig[at]! : null;
-        const ok = s.written && ref !== null && ("param" in (st as object) ? ref === "f" || ref === "i" || ref === "s" : ARRAY_KINDS.has(ref));
+        const bound = (st: unknown): boolean => {
+          const at = isObject(st) && Object.keys(st).length === 1 ? (st.param ?? st.lengthOf) : undefined;
+          const ref = isNat(at) && at < sig.length ? sig[at]! : null;
+          return ref !== null && ("param" in (st as object) ? ref === "f" || ref === "i" || ref === "s" : ARRAY_KINDS.has(ref));
+        };
+        const o = s.overwrites as unknown;
+        const ok = s.written && isObject(o) && Object.keys(o).every((x) => x === "stop" || x === "inner") && bound(o.stop) && (o.inner === undefined || bound(o.inner));
         if (!ok) return `parameter '${s.name}' has a malformed overwrite bound`;
       }
       const r = slot(`parameter '${s.name}' offset`, s.offset, 4) ?? slot(`parameter '${s.name}' lengthOffset`, s.lengthOffset, 4);

@@ -9,16 +9,19 @@
  *     `prange(0, stop)`, step 1), where `stop` is a scalar parameter the kernel never assigns or
  *     the `.length` of an array that can only be one parameter's argument;
  *   - no statement before that prange can return;
- *   - in its body, a top-level statement `p[i] = e` stores to the array itself at the index,
- *     every statement before it runs to its end (no `continue` or `return` anywhere inside),
- *     and nothing else in the loop touches the array.
+ *   - in its body, a top-level statement `p[i] = e` stores to the array itself at the index, or
+ *     a top-level `for (let j = 0; j < m; j++)` (j not assigned in it, m a bound as above) has
+ *     a top-level statement `p[i * m + j] = e`; every statement before the store (and before
+ *     that loop) runs to its end (no `continue`, `break` or `return` anywhere inside), and
+ *     nothing else in the prange touches the array.
  *
- * Then every index in [0, stop) is stored unless the call fails, and the runtime copies a
- * skipped array back only when the call succeeds (runtime/marshal.ts).
+ * Then every index in [0, stop) (or [0, stop * m), for integers) is stored unless the call
+ * fails, and the runtime copies a skipped array back only when the call succeeds
+ * (runtime/marshal.ts).
  */
 import type { ArraySlotOverwrite } from "../artifact.js";
 import { pointsToOf } from "../analysis/points-to.js";
-import type { Expr, Kernel, Stmt, Var } from "../model/ir.js";
+import type { Expr, Kernel, LoopStmt, Stmt, Var } from "../model/ir.js";
 import { forEachExprInStmt, forEachExprInStmts, forEachStmt } from "../model/walk.js";
 
 /** The overwrite proof of array parameter `p`, or null. */
@@ -37,13 +40,63 @@ export function overwriteOf(k: Kernel, p: Var): ArraySlotOverwrite | null {
   if (!isNum(loop.rangeStart, 0) || !isNum(loop.rangeStep, 1)) return null;
   const stop = stopOf(k, loop.rangeStop);
   if (!stop) return null;
-  const at = loop.body.findIndex((s) => s.k === "expr" && s.e.k === "store" && s.e.op === "=" && s.e.ref.array === p && !p.alias && s.e.ref.index.k === "var" && s.e.ref.index.v === loop.index);
-  if (at < 0) return null;
-  if (loop.body.slice(0, at).some((s) => has(s, "continue") || has(s, "return") || has(s, "break"))) return null;
+  if (p.alias) return null;
+  const i = loop.index;
+  const storeAt = (body: readonly Stmt[], index: (e: Expr) => boolean): number =>
+    body.findIndex((s) => s.k === "expr" && s.e.k === "store" && s.e.op === "=" && s.e.ref.array === p && index(s.e.ref.index));
+  const runs = (body: readonly Stmt[], upTo: number): boolean => body.slice(0, upTo).every((s) => !has(s, "continue") && !has(s, "return") && !has(s, "break"));
+  let found: ArraySlotOverwrite | null = null;
+  const at = storeAt(loop.body, (x) => isVar(x, i));
+  if (at >= 0) {
+    if (runs(loop.body, at)) found = { stop };
+  } else {
+    // a row at a time: for (let j = 0; j < m; j++) p[i * m + j] = …
+    for (const [n, s] of loop.body.entries()) {
+      const row = s.k === "loop" ? rowLoop(k, s) : null;
+      if (!row) continue;
+      const byRow = (x: Expr): boolean => x.k === "binary" && x.op === "+" && ((isRowStart(k, x.l, i, row.m) && isVar(x.r, row.j)) || (isVar(x.l, row.j) && isRowStart(k, x.r, i, row.m)));
+      const inner = storeAt((s as LoopStmt).body, byRow);
+      // every trip reaches the store, and no trip ends the loop early (a `break` after the store would)
+      const whole = !has(s, "break") && !has(s, "return");
+      if (inner >= 0 && whole && runs(loop.body, n) && runs((s as LoopStmt).body, inner)) found = { stop, inner: row.m };
+      break;
+    }
+  }
+  if (!found) return null;
   // the store is the loop's one access to the array (its value does not read it either)
   let others = 0;
   forEachExprInStmts(loop.body, (e) => (others += mine(e) ? 1 : 0));
-  return others === 1 ? { stop } : null;
+  return others === 1 ? found : null;
+}
+
+type Bound = ArraySlotOverwrite["stop"];
+
+/** `for (let j = 0; j < m; j++)` (or `++j`, `j += 1`) with j not assigned in its body: j and m's bound. */
+function rowLoop(k: Kernel, l: LoopStmt): { j: Var; m: Bound } | null {
+  if (l.kind !== "for" || l.init.length !== 1) return null;
+  const d = l.init[0]!;
+  if (d.k !== "let" || !d.init || !isNum(d.init, 0)) return null;
+  const j = d.v;
+  const c = l.cond;
+  if (!c || c.k !== "binary" || c.op !== "<" || !isVar(c.l, j)) return null;
+  const m = stopOf(k, c.r);
+  const u = l.update;
+  const steps = !!u && ((u.k === "update" && u.op === "++" && u.target === j) || (u.k === "assign" && u.op === "+=" && u.target === j && isNum(u.value, 1)));
+  if (!m || !steps) return null;
+  let set = false;
+  forEachExprInStmts(l.body, (e) => (set ||= (e.k === "assign" || e.k === "update") && e.target === j));
+  return set ? null : { j, m };
+}
+
+/** `i * m` or `m * i`, m the bound `row` names */
+function isRowStart(k: Kernel, e: Expr, i: Var, row: Bound): boolean {
+  if (e.k !== "binary" || e.op !== "*") return false;
+  const same = (x: Expr): boolean => JSON.stringify(stopOf(k, x)) === JSON.stringify(row);
+  return (isVar(e.l, i) && same(e.r)) || (isVar(e.r, i) && same(e.l));
+}
+
+function isVar(e: Expr, v: Var): boolean {
+  return e.k === "var" && e.v === v;
 }
 
 function isNum(e: Expr, n: number): boolean {
@@ -56,7 +109,7 @@ function has(s: Stmt, kind: "return" | "continue" | "break"): boolean {
   return hit;
 }
 
-function stopOf(k: Kernel, e: Expr): ArraySlotOverwrite["stop"] | null {
+function stopOf(k: Kernel, e: Expr): Bound | null {
   if (e.k === "var") {
     const i = k.params.indexOf(e.v);
     if (i < 0 || e.v.array || e.v.paramKind === "b" || assigned(k, e.v)) return null;

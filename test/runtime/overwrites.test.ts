@@ -17,11 +17,11 @@ afterAll(() => shutdown());
 type Sig = Parameters<typeof compile>[1];
 const F = "Float64Array";
 
-/** Each array parameter's overwrite bound, by name (null: copied in as before). */
+/** Each array parameter's overwrite bound, by name, with its row length as `inner` (null: copied in as before). */
 function bounds(src: string, sig: Sig): Record<string, unknown> {
   const r = compile(src, sig);
   if (!r.compiled) throw new Error(r.diagnostics.map((d) => d.message).join("; "));
-  return Object.fromEntries(r.compiled.params.filter((p) => p.kind === "array").map((p) => [p.name, p.kind === "array" ? (p.overwrites?.stop ?? null) : null]));
+  return Object.fromEntries(r.compiled.params.filter((p) => p.kind === "array").map((p) => [p.name, p.kind === "array" && p.overwrites ? (p.overwrites.inner ? { ...p.overwrites.stop, inner: p.overwrites.inner } : p.overwrites.stop) : null]));
 }
 
 describe("the overwrite proof", () => {
@@ -34,6 +34,21 @@ describe("the overwrite proof", () => {
     // STREAM: c and b are each written in full by the first loop that touches them; a is read first
     const stream = "(a, b, c, s, n) => { for (const j of prange(n)) c[j] = a[j]; for (const j of prange(n)) b[j] = s * c[j]; for (const j of prange(n)) c[j] = a[j] + b[j]; for (const j of prange(n)) a[j] = b[j] + s * c[j]; }";
     expect(bounds(stream, [F, F, F, "f", "f"])).toEqual({ a: null, b: { param: 4 }, c: { param: 4 } });
+  });
+
+  it("holds for rows stored by a full inner loop, p[i * m + j] over j < m", () => {
+    const matmul = "(A, B, C, n, m, p) => { for (const i of prange(n)) { for (let j = 0; j < m; j++) { let s = 0; for (let k = 0; k < p; k++) s += A[i * p + k] * B[k * m + j]; C[i * m + j] = s; } } }";
+    expect(bounds(matmul, [F, F, F, "i", "i", "i"])).toEqual({ A: null, B: null, C: { param: 3, inner: { param: 4 } } });
+    expect(bounds("(a, out, n, m) => { for (const i of prange(n)) { const r = i * 2; for (let j = 0; j < m; ++j) out[j + m * i] = a[r] + j; } }", [F, F, "f", "f"])).toEqual({ a: null, out: { param: 2, inner: { param: 3 } } });
+    expect(bounds("(a, out, n) => { for (const i of prange(n)) for (let j = 0; j < a.length; j += 1) out[i * a.length + j] = a[j]; }", [F, F, "f"])).toEqual({ a: null, out: { param: 2, inner: { lengthOf: 0 } } });
+    const none = (src: string) => expect(bounds(src, [F, "f", "f"]).out).toBeNull();
+    none("(out, n, m) => { for (const i of prange(n)) for (let j = 0; j < m; j++) { out[i * m + j] = 1; if (j > 2) break; } }"); // ends a row early
+    none("(out, n, m) => { for (const i of prange(n)) for (let j = 0; j < m; j++) { if (j === 1) continue; out[i * m + j] = 1; } }"); // skips one
+    none("(out, n, m) => { for (const i of prange(n)) for (let j = 1; j < m; j++) out[i * m + j] = 1; }"); // starts at 1
+    none("(out, n, m) => { for (const i of prange(n)) for (let j = 0; j < m; j += 2) out[i * m + j] = 1; }"); // every other
+    none("(out, n, m) => { for (const i of prange(n)) for (let j = 0; j < m; j++) out[i * n + j] = 1; }"); // another row length
+    none("(out, n, m) => { for (const i of prange(n)) for (let j = 0; j < m; j++) { out[i * m + j] = 1; j++; } }"); // counter assigned
+    none("(out, n, m) => { for (const i of prange(n)) for (let j = 0; j <= m; j++) out[i * m + j] = 1; }"); // not j < m
   });
 
   it("does not hold when an element may be read first or left unwritten", () => {
@@ -108,7 +123,32 @@ describe("kernels with overwritten arrays", () => {
   };
   const rand = (n: number, seed: number) => Float64Array.from({ length: n }, (_, i) => Math.sin(seed * 1000 + i) * 100);
 
+  const rows = (a: Float64Array, out: Float64Array, n: number, m: number) => {
+    for (const i of prange(n)) {
+      for (let j = 0; j < m; j++) out[i * m + j] = a[j] * i + 0.5;
+    }
+  };
+
   for (const T of [1, 2, 4]) {
+    it(`store rows: plain results for whole, short and empty bounds (${T} threads)`, () => {
+      const k = parallel(rows, { threads: T, warnings: false });
+      const dirt = parallel(fill, { threads: T, warnings: false });
+      const a = rand(40, 3);
+      for (const [len, n, m] of [[1200, 30, 40], [1200, 29, 40], [1200, 30, 39], [1200, 0, 40], [7, 7, 1]] as const) {
+        dirt(new Float64Array(len + 64), -4242);
+        const want = rand(len, 9);
+        const got = want.slice();
+        rows(a, want, n, m);
+        k(a, got, n, m);
+        expect(got).toEqual(want);
+      }
+      // a call that fails part-way leaves the array as it was
+      const out = rand(1200, 5);
+      const before = out.slice();
+      expect(() => k(a, out, 30, 41)).toThrow(RangeError);
+      expect(out).toEqual(before);
+    });
+
     it(`give the plain function's results after the heap held other data (${T} threads)`, () => {
       const k = parallel(scaled, { threads: T, warnings: false });
       const s = parallel(stream, { threads: T, warnings: false });
