@@ -1570,28 +1570,28 @@ export function dependent(A: Access, B: Access, idx: Var, step: number | null, k
         const whole = xa && xb ? linEq(xa.a, xb.a) : null;
         for (const apart of directions) {
           const sys: Ineq[] = [...ineqs, ...apart];
-            const eqs: Eq[] = [];
-            if (xa && xb) {
-              // tried first: when it already has no solution with the system, the split equations
-              // (which imply it) have none either, and the remainder proofs below are not needed
-              if (whole && infeasible([whole], sys, integral)) continue;
-              // 0 <= r < s in every solution of the system (both iterations, apart)
-              const memo = new Map<string, Fit>();
-              const within = (r: Affine, s: Affine, side: string): Fit => {
-                const mk = side + affKey(r) + "/" + affKey(s);
-                const m = memo.get(mk);
-                if (m !== undefined) return m;
-                const a = ownWithin(r, s, side);
-                const v = a.lo && a.hi ? a : bothBounds(sys, boundsOf(r, s, side, mk), integral, a);
-                memo.set(mk, v);
-                return v;
-              };
-              for (const [p, q] of delinearise(xa.a, xb.a, (r, s) => within(r, s, "A"), (r, s) => within(r, s, "B"), 0)) {
-                const e = linEq(p, q);
-                if (e) eqs.push(e);
-              }
+          const eqs: Eq[] = [];
+          if (xa && xb) {
+            // tried first: when it already has no solution with the system, the split equations
+            // (which imply it) have none either, and the remainder proofs below are not needed
+            if (whole && infeasible([whole], sys, integral)) continue;
+            // 0 <= r < s in every solution of the system (both iterations, apart)
+            const memo = new Map<string, Fit>();
+            const within = (r: Affine, s: Affine, side: string): Fit => {
+              const mk = side + affKey(r) + "/" + affKey(s);
+              const m = memo.get(mk);
+              if (m !== undefined) return m;
+              const a = ownWithin(r, s, side);
+              const v = a.lo && a.hi ? a : bothBounds(sys, boundsOf(r, s, side, mk), integral, a);
+              memo.set(mk, v);
+              return v;
+            };
+            for (const [p, q] of delinearise(xa.a, xb.a, (r, s) => within(r, s, "A"), (r, s) => within(r, s, "B"), 0)) {
+              const e = linEq(p, q);
+              if (e) eqs.push(e);
             }
-            if (!infeasible(eqs, sys, integral)) return true;
+          }
+          if (!infeasible(eqs, sys, integral)) return true;
         }
       }
     }

@@ -129,5 +129,3 @@ function assigned(k: Kernel, v: Var): boolean {
   forEachExprInStmts(k.body, (e) => (hit ||= (e.k === "assign" || e.k === "update") && e.target === v));
   return hit;
 }
-
-
