@@ -1,8 +1,10 @@
 /**
  * `%` of doubles and Math.round/floor/ceil/trunc (compiler/lower/expr.ts): integral operands below
- * 2^53 take i64.rem_s with the dividend's sign, everything else env.fmod; Math.round is inlined.
+ * 2^53 take a - trunc(a / b) * b with the dividend's sign, everything else env.fmod; Math.round is
+ * inlined.
  * Compared with plain JavaScript on operands at the edges of each path: -0, NaN, ±Infinity, zero
- * divisors, halves, integers at and beyond 2^53, negative dividends with zero remainders.
+ * divisors, halves, integers at and beyond 2^53, negative dividends with zero remainders, and
+ * dividends one off a multiple of a large divisor (where a rounded quotient would cross an integer).
  */
 import { describe } from "vitest";
 import { prange } from "../../index.js";
@@ -26,6 +28,10 @@ const pairs = (rng: Rng) => {
     else if (k === 1) b[i] = rng.int(-1000, 1000);
     else if (k === 2) a[i] = -rng.int(0, 50) * Math.abs(b[i]!);
     else if (k === 3) a[i] = rng.float(-1e6, 1e6);
+    else if (k === 4) {
+      b[i] = rng.int(-(2 ** 40), 2 ** 40);
+      a[i] = rng.int(-(2 ** 12), 2 ** 12) * b[i]! + rng.int(-1, 1);
+    }
   }
   return [a, b, new Float64Array(n)];
 };
