@@ -8,7 +8,7 @@ import type { Helpers } from "./helpers.js";
 import type { LinkedMath } from "./mathlink.js";
 import type { Kernel, LoopStmt, PrangeStmt, Ty, Var } from "../model/ir.js";
 import { FunctionBuilder, ValType } from "./wasm/encoder.js";
-import { Op } from "./wasm/opcodes.js";
+import { Op, OpFC } from "./wasm/opcodes.js";
 import { AccessMode, emitScalarShadow } from "./checked.js";
 
 /** How a value is wanted on the stack. */
@@ -213,9 +213,16 @@ export class FnLowerer {
         else if (from.k === "f64") throw new Error("internal: f64 value where an exact integer was proven");
         return;
       case "int32":
-        // ToInt32 of an exact integer is its low 32 bits
-        if (from.k === "f64") fb.call(this.m.helpers.toInt32);
-        else if (from.k === "i64") fb.op(Op.i32_wrap_i64);
+        // ToInt32 of an exact integer is its low 32 bits; of a double below 2^63 in magnitude the
+        // low 32 bits of its truncation, inline (the helper's call costs more than the work);
+        // larger doubles, infinities and NaN take the helper
+        if (from.k === "f64") {
+          const x = this.temp(ValType.f64);
+          fb.localTee(x).op(Op.f64_abs).f64Const(2 ** 63).op(Op.f64_lt);
+          fb.if_(ValType.i32).localGet(x).opFC(OpFC.i64_trunc_sat_f64_s).op(Op.i32_wrap_i64);
+          fb.else_().localGet(x).call(this.m.helpers.toInt32).end();
+          this.release(ValType.f64, x);
+        } else if (from.k === "i64") fb.op(Op.i32_wrap_i64);
         return;
       case "bool":
         if (from.k === "i32") fb.i32Const(0).op(Op.i32_ne);
