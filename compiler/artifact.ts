@@ -94,8 +94,11 @@ export type ParamSlot =
 /** See ParamSlot's `overwrites`. */
 export interface ArraySlotOverwrite {
   readonly stop: { readonly param: number } | { readonly lengthOf: number };
-  /** the row length m of a store `p[i * m + j]` over `j < m`: then [0, stop * m) is covered */
-  readonly inner?: { readonly param: number } | { readonly lengthOf: number };
+  /**
+   * the row lengths m1..mk of a store at the row-major position `i * m1 * ... * mk + ... + jk` over
+   * rows `j1 < m1`, ..., `jk < mk`: then [0, stop * m1 * ... * mk) is covered (whole numbers only)
+   */
+  readonly inner?: readonly ({ readonly param: number } | { readonly lengthOf: number })[];
 }
 
 /** A prange loop as the runtime sees it. */

@@ -58,9 +58,14 @@ function overwritten(slot: ArraySlot, length: number, args: readonly unknown[]):
   };
   const n = value(o.stop);
   if (!o.inner) return n >= length;
-  // rows of m elements, i * m + j for i < n and j < m: [0, n * m) when both are whole numbers
-  const m = value(o.inner);
-  return Number.isInteger(n) && Number.isInteger(m) && n >= 0 && m >= 0 && n * m >= length;
+  // rows of m1 x ... x mk elements, row-major positions below n * m1 * ... * mk: whole numbers only
+  let covered = n;
+  for (const b of [o.stop, ...o.inner]) {
+    const m = value(b);
+    if (!Number.isInteger(m) || m < 0) return false;
+    if (b !== o.stop) covered *= m;
+  }
+  return covered >= length;
 }
 
 /** Writes `args` into the frame at `frame` per `meta.params`; returns how to finish the call. */

@@ -9,15 +9,22 @@
  *     `prange(0, stop)`, step 1), where `stop` is a scalar parameter the kernel never assigns or
  *     the `.length` of an array that can only be one parameter's argument;
  *   - no statement before that prange can return;
- *   - in its body, a top-level statement `p[i] = e` stores to the array itself at the index, or
- *     a top-level `for (let j = 0; j < m; j++)` (j not assigned in it, m a bound as above) has
- *     a top-level statement `p[i * m + j] = e`; every statement before the store (and before
- *     that loop) runs to its end (no `continue`, `break` or `return` anywhere inside), and
- *     nothing else in the prange touches the array.
+ *   - in its body the first statement that touches the array is either a store `p[x] = e` to the
+ *     array itself, with `e` not reading it, or a *row loop* `for (let j = 0; j < m; j++)` or
+ *     `for (let j = m - 1; j >= 0; j--)` (j not assigned in it, m a bound as above, no `break` or
+ *     `return` in it) whose body satisfies the same rule, to any depth;
+ *   - every statement before that one runs to its end (no `continue`, `break` or `return`
+ *     anywhere inside);
+ *   - the index x is, as a polynomial in the counters and bounds, the row-major position
+ *     `i * m1 * ... * mk + j1 * m2 * ... * mk + ... + jk` of the counters i, j1..jk of the prange
+ *     and the row loops around the store (`p[i]`, `p[i * m + j]`, `p[(k * d2 + j) * d1 + i]`);
+ *   - after the store, in the same body, the array is only stored to (`=`), or read or updated at
+ *     an index with the same polynomial: the element this iteration has just written; after a
+ *     row loop nothing in the enclosing body touches the array.
  *
- * Then every index in [0, stop) (or [0, stop * m), for integers) is stored unless the call
- * fails, and the runtime copies a skipped array back only when the call succeeds
- * (runtime/marshal.ts).
+ * Then every index in [0, stop) (or [0, stop * m1 * ... * mk), for whole numbers) is stored
+ * before any read of it unless the call fails, and the runtime copies a skipped array back only
+ * when the call succeeds (runtime/marshal.ts).
  */
 import type { ArraySlotOverwrite } from "../artifact.js";
 import { pointsToOf } from "../analysis/points-to.js";
@@ -39,60 +46,144 @@ export function overwriteOf(k: Kernel, p: Var): ArraySlotOverwrite | null {
   if (loop.k !== "prange" || k.body.slice(0, first).some((s) => has(s, "return"))) return null;
   if (!isNum(loop.rangeStart, 0) || !isNum(loop.rangeStep, 1)) return null;
   const stop = stopOf(k, loop.rangeStop);
-  if (!stop) return null;
-  if (p.alias) return null;
-  const i = loop.index;
-  const storeAt = (body: readonly Stmt[], index: (e: Expr) => boolean): number =>
-    body.findIndex((s) => s.k === "expr" && s.e.k === "store" && s.e.op === "=" && s.e.ref.array === p && index(s.e.ref.index));
+  if (!stop || p.alias) return null;
   const runs = (body: readonly Stmt[], upTo: number): boolean => body.slice(0, upTo).every((s) => !has(s, "continue") && !has(s, "return") && !has(s, "break"));
-  let found: ArraySlotOverwrite | null = null;
-  const at = storeAt(loop.body, (x) => isVar(x, i));
-  if (at >= 0) {
-    if (runs(loop.body, at)) found = { stop };
-  } else {
-    // a row at a time: for (let j = 0; j < m; j++) p[i * m + j] = …
-    for (const [n, s] of loop.body.entries()) {
-      const row = s.k === "loop" ? rowLoop(k, s) : null;
-      if (!row) continue;
-      const byRow = (x: Expr): boolean => x.k === "binary" && x.op === "+" && ((isRowStart(k, x.l, i, row.m) && isVar(x.r, row.j)) || (isVar(x.l, row.j) && isRowStart(k, x.r, i, row.m)));
-      const inner = storeAt((s as LoopStmt).body, byRow);
-      // every trip reaches the store, and no trip ends the loop early (a `break` after the store would)
-      const whole = !has(s, "break") && !has(s, "return");
-      if (inner >= 0 && whole && runs(loop.body, n) && runs((s as LoopStmt).body, inner)) found = { stop, inner: row.m };
-      break;
+  const count = (ss: readonly Stmt[]): number => {
+    let n = 0;
+    forEachExprInStmts(ss, (e) => (n += mine(e) ? 1 : 0));
+    return n;
+  };
+
+  /** The row lengths of the covering store in `body`, given the counters and rows around it. */
+  const cover = (body: readonly Stmt[], counters: readonly Var[], rows: readonly Bound[]): Bound[] | null => {
+    const at = body.findIndex(touches);
+    if (at < 0 || !runs(body, at)) return null;
+    const s = body[at]!;
+    if (s.k === "expr" && s.e.k === "store" && s.e.op === "=" && s.e.ref.array === p) {
+      const atoms = new Atoms(k, counters);
+      const got = atoms.poly(s.e.ref.index);
+      if (!got || !samePoly(got, layout(counters, rows)) || count([s]) !== 1) return null;
+      // after the store: stores anywhere, reads only of the element just written
+      let ok = true;
+      forEachExprInStmts(body.slice(at + 1), (e) => {
+        if (!mine(e) || (e.k === "store" && e.op === "=")) return;
+        const x = e.k === "load" || e.k === "store" || e.k === "updateElem" || e.k === "atomic" ? atoms.poly(e.ref.index) : null;
+        ok &&= !!x && samePoly(x, got);
+      });
+      return ok ? [...rows] : null;
     }
-  }
-  if (!found) return null;
-  // the store is the loop's one access to the array (its value does not read it either)
-  let others = 0;
-  forEachExprInStmts(loop.body, (e) => (others += mine(e) ? 1 : 0));
-  return others === 1 ? found : null;
+    const row = s.k === "loop" ? rowLoop(k, s) : null;
+    if (!row || has(s, "break") || has(s, "return") || count(body.slice(at + 1)) !== 0) return null;
+    return cover((s as LoopStmt).body, [...counters, row.j], [...rows, row.m]);
+  };
+  const rows = cover(loop.body, [loop.index], []);
+  if (!rows) return null;
+  return rows.length ? { stop, inner: rows } : { stop };
 }
 
 type Bound = ArraySlotOverwrite["stop"];
 
-/** `for (let j = 0; j < m; j++)` (or `++j`, `j += 1`) with j not assigned in its body: j and m's bound. */
+/**
+ * A row loop, `for (let j = 0; j < m; j++)` (or `++j`, `j += 1`) or `for (let j = m - 1; j >= 0; j--)`
+ * (or `--j`, `j -= 1`), with j not assigned in its body: j and m's bound. Either visits every j in
+ * [0, m) once for a whole number m.
+ */
 function rowLoop(k: Kernel, l: LoopStmt): { j: Var; m: Bound } | null {
   if (l.kind !== "for" || l.init.length !== 1) return null;
   const d = l.init[0]!;
-  if (d.k !== "let" || !d.init || !isNum(d.init, 0)) return null;
+  if (d.k !== "let" || !d.init) return null;
   const j = d.v;
   const c = l.cond;
-  if (!c || c.k !== "binary" || c.op !== "<" || !isVar(c.l, j)) return null;
-  const m = stopOf(k, c.r);
   const u = l.update;
-  const steps = !!u && ((u.k === "update" && u.op === "++" && u.target === j) || (u.k === "assign" && u.op === "+=" && u.target === j && isNum(u.value, 1)));
-  if (!m || !steps) return null;
+  if (!c || c.k !== "binary" || !isVar(c.l, j) || !u) return null;
+  const step = (op: "++" | "--", by: "+=" | "-="): boolean =>
+    (u.k === "update" && u.op === op && u.target === j) || (u.k === "assign" && u.op === by && u.target === j && isNum(u.value, 1));
+  let m: Bound | null = null;
+  if (isNum(d.init, 0) && c.op === "<" && step("++", "+=")) m = stopOf(k, c.r);
+  else if (d.init.k === "binary" && d.init.op === "-" && isNum(d.init.r, 1) && c.op === ">=" && isNum(c.r, 0) && step("--", "-=")) m = stopOf(k, d.init.l);
+  if (!m) return null;
   let set = false;
   forEachExprInStmts(l.body, (e) => (set ||= (e.k === "assign" || e.k === "update") && e.target === j));
   return set ? null : { j, m };
 }
 
-/** `i * m` or `m * i`, m the bound `row` names */
-function isRowStart(k: Kernel, e: Expr, i: Var, row: Bound): boolean {
-  if (e.k !== "binary" || e.op !== "*") return false;
-  const same = (x: Expr): boolean => JSON.stringify(stopOf(k, x)) === JSON.stringify(row);
-  return (isVar(e.l, i) && same(e.r)) || (isVar(e.r, i) && same(e.l));
+/** A polynomial with integer coefficients: monomial (sorted atom keys, joined by `*`) -> coefficient. */
+type Poly = Map<string, number>;
+
+/** The atoms an index polynomial may use: the loop counters around the store and the bounds. */
+class Atoms {
+  constructor(
+    private readonly k: Kernel,
+    private readonly counters: readonly Var[],
+  ) {}
+
+  key(e: Expr): string | null {
+    if (e.k === "var") {
+      const c = this.counters.indexOf(e.v);
+      if (c >= 0) return `c${c}`;
+    }
+    const b = e.k === "var" || e.k === "length" ? stopOf(this.k, e) : null;
+    return b ? boundKey(b) : null;
+  }
+
+  /** `e` as a polynomial over the atoms, or null when it is something else (a division, a call, another variable). */
+  poly(e: Expr): Poly | null {
+    if (e.k === "num") return Number.isInteger(e.value) ? new Map([["", e.value]]) : null;
+    const a = this.key(e);
+    if (a) return new Map([[a, 1]]);
+    if (e.k === "unary" && e.op === "-") {
+      const x = this.poly(e.e);
+      return x && scale(x, -1);
+    }
+    if (e.k !== "binary" || (e.op !== "+" && e.op !== "-" && e.op !== "*")) return null;
+    const l = this.poly(e.l);
+    const r = this.poly(e.r);
+    if (!l || !r) return null;
+    return e.op === "*" ? mul(l, r) : add(l, e.op === "-" ? scale(r, -1) : r);
+  }
+}
+
+function boundKey(b: Bound): string {
+  return "param" in b ? `p${b.param}` : `l${b.lengthOf}`;
+}
+
+/** i * m1 * ... * mk + j1 * m2 * ... * mk + ... + jk: the row-major position of the counters. */
+function layout(counters: readonly Var[], rows: readonly Bound[]): Poly {
+  let out: Poly = new Map();
+  counters.forEach((_, d) => {
+    let term: Poly = new Map([[`c${d}`, 1]]);
+    for (const m of rows.slice(d)) term = mul(term, new Map([[boundKey(m), 1]]));
+    out = add(out, term);
+  });
+  return out;
+}
+
+function add(a: Poly, b: Poly): Poly {
+  const out = new Map(a);
+  for (const [m, c] of b) {
+    const v = (out.get(m) ?? 0) + c;
+    if (v === 0) out.delete(m);
+    else out.set(m, v);
+  }
+  return out;
+}
+
+function scale(a: Poly, s: number): Poly {
+  return new Map([...a].map(([m, c]) => [m, c * s]));
+}
+
+function mul(a: Poly, b: Poly): Poly {
+  let out: Poly = new Map();
+  for (const [ma, ca] of a)
+    for (const [mb, cb] of b) {
+      const m = [...ma.split("*"), ...mb.split("*")].filter((x) => x !== "").sort().join("*");
+      out = add(out, new Map([[m, ca * cb]]));
+    }
+  return out;
+}
+
+function samePoly(a: Poly, b: Poly): boolean {
+  return a.size === b.size && [...a].every(([m, c]) => b.get(m) === c);
 }
 
 function isVar(e: Expr, v: Var): boolean {

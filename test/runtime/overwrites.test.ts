@@ -17,7 +17,7 @@ afterAll(() => shutdown());
 type Sig = Parameters<typeof compile>[1];
 const F = "Float64Array";
 
-/** Each array parameter's overwrite bound, by name, with its row length as `inner` (null: copied in as before). */
+/** Each array parameter's overwrite bound, by name, with its row lengths as `inner` (null: copied in as before). */
 function bounds(src: string, sig: Sig): Record<string, unknown> {
   const r = compile(src, sig);
   if (!r.compiled) throw new Error(r.diagnostics.map((d) => d.message).join("; "));
@@ -38,9 +38,9 @@ describe("the overwrite proof", () => {
 
   it("holds for rows stored by a full inner loop, p[i * m + j] over j < m", () => {
     const matmul = "(A, B, C, n, m, p) => { for (const i of prange(n)) { for (let j = 0; j < m; j++) { let s = 0; for (let k = 0; k < p; k++) s += A[i * p + k] * B[k * m + j]; C[i * m + j] = s; } } }";
-    expect(bounds(matmul, [F, F, F, "i", "i", "i"])).toEqual({ A: null, B: null, C: { param: 3, inner: { param: 4 } } });
-    expect(bounds("(a, out, n, m) => { for (const i of prange(n)) { const r = i * 2; for (let j = 0; j < m; ++j) out[j + m * i] = a[r] + j; } }", [F, F, "f", "f"])).toEqual({ a: null, out: { param: 2, inner: { param: 3 } } });
-    expect(bounds("(a, out, n) => { for (const i of prange(n)) for (let j = 0; j < a.length; j += 1) out[i * a.length + j] = a[j]; }", [F, F, "f"])).toEqual({ a: null, out: { param: 2, inner: { lengthOf: 0 } } });
+    expect(bounds(matmul, [F, F, F, "i", "i", "i"])).toEqual({ A: null, B: null, C: { param: 3, inner: [{ param: 4 }] } });
+    expect(bounds("(a, out, n, m) => { for (const i of prange(n)) { const r = i * 2; for (let j = 0; j < m; ++j) out[j + m * i] = a[r] + j; } }", [F, F, "f", "f"])).toEqual({ a: null, out: { param: 2, inner: [{ param: 3 }] } });
+    expect(bounds("(a, out, n) => { for (const i of prange(n)) for (let j = 0; j < a.length; j += 1) out[i * a.length + j] = a[j]; }", [F, F, "f"])).toEqual({ a: null, out: { param: 2, inner: [{ lengthOf: 0 }] } });
     const none = (src: string) => expect(bounds(src, [F, "f", "f"]).out).toBeNull();
     none("(out, n, m) => { for (const i of prange(n)) for (let j = 0; j < m; j++) { out[i * m + j] = 1; if (j > 2) break; } }"); // ends a row early
     none("(out, n, m) => { for (const i of prange(n)) for (let j = 0; j < m; j++) { if (j === 1) continue; out[i * m + j] = 1; } }"); // skips one
@@ -49,6 +49,30 @@ describe("the overwrite proof", () => {
     none("(out, n, m) => { for (const i of prange(n)) for (let j = 0; j < m; j++) out[i * n + j] = 1; }"); // another row length
     none("(out, n, m) => { for (const i of prange(n)) for (let j = 0; j < m; j++) { out[i * m + j] = 1; j++; } }"); // counter assigned
     none("(out, n, m) => { for (const i of prange(n)) for (let j = 0; j <= m; j++) out[i * m + j] = 1; }"); // not j < m
+    none("(out, n, m) => { for (const i of prange(n)) for (let j = m - 1; j > 0; j--) out[i * m + j] = 1; }"); // leaves j = 0
+    none("(out, n, m) => { for (const i of prange(n)) for (let j = m; j >= 0; j--) out[i * m + j] = 1; }"); // starts at m
+    none("(out, n, m) => { for (const i of prange(n)) { for (let j = 0; j < m; j++) out[i * m + j] = 1; out[i] += 1; } }"); // read after the row
+  });
+
+  it("holds for rows descending, rows of rows, and reads of the element just stored", () => {
+    // Deriche's anticausal pass: for (let j = h - 1; j >= 0; j--)
+    expect(bounds("(x, y, w, h) => { for (const i of prange(w)) { let t = 0; for (let j = h - 1; j >= 0; j--) { y[i * h + j] = x[i * h + j] + t; t = y[i * h + j]; } } }", [F, F, "f", "f"]))
+      .toEqual({ x: null, y: { param: 2, inner: [{ param: 3 }] } });
+    // NPB FT's twiddle: three levels, written either way round
+    const sig: Sig = [F, "f", "f", "f"];
+    expect(bounds("(tw, d1, d2, d3) => { for (const k of prange(d3)) for (let j = 0; j < d2; j++) for (let i = 0; i < d1; i++) tw[(k * d2 + j) * d1 + i] = i + j + k; }", sig))
+      .toEqual({ tw: { param: 3, inner: [{ param: 2 }, { param: 1 }] } });
+    expect(bounds("(tw, d1, d2, d3) => { for (const k of prange(d3)) for (let j = 0; j < d2; j++) for (let i = 0; i < d1; i++) tw[i + d1 * j + k * d1 * d2] = 1; }", sig))
+      .toEqual({ tw: { param: 3, inner: [{ param: 2 }, { param: 1 }] } });
+    expect(bounds("(tw, d1, d2, d3) => { for (const k of prange(d3)) for (let j = 0; j < d2; j++) for (let i = 0; i < d1; i++) tw[(k * d1 + j) * d2 + i] = 1; }", sig).tw).toBeNull(); // sizes swapped
+    expect(bounds("(tw, d1, d2, d3) => { for (const k of prange(d3)) for (let j = 0; j < d2; j++) for (let i = 0; i < d1; i++) tw[(k * d2 + i) * d1 + j] = 1; }", sig).tw).toBeNull(); // counters swapped
+    // gesummv: tmp[i] = 0, then accumulated and read at i; 2mm: tmp[i * nj + j] = 0, then += over k
+    const gesummv = "(n, A, x, tmp, y) => { for (const i of prange(n)) { tmp[i] = 0.0; y[i] = 0.0; for (let j = 0; j < n; j++) { tmp[i] = A[i * n + j] * x[j] + tmp[i]; y[i] += A[j * n + i] * x[j]; } y[i] = 2 * tmp[i] + y[i]; } }";
+    expect(bounds(gesummv, ["f", F, F, F, F])).toEqual({ A: null, x: null, tmp: { param: 0 }, y: { param: 0 } });
+    const mm = "(ni, nj, nk, A, B, tmp) => { for (const i of prange(ni)) for (let j = 0; j < nj; j++) { tmp[i * nj + j] = 0.0; for (let k = 0; k < nk; ++k) tmp[i * nj + j] += A[i * nk + k] * B[k * nj + j]; } }";
+    expect(bounds(mm, ["f", "f", "f", F, F, F])).toEqual({ A: null, B: null, tmp: { param: 0, inner: [{ param: 1 }] } });
+    // a store elsewhere after the covering one reads nothing
+    expect(bounds("(out, n) => { for (const i of prange(n)) { out[i] = 1; out[0] = 2; } }", [F, "f"]).out).toEqual({ param: 1 });
   });
 
   it("does not hold when an element may be read first or left unwritten", () => {
@@ -62,7 +86,9 @@ describe("the overwrite proof", () => {
     none("(out, n) => { if (n > 5) return; for (const i of prange(n)) out[i] = 1; }"); // may not run
     none("(out, n) => { n = n - 1; for (const i of prange(n)) out[i] = 1; }"); // bound assigned
     none("(out, n) => { const x = out[0]; for (const i of prange(n)) out[i] = x; }"); // read before
-    none("(out, n) => { for (const i of prange(n)) { out[i] = 1; out[i] = out[i] + 1; } }"); // read in the loop
+    none("(out, n) => { for (const i of prange(n)) { out[i] = 1; out[i] = out[i + 1] + 1; } }"); // reads another element
+    none("(out, n) => { for (const i of prange(n)) { out[i] = out[i] + 1; } }"); // reads before the store
+    none("(out, n) => { for (const i of prange(n)) { out[i] = 1; out[i - 1] += 1; } }"); // updates another element
     none("(out, n) => { for (let t = 0; t < n; t++) { for (const i of prange(n)) out[i] = t; } }"); // inside a serial loop
     none("(a, b, n, f) => { const o = f > 0 ? a : b; for (const i of prange(n)) o[i] = 1; }", [F, F, "f", "f"]); // may be either
   });
@@ -129,7 +155,62 @@ describe("kernels with overwritten arrays", () => {
     }
   };
 
+  /** NPB FT's twiddle layout, Deriche's anticausal row, and gesummv's accumulate-then-read */
+  const cube = (tw: Float64Array, d1: number, d2: number, d3: number) => {
+    for (const k of prange(d3)) for (let j = 0; j < d2; j++) for (let i = 0; i < d1; i++) tw[(k * d2 + j) * d1 + i] = i * 0.25 + j + k * 100;
+  };
+  const anticausal = (x: Float64Array, y: Float64Array, w: number, h: number) => {
+    for (const i of prange(w)) {
+      let t = 0;
+      for (let j = h - 1; j >= 0; j--) {
+        y[i * h + j] = x[i * h + j] + 0.5 * t;
+        t = y[i * h + j];
+      }
+    }
+  };
+  const accumulate = (n: number, A: Float64Array, x: Float64Array, tmp: Float64Array) => {
+    for (const i of prange(n)) {
+      tmp[i] = 0.0;
+      for (let j = 0; j < n; j++) tmp[i] = A[i * n + j] * x[j] + tmp[i];
+      tmp[i] = tmp[i] * 2 + 1;
+    }
+  };
+
   for (const T of [1, 2, 4]) {
+    it(`rows of rows, descending rows and reads of the stored element: plain results over dirty heap (${T} threads)`, () => {
+      const [kc, ka, kg] = [parallel(cube, { threads: T, warnings: false }), parallel(anticausal, { threads: T, warnings: false }), parallel(accumulate, { threads: T, warnings: false })];
+      const dirt = parallel(fill, { threads: T, warnings: false });
+      for (const [d1, d2, d3] of [[8, 6, 5], [8, 6, 4], [1, 1, 1], [0, 6, 5], [16, 16, 16]] as const) {
+        const len = 8 * 6 * 5;
+        dirt(new Float64Array(4096 + 64), -99);
+        const want = rand(Math.max(len, 4096), 4);
+        const got = want.slice();
+        cube(want, d1, d2, d3);
+        if (d1 * d2 * d3 > want.length) expect(() => kc(got, d1, d2, d3)).toThrow(RangeError);
+        else kc(got, d1, d2, d3);
+        if (d1 * d2 * d3 <= want.length) expect(got).toEqual(want);
+      }
+      for (const [w, h] of [[20, 30], [20, 29], [1, 600], [0, 30]] as const) {
+        dirt(new Float64Array(600 + 64), -55);
+        const x = rand(600, 1);
+        const want = rand(600, 2);
+        const got = want.slice();
+        anticausal(x, want, w, h);
+        ka(x, got, w, h);
+        expect(got).toEqual(want);
+      }
+      for (const n of [1, 17, 300]) {
+        dirt(new Float64Array(n + 64), -3);
+        const A = rand(n * n, 5);
+        const x = rand(n, 6);
+        const want = rand(n, 7);
+        const got = want.slice();
+        accumulate(n, A, x, want);
+        kg(n, A, x, got);
+        expect(got).toEqual(want);
+      }
+    });
+
     it(`store rows: plain results for whole, short and empty bounds (${T} threads)`, () => {
       const k = parallel(rows, { threads: T, warnings: false });
       const dirt = parallel(fill, { threads: T, warnings: false });
