@@ -99,6 +99,11 @@ export interface ArraySlotOverwrite {
    * rows `j1 < m1`, ..., `jk < mk`: then [0, stop * m1 * ... * mk) is covered (whole numbers only)
    */
   readonly inner?: readonly ({ readonly param: number } | { readonly lengthOf: number })[];
+  /**
+   * c > 1 when each position is a record of c elements stored together (`p[2 * e] = …;
+   * p[2 * e + 1] = …`): then c times the positions are covered (whole numbers only)
+   */
+  readonly width?: number;
 }
 
 /** A prange loop as the runtime sees it. */

@@ -57,10 +57,10 @@ function overwritten(slot: ArraySlot, length: number, args: readonly unknown[]):
     return f === null || f.detached ? Number.NaN : f.length;
   };
   const n = value(o.stop);
-  if (!o.inner) return n >= length;
-  // rows of m1 x ... x mk elements, row-major positions below n * m1 * ... * mk: whole numbers only
-  let covered = n;
-  for (const b of [o.stop, ...o.inner]) {
+  if (!o.inner && !o.width) return n >= length;
+  // rows of m1 x ... x mk positions of `width` elements, row-major: whole numbers only
+  let covered = n * (o.width ?? 1);
+  for (const b of [o.stop, ...(o.inner ?? [])]) {
     const m = value(b);
     if (!Number.isInteger(m) || m < 0) return false;
     if (b !== o.stop) covered *= m;

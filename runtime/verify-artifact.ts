@@ -119,7 +119,8 @@ export function checkMeta(meta: unknown, sig: readonly SigType[], shape: ShapeLi
           return ref !== null && ("param" in (st as object) ? ref === "f" || ref === "i" || ref === "s" : ARRAY_KINDS.has(ref));
         };
         const o = s.overwrites as unknown;
-        const ok = s.written && isObject(o) && Object.keys(o).every((x) => x === "stop" || x === "inner") && bound(o.stop) && (o.inner === undefined || (Array.isArray(o.inner) && o.inner.length > 0 && o.inner.every(bound)));
+        const ok = s.written && isObject(o) && Object.keys(o).every((x) => x === "stop" || x === "inner" || x === "width") && bound(o.stop) && (o.inner === undefined || (Array.isArray(o.inner) && o.inner.length > 0 && o.inner.every(bound))) &&
+          (o.width === undefined || (Number.isInteger(o.width) && (o.width as number) >= 2 && (o.width as number) <= 1024));
         if (!ok) return `parameter '${s.name}' has a malformed overwrite bound`;
       }
       const r = slot(`parameter '${s.name}' offset`, s.offset, 4) ?? slot(`parameter '${s.name}' lengthOffset`, s.lengthOffset, 4);

@@ -15,14 +15,17 @@
  *     `return` in it) whose body satisfies the same rule, to any depth;
  *   - every statement before that one runs to its end (no `continue`, `break` or `return`
  *     anywhere inside);
- *   - the index x is, as a polynomial in the counters and bounds, the row-major position
+ *   - the index x is, as a polynomial in the counters and bounds (locals declared once from such
+ *     a polynomial and never assigned stand for their value), the row-major position
  *     `i * m1 * ... * mk + j1 * m2 * ... * mk + ... + jk` of the counters i, j1..jk of the prange
- *     and the row loops around the store (`p[i]`, `p[i * m + j]`, `p[(k * d2 + j) * d1 + i]`);
+ *     and the row loops around the store (`p[i]`, `p[i * m + j]`, `p[(k * d2 + j) * d1 + i]`), or
+ *     c consecutive such stores are at c times that position plus 0, ..., c - 1 (records of c
+ *     elements: `p[2 * e] = re; p[2 * e + 1] = im`);
  *   - after the store, in the same body, the array is only stored to (`=`), or read or updated at
  *     an index with the same polynomial: the element this iteration has just written; after a
  *     row loop nothing in the enclosing body touches the array.
  *
- * Then every index in [0, stop) (or [0, stop * m1 * ... * mk), for whole numbers) is stored
+ * Then every index in [0, stop) (or [0, c * stop * m1 * ... * mk), for whole numbers) is stored
  * before any read of it unless the call fails, and the runtime copies a skipped array back only
  * when the call succeeds (runtime/marshal.ts).
  */
@@ -54,31 +57,65 @@ export function overwriteOf(k: Kernel, p: Var): ArraySlotOverwrite | null {
     return n;
   };
 
-  /** The row lengths of the covering store in `body`, given the counters and rows around it. */
-  const cover = (body: readonly Stmt[], counters: readonly Var[], rows: readonly Bound[]): Bound[] | null => {
+  const locals = singleDefinitions(k);
+  /** The row lengths and record width of the covering stores in `body`, given the counters and rows around them. */
+  const cover = (body: readonly Stmt[], counters: readonly Var[], rows: readonly Bound[]): { rows: Bound[]; width: number } | null => {
     const at = body.findIndex(touches);
     if (at < 0 || !runs(body, at)) return null;
     const s = body[at]!;
-    if (s.k === "expr" && s.e.k === "store" && s.e.op === "=" && s.e.ref.array === p) {
-      const atoms = new Atoms(k, counters);
-      const got = atoms.poly(s.e.ref.index);
-      if (!got || !samePoly(got, layout(counters, rows)) || count([s]) !== 1) return null;
-      // after the store: stores anywhere, reads only of the element just written
-      let ok = true;
-      forEachExprInStmts(body.slice(at + 1), (e) => {
-        if (!mine(e) || (e.k === "store" && e.op === "=")) return;
-        const x = e.k === "load" || e.k === "store" || e.k === "updateElem" || e.k === "atomic" ? atoms.poly(e.ref.index) : null;
-        ok &&= !!x && samePoly(x, got);
-      });
-      return ok ? [...rows] : null;
+    const isStore = (x: Stmt | undefined): boolean => !!x && x.k === "expr" && x.e.k === "store" && x.e.op === "=" && x.e.ref.array === p && count([x]) === 1;
+    if (isStore(s)) {
+      // a run of c consecutive stores at c * position + 0 .. c - 1 (interleaved records: re, im),
+      // or else the first store alone
+      let run = 1;
+      while (isStore(body[at + run])) run++;
+      const atoms = new Atoms(k, counters, locals);
+      const records = (c: number): Poly[] | null => {
+        const base = scale(layout(counters, rows), c);
+        const got: Poly[] = [];
+        const offsets = new Set<number>();
+        for (const x of body.slice(at, at + c)) {
+          const g = x.k === "expr" && x.e.k === "store" ? atoms.poly(x.e.ref.index) : null;
+          const d = g && add(g, scale(base, -1));
+          const o = d && (d.size === 0 || (d.size === 1 && d.has(""))) ? (d.get("") ?? 0) : -1;
+          if (!g || o < 0 || o >= c || offsets.has(o)) return null;
+          offsets.add(o);
+          got.push(g);
+        }
+        return got;
+      };
+      for (const c of run > 1 ? [run, 1] : [1]) {
+        const got = records(c);
+        if (!got) continue;
+        // after the stores: stores anywhere, reads only of the elements just written
+        let ok = true;
+        forEachExprInStmts(body.slice(at + c), (e) => {
+          if (!mine(e) || (e.k === "store" && e.op === "=")) return;
+          const x = e.k === "load" || e.k === "store" || e.k === "updateElem" || e.k === "atomic" ? atoms.poly(e.ref.index) : null;
+          ok &&= !!x && got.some((g) => samePoly(x, g));
+        });
+        return ok ? { rows: [...rows], width: c } : null;
+      }
+      return null;
     }
     const row = s.k === "loop" ? rowLoop(k, s) : null;
     if (!row || has(s, "break") || has(s, "return") || count(body.slice(at + 1)) !== 0) return null;
     return cover((s as LoopStmt).body, [...counters, row.j], [...rows, row.m]);
   };
-  const rows = cover(loop.body, [loop.index], []);
-  if (!rows) return null;
-  return rows.length ? { stop, inner: rows } : { stop };
+  const found = cover(loop.body, [loop.index], []);
+  if (!found) return null;
+  return { stop, ...(found.rows.length ? { inner: found.rows } : {}), ...(found.width > 1 ? { width: found.width } : {}) };
+}
+
+/** Locals declared once with a value and never assigned (`const e = (k * d2 + j) * d1 + i`): their values. */
+function singleDefinitions(k: Kernel): Map<Var, Expr> {
+  const decls = new Map<Var, Expr | null>();
+  forEachStmt(k.body, (s) => {
+    if (s.k === "let") decls.set(s.v, decls.has(s.v) ? null : s.init);
+  });
+  const out = new Map<Var, Expr>();
+  for (const [v, init] of decls) if (init && !v.array && !assigned(k, v)) out.set(v, init);
+  return out;
 }
 
 type Bound = ArraySlotOverwrite["stop"];
@@ -112,9 +149,12 @@ type Poly = Map<string, number>;
 
 /** The atoms an index polynomial may use: the loop counters around the store and the bounds. */
 class Atoms {
+  private readonly expanding = new Set<Var>();
+
   constructor(
     private readonly k: Kernel,
     private readonly counters: readonly Var[],
+    private readonly locals: ReadonlyMap<Var, Expr>,
   ) {}
 
   key(e: Expr): string | null {
@@ -131,6 +171,14 @@ class Atoms {
     if (e.k === "num") return Number.isInteger(e.value) ? new Map([["", e.value]]) : null;
     const a = this.key(e);
     if (a) return new Map([[a, 1]]);
+    // a local written once from such a polynomial, by its value (its atoms are never assigned)
+    const init = e.k === "var" ? this.locals.get(e.v) : undefined;
+    if (init && e.k === "var" && !this.expanding.has(e.v)) {
+      this.expanding.add(e.v);
+      const x = this.poly(init);
+      this.expanding.delete(e.v);
+      return x;
+    }
     if (e.k === "unary" && e.op === "-") {
       const x = this.poly(e.e);
       return x && scale(x, -1);

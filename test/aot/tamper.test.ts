@@ -155,12 +155,13 @@ describe("verify-artifact: what the compiler makes passes, what it never makes d
     // x is overwritten in full by prange(n): an overwrite bound must name a scalar (or an array's
     // length) of the signature, on an array the kernel writes
     expect(f.params[0]).toMatchObject({ overwrites: { stop: { param: 2 } } });
-    for (const bad of [{ stop: { param: 7 } }, { stop: { param: 0 } }, { stop: { lengthOf: 2 } }, { stop: { param: 2, lengthOf: 0 } }, { stop: null }, "all", { stop: { param: 2 }, inner: [{ lengthOf: 2 }] }, { stop: { param: 2 }, inner: { lengthOf: 1 } }, { stop: { param: 2 }, inner: [] }, { stop: { param: 2 }, inner: [{ param: 2 }, null] }, { stop: { param: 2 }, rows: 1 }]) {
+    for (const bad of [{ stop: { param: 7 } }, { stop: { param: 0 } }, { stop: { lengthOf: 2 } }, { stop: { param: 2, lengthOf: 0 } }, { stop: null }, "all", { stop: { param: 2 }, inner: [{ lengthOf: 2 }] }, { stop: { param: 2 }, inner: { lengthOf: 1 } }, { stop: { param: 2 }, inner: [] }, { stop: { param: 2 }, inner: [{ param: 2 }, null] }, { stop: { param: 2 }, rows: 1 }, { stop: { param: 2 }, width: 1 }, { stop: { param: 2 }, width: 2.5 }, { stop: { param: 2 }, width: "2" }]) {
       expect(check((m) => (m.params[0]!.overwrites = bad))).toMatch(/parameter 'x' has a malformed overwrite bound/);
     }
     expect(check((m) => (m.params[1]!.overwrites = { stop: { lengthOf: 0 } }))).toMatch(/parameter 'y' has a malformed overwrite bound/); // y is only read
     expect(check((m) => (m.params[0]!.overwrites = { stop: { lengthOf: 1 } }))).toBeNull();
     expect(check((m) => (m.params[0]!.overwrites = { stop: { param: 2 }, inner: [{ lengthOf: 1 }, { param: 2 }] }))).toBeNull();
+    expect(check((m) => (m.params[0]!.overwrites = { stop: { param: 2 }, width: 2 }))).toBeNull();
     expect(check((m) => (m.mathImports = []))).toMatch(/imports math.hypot_3, which parfor does not provide/);
   });
   it("parameter names must be the kernel's, and the shape must have the function's parameter count", () => {

@@ -21,7 +21,7 @@ const F = "Float64Array";
 function bounds(src: string, sig: Sig): Record<string, unknown> {
   const r = compile(src, sig);
   if (!r.compiled) throw new Error(r.diagnostics.map((d) => d.message).join("; "));
-  return Object.fromEntries(r.compiled.params.filter((p) => p.kind === "array").map((p) => [p.name, p.kind === "array" && p.overwrites ? (p.overwrites.inner ? { ...p.overwrites.stop, inner: p.overwrites.inner } : p.overwrites.stop) : null]));
+  return Object.fromEntries(r.compiled.params.filter((p) => p.kind === "array").map((p) => [p.name, p.kind === "array" && p.overwrites ? (p.overwrites.inner || p.overwrites.width ? { ...p.overwrites.stop, ...(p.overwrites.inner ? { inner: p.overwrites.inner } : {}), ...(p.overwrites.width ? { width: p.overwrites.width } : {}) } : p.overwrites.stop) : null]));
 }
 
 describe("the overwrite proof", () => {
@@ -71,6 +71,16 @@ describe("the overwrite proof", () => {
     expect(bounds(gesummv, ["f", F, F, F, F])).toEqual({ A: null, x: null, tmp: { param: 0 }, y: { param: 0 } });
     const mm = "(ni, nj, nk, A, B, tmp) => { for (const i of prange(ni)) for (let j = 0; j < nj; j++) { tmp[i * nj + j] = 0.0; for (let k = 0; k < nk; ++k) tmp[i * nj + j] += A[i * nk + k] * B[k * nj + j]; } }";
     expect(bounds(mm, ["f", "f", "f", F, F, F])).toEqual({ A: null, B: null, tmp: { param: 0, inner: [{ param: 1 }] } });
+    // NPB FT's evolve: records of two (re, im) at 2 * e, e a const local of the counters
+    const evolve = "(u0, u1, tw, d1, d2, d3) => { for (const k of prange(d3)) for (let j = 0; j < d2; j++) for (let i = 0; i < d1; i++) { const e = (k * d2 + j) * d1 + i; u0[2 * e] = u0[2 * e] * tw[e]; u0[2 * e + 1] = u0[2 * e + 1] * tw[e]; u1[2 * e] = u0[2 * e]; u1[2 * e + 1] = u0[2 * e + 1]; } }";
+    expect(bounds(evolve, [F, F, F, "f", "f", "f"])).toEqual({ u0: null, tw: null, u1: { param: 5, inner: [{ param: 4 }, { param: 3 }], width: 2 } });
+    expect(bounds("(out, n) => { for (const i of prange(n)) { out[3 * i + 2] = 1; out[3 * i] = 2; out[3 * i + 1] = 3; out[3 * i] += out[3 * i + 2]; } }", [F, "f"]).out).toEqual({ param: 1, width: 3 });
+    const none = (src: string) => expect(bounds(src, [F, "f"]).out).toBeNull();
+    none("(out, n) => { for (const i of prange(n)) { out[2 * i] = 1; out[2 * i + 2] = 1; } }"); // leaves 2i + 1
+    none("(out, n) => { for (const i of prange(n)) { out[2 * i] = 1; out[2 * i] = 2; } }"); // the same element twice
+    none("(out, n) => { for (const i of prange(n)) { out[2 * i] = 1; const t = 0; out[2 * i + 1] = 1; } }"); // not one run
+    none("(out, n) => { for (const i of prange(n)) { let e = i; e = 0; out[e] = 1; } }"); // a local assigned again
+    none("(out, n) => { for (const i of prange(n)) { out[2 * i] = 1; out[2 * i + 1] = out[2 * i + 2]; } }"); // reads the next record
     // a store elsewhere after the covering one reads nothing
     expect(bounds("(out, n) => { for (const i of prange(n)) { out[i] = 1; out[0] = 2; } }", [F, "f"]).out).toEqual({ param: 1 });
   });
@@ -176,7 +186,31 @@ describe("kernels with overwritten arrays", () => {
     }
   };
 
+  const records = (u: Float64Array, tw: Float64Array, d1: number, d2: number) => {
+    for (const k of prange(d2)) {
+      for (let i = 0; i < d1; i++) {
+        const e = k * d1 + i;
+        u[2 * e] = tw[e] * 2;
+        u[2 * e + 1] = tw[e] - u[2 * e];
+      }
+    }
+  };
+
   for (const T of [1, 2, 4]) {
+    it(`records of two (re, im): plain results over dirty heap, whole and short bounds (${T} threads)`, () => {
+      const k = parallel(records, { threads: T, warnings: false });
+      const dirt = parallel(fill, { threads: T, warnings: false });
+      const tw = rand(600, 8);
+      for (const [d1, d2] of [[20, 15], [20, 14], [19, 15], [1, 300], [0, 15]] as const) {
+        dirt(new Float64Array(600 + 64), -31);
+        const want = rand(600, 9);
+        const got = want.slice();
+        records(want, tw, d1, d2);
+        k(got, tw, d1, d2);
+        expect(got).toEqual(want);
+      }
+    });
+
     it(`rows of rows, descending rows and reads of the stored element: plain results over dirty heap (${T} threads)`, () => {
       const [kc, ka, kg] = [parallel(cube, { threads: T, warnings: false }), parallel(anticausal, { threads: T, warnings: false }), parallel(accumulate, { threads: T, warnings: false })];
       const dirt = parallel(fill, { threads: T, warnings: false });
