@@ -62,7 +62,8 @@ function overwritten(slot: ArraySlot, length: number, args: readonly unknown[]):
   let covered = n * (o.width ?? 1);
   for (const b of [o.stop, ...(o.inner ?? [])]) {
     const m = value(b);
-    if (!Number.isInteger(m) || m < 0) return false;
+    // whole numbers, and row lengths of at most 2^32 (no product of eight of them is infinite)
+    if (!Number.isInteger(m) || m < 0 || (b !== o.stop && m > 2 ** 32)) return false;
     if (b !== o.stop) covered *= m;
   }
   return covered >= length;

@@ -15,8 +15,10 @@
  *     `return` in it) whose body satisfies the same rule, to any depth;
  *   - every statement before that one runs to its end (no `continue`, `break` or `return`
  *     anywhere inside);
- *   - the index x is, as a polynomial in the counters and bounds (locals declared once from such
- *     a polynomial and never assigned stand for their value), the row-major position
+ *   - the index x, built with `+` and `*` from the counters, the row lengths and non-negative
+ *     integer constants (locals declared once from such an expression and never assigned stand
+ *     for their value: see Atoms for why that makes its double arithmetic exact), is as a
+ *     polynomial the row-major position
  *     `i * m1 * ... * mk + j1 * m2 * ... * mk + ... + jk` of the counters i, j1..jk of the prange
  *     and the row loops around the store (`p[i]`, `p[i * m + j]`, `p[(k * d2 + j) * d1 + i]`), or
  *     c consecutive such stores are at c times that position plus 0, ..., c - 1 (records of c
@@ -69,7 +71,7 @@ export function overwriteOf(k: Kernel, p: Var): ArraySlotOverwrite | null {
       // or else the first store alone
       let run = 1;
       while (isStore(body[at + run])) run++;
-      const atoms = new Atoms(k, counters, locals);
+      const atoms = new Atoms(k, counters, rows, locals);
       const records = (c: number): Poly[] | null => {
         const base = scale(layout(counters, rows), c);
         const got: Poly[] = [];
@@ -147,15 +149,26 @@ function rowLoop(k: Kernel, l: LoopStmt): { j: Var; m: Bound } | null {
 /** A polynomial with integer coefficients: monomial (sorted atom keys, joined by `*`) -> coefficient. */
 type Poly = Map<string, number>;
 
-/** The atoms an index polynomial may use: the loop counters around the store and the bounds. */
+/**
+ * The atoms an index polynomial may use: the loop counters around the store and the row lengths
+ * (whole numbers at run time, marshal.ts checks them), joined by `+` and `*` with non-negative
+ * integer constants. Every value is then a non-negative integer, and each intermediate is at most
+ * the index or multiplied by zero, so computing it in doubles is exact whenever the index is below
+ * 2^53 (larger ones are out of bounds anyway): the polynomial's value is the element stored. A
+ * subtraction (`i + n - n`, which rounds for a huge n) or another parameter is not admitted.
+ */
 class Atoms {
   private readonly expanding = new Set<Var>();
+  private readonly rowKeys: ReadonlySet<string>;
 
   constructor(
     private readonly k: Kernel,
     private readonly counters: readonly Var[],
+    rows: readonly Bound[],
     private readonly locals: ReadonlyMap<Var, Expr>,
-  ) {}
+  ) {
+    this.rowKeys = new Set(rows.map(boundKey));
+  }
 
   key(e: Expr): string | null {
     if (e.k === "var") {
@@ -163,12 +176,12 @@ class Atoms {
       if (c >= 0) return `c${c}`;
     }
     const b = e.k === "var" || e.k === "length" ? stopOf(this.k, e) : null;
-    return b ? boundKey(b) : null;
+    return b && this.rowKeys.has(boundKey(b)) ? boundKey(b) : null;
   }
 
-  /** `e` as a polynomial over the atoms, or null when it is something else (a division, a call, another variable). */
+  /** `e` as a polynomial over the atoms, or null when it is something else (a division, a subtraction, a call, another variable). */
   poly(e: Expr): Poly | null {
-    if (e.k === "num") return Number.isInteger(e.value) ? new Map([["", e.value]]) : null;
+    if (e.k === "num") return Number.isInteger(e.value) && e.value >= 0 && e.value <= 2 ** 31 ? new Map([["", e.value]]) : null;
     const a = this.key(e);
     if (a) return new Map([[a, 1]]);
     // a local written once from such a polynomial, by its value (its atoms are never assigned)
@@ -179,15 +192,13 @@ class Atoms {
       this.expanding.delete(e.v);
       return x;
     }
-    if (e.k === "unary" && e.op === "-") {
-      const x = this.poly(e.e);
-      return x && scale(x, -1);
-    }
-    if (e.k !== "binary" || (e.op !== "+" && e.op !== "-" && e.op !== "*")) return null;
+    if (e.k !== "binary" || (e.op !== "+" && e.op !== "*")) return null;
     const l = this.poly(e.l);
     const r = this.poly(e.r);
     if (!l || !r) return null;
-    return e.op === "*" ? mul(l, r) : add(l, e.op === "-" ? scale(r, -1) : r);
+    const out = e.op === "*" ? mul(l, r) : add(l, r);
+    // a few factors per term: no product of row lengths can overflow to Infinity (times 0: NaN)
+    return [...out.keys()].every((m) => m.split("*").length <= 8) ? out : null;
   }
 }
 

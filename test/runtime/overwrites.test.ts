@@ -80,6 +80,11 @@ describe("the overwrite proof", () => {
     none("(out, n) => { for (const i of prange(n)) { out[2 * i] = 1; out[2 * i] = 2; } }"); // the same element twice
     none("(out, n) => { for (const i of prange(n)) { out[2 * i] = 1; const t = 0; out[2 * i + 1] = 1; } }"); // not one run
     none("(out, n) => { for (const i of prange(n)) { let e = i; e = 0; out[e] = 1; } }"); // a local assigned again
+    // the polynomial is i, but doubles round i + n - n for a huge n: only + and * are admitted
+    none("(out, n) => { for (const i of prange(n)) out[i + n - n] = 1; }");
+    expect(bounds("(out, n, big) => { for (const i of prange(n)) out[i + big - big] = 1; }", [F, "f", "f"]).out).toBeNull();
+    expect(bounds("(out, n, m, q) => { for (const i of prange(n)) for (let j = 0; j < m; j++) out[i * m + j + q * 0] = 1; }", [F, "f", "f", "f"]).out).toBeNull(); // q is not a row length
+    none("(out, n) => { for (const i of prange(n)) { out[i] = 1; out[i] += out[i + n - n]; } }"); // a read the same way
     none("(out, n) => { for (const i of prange(n)) { out[2 * i] = 1; out[2 * i + 1] = out[2 * i + 2]; } }"); // reads the next record
     // a store elsewhere after the covering one reads nothing
     expect(bounds("(out, n) => { for (const i of prange(n)) { out[i] = 1; out[0] = 2; } }", [F, "f"]).out).toEqual({ param: 1 });
@@ -195,6 +200,24 @@ describe("kernels with overwritten arrays", () => {
       }
     }
   };
+
+  /** the index's polynomial is i, but (i + big) - big rounds to 0 for a huge big: every store hits out[0] */
+  const rounded = (out: Float64Array, n: number, big: number) => {
+    for (const i of prange(n)) out[i + big - big] = i + 1;
+  };
+
+  it("an index whose double arithmetic rounds is not taken for a full overwrite", () => {
+    const k = parallel(rounded, { threads: 2, warnings: false });
+    const dirt = parallel(fill, { threads: 2, warnings: false });
+    for (const big of [0, 1e20]) {
+      dirt(new Float64Array(1000 + 64), -17);
+      const want = rand(1000, 3);
+      const got = want.slice();
+      rounded(want, 1000, big);
+      k(got, 1000, big);
+      expect(got).toEqual(want);
+    }
+  });
 
   for (const T of [1, 2, 4]) {
     it(`records of two (re, im): plain results over dirty heap, whole and short bounds (${T} threads)`, () => {
