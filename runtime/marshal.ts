@@ -58,13 +58,15 @@ function overwritten(slot: ArraySlot, length: number, args: readonly unknown[]):
   };
   const n = value(o.stop);
   if (!o.inner && !o.width) return n >= length;
-  // rows of m1 x ... x mk positions of `width` elements, row-major: whole numbers only
+  // rows of m1 x ... x mk positions of `width` elements, row-major: whole numbers only, and row
+  // lengths of at most 2^32 (no product of eight of them is infinite)
+  const whole = (x: number): boolean => Number.isInteger(x) && x >= 0;
+  if (!whole(n)) return false;
   let covered = n * (o.width ?? 1);
-  for (const b of [o.stop, ...(o.inner ?? [])]) {
+  for (const b of o.inner ?? []) {
     const m = value(b);
-    // whole numbers, and row lengths of at most 2^32 (no product of eight of them is infinite)
-    if (!Number.isInteger(m) || m < 0 || (b !== o.stop && m > 2 ** 32)) return false;
-    if (b !== o.stop) covered *= m;
+    if (!whole(m) || m > 2 ** 32) return false;
+    covered *= m;
   }
   return covered >= length;
 }

@@ -294,7 +294,7 @@ export function emitBinary(L: FnLowerer, op: BinaryOp, l: Operand, r: Operand, o
  * trunc sees the true quotient; trunc(a / b) * b and the difference are integers no larger than
  * |a|, so neither rounds. b = 0 gives a / 0 = ±Infinity (or NaN), Infinity * 0 = NaN, and NaN is
  * JavaScript's answer. A double division pipelines where a 64-bit integer division does not: on
- * ft-indexmap's `(i + nx / 2) % nx` this is the difference between 12 ns and 2 ns a remainder.
+ * ft-indexmap's `(i + nx / 2) % nx` a remainder went from about 12 ns to about 3 ns.
  *
  *   ints = |a| < 2^53 && trunc(a) == a && |b| < 2^53 && trunc(b) == b
  *   ints ? copysign(a - trunc(a / b) * b, a) : fmod(a, b)
