@@ -4,7 +4,10 @@
  * source line, so no kernel touches memory outside its arrays.
  *
  *   int32 index:  (local.tee $i idx) (local.get $len) i32.ge_u  if  call $oob  unreachable  end
- *   f64 index:    $u = i32.trunc_sat_f64_u(x);  f64(u) != x  or  u >= len  ->  oob
+ *   f64 index:    $u = i32.trunc_sat_f64_s(x);  f64(u) != x  or  u >= len (unsigned)  ->  oob
+ *                 (signed: V8 emits one cvttsd2si where the unsigned form costs a rounding and
+ *                 two branches; an array of 2-byte or wider elements in a 4 GiB memory has
+ *                 fewer than 2^31 elements. Byte arrays keep the unsigned form.)
  *   address:      base + (i << log2(element size))
  */
 import type { ArrayKind } from "../artifact.js";
@@ -51,7 +54,9 @@ export function emitAddress(L: FnLowerer, ref: ElemRef, mode: AccessMode = Acces
   } else {
     const x = L.temp(ValType.f64);
     emitExpr(L, ref.index);
-    fb.localTee(x).opFC(OpFC.i32_trunc_sat_f64_u).localTee(idx).op(Op.f64_convert_i32_u).localGet(x).op(Op.f64_ne);
+    const signed = SHIFT[ref.array.array!] > 0;
+    fb.localTee(x).opFC(signed ? OpFC.i32_trunc_sat_f64_s : OpFC.i32_trunc_sat_f64_u).localTee(idx);
+    fb.op(signed ? Op.f64_convert_i32_s : Op.f64_convert_i32_u).localGet(x).op(Op.f64_ne);
     fb.localGet(idx).localGet(arr.len).op(Op.i32_ge_u).op(Op.i32_or);
     fb.if_("void").i32Const(ref.site).localGet(x);
     callOob(L, ref, arr.len);

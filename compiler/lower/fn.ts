@@ -46,6 +46,11 @@ export interface ModuleCtx {
   readonly arenaLoops: ReadonlySet<LoopStmt | PrangeStmt>;
   /** function index of `loop_<id>` for each prange `main` may run itself (LoopInfo.inlineOffset) */
   readonly inlineLoops: ReadonlyMap<number, number>;
+  /**
+   * inline loops whose body `main` also carries as its own serial loop, run when the count is
+   * at most MAIN_LOOP_LIMIT (loop-free bodies of at most MAIN_BODY_LIMIT expressions)
+   */
+  readonly mainBodies: ReadonlySet<number>;
   /** checked mode: each shared scalar's element in the kernel's scalar shadow block */
   readonly checkedScalars?: ReadonlyMap<Var, number>;
   /** checked mode: a site (an index into CompiledKernel.sites) for a scalar access at `at` */

@@ -131,14 +131,19 @@ export function lowerKernel(
   };
   // main comes next, then loop_k (and combine_k) in prange order: main may call a loop_k itself
   const inlineLoops = new Map<number, number>();
+  const mainBodies = new Set<number>();
   let nextFn = m.nextFunctionIndex() + 1;
   for (const p of k.pranges) {
-    if (!opts.checkRaces && frame.loopInline[p.id] !== undefined) inlineLoops.set(p.id, nextFn);
+    if (!opts.checkRaces && frame.loopInline[p.id] !== undefined) {
+      inlineLoops.set(p.id, nextFn);
+      if (!hasLoop(p) && bodySize(p) <= MAIN_BODY_LIMIT) mainBodies.add(p.id);
+    }
     nextFn += p.model!.reductions.length || p.model!.arrayReductions.length ? 2 : 1;
   }
   const ctx: ModuleCtx = {
     kernel: k, frame, helpers, imports: shadow === undefined ? imports : { ...imports, ...shadow }, mathScratch: scratch, linkedMath: linked, arenaLoops: arenaLoops(k),
     inlineLoops,
+    mainBodies,
     ...(checkedScalars.size ? { checkedScalars, addSite } : {}),
   };
 
@@ -316,6 +321,19 @@ function hasLoop(p: PrangeStmt): boolean {
   return found;
 }
 
+
+/** Expressions in prange `p`'s body (a measure of the code a copy of it adds to `main`). */
+function bodySize(p: PrangeStmt): number {
+  let n = 0;
+  forEachExprInStmts(p.body, () => void n++);
+  return n;
+}
+
+/**
+ * The largest body `main` carries a copy of: fft's butterfly is about 60 expressions; a copy
+ * costs code size (and compile time) once per kernel.
+ */
+const MAIN_BODY_LIMIT = 400;
 
 /** Why `p` runs one lane: checked mode, a double index, or what laneVerdict found; null for two lanes. */
 function scalarReason(p: PrangeStmt, checked: boolean): ScalarReason | null {

@@ -295,20 +295,24 @@ function emitLoopNumber(L: FnLowerer, s: PrangeStmt): void {
 }
 
 /**
- * Inside `block $done { block $slow { here } env.prange }`: runs the loop as one call of its loop
- * function when its bounds are int32 (the f64 values convert back exactly), the step is not zero
- * and the count is at most the limit the runtime left in the frame (LoopInfo.inlineOffset; at
- * least 1 once set, 0 until env.prange has run the loop in this call);
- * otherwise branches to $slow, where env.prange validates, reports and runs as before. A count of
- * zero does nothing, as env.prange does. While the call runs the loop's marker word is 1, so a
- * trap is reported in this loop.
+ * Inside `block $done { block $slow { here } env.prange }`: runs the loop itself when its bounds
+ * are int32 (the f64 values convert back exactly), the step is not zero and the count is at most
+ * the limit the runtime left in the frame (LoopInfo.inlineOffset; at least 1 once set, 0 until
+ * env.prange has run the loop in this call); otherwise branches to $slow, where env.prange
+ * validates, reports and runs as before. A count of zero does nothing, as env.prange does.
+ * A count of at most MAIN_LOOP_LIMIT runs main's own copy of the body (ModuleCtx.mainBodies: no
+ * frame traffic, no call; its accesses checked one by one, as the loop function checks so few)
+ * and leaves $all, past the copy-out; a larger one calls the loop function once after `copyIn`.
+ * While either runs the loop's marker word is 1, so a trap is reported in this loop.
  */
-function emitInlinePrange(L: FnLowerer, s: PrangeStmt, bounds: readonly number[], loopFn: number): void {
+function emitInlinePrange(L: FnLowerer, s: PrangeStmt, bounds: readonly number[], loopFn: number, copyIn: () => void): void {
   const fb = L.fb;
   const startOff = L.m.frame.loopStart[s.id]!;
   const stepOff = L.m.frame.loopStep[s.id]!;
   const limitOff = L.m.frame.loopInline[s.id]!;
   const wide = s.index.ty!.k === "f64";
+  const inMain = L.m.mainBodies.has(s.id);
+  // depths from here: $slow 0, $done 1, $all 2
   // a limit of 0: the runtime has not run the loop in this call yet
   L.loadSlot(ValType.i32, limitOff);
   fb.op(Op.i32_eqz).brIf(0);
@@ -329,8 +333,8 @@ function emitInlinePrange(L: FnLowerer, s: PrangeStmt, bounds: readonly number[]
   fb.localGet(si).op(Op.i64_extend_i32_s).localGet(ei).op(Op.i64_extend_i32_s).op(Op.i64_sub).localSet(span);
   fb.i64Const(0n).localGet(pi).op(Op.i64_extend_i32_s).op(Op.i64_sub).localSet(abs);
   fb.end();
-  // an empty range: nothing to run (br 1 leaves $done)
-  fb.localGet(span).i64Const(0n).op(Op.i64_le_s).brIf(1);
+  // an empty range: nothing to run, nothing to copy (br 2 leaves $all)
+  fb.localGet(span).i64Const(0n).op(Op.i64_le_s).brIf(2);
   fb.localGet(abs).i64Const(1n).op(Op.i64_ne);
   fb.if_("void");
   fb.localGet(span).localGet(abs).op(Op.i64_add).i64Const(1n).op(Op.i64_sub).localGet(abs).op(Op.i64_div_u).localSet(span);
@@ -338,6 +342,33 @@ function emitInlinePrange(L: FnLowerer, s: PrangeStmt, bounds: readonly number[]
   fb.localGet(span);
   L.loadSlot(ValType.i32, limitOff);
   fb.op(Op.i64_extend_i32_s).op(Op.i64_gt_s).brIf(0);
+  if (inMain) {
+    // depths inside: $call 0, $slow 1, $done 2, $all 3
+    fb.block("void");
+    fb.localGet(span).i64Const(BigInt(MAIN_LOOP_LIMIT)).op(Op.i64_gt_s).brIf(0);
+    const t = wide ? ValType.f64 : ValType.i32;
+    const [lo, hi, start, step] = [L.temp(ValType.i32), L.temp(ValType.i32), L.temp(t), L.temp(t)];
+    fb.i32Const(0).localSet(lo);
+    fb.localGet(span).op(Op.i32_wrap_i64).localSet(hi);
+    fb.localGet(si);
+    if (wide) fb.op(Op.f64_convert_i32_s);
+    fb.localSet(start);
+    fb.localGet(pi);
+    if (wide) fb.op(Op.f64_convert_i32_s);
+    fb.localSet(step);
+    L.storeSlot(ValType.i32, limitOff + 4, () => fb.i32Const(1));
+    L.pushLabel(null, "other");
+    emitCountedBody(L, s, lo, hi, start, step);
+    L.popLabel();
+    L.storeSlot(ValType.i32, limitOff + 4, () => fb.i32Const(0));
+    fb.br(3);
+    L.release(ValType.i32, lo);
+    L.release(ValType.i32, hi);
+    L.release(t, start);
+    L.release(t, step);
+    fb.end();
+  }
+  copyIn();
   // the index's start and step as env.prange stores them (a wide index as doubles: int32 values here)
   const t = wide ? ValType.f64 : ValType.i32;
   L.storeSlot(t, startOff, () => (wide ? fb.localGet(si).op(Op.f64_convert_i32_s) : fb.localGet(si)));
@@ -351,6 +382,13 @@ function emitInlinePrange(L: FnLowerer, s: PrangeStmt, bounds: readonly number[]
   L.release(ValType.i64, abs);
 }
 
+/**
+ * Iterations main runs with its own copy of a loop body (ModuleCtx.mainBodies): about as many as
+ * the loop function would check one by one (TINY_CHUNK in kernel.ts). fft's late stages run
+ * ~10^5 pranges of one to four iterations a call.
+ */
+const MAIN_LOOP_LIMIT = 8;
+
 /** A parallel prange reached by the leader: hand over to the runtime through env.prange. */
 function emitParallelPrange(L: FnLowerer, s: PrangeStmt): void {
   const fb = L.fb;
@@ -362,23 +400,27 @@ function emitParallelPrange(L: FnLowerer, s: PrangeStmt): void {
     fb.localSet(bounds[i]!);
   });
   // copy in: everything the loop reads, and the pre-loop values of reductions and shared scalars
-  for (const v of [...model.liveIn, ...model.reductions.map((r) => r.v), ...model.shared]) {
-    L.storeSlot(wasmType(v.ty!), slots.get(v)!, () => L.getVar(v));
-  }
-  // the kernel's own arrays the loop uses: their current address and length
-  for (const a of L.m.frame.loopArrays[s.id] ?? []) {
-    const off = L.m.frame.arraySlots.get(a)!;
-    const loc = L.arrayLocals(a);
-    L.storeSlot(ValType.i32, off, () => fb.localGet(loc.base));
-    L.storeSlot(ValType.i32, off + 4, () => fb.localGet(loc.len));
-  }
+  const copyIn = (): void => {
+    for (const v of [...model.liveIn, ...model.reductions.map((r) => r.v), ...model.shared]) {
+      L.storeSlot(wasmType(v.ty!), slots.get(v)!, () => L.getVar(v));
+    }
+    // the kernel's own arrays the loop uses: their current address and length
+    for (const a of L.m.frame.loopArrays[s.id] ?? []) {
+      const off = L.m.frame.arraySlots.get(a)!;
+      const loc = L.arrayLocals(a);
+      L.storeSlot(ValType.i32, off, () => fb.localGet(loc.base));
+      L.storeSlot(ValType.i32, off + 4, () => fb.localGet(loc.len));
+    }
+  };
   const inline = L.m.inlineLoops.get(s.id);
   if (inline !== undefined) {
-    fb.block("void");
-    fb.block("void");
-    emitInlinePrange(L, s, bounds, inline);
+    fb.block("void"); // $all: main ran the loop itself (nothing to copy out)
+    fb.block("void"); // $done
+    fb.block("void"); // $slow
+    emitInlinePrange(L, s, bounds, inline, copyIn);
     fb.end();
   }
+  copyIn();
   emitLoopNumber(L, s);
   fb.localGet(L.frameLocal);
   for (const b of bounds) fb.localGet(b);
@@ -390,6 +432,7 @@ function emitParallelPrange(L: FnLowerer, s: PrangeStmt): void {
     L.loadSlot(wasmType(v.ty!), slots.get(v)!);
     L.setVar(v, false);
   }
+  if (inline !== undefined) fb.end();
 }
 
 export { emitExpr };

@@ -63,7 +63,55 @@ const overStages = (a: Float64Array, n: number, T: number) => {
   }
 };
 
+/** every count from 0 to 20 (around MAIN_LOOP_LIMIT, 8), both directions, int and double steps */
+const counts = (a: Float64Array, out: Float64Array, reps: number) => {
+  for (let r = 0; r < reps; r++) {
+    for (let n = 0; n <= 20; n++) {
+      const d = n / 2 + 0.5; // a double, integral for odd n
+      for (const i of prange(0, n)) out[i] += a[i] * r + n;
+      for (const i of prange(n - 1, -1, -1)) out[i] = out[i] * 0.5 + i;
+      for (const i of prange(0, 3 * n, 3)) out[i % 40] += 1;
+      if (d === Math.floor(d)) for (const i of prange(0, n, d)) out[i + 20] -= d;
+    }
+  }
+};
+/** a body with an early continue, a branch, a private array and a written outer scalar */
+const busy = (a: Float64Array, out: Float64Array, reps: number) => {
+  let last = -1;
+  for (let r = 0; r < reps; r++) {
+    for (let n = 1; n < 12; n++) {
+      for (const i of prange(n)) {
+        if (a[i] < 0.2) continue;
+        const t = new Float64Array(2);
+        t[0] = a[i] * r;
+        t[1] = t[0] + n;
+        if (i % 2 === 0) out[i] += t[1];
+        else out[i] -= t[0];
+        last = n;
+      }
+    }
+  }
+  out[39] = last;
+};
+
 describe("small pranges run from main without env.prange", () => {
+  for (const T of [1, 2]) {
+    it(`main's own copy of a loop-free body gives the plain results at every count (${T} threads)`, () => {
+      for (const f of [counts, busy]) {
+        const k = parallel(f, { threads: T, warnings: false });
+        for (const shared of [false, true]) {
+          const a = fill(new Float64Array(40));
+          const ref = new Float64Array(40);
+          f(a, ref, 30);
+          const out = shared ? array(Float64Array, 40) : new Float64Array(40);
+          k(a, out, 30);
+          expect(Array.from(out)).toEqual(Array.from(ref));
+          if (shared) free(out as never);
+        }
+      }
+    });
+  }
+
   for (const T of [1, 2]) {
     it(`an out-of-range index in a tiny prange run inline (double step) names the array, the index and the line (${T} threads)`, () => {
       const k = parallel(overStages, { threads: T });
