@@ -6,14 +6,27 @@
  * if-converted: both sides run on both lanes and their effects are masked, which is sound
  * because every expression accepted here is pure and cannot trap (array elements are only
  * `a[i]`, checked in bounds for the whole chunk before the two-lane loop starts).
+ *
+ * Inner `for` loops run inside the two-lane body when their control is *uniform*: the init,
+ * condition and update read only live-ins, constants and the counters of such loops, and nothing
+ * in the body assigns those counters, so both lanes take the same trip count and the counter stays
+ * one scalar. An element read elsewhere than `a[i + c]` (a *gather*) is read with the scalar code:
+ * once and splatted when its index is uniform (`cs[c * d + j]`), once per lane when the index also
+ * reads the prange index (`p[i * d + j]`, lane 1 with i + 1). A gather's array is not written by
+ * the loop, and its site must be proven in bounds by the chunk's entry check (hoist.ts), which
+ * then guards the two-lane loop too. An inner reduction such as `dist += t * t` runs per lane in
+ * the serial order, so each lane's result is the scalar iteration's, bit for bit.
  */
 import type { Expr, Pos, PrangeStmt, Reduction, Stmt, Var } from "../model/ir.js";
 import { IMPORTED_MATH, mathArity } from "../model/builtins.js";
-import { forEachExprInStmts } from "../model/walk.js";
+import { forEachExprInStmts, visitExpr } from "../model/walk.js";
+import { planChunk } from "./hoist.js";
 
 /** Native f64x2 unary operations of Math. */
 export const UNARY_MATH: Readonly<Record<string, number>> = { sqrt: 0xef, abs: 0xec, floor: 0x75, ceil: 0x74, trunc: 0x7a };
 
+/** Compound assignments a lane local takes (`x op= e` is `x = x op e` on the lanes). */
+export const COMPOUND: ReadonlyMap<string, string> = new Map([["+=", "+"], ["-=", "-"], ["*=", "*"], ["/=", "/"]]);
 const COMPARE = new Set(["<", "<=", ">", ">=", "==", "!=", "===", "!=="]);
 /** Bitwise operators run on the lanes for int32 operands; shifts by a constant count. */
 export const BITWISE = new Set(["&", "|", "^", "<<", ">>", ">>>"]);
@@ -81,6 +94,114 @@ export interface ScalarReason {
   readonly at: Pos | null;
 }
 
+/** What the two-lane lowering needs to know about a body with inner loops or gathers. */
+export interface LaneShape {
+  /** variables one scalar holds for both lanes: live-ins and the counters of uniform inner loops */
+  readonly uniform: ReadonlySet<Var>;
+  /** loads not at `i + c`: "uniform" (read once, splatted) or "lanes" (read once per lane) */
+  readonly gathers: ReadonlyMap<Expr, "uniform" | "lanes">;
+}
+
+const shapes = new WeakMap<PrangeStmt, LaneShape>();
+
+/**
+ * The uniform variables and the gathers of `p`'s body. A variable is uniform when it is a live-in
+ * (not a reduction) or a variable that only the control of inner `for` loops writes, from uniform
+ * expressions. Counters come first, then a fixpoint drops any whose control reads a non-uniform one.
+ */
+export function laneShape(p: PrangeStmt): LaneShape {
+  const known = shapes.get(p);
+  if (known) return known;
+  const m = p.model!;
+  const reds = new Set<Var>(m.reductions.map((r) => r.v));
+  const bodyWrites = new Set<Var>();
+  const controlWrites = new Set<Var>();
+  const loops: Extract<Stmt, { k: "loop" }>[] = [];
+  const writesOf = (e: Expr, into: Set<Var>): void =>
+    visitExpr(e, (x) => {
+      if (x.k === "assign" || x.k === "update") into.add(x.target);
+    });
+  const walk = (body: readonly Stmt[]): void => {
+    for (const s of body) {
+      if (s.k === "let") {
+        bodyWrites.add(s.v);
+        if (s.init) writesOf(s.init, bodyWrites);
+      } else if (s.k === "expr") writesOf(s.e, bodyWrites);
+      else if (s.k === "if") {
+        writesOf(s.c, bodyWrites);
+        walk(s.t);
+        walk(s.f);
+      } else if (s.k === "block") walk(s.body);
+      else if (s.k === "loop") {
+        loops.push(s);
+        for (const i of s.init) {
+          if (i.k === "let") controlWrites.add(i.v);
+          if (i.k === "let" && i.init) writesOf(i.init, controlWrites);
+          else if (i.k === "expr") writesOf(i.e, controlWrites);
+        }
+        if (s.cond) writesOf(s.cond, controlWrites);
+        if (s.update) writesOf(s.update, controlWrites);
+        walk(s.body);
+      }
+    }
+  };
+  walk(p.body);
+  const uniform = new Set<Var>();
+  for (const v of m.liveIn) if (!reds.has(v) && !v.array) uniform.add(v);
+  for (const v of controlWrites) if (!bodyWrites.has(v) && !reds.has(v) && v !== p.index && !v.array) uniform.add(v);
+  const isUniform = (e: Expr): boolean => {
+    let ok = true;
+    visitExpr(e, (x) => {
+      if (x.k === "var" && !uniform.has(x.v)) ok = false;
+      if (x.k === "load" || x.k === "call" || x.k === "length" || x.k === "atomic" || x.k === "store" || x.k === "updateElem" || x.k === "newArray") ok = false;
+    });
+    return ok;
+  };
+  const controlExprs = (l: Extract<Stmt, { k: "loop" }>): Expr[] => [
+    ...l.init.flatMap((i) => (i.k === "let" && i.init ? [i.init] : i.k === "expr" ? [i.e] : [])),
+    ...(l.cond ? [l.cond] : []),
+    ...(l.update ? [l.update] : []),
+  ];
+  // drop counters whose control reads something not uniform, until nothing changes
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const l of loops) {
+      const mine = new Set<Var>();
+      for (const e of controlExprs(l)) writesOf(e, mine);
+      for (const i of l.init) if (i.k === "let") mine.add(i.v);
+      if (controlExprs(l).every((e) => isUniformControl(e, uniform))) continue;
+      for (const v of mine) if (uniform.delete(v)) changed = true;
+    }
+  }
+  const gathers = new Map<Expr, "uniform" | "lanes">();
+  forEachExprInStmts(p.body, (e) => {
+    if (e.k !== "load" || laneOffset(p, e.ref.index) !== null) return;
+    if (isUniform(e.ref.index)) gathers.set(e, "uniform");
+    else {
+      let ok = true;
+      visitExpr(e.ref.index, (x) => {
+        if (x.k === "var" && x.v !== p.index && !uniform.has(x.v)) ok = false;
+        if (x.k !== "var" && x.k !== "num" && x.k !== "binary" && x.k !== "unary") ok = false;
+      });
+      if (ok) gathers.set(e, "lanes");
+    }
+  });
+  const shape = { uniform, gathers };
+  shapes.set(p, shape);
+  return shape;
+}
+
+/** A control expression of a uniform loop: only uniform variables, constants and arithmetic (assignments to them included). */
+function isUniformControl(e: Expr, uniform: ReadonlySet<Var>): boolean {
+  let ok = true;
+  visitExpr(e, (x) => {
+    if (x.k === "var" && !uniform.has(x.v)) ok = false;
+    if ((x.k === "assign" || x.k === "update") && !uniform.has(x.target)) ok = false;
+    if (x.k === "load" || x.k === "call" || x.k === "length" || x.k === "atomic" || x.k === "store" || x.k === "updateElem" || x.k === "newArray" || x.k === "comma") ok = false;
+  });
+  return ok;
+}
+
 /** Whether the parallel loop `p` can run two iterations per step. */
 export function vectorisable(p: PrangeStmt): boolean {
   return laneVerdict(p) === null;
@@ -113,6 +234,8 @@ export function laneVerdict(p: PrangeStmt): ScalarReason | null {
   forEachExprInStmts(p.body, (e) => {
     if (e.k === "store" || e.k === "updateElem") written.add(e.ref.array);
   });
+  const shape = laneShape(p);
+  const gathered: Extract<Expr, { k: "load" }>[] = [];
   const notBool = (x: Expr): boolean => x.ty!.k !== "bool" || no(x, "a boolean is used as a number");
   const ok = (e: Expr): boolean => {
     switch (e.k) {
@@ -125,7 +248,12 @@ export function laneVerdict(p: PrangeStmt): ScalarReason | null {
       case "load": {
         const off = laneOffset(p, e.ref.index);
         if (!LANE_LOADS.has(e.ref.array.array!)) return no(e, `it reads a ${e.ref.array.array}`);
-        if (off === null) return no(e, "it reads an element not at the index (two lanes read `a[i]` or `a[i + c]` only)");
+        if (off === null && shape.gathers.has(e)) {
+          if (written.has(e.ref.array)) return no(e, "it reads an element of an array the loop writes at an index other than `i + c`");
+          gathered.push(e);
+          return true;
+        }
+        if (off === null) return no(e, "it reads an element not at the index (two lanes read `a[i + c]`, or elsewhere at an index of the index, live-ins and uniform loop counters)");
         return off === 0 || !written.has(e.ref.array) || no(e, "it reads a neighbour of an element the loop writes");
       }
       case "unary":
@@ -190,7 +318,13 @@ export function laneVerdict(p: PrangeStmt): ScalarReason | null {
     }
     if (s.k === "block") return s.body.every(okStmt);
     if (s.k === "if") return (s.c.ty!.k === "bool" || no(s.c, "an `if` on a number")) && ok(s.c) && s.t.every(okStmt) && s.f.every(okStmt);
-    if (s.k === "loop") return no(s, `an inner \`${s.kind}\` loop`);
+    if (s.k === "loop") {
+      if (s.kind !== "for") return no(s, `an inner \`${s.kind}\` loop (two lanes run inner \`for\` loops only)`);
+      const counters = s.init.every((i) => i.k === "let" && !i.v.array && shape.uniform.has(i.v) && i.init !== null);
+      const control = [...s.init.map((i) => (i.k === "let" ? i.init! : null)), s.cond, s.update].every((e) => e === null || isUniformControl(e, shape.uniform));
+      if (!counters || !control || s.cond === null) return no(s, "an inner loop whose bounds or counter depend on the iteration (two lanes need the same trip count in both)");
+      return s.body.every(okStmt);
+    }
     if (s.k === "prange") return no(s, "a nested prange");
     if (s.k !== "expr") return no(s, `\`${s.k}\``);
     const e = s.e;
@@ -211,14 +345,20 @@ export function laneVerdict(p: PrangeStmt): ScalarReason | null {
       if (v === null) return no(e, `the update of '${r.v.name}' is not written as \`s op= e\``);
       return notBool(v) && ok(v);
     }
-    if (e.op !== "=") return no(e, `\`${e.op}\` on the local '${e.target.name}' (two lanes assign with \`=\` only)`);
+    if (e.op !== "=" && !COMPOUND.has(e.op)) return no(e, `\`${e.op}\` on the local '${e.target.name}' (two lanes assign with \`=\`, \`+=\`, \`-=\`, \`*=\` and \`/=\` only)`);
     if (e.target.owner !== p) return no(e, `it assigns the outer variable '${e.target.name}'`);
     if (!numeric(e.target)) return no(e, `it assigns the boolean '${e.target.name}'`);
     return notBool(e.value) && ok(e.value);
   };
   if (p.body.length === 0) return loopWide("the body is empty");
-  if (p.body.every(okStmt)) return null;
-  return reason ?? loopWide("its body");
+  if (!p.body.every(okStmt)) return reason ?? loopWide("its body");
+  if (gathered.length) {
+    // gathers have no per-access check on the lanes: the chunk's entry check must prove them
+    const plan = planChunk(p);
+    const unproven = gathered.find((g) => !plan || !plan.sites.has(g.ref.site));
+    if (unproven) return { why: "it reads an element at a computed index that the chunk's entry check does not prove in bounds", at: unproven };
+  }
+  return null;
 }
 
 function v2why(v: Var, reds: ReadonlyMap<Var, Reduction>): string {

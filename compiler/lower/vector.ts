@@ -24,14 +24,17 @@
  */
 import type { Expr, PrangeStmt, Reduction, Stmt, Ty, Var } from "../model/ir.js";
 import { I32_MAX, I32_MIN } from "../model/ir.js";
-import { forEachExprInStmts } from "../model/walk.js";
+import { forEachExprInStmts, forEachStmt as forEachStmtDeep } from "../model/walk.js";
 import { callMath, INLINE_BUDGET } from "./math.js";
 import { laneFunction } from "./mathlink.js";
 import type { FnLowerer } from "./fn.js";
 import { emitInlined, type InlineBody } from "./wasm/decoder.js";
 import { ValType } from "./wasm/encoder.js";
 import { Op } from "./wasm/opcodes.js";
-import { BITWISE, laneOffset, reductionValue, SHIFTS, subtracts, UNARY_MATH, vectorisable } from "./vector-check.js";
+import { BITWISE, COMPOUND, laneOffset, laneShape, reductionValue, SHIFTS, subtracts, UNARY_MATH, vectorisable } from "./vector-check.js";
+import { emitChunkCheck, planChunk, withFastTypes } from "./hoist.js";
+import { emitAs, emitCond, emitEffect } from "./expr.js";
+import { emitStmts } from "./stmt.js";
 
 export { vectorisable };
 
@@ -78,10 +81,16 @@ export function emitVectorPart(L: FnLowerer, p: PrangeStmt, it: number, itHi: nu
     const o = offsets.get(a);
     offsets.set(a, o ? { lo: Math.min(o.lo, off), hi: Math.max(o.hi, off) } : { lo: off, hi: off });
   };
+  const shape = laneShape(p);
+  // arrays read only by gathers: in bounds by the chunk's entry check, but in the overlap test
+  const gathered = new Set<Var>();
   forEachExprInStmts(p.body, (e) => {
-    if (e.k === "load") at(e.ref.array, laneOffset(p, e.ref.index)!);
+    if (e.k === "load" && shape.gathers.has(e)) gathered.add(e.ref.array);
+    else if (e.k === "load") at(e.ref.array, laneOffset(p, e.ref.index)!);
     if (e.k === "store") (at(e.ref.array, 0), written.add(e.ref.array));
   });
+  const plan = gathered.size ? planChunk(p) : null;
+  if (gathered.size && !plan) throw new Error("internal: a two-lane gather without a chunk plan");
   // preconditions, all on i32: step is 1; first index >= 0 and last index < length of every
   // array; no written array overlaps another array (then lanes cannot see each other's stores)
   const first = L.temp(ValType.i32);
@@ -98,7 +107,7 @@ export function emitVectorPart(L: FnLowerer, p: PrangeStmt, it: number, itHi: nu
     fb.localGet(L.arrays.get(a)!.len).op(Op.i64_extend_i32_u).op(Op.i64_lt_s).op(Op.i32_and);
   }
   for (const w of written) {
-    for (const a of arrays) {
+    for (const a of [...arrays, ...gathered]) {
       if (a === w) continue;
       const W = { ...L.arrays.get(w)!, shift: laneShift(w) };
       const A = { ...L.arrays.get(a)!, shift: laneShift(a) };
@@ -115,8 +124,21 @@ export function emitVectorPart(L: FnLowerer, p: PrangeStmt, it: number, itHi: nu
   }
   L.release(ValType.i32, first);
   L.release(ValType.i32, last);
+  if (plan) {
+    // the gathers' bounds, and their index arithmetic in int32, for the whole chunk
+    emitChunkCheck(L, plan, it, itHi, start, step);
+    fb.op(Op.i32_and);
+  }
   fb.if_("void");
+  if (plan) withFastTypes(L, plan, () => emitLanes(L, p, it, itHi, start));
+  else emitLanes(L, p, it, itHi, start);
+  fb.end();
+}
 
+/** The two-lane loops and the fold of the lanes, once the preconditions hold. */
+function emitLanes(L: FnLowerer, p: PrangeStmt, it: number, itHi: number, start: number): void {
+  const fb = L.fb;
+  const m = p.model!;
   const B = new BodyEmitter(L, p);
   for (const v of m.liveIn) {
     L.getVar(v);
@@ -168,7 +190,6 @@ export function emitVectorPart(L: FnLowerer, p: PrangeStmt, it: number, itHi: nu
     fb.op(r.op === "+" ? Op.f64_add : r.op === "*" ? Op.f64_mul : r.op === "min" ? Op.f64_min : Op.f64_max);
     fb.localSet(L.local(r.v));
   }
-  fb.end();
 }
 
 /** Emits one iteration pair of the body on v128 values. */
@@ -283,6 +304,7 @@ class BodyEmitter {
       return;
     }
     if (s.k === "block") return this.stmts(s.body, mask);
+    if (s.k === "loop") return this.loop(s, mask);
     if (s.k === "if") {
       const c = fb.local(ValType.v128);
       this.value(s.c);
@@ -354,10 +376,54 @@ class BodyEmitter {
       fb.localGet(target);
       this.value(reductionValue(r, e)!);
       fb.opFD(this.updateOp(r, e));
+    } else if (e.op !== "=") {
+      // x op= v is x = x op v (vector-check.ts: + - * / on a lane local)
+      fb.localGet(target);
+      this.value(e.value);
+      fb.opFD(BIN[COMPOUND.get(e.op)!]!);
     } else this.value(e.value);
     if (mask !== null) fb.localGet(target).localGet(mask).opFD(V.bitselect);
     fb.localSet(target);
     this.bump(e.target);
+  }
+
+  /**
+   * An inner `for` loop with uniform control (vector-check.ts): the counter is one scalar, set,
+   * tested and stepped by the scalar code, and the body runs on the lanes (under `mask`, which
+   * the loop itself does not change: both lanes take every trip). Results memoised before the
+   * loop or in one trip are not current in the next, so the memo is cleared around the body.
+   */
+  private loop(s: Extract<Stmt, { k: "loop" }>, mask: number | null): void {
+    const fb = this.fb;
+    const L = this.L;
+    emitStmts(L, s.init);
+    for (const i of s.init) if (i.k === "let") this.bump(i.v);
+    fb.block("void");
+    emitCond(L, s.cond!);
+    fb.op(Op.i32_eqz).brIf(0);
+    fb.loop("void");
+    this.nextStep();
+    this.bumpWritten(s.body);
+    this.stmts(s.body, mask);
+    if (s.update) emitEffect(L, s.update);
+    emitCond(L, s.cond!);
+    fb.brIf(0);
+    fb.end();
+    fb.end();
+    this.nextStep();
+    this.bumpWritten(s.body);
+  }
+
+  /** New versions for everything `body` writes (its values differ from one trip to the next). */
+  private bumpWritten(body: readonly Stmt[]): void {
+    forEachStmtDeep(body, (x) => {
+      if (x.k === "let") this.bump(x.v);
+      if (x.k === "loop") for (const i of x.init) if (i.k === "let") this.bump(i.v);
+    });
+    forEachExprInStmts(body, (e) => {
+      if (e.k === "assign" || e.k === "update") this.bump(e.target);
+      if (e.k === "store") this.bump(e.ref.array);
+    });
   }
 
   /** The f64x2 operation a reduction update applies. */
@@ -408,6 +474,8 @@ class BodyEmitter {
         return;
       case "load": {
         const kind = e.ref.array.array!;
+        const gather = laneShape(this.p).gathers.get(e);
+        if (gather !== undefined) return this.gather(e, gather);
         this.address(e.ref.array, laneOffset(this.p, e.ref.index)!);
         if (kind === "Float64Array") {
           fb.opFD(V.load);
@@ -459,6 +527,23 @@ class BodyEmitter {
       default:
         throw new Error(`internal: cannot vectorise ${e.k}`);
     }
+  }
+
+  /**
+   * A gather (vector-check.ts), with the scalar code under the chunk's fast types (its site is
+   * proven in bounds, its index arithmetic int32): a uniform index reads once and splats; an
+   * index of the prange index reads lane 0 at i and lane 1 with the index local set to i + 1.
+   */
+  private gather(e: Extract<Expr, { k: "load" }>, how: "uniform" | "lanes"): void {
+    const fb = this.fb;
+    emitAs(this.L, e, "f64");
+    fb.opFD(V.splat);
+    if (how === "uniform") return;
+    fb.localGet(this.idx).i32Const(1).op(Op.i32_add).localSet(this.idx);
+    emitAs(this.L, e, "f64");
+    fb.localGet(this.idx).i32Const(1).op(Op.i32_sub).localSet(this.idx);
+    fb.opFD(V.replace);
+    fb.code.byte(1);
   }
 
   /**
@@ -589,8 +674,10 @@ class BodyEmitter {
         return `b${e.value}`;
       case "var":
         return `v${e.v.id}.${this.version.get(e.v) ?? 0}`;
-      case "load":
-        return `[${e.ref.array.id}.${this.version.get(e.ref.array) ?? 0}@${laneOffset(this.p, e.ref.index)}]`;
+      case "load": {
+        const at = laneOffset(this.p, e.ref.index);
+        return `[${e.ref.array.id}.${this.version.get(e.ref.array) ?? 0}@${at === null ? this.key(e.ref.index) : at}]`;
+      }
       case "unary":
         return `(${e.op}${this.key(e.e)})`;
       case "binary":
@@ -653,7 +740,7 @@ function bodyConstants(p: PrangeStmt): Uint8Array[] {
         if (s.f.length) out.push(ALL_LANES);
         walk(s.t);
         walk(s.f);
-      } else if (s.k === "block") walk(s.body);
+      } else if (s.k === "block" || s.k === "loop") walk(s.body);
     }
   };
   walk(p.body);

@@ -153,7 +153,7 @@ describe("hoisted bounds checks", () => {
 
 describe("which loops take the fast paths", () => {
   const loops = (src: string, params: import("../../compiler/index.js").ParamType[]) => compile(src, params).compiled!.loops;
-  test("pi-class, elementwise and if/else bodies run two lanes; bitwise reductions, shifted subscripts and loops do not", () => {
+  test("pi-class, elementwise and if/else bodies run two lanes; gathers and uniform inner loops too; bitwise reductions, unproven subscripts and iteration-dependent loops do not", () => {
     const F = "Float64Array" as const;
     expect(loops(`(n) => { let s = 0; for (const i of prange(n)) { const x = (i + 0.5) / n; s += 4 / (1 + x * x); } return s; }`, ["i"])[0]!.lanes).toBe(2);
     expect(loops(`(a, o) => { for (const i of prange(a.length)) o[i] = a[i] * 2; }`, [F, F])[0]!.lanes).toBe(2);
@@ -165,8 +165,18 @@ describe("which loops take the fast paths", () => {
     expect(loops(`(n) => { let s = 0; for (const i of prange(n)) s += i % 3; return s; }`, ["i"])[0]!.lanes).toBe(2);
     expect(loops(`(n) => { let s = 0; for (const i of prange(n)) s |= i; return s; }`, ["i"])[0]!.lanes).toBe(1);
     expect(loops(`(a, o) => { for (const i of prange(a.length - 1)) o[i] = a[i + 1]; }`, [F, F])[0]!.lanes).toBe(2);
-    expect(loops(`(a, o) => { for (const i of prange(a.length - 1)) o[i] = a[i * 2]; }`, [F, F])[0]!.lanes).toBe(1);
-    expect(loops(`(a, n) => { let s = 0; for (const i of prange(n)) { for (let j = 0; j < 3; j++) s += j; } return s; }`, [F, "i"])[0]!.lanes).toBe(1);
+    // a gather at a computed index of the index (proven in bounds per chunk), read once per lane
+    expect(loops(`(a, o) => { for (const i of prange(a.length >> 1)) o[i] = a[i * 2]; }`, [F, F])[0]!.lanes).toBe(2);
+    // ... but not one the entry check cannot prove, nor one indexed by a value read from memory
+    expect(loops(`(a, o) => { for (const i of prange(o.length)) o[i] = a[(i * 7) % 5]; }`, [F, F])[0]!.lanes).toBe(1);
+    expect(loops(`(a, idx, o) => { for (const i of prange(o.length)) o[i] = a[idx[i]]; }`, [F, "Int32Array", F])[0]!.lanes).toBe(1);
+    // nor one of an array the loop writes
+    expect(loops(`(o) => { for (const i of prange(o.length >> 1)) o[i] = o[2 * i + 1]; }`, [F])[0]!.lanes).toBe(1);
+    // inner loops with the same trip count on both lanes run on the lanes; others do not
+    expect(loops(`(a, n) => { let s = 0; for (const i of prange(n)) { for (let j = 0; j < 3; j++) s += j; } return s; }`, [F, "i"])[0]!.lanes).toBe(2);
+    expect(loops(`(a, n) => { let s = 0; for (const i of prange(n)) { for (let j = 0; j < i; j++) s += j; } return s; }`, [F, "i"])[0]!.lanes).toBe(1);
+    expect(loops(`(a, n) => { let s = 0; for (const i of prange(n)) { let j = 0; while (j < 3) { s += j; j++; } } return s; }`, [F, "i"])[0]!.lanes).toBe(1);
+    expect(loops(`(a, n) => { let s = 0; for (const i of prange(n)) { for (let j = 0; j < 3; j++) { s += j; j += a[i] > 0 ? 1 : 0; } } return s; }`, [F, "i"])[0]!.lanes).toBe(1);
     expect(loops(`(a, o) => { for (const i of prange(a.length)) { if (a[i] > 0) continue; o[i] = 1; } }`, [F, F])[0]!.lanes).toBe(1);
     // an integer remainder is exact in doubles only for a non-negative dividend
     expect(loops(`(o, k) => { for (const i of prange(o.length)) o[i] = (i - k) % 3; }`, [F, "i"])[0]!.lanes).toBe(1);

@@ -8,7 +8,8 @@
 import { describe, expect, it } from "vitest";
 import { compile, type ParamType } from "../../compiler/index.js";
 import { prange } from "../../index.js";
-import { type CheckOptions, diff, type Kernel, type MakeInputs, type Rng } from "./harness.js";
+import { checkThrowsRange, type CheckOptions, diff, type Kernel, type MakeInputs, type Rng } from "./harness.js";
+import { parallel } from "../../index.js";
 
 const F = "Float64Array" as const;
 
@@ -89,4 +90,125 @@ describe("Math inside two-lane loops", () => {
     ["a call after its argument changes is computed again", (a: Float64Array, o: Float64Array) => { for (const i of prange(o.length)) { let x = a[i]; const e1 = Math.exp(x); x = x + 1; const e2 = Math.exp(x); o[i] = e1 - e2 + Math.exp(a[i]); } }, expInputs, [F, F]],
     ["per-lane calls of functions without a two-lane version", (a: Float64Array, o: Float64Array) => { for (const i of prange(o.length)) o[i] = Math.atan2(a[i], 2) + Math.round(a[i]) + Math.log1p(Math.abs(a[i])); }, expInputs, [F, F]],
   ]);
+});
+
+/** n points of d coordinates and k centroids, with exact ties (integer coordinates) and NaN. */
+const points = (rng: Rng) => {
+  const n = rng.int(1, 200);
+  const d = rng.int(1, 5);
+  const k = rng.int(0, 6);
+  const p = rng.int(0, 1) ? rng.ints(n * d, -4, 4) : rng.mixed(n * d);
+  return [p, rng.ints(k * d, -4, 4), new Int32Array(n), n, d, k];
+};
+const rows = (rng: Rng) => {
+  const n = rng.int(1, 150);
+  const k = rng.int(0, 7);
+  return [rng.mixed(n * k), rng.f64(k, -2, 2), new Float64Array(n), n, k];
+};
+
+describe("inner loops and gathers on the lanes", () => {
+  lanes([
+    ["k-means assignment: nested uniform loops, a gather per lane and a splatted one, argmin by if", (p: Float64Array, cs: Float64Array, labels: Int32Array, n: number, d: number, k: number) => {
+      let total = 0;
+      for (const i of prange(n)) {
+        let best = Infinity;
+        let bestC = 0;
+        for (let c = 0; c < k; c++) {
+          let dist = 0;
+          for (let j = 0; j < d; j++) {
+            const t = p[i * d + j] - cs[c * d + j];
+            dist += t * t;
+          }
+          if (dist < best) {
+            best = dist;
+            bestC = c;
+          }
+        }
+        labels[i] = bestC;
+        total += best;
+      }
+      return total;
+    }, points, [F, F, "Int32Array", "s", "s", "s"], { floatReduction: true }],
+    ["row sums in the serial order of each row (bit-exact), empty rows included", (a: Float64Array, x: Float64Array, y: Float64Array, n: number, k: number) => {
+      for (const i of prange(n)) {
+        let s = 0;
+        for (let j = 0; j < k; j++) s += a[i * k + j] * x[j];
+        y[i] = s;
+      }
+    }, rows, [F, F, F, "s", "s"]],
+    ["descending and stepped counters, compound assignments, a branch inside the inner loop", (a: Float64Array, x: Float64Array, y: Float64Array, n: number, k: number) => {
+      for (const i of prange(n)) {
+        let m = -Infinity;
+        let q = 1;
+        for (let j = k - 1; j >= 0; j -= 2) {
+          const v = a[i * k + j];
+          if (v > m) m = v;
+          else q *= 1 + x[j] * 1e-3;
+          q /= 1.0001;
+          q -= v * 1e-9;
+        }
+        y[i] = m + q;
+      }
+    }, rows, [F, F, F, "s", "s"]],
+    ["a call in an inner loop is computed again on every trip", (a: Float64Array, x: Float64Array, y: Float64Array, n: number, k: number) => {
+      for (const i of prange(n)) {
+        let s = 0;
+        const e = Math.exp(0.5 + n * 1e-3);
+        for (let j = 0; j < 3; j++) s += Math.exp(0.25 * j + e) - Math.exp(0.5 + e);
+        y[i] = s + Math.exp(0.5 + e);
+      }
+    }, rows, [F, F, F, "s", "s"]],
+    ["a call before, inside and after an inner loop whose argument the loop changes, or which may not run", (a: Float64Array, x: Float64Array, y: Float64Array, n: number, k: number) => {
+      for (const i of prange(n)) {
+        let q = 0.5 + i * 1e-3;
+        let s = Math.exp(q);
+        for (let j = 0; j < k; j++) {
+          s += Math.exp(q) + Math.exp(1.5 + i * 1e-2);
+          q = q + 0.25;
+        }
+        y[i] = s + Math.exp(q) * 1e-3 + Math.exp(1.5 + i * 1e-2);
+      }
+    }, rows, [F, F, F, "s", "s"]],
+    ["a reduction updated inside the inner loop", (a: Float64Array, x: Float64Array, y: Float64Array, n: number, k: number) => {
+      let t = 0;
+      for (const i of prange(n)) {
+        for (let j = 0; j < k; j++) t += a[i * k + j] * 0.5;
+        y[i] = i;
+      }
+      return t;
+    }, rows, [F, F, F, "s", "s"], { floatReduction: true }],
+  ]);
+
+  it("a gathered array that is also the written one (the same buffer) gives the plain results", () => {
+    const f = (src: Float64Array, dst: Float64Array, n: number, k: number) => {
+      for (const i of prange(n)) {
+        let s = 0;
+        for (let j = 0; j < k; j++) s += src[i * k + j];
+        dst[i] = s;
+      }
+    };
+    for (const T of [1, 2]) {
+      const k = parallel(f, { threads: T });
+      for (const kk of [1, 2, 3]) {
+        const ref = Float64Array.from({ length: 200 }, (_, i) => (i % 7) - 3);
+        const got = Float64Array.from(ref);
+        f(ref, ref, 200 / (kk + 1) | 0, kk);
+        k(got, got, 200 / (kk + 1) | 0, kk);
+        expect(Array.from(got)).toEqual(Array.from(ref));
+      }
+    }
+  });
+
+  it("a gather past the end of its array is the scalar path's RangeError", () => {
+    const f = (a: Float64Array, o: Float64Array, k: number) => {
+      for (const i of prange(o.length)) {
+        let s = 0;
+        for (let j = 0; j < k; j++) s += a[i * k + j];
+        o[i] = s;
+      }
+    };
+    expect(compile(f.toString(), [F, F, "s"]).compiled!.loops[0]!.lanes).toBe(2);
+    // o has 20 elements, k = 3: a needs 60; with 59 the last row's last read is a[59]
+    checkThrowsRange(f as Kernel, () => [new Float64Array(59), new Float64Array(20), 3], { array: "a", index: 59, length: 59 });
+  });
 });

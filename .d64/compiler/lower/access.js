@@ -1,0 +1,149 @@
+import { AccessMode, emitShadowAccess } from "./checked.js";
+import { emitExpr } from "./expr.js";
+import { Op, OpFC } from "./wasm/opcodes.js";
+export const SHIFT = {
+    Float64Array: 3, Float32Array: 2, Int32Array: 2, Uint32Array: 2, Int16Array: 1, Uint16Array: 1,
+    Int8Array: 0, Uint8Array: 0, Uint8ClampedArray: 0,
+};
+export { AccessMode } from "./checked.js";
+/** Pushes the byte address of `ref`'s element after checking its index. */
+export function emitAddress(L, ref, mode = AccessMode.Read) {
+    const fb = L.fb;
+    const arr = L.arrays.get(ref.array);
+    const idx = L.temp(127 /* ValType.i32 */);
+    const ity = ref.index.ty;
+    if (L.proven.has(ref.site)) {
+        // checked for the whole chunk before the loop: an exact integer in [0, length)
+        emitExpr(L, ref.index);
+        if (ity.k === "i64")
+            fb.op(Op.i32_wrap_i64);
+        fb.localSet(idx);
+    }
+    else if (ity.k === "i64") {
+        // an exact integer beyond int32: in bounds iff 0 <= x < length, compared unsigned in 64 bits
+        const x = L.temp(126 /* ValType.i64 */);
+        emitExpr(L, ref.index);
+        fb.localTee(x).localGet(arr.len).op(Op.i64_extend_i32_u).op(Op.i64_ge_u);
+        fb.if_("void").i32Const(ref.site).localGet(x).op(Op.f64_convert_i64_s);
+        callOob(L, ref, arr.len);
+        fb.localGet(x).op(Op.i32_wrap_i64).localSet(idx);
+        L.release(126 /* ValType.i64 */, x);
+    }
+    else if (ity.k !== "f64") {
+        emitExpr(L, ref.index);
+        fb.localTee(idx).localGet(arr.len).op(Op.i32_ge_u);
+        fb.if_("void").i32Const(ref.site).localGet(idx);
+        fb.op(ity.k === "bool" ? Op.f64_convert_i32_u : Op.f64_convert_i32_s);
+        callOob(L, ref, arr.len);
+    }
+    else {
+        const x = L.temp(124 /* ValType.f64 */);
+        emitExpr(L, ref.index);
+        const signed = SHIFT[ref.array.array] > 0;
+        fb.localTee(x).opFC(signed ? OpFC.i32_trunc_sat_f64_s : OpFC.i32_trunc_sat_f64_u).localTee(idx);
+        fb.op(signed ? Op.f64_convert_i32_s : Op.f64_convert_i32_u).localGet(x).op(Op.f64_ne);
+        fb.localGet(idx).localGet(arr.len).op(Op.i32_ge_u).op(Op.i32_or);
+        fb.if_("void").i32Const(ref.site).localGet(x);
+        callOob(L, ref, arr.len);
+        L.release(124 /* ValType.f64 */, x);
+    }
+    // Atomics never race with each other, so checked mode does not track them
+    if (L.check !== null && mode !== AccessMode.Atomic)
+        emitShadowAccess(L, ref, idx, mode);
+    fb.localGet(arr.base).localGet(idx);
+    const sh = SHIFT[ref.array.array];
+    if (sh)
+        fb.i32Const(sh).op(Op.i32_shl);
+    fb.op(Op.i32_add);
+    L.release(127 /* ValType.i32 */, idx);
+}
+/**
+ * Throws the bounds error (site and index on the stack) and closes the `if`: a parameter's length
+ * is in the frame, a local array's (or an assigned parameter's, which may hold another array) is passed (env.oobLen).
+ */
+function callOob(L, ref, len) {
+    const fb = L.fb;
+    if (ref.array.kind === "param" && !ref.array.alias)
+        fb.call(L.m.imports.oob);
+    else
+        fb.localGet(len).call(L.m.imports.oobLen);
+    fb.unreachable().end();
+}
+/** Loads `ref`'s element (its address already on the stack when `atAddress`). */
+export function emitLoad(L, ref, atAddress = false) {
+    if (!atAddress)
+        emitAddress(L, ref);
+    const fb = L.fb;
+    switch (ref.array.array) {
+        case "Float64Array":
+            fb.mem(Op.f64_load, { align: 3, offset: 0 });
+            return;
+        case "Float32Array":
+            fb.mem(Op.f32_load, { align: 2, offset: 0 }).op(Op.f64_promote_f32);
+            return;
+        case "Int32Array":
+            fb.mem(Op.i32_load, { align: 2, offset: 0 });
+            return;
+        case "Uint32Array":
+            fb.mem(Op.i32_load, { align: 2, offset: 0 }).op(Op.f64_convert_i32_u);
+            return;
+        case "Int16Array":
+            fb.mem(Op.i32_load16_s, { align: 1, offset: 0 });
+            return;
+        case "Uint16Array":
+            fb.mem(Op.i32_load16_u, { align: 1, offset: 0 });
+            return;
+        case "Int8Array":
+            fb.mem(Op.i32_load8_s, { align: 0, offset: 0 });
+            return;
+        case "Uint8Array":
+        case "Uint8ClampedArray":
+            fb.mem(Op.i32_load8_u, { align: 0, offset: 0 });
+            return;
+    }
+}
+/** Stores `value` at the address in local `addr`, converting as a typed-array store does in JavaScript. */
+export function emitStoreValue(L, ref, addr, value) {
+    const fb = L.fb;
+    fb.localGet(addr);
+    switch (ref.array.array) {
+        case "Float64Array":
+            value.emit("f64");
+            fb.mem(Op.f64_store, { align: 3, offset: 0 });
+            return;
+        case "Float32Array":
+            value.emit("f64");
+            fb.op(Op.f32_demote_f64).mem(Op.f32_store, { align: 2, offset: 0 });
+            return;
+        case "Int32Array":
+        case "Uint32Array":
+            value.emit("int32");
+            fb.mem(Op.i32_store, { align: 2, offset: 0 });
+            return;
+        case "Int16Array":
+        case "Uint16Array":
+            value.emit("int32");
+            fb.mem(Op.i32_store16, { align: 1, offset: 0 });
+            return;
+        case "Int8Array":
+        case "Uint8Array":
+            value.emit("int32");
+            fb.mem(Op.i32_store8, { align: 0, offset: 0 });
+            return;
+        case "Uint8ClampedArray":
+            if (value.ty.k === "f64" || value.ty.k === "i64") {
+                value.emit("f64");
+                fb.call(L.m.helpers.clampU8);
+            }
+            else {
+                // an int: clamp to [0, 255]
+                const t = L.temp(127 /* ValType.i32 */);
+                value.emit("i32");
+                fb.localTee(t).i32Const(0).localGet(t).i32Const(0).op(Op.i32_gt_s).select();
+                fb.localTee(t).i32Const(255).localGet(t).i32Const(255).op(Op.i32_lt_s).select();
+                L.release(127 /* ValType.i32 */, t);
+            }
+            fb.mem(Op.i32_store8, { align: 0, offset: 0 });
+            return;
+    }
+}

@@ -1,0 +1,653 @@
+import { I32_MAX, I32_MIN } from "../model/ir.js";
+import { forEachExprInStmts } from "../model/walk.js";
+import { callMath, INLINE_BUDGET } from "./math.js";
+import { laneFunction } from "./mathlink.js";
+import { emitInlined } from "./wasm/decoder.js";
+import { Op } from "./wasm/opcodes.js";
+import { BITWISE, laneOffset, reductionValue, SHIFTS, subtracts, UNARY_MATH, vectorisable } from "./vector-check.js";
+export { vectorisable };
+const V = {
+    load: 0x00, store: 0x0b, const: 0x0c, i32x4_splat: 0x11, splat: 0x14, extract: 0x21, replace: 0x22,
+    eq: 0x47, ne: 0x48, lt: 0x49, gt: 0x4a, le: 0x4b, ge: 0x4c,
+    not: 0x4d, and: 0x4e, andnot: 0x4f, or: 0x50, bitselect: 0x52,
+    trunc: 0x7a, neg: 0xed, add: 0xf0, sub: 0xf1, mul: 0xf2, div: 0xf3, min: 0xf4, max: 0xf5,
+    convert_low_i32x4_s: 0xfe, convert_low_i32x4_u: 0xff, trunc_sat_s_zero: 0xfc, xor: 0x51,
+    shl: 0xab, shr_s: 0xac, shr_u: 0xad, load64_zero: 0x5d, store64_lane: 0x5b, demote_zero: 0x5e, promote_low: 0x5f,
+    shuffle: 0x0d, load16_splat: 0x08, load32_splat: 0x09,
+    i16x8_extend_low_i8x16_s: 0x87, i16x8_extend_low_i8x16_u: 0x89, i32x4_extend_low_i16x8_s: 0xa7, i32x4_extend_low_i16x8_u: 0xa9,
+};
+const BIN = { "+": V.add, "-": V.sub, "*": V.mul, "/": V.div };
+const CMP = {
+    "<": V.lt, "<=": V.le, ">": V.gt, ">=": V.ge, "==": V.eq, "===": V.eq, "!=": V.ne, "!==": V.ne,
+};
+/** The math functions of `p`'s body that the library has an inlinable two-lane version of. */
+function laneFunctions(p) {
+    const out = new Map();
+    forEachExprInStmts(p.body, (e) => {
+        if (e.k !== "call" || out.has(e.fn))
+            return;
+        const f = laneFunction(e.fn);
+        if (f && f.params.length === e.args.length)
+            out.set(e.fn, f);
+    });
+    return out;
+}
+/**
+ * Emits the vector loop over [it, itHi) for `p`, advancing local `it`; on exit the scalar
+ * accumulators hold the folded lanes. Call only when `vectorisable(p)`.
+ */
+export function emitVectorPart(L, p, it, itHi, start, step) {
+    const fb = L.fb;
+    const m = p.model;
+    const arrays = new Set();
+    const written = new Set();
+    // the smallest and largest offset from the index each array is accessed at
+    const offsets = new Map();
+    const at = (a, off) => {
+        arrays.add(a);
+        const o = offsets.get(a);
+        offsets.set(a, o ? { lo: Math.min(o.lo, off), hi: Math.max(o.hi, off) } : { lo: off, hi: off });
+    };
+    forEachExprInStmts(p.body, (e) => {
+        if (e.k === "load")
+            at(e.ref.array, laneOffset(p, e.ref.index));
+        if (e.k === "store")
+            (at(e.ref.array, 0), written.add(e.ref.array));
+    });
+    // preconditions, all on i32: step is 1; first index >= 0 and last index < length of every
+    // array; no written array overlaps another array (then lanes cannot see each other's stores)
+    const first = L.temp(127 /* ValType.i32 */);
+    const last = L.temp(127 /* ValType.i32 */);
+    fb.localGet(start).localGet(it).op(Op.i32_add).localSet(first);
+    fb.localGet(start).localGet(itHi).op(Op.i32_add).i32Const(1).op(Op.i32_sub).localSet(last);
+    fb.localGet(step).i32Const(1).op(Op.i32_eq);
+    fb.localGet(first).i32Const(0).op(Op.i32_ge_s).op(Op.i32_and);
+    for (const a of arrays) {
+        // first + lo >= 0 and last + hi < length, in 64 bits
+        const o = offsets.get(a);
+        fb.localGet(first).op(Op.i64_extend_i32_s).i64Const(BigInt(o.lo)).op(Op.i64_add).i64Const(0n).op(Op.i64_ge_s).op(Op.i32_and);
+        fb.localGet(last).op(Op.i64_extend_i32_s).i64Const(BigInt(o.hi)).op(Op.i64_add);
+        fb.localGet(L.arrays.get(a).len).op(Op.i64_extend_i32_u).op(Op.i64_lt_s).op(Op.i32_and);
+    }
+    for (const w of written) {
+        for (const a of arrays) {
+            if (a === w)
+                continue;
+            const W = { ...L.arrays.get(w), shift: laneShift(w) };
+            const A = { ...L.arrays.get(a), shift: laneShift(a) };
+            // disjoint iff endW <= baseA or endA <= baseW (in 64 bits: an array may end at 4 GiB)
+            const end = (x) => {
+                fb.localGet(x.base).op(Op.i64_extend_i32_u).localGet(x.len).op(Op.i64_extend_i32_u).i64Const(BigInt(x.shift)).op(Op.i64_shl).op(Op.i64_add);
+            };
+            end(W);
+            fb.localGet(A.base).op(Op.i64_extend_i32_u).op(Op.i64_le_u);
+            end(A);
+            fb.localGet(W.base).op(Op.i64_extend_i32_u).op(Op.i64_le_u);
+            fb.op(Op.i32_or).op(Op.i32_and);
+        }
+    }
+    L.release(127 /* ValType.i32 */, first);
+    L.release(127 /* ValType.i32 */, last);
+    fb.if_("void");
+    const B = new BodyEmitter(L, p);
+    for (const v of m.liveIn) {
+        L.getVar(v);
+        B.splat(v.ty);
+        fb.localSet(B.vlocal(v));
+    }
+    for (const r of m.reductions) {
+        fb.f64Const(r.op === "+" ? -0 : r.op === "*" ? 1 : r.op === "min" ? Infinity : -Infinity).opFD(V.splat).localSet(B.vlocal(r.v));
+    }
+    B.setConstants();
+    // the index lanes (i, i + 1) advance by 2 per step, in doubles (exact: |i| < 2^31), rather
+    // than being converted from the i32 index each step (see `splat`)
+    const iv = B.vlocal(p.index);
+    fb.localGet(start).localGet(it).op(Op.i32_add);
+    B.splat({ k: "i32", lo: I32_MIN, hi: I32_MAX });
+    fb.opFD(V.const);
+    fb.code.bytes(pair(0, 1));
+    fb.opFD(V.add).localSet(iv);
+    const pairStep = () => {
+        fb.localGet(start).localGet(it).op(Op.i32_add).localSet(B.idx);
+        B.stmts(p.body, null);
+        fb.localGet(it).i32Const(2).op(Op.i32_add).localSet(it);
+        fb.localGet(iv);
+        B.constant(pair(2, 2));
+        fb.opFD(V.add).localSet(iv);
+        B.nextStep();
+    };
+    // two steps per turn: less loop overhead, and the steps' long exp chains overlap better
+    // (Simpson 1 thread: 114 -> 104-107 ms; four steps per turn gained nothing more)
+    // leave when fewer than 4 (then 2) iterations are left: itHi - it, since it + 4 could wrap
+    // (a chunk may end at 2^31 - 1)
+    fb.block("void").loop("void");
+    fb.localGet(itHi).localGet(it).op(Op.i32_sub).i32Const(4).op(Op.i32_lt_s).brIf(1);
+    pairStep();
+    pairStep();
+    fb.br(0).end().end();
+    fb.block("void").loop("void");
+    fb.localGet(itHi).localGet(it).op(Op.i32_sub).i32Const(2).op(Op.i32_lt_s).brIf(1);
+    pairStep();
+    fb.br(0).end().end();
+    // fold the lanes into the scalar accumulators (which hold the identity)
+    for (const r of m.reductions) {
+        const v = B.vlocal(r.v);
+        fb.localGet(v).opFD(V.extract);
+        fb.code.byte(0);
+        fb.localGet(v).opFD(V.extract);
+        fb.code.byte(1);
+        fb.op(r.op === "+" ? Op.f64_add : r.op === "*" ? Op.f64_mul : r.op === "min" ? Op.f64_min : Op.f64_max);
+        fb.localSet(L.local(r.v));
+    }
+    fb.end();
+}
+/** Emits one iteration pair of the body on v128 values. */
+class BodyEmitter {
+    L;
+    p;
+    fb;
+    vl = new Map();
+    /** lane functions used by the body, and the locals holding their constants */
+    inline;
+    constLocals = new Map();
+    /** results of calls already computed this iteration, by the call's value key */
+    memo = new Map();
+    /** assignments so far per variable (and stores per array), for the memo keys */
+    version = new Map();
+    /** the i32 index of the pair's first iteration */
+    idx;
+    constructor(L, p) {
+        this.L = L;
+        this.p = p;
+        this.fb = L.fb;
+        this.inline = laneFunctions(p);
+        this.idx = L.local(p.index);
+    }
+    /**
+     * Replaces the scalar of type `t` on the stack with its double in both lanes. An i32 is
+     * converted with the SIMD conversion: V8's scalar int-to-double instruction on x64 merges into
+     * its scratch register, whose last writer in a loop is typically the previous step's final
+     * bitselect, so a scalar conversion TurboFan schedules inside the loop would chain every step
+     * to the end of the one before.
+     */
+    splat(t) {
+        if (t.k === "i32" || t.k === "bool")
+            this.fb.opFD(V.i32x4_splat).opFD(V.convert_low_i32x4_s);
+        else {
+            this.L.convert(t, "f64");
+            this.fb.opFD(V.splat);
+        }
+    }
+    vlocal(v) {
+        let l = this.vl.get(v);
+        if (l === undefined)
+            this.vl.set(v, (l = this.fb.local(123 /* ValType.v128 */)));
+        return l;
+    }
+    /**
+     * Sets the locals holding the v128 constants of the body and of the inlined lane functions
+     * (before the loop). They go
+     * through this thread's math scratch block (stored, then loaded back): V8 would otherwise see
+     * constants and rematerialise each one at every use inside the loop (three instructions per
+     * v128), instead of keeping it in a register. The block is free here: the library uses it only
+     * inside a sin/cos/tan call.
+     */
+    setConstants() {
+        const all = new Map();
+        for (const f of this.inline.values())
+            for (const c of f.constants)
+                all.set(c.join(","), c);
+        for (const c of bodyConstants(this.p))
+            all.set(c.join(","), c);
+        const list = [...all];
+        const fb = this.fb;
+        const BATCH = 16; // 256 bytes: the library's scratch block has 608
+        for (let b = 0; b < list.length; b += BATCH) {
+            const part = list.slice(b, b + BATCH);
+            part.forEach(([, c], j) => {
+                fb.globalGet(this.L.m.mathScratch).opFD(V.const);
+                fb.code.bytes(c);
+                fb.opFD(V.store);
+                fb.code.u32(4).u32(16 * j);
+            });
+            part.forEach(([key], j) => {
+                const l = fb.local(123 /* ValType.v128 */);
+                fb.globalGet(this.L.m.mathScratch).opFD(V.load);
+                fb.code.u32(4).u32(16 * j);
+                fb.localSet(l);
+                this.constLocals.set(key, l);
+            });
+        }
+    }
+    /** Pushes the v128 `c`: from its local when the preamble set one, else as an instruction. */
+    constant(c) {
+        const l = this.constLocals.get(c.join(","));
+        if (l !== undefined)
+            this.fb.localGet(l);
+        else {
+            this.fb.opFD(V.const);
+            this.fb.code.bytes(c);
+        }
+    }
+    /** Moves to the next pair of iterations: results computed so far are no longer current. */
+    nextStep() {
+        this.memo.clear();
+    }
+    bump(v) {
+        this.version.set(v, (this.version.get(v) ?? 0) + 1);
+    }
+    /** `mask` is null (all lanes) or the local holding the lanes the statements apply to. */
+    stmts(body, mask) {
+        for (const s of body)
+            this.stmt(s, mask);
+    }
+    stmt(s, mask) {
+        const fb = this.fb;
+        if (s.k === "let") {
+            // a declaration under a condition is only read under that condition (block-scoped: the
+            // model has no `var`), so it needs no mask
+            this.value(s.init);
+            fb.localSet(this.vlocal(s.v));
+            this.bump(s.v);
+            return;
+        }
+        if (s.k === "block")
+            return this.stmts(s.body, mask);
+        if (s.k === "if") {
+            const c = fb.local(123 /* ValType.v128 */);
+            this.value(s.c);
+            if (mask !== null)
+                fb.localGet(mask).opFD(V.and);
+            fb.localSet(c);
+            const merged = this.mergedUpdate(s);
+            this.stmts(merged ? s.t.slice(0, -1) : s.t, c);
+            if (s.f.length) {
+                const f = fb.local(123 /* ValType.v128 */);
+                // the lanes of `mask` (all lanes when null) where the condition is false
+                if (mask !== null)
+                    fb.localGet(mask);
+                else
+                    this.constant(ALL_LANES);
+                fb.localGet(c).opFD(V.andnot).localSet(f);
+                this.stmts(merged ? s.f.slice(0, -1) : s.f, f);
+            }
+            if (merged) {
+                // both branches end by updating the same reduction the same way: one update with the
+                // value chosen per lane (each lane takes exactly one of the two updates)
+                const target = this.vlocal(merged.r.v);
+                fb.localGet(target);
+                this.value(merged.a);
+                this.value(merged.b);
+                fb.localGet(c).opFD(V.bitselect);
+                fb.opFD(merged.op);
+                if (mask !== null)
+                    fb.localGet(target).localGet(mask).opFD(V.bitselect);
+                fb.localSet(target);
+                this.bump(merged.r.v);
+            }
+            return;
+        }
+        if (s.k !== "expr")
+            throw new Error(`internal: cannot vectorise ${s.k}`);
+        const e = s.e;
+        if (e.k === "store") {
+            const kind = e.ref.array.array;
+            this.address(e.ref.array);
+            this.value(e.value);
+            if (kind === "Float64Array") {
+                if (mask !== null) {
+                    this.address(e.ref.array);
+                    fb.opFD(V.load);
+                    fb.code.u32(3).u32(0);
+                    fb.localGet(mask).opFD(V.bitselect);
+                }
+                fb.opFD(V.store);
+                fb.code.u32(3).u32(0);
+            }
+            else {
+                // two 4-byte elements in the low half: f32 rounding per lane as f32.demote_f64 does, or
+                // the exact int32 (vector-check.ts accepts only int32-typed values for integer arrays)
+                fb.opFD(kind === "Float32Array" ? V.demote_zero : V.trunc_sat_s_zero);
+                if (mask !== null) {
+                    this.address(e.ref.array);
+                    fb.opFD(V.load64_zero);
+                    fb.code.u32(3).u32(0);
+                    // the 64-bit lane masks narrowed to the two low 32-bit lanes
+                    fb.localGet(mask).localGet(mask).opFD(V.shuffle);
+                    fb.code.bytes(NARROW_MASK);
+                    fb.opFD(V.bitselect);
+                }
+                fb.opFD(V.store64_lane);
+                fb.code.u32(2).u32(0).byte(0);
+            }
+            this.bump(e.ref.array);
+            return;
+        }
+        if (e.k !== "assign")
+            throw new Error(`internal: cannot vectorise ${e.k}`);
+        const target = this.vlocal(e.target);
+        const r = this.p.model.reductions.find((x) => x.v === e.target);
+        if (r) {
+            fb.localGet(target);
+            this.value(reductionValue(r, e));
+            fb.opFD(this.updateOp(r, e));
+        }
+        else
+            this.value(e.value);
+        if (mask !== null)
+            fb.localGet(target).localGet(mask).opFD(V.bitselect);
+        fb.localSet(target);
+        this.bump(e.target);
+    }
+    /** The f64x2 operation a reduction update applies. */
+    updateOp(r, e) {
+        return r.op === "+" ? (subtracts(e) ? V.sub : V.add) : r.op === "*" ? V.mul : r.op === "min" ? V.min : V.max;
+    }
+    /** For `if (c) {...; s op= a} else {...; s op= b}` on one reduction: the parts; else null. */
+    mergedUpdate(s) {
+        const lastUpdate = (body) => {
+            const t = body[body.length - 1];
+            if (!t || t.k !== "expr" || t.e.k !== "assign")
+                return null;
+            const e = t.e;
+            const r = this.p.model.reductions.find((x) => x.v === e.target);
+            return r ? { r, e } : null;
+        };
+        const t = lastUpdate(s.t);
+        const f = lastUpdate(s.f);
+        if (!t || !f || t.r !== f.r)
+            return null;
+        const op = this.updateOp(t.r, t.e);
+        if (op !== this.updateOp(f.r, f.e))
+            return null;
+        return { r: t.r, a: reductionValue(t.r, t.e), b: reductionValue(f.r, f.e), op };
+    }
+    /** Pushes the address of element `i + off` (`i` the pair's first index) of `array`. */
+    address(array, off = 0) {
+        const a = this.L.arrays.get(array);
+        this.fb.localGet(a.base).localGet(this.idx);
+        if (off !== 0)
+            this.fb.i32Const(off).op(Op.i32_add);
+        this.fb.i32Const(laneShift(array)).op(Op.i32_shl).op(Op.i32_add);
+    }
+    /** Pushes the v128 value of `e`: doubles per lane for numbers, a lane mask for booleans. */
+    value(e) {
+        const fb = this.fb;
+        switch (e.k) {
+            case "num":
+                return this.constant(pair(e.value, e.value));
+            case "bool":
+                return this.constant(e.value ? ALL_LANES : NO_LANES);
+            case "var":
+                // the index, live-ins, reductions and the body's own variables all have lane locals
+                if (this.vl.has(e.v))
+                    fb.localGet(this.vl.get(e.v));
+                else {
+                    this.L.getVar(e.v);
+                    this.splat(e.v.ty);
+                }
+                return;
+            case "load": {
+                const kind = e.ref.array.array;
+                this.address(e.ref.array, laneOffset(this.p, e.ref.index));
+                if (kind === "Float64Array") {
+                    fb.opFD(V.load);
+                    fb.code.u32(3).u32(0);
+                    return;
+                }
+                const sh = laneShift(e.ref.array);
+                if (sh === 2) {
+                    // two 4-byte elements into the low half, widened exactly to doubles
+                    fb.opFD(V.load64_zero);
+                    fb.code.u32(3).u32(0);
+                    fb.opFD(kind === "Float32Array" ? V.promote_low : kind === "Int32Array" ? V.convert_low_i32x4_s : V.convert_low_i32x4_u);
+                    return;
+                }
+                // two 1- or 2-byte elements (splatted), sign- or zero-extended to int32 lanes, then doubles
+                const signed = kind === "Int8Array" || kind === "Int16Array";
+                fb.opFD(sh === 0 ? V.load16_splat : V.load32_splat);
+                fb.code.u32(sh).u32(0);
+                if (sh === 0)
+                    fb.opFD(signed ? V.i16x8_extend_low_i8x16_s : V.i16x8_extend_low_i8x16_u);
+                fb.opFD(signed ? V.i32x4_extend_low_i16x8_s : V.i32x4_extend_low_i16x8_u);
+                fb.opFD(V.convert_low_i32x4_s);
+                return;
+            }
+            case "unary":
+                this.value(e.e);
+                if (e.op === "-")
+                    fb.opFD(V.neg);
+                else if (e.op === "!")
+                    fb.opFD(V.not);
+                return;
+            case "binary":
+                if (e.op === "%")
+                    return this.rem(e.l, e.r);
+                if (BITWISE.has(e.op))
+                    return this.bitwise(e);
+                this.value(e.l);
+                this.value(e.r);
+                fb.opFD(CMP[e.op] ?? BIN[e.op]);
+                return;
+            case "logical":
+                this.value(e.l);
+                this.value(e.r);
+                fb.opFD(e.op === "&&" ? V.and : V.or);
+                return;
+            case "cond":
+                this.value(e.t);
+                this.value(e.f);
+                this.value(e.c);
+                fb.opFD(V.bitselect);
+                return;
+            case "call":
+                return this.call(e);
+            default:
+                throw new Error(`internal: cannot vectorise ${e.k}`);
+        }
+    }
+    /**
+     * A bitwise operation on int32 lanes (vector-check.ts accepts only int32 operands, so the
+     * doubles convert exactly): i32x4.trunc_sat_f64x2_s_zero, the i32x4 operation, and back with the
+     * signed conversion (unsigned for >>>).
+     */
+    bitwise(e) {
+        const fb = this.fb;
+        this.value(e.l);
+        fb.opFD(V.trunc_sat_s_zero);
+        if (SHIFTS.has(e.op)) {
+            fb.i32Const(e.r.value & 31);
+            fb.opFD(e.op === "<<" ? V.shl : e.op === ">>" ? V.shr_s : V.shr_u);
+        }
+        else {
+            this.value(e.r);
+            fb.opFD(V.trunc_sat_s_zero);
+            fb.opFD(e.op === "&" ? V.and : e.op === "|" ? V.or : V.xor);
+        }
+        fb.opFD(e.op === ">>>" ? V.convert_low_i32x4_u : V.convert_low_i32x4_s);
+    }
+    /** l % r for integers l >= 0 (checked by vector-check.ts): l - trunc(l / r) * r, exact. */
+    rem(l, r) {
+        const fb = this.fb;
+        const a = fb.local(123 /* ValType.v128 */);
+        this.value(l);
+        fb.localSet(a);
+        const c = r.k === "num" ? r.value : 0;
+        if (c !== 0 && 2 ** Math.round(Math.log2(Math.abs(c))) === Math.abs(c)) {
+            // a power of two: l / c is l * (1 / c), exactly, and a multiplication is cheaper
+            fb.localGet(a).localGet(a);
+            this.constant(pair(1 / c, 1 / c));
+            fb.opFD(V.mul).opFD(V.trunc);
+            this.value(r);
+            fb.opFD(V.mul).opFD(V.sub);
+            return;
+        }
+        const b = fb.local(123 /* ValType.v128 */);
+        this.value(r);
+        fb.localSet(b);
+        fb.localGet(a).localGet(a).localGet(b).opFD(V.div).opFD(V.trunc).localGet(b).opFD(V.mul).opFD(V.sub);
+    }
+    call(e) {
+        const fb = this.fb;
+        if (e.fn === "round" && e.args.length === 1) {
+            // Math.round per lane as the scalar code does it: f = floor(x); r = x - f >= 0.5 ? f + 1 : f;
+            // then x's sign bit on r (-0 for x in [-0.5, 0) and for -0; NaN and infinities pass through)
+            const x = fb.local(123 /* ValType.v128 */);
+            const f = fb.local(123 /* ValType.v128 */);
+            this.value(e.args[0]);
+            fb.localTee(x).opFD(UNARY_MATH.floor).localSet(f);
+            fb.localGet(f);
+            this.constant(pair(1, 1));
+            fb.opFD(V.add).localGet(f);
+            fb.localGet(x).localGet(f).opFD(V.sub);
+            this.constant(pair(0.5, 0.5));
+            fb.opFD(V.ge).opFD(V.bitselect).localSet(f);
+            fb.localGet(x).localGet(f);
+            this.constant(SIGN_BITS);
+            fb.opFD(V.bitselect);
+            return;
+        }
+        if (UNARY_MATH[e.fn] !== undefined) {
+            this.value(e.args[0]);
+            fb.opFD(UNARY_MATH[e.fn]);
+            return;
+        }
+        if (e.fn === "min" || e.fn === "max") {
+            this.value(e.args[0]);
+            this.value(e.args[1]);
+            fb.opFD(e.fn === "min" ? V.min : V.max);
+            return;
+        }
+        const key = this.key(e);
+        const done = this.memo.get(key);
+        if (done !== undefined) {
+            fb.localGet(done);
+            return;
+        }
+        const f = this.inline.get(e.fn);
+        if (f && this.L.inlinedBytes + f.code.length <= INLINE_BUDGET) {
+            this.L.inlinedBytes += f.code.length;
+            for (const a of e.args)
+                this.value(a);
+            const locals = [...f.params, ...f.locals].map((t) => fb.local(t));
+            emitInlined(fb.code, f, (i) => locals[i], (k) => this.constLocals.get(f.constants[k].join(",")));
+        }
+        else
+            this.perLane(e);
+        const out = fb.local(123 /* ValType.v128 */);
+        fb.localTee(out);
+        this.memo.set(key, out);
+    }
+    /** A function wasm lacks and the library has no lane version of: once per lane (inlined where it can be). */
+    perLane(e) {
+        const fb = this.fb;
+        const args = e.args.map((a) => {
+            const t = fb.local(123 /* ValType.v128 */);
+            this.value(a);
+            fb.localSet(t);
+            return t;
+        });
+        const out = fb.local(123 /* ValType.v128 */);
+        for (let lane = 0; lane < 2; lane++) {
+            if (lane === 1)
+                fb.localGet(out);
+            for (const t of args) {
+                fb.localGet(t).opFD(V.extract);
+                fb.code.byte(lane);
+            }
+            if (e.fn === "round")
+                fb.call(this.L.m.helpers.round);
+            else
+                callMath(this.L, e.fn, e.args.length, true);
+            if (lane === 0)
+                fb.opFD(V.splat).localSet(out);
+            else {
+                fb.opFD(V.replace);
+                fb.code.byte(1);
+                fb.localSet(out);
+            }
+        }
+        fb.localGet(out);
+    }
+    /** A key equal for two expressions exactly when they compute the same lanes here. */
+    key(e) {
+        switch (e.k) {
+            case "num":
+                return `n${Object.is(e.value, -0) ? "-0" : e.value}`;
+            case "bool":
+                return `b${e.value}`;
+            case "var":
+                return `v${e.v.id}.${this.version.get(e.v) ?? 0}`;
+            case "load":
+                return `[${e.ref.array.id}.${this.version.get(e.ref.array) ?? 0}@${laneOffset(this.p, e.ref.index)}]`;
+            case "unary":
+                return `(${e.op}${this.key(e.e)})`;
+            case "binary":
+            case "logical":
+                return `(${this.key(e.l)}${e.op}${this.key(e.r)})`;
+            case "cond":
+                return `(${this.key(e.c)}?${this.key(e.t)}:${this.key(e.f)})`;
+            case "call":
+                return `${e.fn}(${e.args.map((a) => this.key(a)).join(",")})`;
+            default:
+                throw new Error(`internal: cannot vectorise ${e.k}`);
+        }
+    }
+}
+/** The bytes of the v128 with lanes a and b. */
+function pair(a, b) {
+    const dv = new DataView(new ArrayBuffer(16));
+    dv.setFloat64(0, a, true);
+    dv.setFloat64(8, b, true);
+    return new Uint8Array(dv.buffer);
+}
+const ALL_LANES = new Uint8Array(16).fill(0xff);
+/** The sign bit of each f64 lane (bitselect(x, r, SIGN_BITS) is copysign(r, x)). */
+const SIGN_BITS = pair(-0, -0);
+/** i8x16.shuffle lanes taking bytes 0-3 and 8-11 (the low word of each 64-bit lane) into the low half. */
+const NARROW_MASK = Uint8Array.from([0, 1, 2, 3, 8, 9, 10, 11, 0, 1, 2, 3, 8, 9, 10, 11]);
+/** log2 of the element size of an array the lanes access. */
+function laneShift(a) {
+    switch (a.array) {
+        case "Float64Array":
+            return 3;
+        case "Int16Array":
+        case "Uint16Array":
+            return 1;
+        case "Int8Array":
+        case "Uint8Array":
+        case "Uint8ClampedArray":
+            return 0;
+        default:
+            return 2;
+    }
+}
+const NO_LANES = new Uint8Array(16);
+/** The v128 constants the two-lane body of `p` uses (lane functions' excepted). */
+function bodyConstants(p) {
+    const out = [pair(2, 2)];
+    forEachExprInStmts(p.body, (e) => {
+        if (e.k === "num")
+            out.push(pair(e.value, e.value));
+        if (e.k === "bool")
+            out.push(e.value ? ALL_LANES : NO_LANES);
+        if (e.k === "call" && e.fn === "round")
+            out.push(pair(1, 1), pair(0.5, 0.5), SIGN_BITS);
+        if (e.k === "binary" && e.op === "%" && e.r.k === "num")
+            out.push(pair(1 / e.r.value, 1 / e.r.value));
+    });
+    const walk = (body) => {
+        for (const s of body) {
+            if (s.k === "if") {
+                if (s.f.length)
+                    out.push(ALL_LANES);
+                walk(s.t);
+                walk(s.f);
+            }
+            else if (s.k === "block")
+                walk(s.body);
+        }
+    };
+    walk(p.body);
+    return out;
+}

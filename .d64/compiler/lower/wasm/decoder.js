@@ -1,0 +1,368 @@
+class Reader {
+    b;
+    pos = 0;
+    constructor(b) {
+        this.b = b;
+    }
+    byte() {
+        if (this.pos >= this.b.length)
+            throw new Error("wasm: unexpected end");
+        return this.b[this.pos++];
+    }
+    u32() {
+        let r = 0;
+        let shift = 0;
+        for (;;) {
+            const x = this.byte();
+            r |= (x & 0x7f) << shift;
+            if ((x & 0x80) === 0)
+                return r >>> 0;
+            shift += 7;
+        }
+    }
+    /** skips a signed or unsigned LEB128 */
+    leb() {
+        while (this.byte() & 0x80)
+            ;
+    }
+    bytes(n) {
+        const out = this.b.subarray(this.pos, this.pos + n);
+        this.pos += n;
+        return out;
+    }
+    name() {
+        return new TextDecoder().decode(this.bytes(this.u32()));
+    }
+}
+export function decodeModule(bytes) {
+    const r = new Reader(bytes);
+    if (bytes[0] !== 0 || bytes[1] !== 0x61 || bytes[2] !== 0x73 || bytes[3] !== 0x6d)
+        throw new Error("wasm: bad magic");
+    r.pos = 8;
+    const types = [];
+    const functionTypes = [];
+    const globals = [];
+    const exports = new Map();
+    const bodies = [];
+    let importedFunctions = 0;
+    let importedGlobals = 0;
+    while (r.pos < bytes.length) {
+        const id = r.byte();
+        const size = r.u32();
+        const end = r.pos + size;
+        if (id === 1) {
+            for (let n = r.u32(); n > 0; n--) {
+                if (r.byte() !== 0x60)
+                    throw new Error("wasm: not a function type");
+                const params = [...r.bytes(r.u32())];
+                const results = [...r.bytes(r.u32())];
+                types.push({ params, results });
+            }
+        }
+        else if (id === 2) {
+            for (let n = r.u32(); n > 0; n--) {
+                r.name();
+                r.name();
+                const kind = r.byte();
+                if (kind === 0) {
+                    r.u32();
+                    importedFunctions++;
+                }
+                else if (kind === 1) {
+                    r.byte();
+                    const flags = r.byte();
+                    r.u32();
+                    if (flags & 1)
+                        r.u32();
+                }
+                else if (kind === 2) {
+                    const flags = r.byte();
+                    r.u32();
+                    if (flags & 1)
+                        r.u32();
+                }
+                else if (kind === 3) {
+                    r.byte();
+                    r.byte();
+                    importedGlobals++;
+                }
+                else
+                    throw new Error("wasm: unknown import kind");
+            }
+        }
+        else if (id === 3) {
+            for (let n = r.u32(); n > 0; n--)
+                functionTypes.push(r.u32());
+        }
+        else if (id === 6) {
+            for (let n = r.u32(); n > 0; n--) {
+                const type = r.byte();
+                const mutable = r.byte() === 1;
+                const start = r.pos;
+                // a constant expression: one instruction and `end`
+                skipInstruction(r);
+                const init = bytes.slice(start, r.pos);
+                if (r.byte() !== 0x0b)
+                    throw new Error("wasm: global initialiser is not a single constant");
+                globals.push({ type, mutable, init });
+            }
+        }
+        else if (id === 7) {
+            for (let n = r.u32(); n > 0; n--) {
+                const name = r.name();
+                const kind = r.byte();
+                exports.set(name, { kind, index: r.u32() });
+            }
+        }
+        else if (id === 10) {
+            for (let n = r.u32(); n > 0; n--) {
+                const len = r.u32();
+                bodies.push(bytes.slice(r.pos, r.pos + len));
+                r.pos += len;
+            }
+        }
+        else if (id === 11 && size > 1) {
+            throw new Error("wasm: data segments are not supported in a linked library");
+        }
+        r.pos = end;
+    }
+    return { types, importedFunctions, importedGlobals, functionTypes, globals, exports, bodies };
+}
+const MEMARG = (op) => op >= 0x28 && op <= 0x3e;
+function skipInstruction(r, visit) {
+    const op = r.byte();
+    const index = (kind) => {
+        const s = r.pos;
+        r.u32();
+        visit?.(kind, s, r.pos);
+    };
+    if (op === 0x02 || op === 0x03 || op === 0x04) {
+        const s = r.pos;
+        const b = r.b[r.pos];
+        if (b === 0x40 || (b >= 0x7b && b <= 0x7f) || b === 0x70 || b === 0x6f)
+            r.pos++;
+        else {
+            r.u32(); // a type index (non-negative s33)
+            visit?.("blocktype", s, r.pos);
+        }
+    }
+    else if (op === 0x0c || op === 0x0d || (op >= 0x20 && op <= 0x22))
+        r.u32();
+    else if (op === 0x0e) {
+        for (let n = r.u32(); n >= 0; n--)
+            r.u32();
+    }
+    else if (op === 0x10)
+        index("func");
+    else if (op === 0x11) {
+        index("type");
+        r.u32();
+    }
+    else if (op === 0x23 || op === 0x24)
+        index("global");
+    else if (MEMARG(op)) {
+        r.u32();
+        r.u32();
+    }
+    else if (op === 0x3f || op === 0x40)
+        r.byte();
+    else if (op === 0x41 || op === 0x42)
+        r.leb();
+    else if (op === 0x43)
+        r.pos += 4;
+    else if (op === 0x44)
+        r.pos += 8;
+    else if (op === 0x1c)
+        r.pos += r.u32();
+    else if (op === 0xfc) {
+        const sub = r.u32();
+        if (sub > 7) {
+            if (sub === 10)
+                r.pos += 2;
+            else if (sub === 11)
+                r.pos += 1;
+            else
+                throw new Error(`wasm: unsupported instruction 0xfc ${sub}`);
+        }
+    }
+    else if (op === 0xfd) {
+        const sub = r.u32();
+        if (sub <= 11 || sub === 92 || sub === 93)
+            (r.u32(), r.u32()); // memarg
+        else if (sub === 12 || sub === 13)
+            r.pos += 16; // v128.const, i8x16.shuffle
+        else if (sub >= 21 && sub <= 34)
+            r.pos += 1; // extract/replace lane
+        else if (sub >= 84 && sub <= 91)
+            (r.u32(), r.u32(), (r.pos += 1)); // load/store lane
+        else if (sub > 255)
+            throw new Error(`wasm: unsupported instruction 0xfd ${sub}`);
+    }
+    else if (op === 0xfe || op === 0xd0 || op === 0xd1 || op === 0xd2 || op === 0x25 || op === 0x26 || op === 0x12 || op === 0x13) {
+        throw new Error(`wasm: unsupported instruction 0x${op.toString(16)}`);
+    }
+    else if (!(op <= 0x01 || op === 0x05 || op === 0x0b || op === 0x0f || op === 0x1a || op === 0x1b || (op >= 0x45 && op <= 0xc4))) {
+        throw new Error(`wasm: unknown instruction 0x${op.toString(16)}`);
+    }
+    return op;
+}
+/** The function indices a body calls. */
+export function calledFunctions(body) {
+    const out = [];
+    walk(body, (kind, s, e) => {
+        if (kind === "func")
+            out.push(new Reader(body.subarray(s, e)).u32());
+    });
+    return out;
+}
+/** The global indices a body writes. */
+export function writtenGlobals(body) {
+    const out = [];
+    const r = new Reader(body);
+    skipLocals(r);
+    while (r.pos < body.length) {
+        const at = r.pos;
+        const op = skipInstruction(r);
+        if (op === 0x24)
+            out.push(new Reader(body.subarray(at + 1)).u32());
+    }
+    return out;
+}
+function skipLocals(r) {
+    for (let n = r.u32(); n > 0; n--) {
+        r.u32();
+        r.byte();
+    }
+}
+function walk(body, visit) {
+    const r = new Reader(body);
+    skipLocals(r);
+    while (r.pos < body.length)
+        skipInstruction(r, visit);
+}
+/** A copy of `body` with its function, global and type indices mapped. */
+export function rewriteBody(body, map) {
+    const parts = [];
+    let last = 0;
+    const leb = (v, signed) => {
+        const out = [];
+        for (;;) {
+            const b = v & 0x7f;
+            v >>>= 7;
+            // a signed LEB (block types are s33) also needs the sign bit of its last byte clear
+            if (v === 0 && (!signed || (b & 0x40) === 0)) {
+                out.push(b);
+                return out;
+            }
+            out.push(b | 0x80);
+        }
+    };
+    walk(body, (kind, s, e) => {
+        for (let i = last; i < s; i++)
+            parts.push(body[i]);
+        const old = new Reader(body.subarray(s, e)).u32();
+        parts.push(...leb(kind === "blocktype" ? map.type(old) : map[kind](old), kind === "blocktype"));
+        last = e;
+    });
+    for (let i = last; i < body.length; i++)
+        parts.push(body[i]);
+    return Uint8Array.from(parts);
+}
+/**
+ * `body` as an inlinable function: null when it uses call_indirect or a block type by index, or
+ * (unless `links`, where the caller maps function and global indices) when it calls, reads or
+ * writes globals or touches memory.
+ */
+export function inlinable(body, type, links = false) {
+    const r = new Reader(body);
+    const locals = [];
+    for (let n = r.u32(); n > 0; n--) {
+        const count = r.u32();
+        const t = r.byte();
+        for (let k = 0; k < count; k++)
+            locals.push(t);
+    }
+    const start = r.pos;
+    const constants = new Map();
+    try {
+        while (r.pos < body.length) {
+            const at = r.pos;
+            let refused = false;
+            const op = skipInstruction(r, (kind) => (refused ||= kind === "blocktype" || kind === "type" || !links));
+            const sub = op === 0xfd || op === 0xfc ? new Reader(body.subarray(at + 1)).u32() : -1;
+            const memory = MEMARG(op) || op === 0x3f || op === 0x40 || (op === 0xfc && sub >= 8 && sub <= 17) || (op === 0xfd && (sub <= 11 || (sub >= 84 && sub <= 93)));
+            if (refused || (memory && !links) || op === 0x11)
+                return null;
+            if (op === 0xfd && sub === 12) {
+                const bytes = body.slice(r.pos - 16, r.pos);
+                constants.set(bytes.join(","), bytes);
+            }
+        }
+    }
+    catch {
+        return null;
+    }
+    return { params: type.params, results: type.results, locals, constants: [...constants.values()], code: body.slice(start) };
+}
+/**
+ * Appends `f` inlined to `out`: pops the arguments (pushed by the caller) into locals, then a
+ * block of `f`'s result type runs the body with its locals mapped by `local` (parameters first, each body
+ * local zeroed first, as a call would), its `return`s turned into branches out of the block,
+ * and each v128.const replaced by `local.get constLocal(k)` (k indexing `f.constants`), so the
+ * caller can set the constants once outside its loop. Calls and globals go through `links`.
+ */
+export function emitInlined(out, f, local, constLocal, links) {
+    const zero = {
+        [127 /* ValType.i32 */]: [0x41, 0],
+        [126 /* ValType.i64 */]: [0x42, 0],
+        [125 /* ValType.f32 */]: [0x43, 0, 0, 0, 0],
+        [124 /* ValType.f64 */]: [0x44, 0, 0, 0, 0, 0, 0, 0, 0],
+        [123 /* ValType.v128 */]: [0xfd, 12, ...new Array(16).fill(0)],
+    };
+    if (f.results.length > 1)
+        throw new Error("internal: cannot inline a multi-value function");
+    for (let p = f.params.length - 1; p >= 0; p--)
+        (out.byte(0x21), out.u32(local(p)));
+    out.byte(0x02);
+    out.byte(f.results.length ? f.results[0] : 0x40);
+    f.locals.forEach((t, k) => {
+        out.bytes(zero[t]);
+        out.byte(0x21);
+        out.u32(local(f.params.length + k));
+    });
+    const keys = f.constants.map((c) => c.join(","));
+    const r = new Reader(f.code);
+    let depth = 0;
+    while (r.pos < f.code.length) {
+        const at = r.pos;
+        const op = skipInstruction(r);
+        if (op >= 0x20 && op <= 0x22) {
+            out.byte(op);
+            out.u32(local(new Reader(f.code.subarray(at + 1)).u32()));
+        }
+        else if (op === 0x0f) {
+            out.byte(0x0c);
+            out.u32(depth);
+        }
+        else if (op === 0x10 || op === 0x23 || op === 0x24) {
+            if (!links)
+                throw new Error("internal: an inlined body with calls or globals needs their mapping");
+            const i = new Reader(f.code.subarray(at + 1)).u32();
+            out.byte(op);
+            out.u32(op === 0x10 ? links.func(i) : links.global(i));
+        }
+        else if (op === 0xfd && new Reader(f.code.subarray(at + 1)).u32() === 12) {
+            out.byte(0x20);
+            out.u32(constLocal(keys.indexOf(f.code.slice(r.pos - 16, r.pos).join(","))));
+        }
+        else {
+            if (op === 0x02 || op === 0x03 || op === 0x04)
+                depth++;
+            else if (op === 0x0b)
+                depth--;
+            out.bytes(f.code.subarray(at, r.pos));
+        }
+    }
+    if (depth !== -1)
+        throw new Error("internal: unbalanced inlined body");
+}

@@ -1,0 +1,125 @@
+/** WebAssembly opcodes parfor emits, by their text-format names. */
+export declare const Op: {
+    readonly i32_load: 40;
+    readonly i64_load: 41;
+    readonly f32_load: 42;
+    readonly f64_load: 43;
+    readonly i32_load8_s: 44;
+    readonly i32_load8_u: 45;
+    readonly i32_load16_s: 46;
+    readonly i32_load16_u: 47;
+    readonly i32_store: 54;
+    readonly i64_store: 55;
+    readonly f32_store: 56;
+    readonly f64_store: 57;
+    readonly i32_store8: 58;
+    readonly i32_store16: 59;
+    readonly i32_eqz: 69;
+    readonly i32_eq: 70;
+    readonly i32_ne: 71;
+    readonly i32_lt_s: 72;
+    readonly i32_lt_u: 73;
+    readonly i32_gt_s: 74;
+    readonly i32_gt_u: 75;
+    readonly i32_le_s: 76;
+    readonly i32_le_u: 77;
+    readonly i32_ge_s: 78;
+    readonly i32_ge_u: 79;
+    readonly i64_eqz: 80;
+    readonly i64_eq: 81;
+    readonly i64_ne: 82;
+    readonly i64_lt_s: 83;
+    readonly i64_lt_u: 84;
+    readonly i64_gt_s: 85;
+    readonly i64_gt_u: 86;
+    readonly i64_le_s: 87;
+    readonly i64_le_u: 88;
+    readonly i64_ge_s: 89;
+    readonly i64_ge_u: 90;
+    readonly f64_eq: 97;
+    readonly f64_ne: 98;
+    readonly f64_lt: 99;
+    readonly f64_gt: 100;
+    readonly f64_le: 101;
+    readonly f64_ge: 102;
+    readonly i32_clz: 103;
+    readonly i32_add: 106;
+    readonly i32_sub: 107;
+    readonly i32_mul: 108;
+    readonly i32_rem_s: 111;
+    readonly i32_and: 113;
+    readonly i32_or: 114;
+    readonly i32_xor: 115;
+    readonly i32_shl: 116;
+    readonly i32_shr_s: 117;
+    readonly i32_shr_u: 118;
+    readonly i64_add: 124;
+    readonly i64_sub: 125;
+    readonly i64_mul: 126;
+    readonly i64_div_u: 128;
+    readonly i64_rem_s: 129;
+    readonly i64_and: 131;
+    readonly i64_or: 132;
+    readonly i64_xor: 133;
+    readonly i64_shl: 134;
+    readonly i64_shr_u: 136;
+    readonly f64_abs: 153;
+    readonly f64_neg: 154;
+    readonly f64_ceil: 155;
+    readonly f64_floor: 156;
+    readonly f64_trunc: 157;
+    readonly f64_nearest: 158;
+    readonly f64_sqrt: 159;
+    readonly f64_add: 160;
+    readonly f64_sub: 161;
+    readonly f64_mul: 162;
+    readonly f64_div: 163;
+    readonly f64_min: 164;
+    readonly f64_max: 165;
+    readonly f64_copysign: 166;
+    readonly i32_wrap_i64: 167;
+    readonly i64_extend_i32_s: 172;
+    readonly i64_extend_i32_u: 173;
+    readonly f32_demote_f64: 182;
+    readonly f64_convert_i32_s: 183;
+    readonly f64_convert_i32_u: 184;
+    readonly f64_convert_i64_s: 185;
+    readonly f64_promote_f32: 187;
+    readonly i64_reinterpret_f64: 189;
+    readonly i32_extend8_s: 192;
+    readonly i32_extend16_s: 193;
+};
+/**
+ * 0xFE-prefixed atomic memory instructions (checked mode's shadow state, and `Atomics` in kernels).
+ * Each read-modify-write has seven forms from its i32 opcode: i32, i64, i32 8_u, i32 16_u, ...
+ */
+export declare const OpFE: {
+    readonly i32_atomic_load: 16;
+    readonly i64_atomic_load: 17;
+    readonly i32_atomic_load8_u: 18;
+    readonly i32_atomic_load16_u: 19;
+    readonly i32_atomic_store: 23;
+    readonly i32_atomic_store8: 25;
+    readonly i32_atomic_store16: 26;
+    readonly i32_atomic_rmw_add: 30;
+    readonly i32_atomic_rmw_sub: 37;
+    readonly i32_atomic_rmw_and: 44;
+    readonly i32_atomic_rmw_or: 51;
+    readonly i32_atomic_rmw_xor: 58;
+    readonly i32_atomic_rmw_xchg: 65;
+    readonly i64_atomic_rmw_xchg: 66;
+    readonly i32_atomic_rmw_cmpxchg: 72;
+    readonly i64_atomic_rmw_cmpxchg: 73;
+};
+/** From an i32 read-modify-write opcode to its 8- and 16-bit zero-extending forms. */
+export declare const RMW8_U = 2;
+export declare const RMW16_U = 3;
+/** 0xFC-prefixed saturating truncations. */
+export declare const OpFC: {
+    readonly i32_trunc_sat_f64_s: 2;
+    readonly i32_trunc_sat_f64_u: 3;
+    readonly i64_trunc_sat_f64_s: 6;
+    readonly i64_trunc_sat_f64_u: 7;
+    /** memory.fill (followed by the memory index byte 0) */
+    readonly memory_fill: 11;
+};

@@ -1,0 +1,3 @@
+/** PF2003 `reduction-read-in-loop`. */
+declare const _default: import("../rule.js").ParforRule;
+export default _default;
