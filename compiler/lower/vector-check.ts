@@ -100,9 +100,12 @@ export interface LaneShape {
   readonly uniform: ReadonlySet<Var>;
   /** loads not at `i + c`: "uniform" (read once, splatted) or "lanes" (read once per lane) */
   readonly gathers: ReadonlyMap<Expr, "uniform" | "lanes">;
+  /** stores at an index of the prange index and uniform values other than `i` (one store per lane) */
+  readonly scatters: ReadonlySet<Expr>;
 }
 
-const shapes = new WeakMap<PrangeStmt, LaneShape>();
+/** by loop model: a new analysis of the same loop (another specialisation) makes a new one */
+const shapes = new WeakMap<object, LaneShape>();
 
 /**
  * The uniform variables and the gathers of `p`'s body. A variable is uniform when it is a live-in
@@ -110,9 +113,9 @@ const shapes = new WeakMap<PrangeStmt, LaneShape>();
  * expressions. Counters come first, then a fixpoint drops any whose control reads a non-uniform one.
  */
 export function laneShape(p: PrangeStmt): LaneShape {
-  const known = shapes.get(p);
-  if (known) return known;
   const m = p.model!;
+  const known = shapes.get(m);
+  if (known) return known;
   const reds = new Set<Var>(m.reductions.map((r) => r.v));
   const bodyWrites = new Set<Var>();
   const controlWrites = new Set<Var>();
@@ -173,21 +176,25 @@ export function laneShape(p: PrangeStmt): LaneShape {
       for (const v of mine) if (uniform.delete(v)) changed = true;
     }
   }
+  /** an index of the prange index, uniform variables, constants and arithmetic only */
+  const ofLanes = (index: Expr): boolean => {
+    let ok = true;
+    visitExpr(index, (x) => {
+      if (x.k === "var" && x.v !== p.index && !uniform.has(x.v)) ok = false;
+      if (x.k !== "var" && x.k !== "num" && x.k !== "binary" && x.k !== "unary") ok = false;
+    });
+    return ok;
+  };
   const gathers = new Map<Expr, "uniform" | "lanes">();
+  const scatters = new Set<Expr>();
   forEachExprInStmts(p.body, (e) => {
+    if (e.k === "store" && laneOffset(p, e.ref.index) !== 0 && !isUniform(e.ref.index) && ofLanes(e.ref.index)) scatters.add(e);
     if (e.k !== "load" || laneOffset(p, e.ref.index) !== null) return;
     if (isUniform(e.ref.index)) gathers.set(e, "uniform");
-    else {
-      let ok = true;
-      visitExpr(e.ref.index, (x) => {
-        if (x.k === "var" && x.v !== p.index && !uniform.has(x.v)) ok = false;
-        if (x.k !== "var" && x.k !== "num" && x.k !== "binary" && x.k !== "unary") ok = false;
-      });
-      if (ok) gathers.set(e, "lanes");
-    }
+    else if (ofLanes(e.ref.index)) gathers.set(e, "lanes");
   });
-  const shape = { uniform, gathers };
-  shapes.set(p, shape);
+  const shape = { uniform, gathers, scatters };
+  shapes.set(m, shape);
   return shape;
 }
 
@@ -235,7 +242,8 @@ export function laneVerdict(p: PrangeStmt): ScalarReason | null {
     if (e.k === "store" || e.k === "updateElem") written.add(e.ref.array);
   });
   const shape = laneShape(p);
-  const gathered: Extract<Expr, { k: "load" }>[] = [];
+  /** gathers and scatters: their sites must be proven in bounds by the chunk's entry check */
+  const computed: Extract<Expr, { k: "load" | "store" }>[] = [];
   const notBool = (x: Expr): boolean => x.ty!.k !== "bool" || no(x, "a boolean is used as a number");
   const ok = (e: Expr): boolean => {
     switch (e.k) {
@@ -250,7 +258,7 @@ export function laneVerdict(p: PrangeStmt): ScalarReason | null {
         if (!LANE_LOADS.has(e.ref.array.array!)) return no(e, `it reads a ${e.ref.array.array}`);
         if (off === null && shape.gathers.has(e)) {
           if (written.has(e.ref.array)) return no(e, "it reads an element of an array the loop writes at an index other than `i + c`");
-          gathered.push(e);
+          computed.push(e);
           return true;
         }
         if (off === null) return no(e, "it reads an element not at the index (two lanes read `a[i + c]`, or elsewhere at an index of the index, live-ins and uniform loop counters)");
@@ -334,7 +342,14 @@ export function laneVerdict(p: PrangeStmt): ScalarReason | null {
       const storable = kind === "Float64Array" || kind === "Float32Array" || ((kind === "Int32Array" || kind === "Uint32Array") && e.value.ty!.k === "i32");
       if (e.op !== "=") return no(e, `a compound store \`${e.op}\` to an element`);
       if (!storable) return no(e, `it stores to a ${kind}${kind === "Int32Array" || kind === "Uint32Array" ? " a value that is not an int32" : ""}`);
-      if (!okIndex(e.ref.index)) return no(e, "it stores to an element not at the index (two lanes store `a[i]` only)");
+      if (!okIndex(e.ref.index) && shape.scatters.has(e)) {
+        // one store per lane, interleaved with the other lane's statements: the same as the plain
+        // order only when no two iterations touch the same element, which the race proof says
+        if (m.diagnostics[0] !== m.diagnostics[1] || m.serialUnless.length) return no(e, "it stores to an element not at the index in a loop whose independence is not proven");
+        computed.push(e);
+        return notBool(e.value) && ok(e.value);
+      }
+      if (!okIndex(e.ref.index)) return no(e, "it stores to an element not at the index (two lanes store `a[i]`, or, in a loop proven free of races, at an index of the index and uniform values)");
       return notBool(e.value) && ok(e.value);
     }
     if (e.k === "updateElem") return no(e, `\`${e.op}\` on an element`);
@@ -352,10 +367,10 @@ export function laneVerdict(p: PrangeStmt): ScalarReason | null {
   };
   if (p.body.length === 0) return loopWide("the body is empty");
   if (!p.body.every(okStmt)) return reason ?? loopWide("its body");
-  if (gathered.length) {
-    // gathers have no per-access check on the lanes: the chunk's entry check must prove them
+  if (computed.length) {
+    // gathers and scatters have no per-access check on the lanes: the chunk's entry check must prove them
     const plan = planChunk(p);
-    const unproven = gathered.find((g) => !plan || !plan.sites.has(g.ref.site));
+    const unproven = computed.find((g) => !plan || !plan.sites.has(g.ref.site));
     if (unproven) return { why: "it reads an element at a computed index that the chunk's entry check does not prove in bounds", at: unproven };
   }
   return null;

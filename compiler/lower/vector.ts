@@ -30,7 +30,8 @@ import { laneFunction } from "./mathlink.js";
 import type { FnLowerer } from "./fn.js";
 import { emitInlined, type InlineBody } from "./wasm/decoder.js";
 import { ValType } from "./wasm/encoder.js";
-import { Op } from "./wasm/opcodes.js";
+import { Op, OpFC } from "./wasm/opcodes.js";
+import { AccessMode, emitAddress } from "./access.js";
 import { BITWISE, COMPOUND, laneOffset, laneShape, reductionValue, SHIFTS, subtracts, UNARY_MATH, vectorisable } from "./vector-check.js";
 import { emitChunkCheck, planChunk, withFastTypes } from "./hoist.js";
 import { emitAs, emitCond, emitEffect } from "./expr.js";
@@ -45,7 +46,7 @@ const V = {
   trunc: 0x7a, neg: 0xed, add: 0xf0, sub: 0xf1, mul: 0xf2, div: 0xf3, min: 0xf4, max: 0xf5,
   convert_low_i32x4_s: 0xfe, convert_low_i32x4_u: 0xff, trunc_sat_s_zero: 0xfc, xor: 0x51,
   shl: 0xab, shr_s: 0xac, shr_u: 0xad, load64_zero: 0x5d, store64_lane: 0x5b, demote_zero: 0x5e, promote_low: 0x5f,
-  shuffle: 0x0d, load16_splat: 0x08, load32_splat: 0x09,
+  shuffle: 0x0d, i64x2_extract: 0x1d, load16_splat: 0x08, load32_splat: 0x09,
   i16x8_extend_low_i8x16_s: 0x87, i16x8_extend_low_i8x16_u: 0x89, i32x4_extend_low_i16x8_s: 0xa7, i32x4_extend_low_i16x8_u: 0xa9,
 } as const;
 
@@ -87,9 +88,11 @@ export function emitVectorPart(L: FnLowerer, p: PrangeStmt, it: number, itHi: nu
   forEachExprInStmts(p.body, (e) => {
     if (e.k === "load" && shape.gathers.has(e)) gathered.add(e.ref.array);
     else if (e.k === "load") at(e.ref.array, laneOffset(p, e.ref.index)!);
-    if (e.k === "store") (at(e.ref.array, 0), written.add(e.ref.array));
+    if (e.k === "store" && shape.scatters.has(e)) (gathered.add(e.ref.array), written.add(e.ref.array));
+    else if (e.k === "store") (at(e.ref.array, 0), written.add(e.ref.array));
   });
   const plan = gathered.size ? planChunk(p) : null;
+  // a written array read or written only by gathers and scatters is in the overlap test through `gathered`
   if (gathered.size && !plan) throw new Error("internal: a two-lane gather without a chunk plan");
   // preconditions, all on i32: step is 1; first index >= 0 and last index < length of every
   // array; no written array overlaps another array (then lanes cannot see each other's stores)
@@ -337,6 +340,7 @@ class BodyEmitter {
     }
     if (s.k !== "expr") throw new Error(`internal: cannot vectorise ${s.k}`);
     const e = s.e;
+    if (e.k === "store" && laneShape(this.p).scatters.has(e)) return this.scatter(e, mask);
     if (e.k === "store") {
       const kind = e.ref.array.array!;
       this.address(e.ref.array);
@@ -424,6 +428,37 @@ class BodyEmitter {
       if (e.k === "assign" || e.k === "update") this.bump(e.target);
       if (e.k === "store") this.bump(e.ref.array);
     });
+  }
+
+  /**
+   * A scatter (vector-check.ts: a store at an index of the prange index in a loop proven free of
+   * races, its site proven in bounds for the chunk): each lane whose mask is set stores its
+   * value at its own index, lane 0 first, with the scalar address code (index local i, then i + 1).
+   */
+  private scatter(e: Extract<Expr, { k: "store" }>, mask: number | null): void {
+    const fb = this.fb;
+    const kind = e.ref.array.array!;
+    const vals = fb.local(ValType.v128);
+    this.value(e.value);
+    fb.localSet(vals);
+    for (let lane = 0; lane < 2; lane++) {
+      if (mask !== null) {
+        fb.localGet(mask).opFD(V.i64x2_extract);
+        fb.code.byte(lane);
+        fb.i64Const(0n).op(Op.i64_ne);
+        fb.if_("void");
+      }
+      if (lane === 1) fb.localGet(this.idx).i32Const(1).op(Op.i32_add).localSet(this.idx);
+      emitAddress(this.L, e.ref, AccessMode.Write);
+      if (lane === 1) fb.localGet(this.idx).i32Const(1).op(Op.i32_sub).localSet(this.idx);
+      fb.localGet(vals).opFD(V.extract);
+      fb.code.byte(lane);
+      if (kind === "Float64Array") fb.mem(Op.f64_store, { align: 3, offset: 0 });
+      else if (kind === "Float32Array") fb.op(Op.f32_demote_f64).mem(Op.f32_store, { align: 2, offset: 0 });
+      else fb.opFC(OpFC.i32_trunc_sat_f64_s).mem(Op.i32_store, { align: 2, offset: 0 });
+      if (mask !== null) fb.end();
+    }
+    this.bump(e.ref.array);
   }
 
   /** The f64x2 operation a reduction update applies. */

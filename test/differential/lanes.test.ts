@@ -179,6 +179,32 @@ describe("inner loops and gathers on the lanes", () => {
     }, rows, [F, F, F, "s", "s"], { floatReduction: true }],
   ]);
 
+  lanes([
+    ["matrix product: a store per lane at c[i * n + j] inside the inner loop", (a: Float64Array, b: Float64Array, c: Float64Array, n: number) => {
+      for (const i of prange(n)) {
+        for (let j = 0; j < n; j++) {
+          let acc = 0;
+          for (let k = 0; k < n; k++) acc += a[i * n + k] * b[k * n + j];
+          c[i * n + j] = acc;
+        }
+      }
+    }, (rng) => { const n = rng.int(0, 13); return [rng.mixed(n * n), rng.mixed(n * n), new Float64Array(n * n), n]; }, [F, F, F, "s"]],
+    ["stores per lane under a lane mask, to Float32Array and Int32Array rows", (a: Float64Array, f: Float32Array, t: Int32Array, n: number, k: number) => {
+      for (const i of prange(n)) {
+        for (let j = 0; j < k; j++) {
+          const v = a[i * k + j];
+          if (v > 0) f[i * k + j] = v * 3;
+          else t[k * i + j] = j - i;
+        }
+      }
+    }, (rng) => { const n = rng.int(1, 60); const k = rng.int(0, 5); return [rng.mixed(n * k), new Float32Array(n * k), new Int32Array(n * k), n, k]; }, [F, "Float32Array", "Int32Array", "s", "s"]],
+  ]);
+
+  it("a store at a computed index in a loop with a race warning stays one lane", () => {
+    const src = `(o, n) => { for (const i of prange(n)) { for (let j = 0; j < 2; j++) o[i + j] = i; } }`;
+    expect(compile(src, [F, "s"]).compiled!.loops[0]!.lanes).toBe(1);
+  });
+
   it("a gathered array that is also the written one (the same buffer) gives the plain results", () => {
     const f = (src: Float64Array, dst: Float64Array, n: number, k: number) => {
       for (const i of prange(n)) {
