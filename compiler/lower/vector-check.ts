@@ -19,8 +19,9 @@
  */
 import type { Expr, Pos, PrangeStmt, Reduction, Stmt, Var } from "../model/ir.js";
 import { IMPORTED_MATH, mathArity } from "../model/builtins.js";
-import { forEachExprInStmts, visitExpr } from "../model/walk.js";
+import { forEachExprInStmts, forEachStmt, visitExpr } from "../model/walk.js";
 import { planChunk } from "./hoist.js";
+import { laneFunction } from "./mathlink.js";
 
 /** Native f64x2 unary operations of Math. */
 export const UNARY_MATH: Readonly<Record<string, number>> = { sqrt: 0xef, abs: 0xec, floor: 0x75, ceil: 0x74, trunc: 0x7a };
@@ -367,6 +368,17 @@ export function laneVerdict(p: PrangeStmt): ScalarReason | null {
   };
   if (p.body.length === 0) return loopWide("the body is empty");
   if (!p.body.every(okStmt)) return reason ?? loopWide("its body");
+  let inner = false;
+  forEachStmt(p.body, (x) => void (inner ||= x.k === "loop"));
+  if (inner) {
+    // per-lane scalar calls in an inner loop gain nothing over the scalar loop and cost code
+    // (each call inlined once per lane): such bodies stay scalar
+    let scalarCall: Extract<Expr, { k: "call" }> | null = null;
+    forEachExprInStmts(p.body, (e) => {
+      if (e.k === "call" && !scalarCall && UNARY_MATH[e.fn] === undefined && e.fn !== "min" && e.fn !== "max" && !laneFunction(e.fn)) scalarCall = e;
+    });
+    if (scalarCall) return { why: `it has an inner loop and calls Math.${(scalarCall as Extract<Expr, { k: "call" }>).fn}, which has no two-lane version`, at: scalarCall };
+  }
   if (computed.length) {
     // gathers and scatters have no per-access check on the lanes: the chunk's entry check must prove them
     const plan = planChunk(p);

@@ -174,11 +174,17 @@ function emitLanes(L: FnLowerer, p: PrangeStmt, it: number, itHi: number, start:
   // (Simpson 1 thread: 114 -> 104-107 ms; four steps per turn gained nothing more)
   // leave when fewer than 4 (then 2) iterations are left: itHi - it, since it + 4 could wrap
   // (a chunk may end at 2^31 - 1)
-  fb.block("void").loop("void");
-  fb.localGet(itHi).localGet(it).op(Op.i32_sub).i32Const(4).op(Op.i32_lt_s).brIf(1);
-  pairStep();
-  pairStep();
-  fb.br(0).end().end();
+  // (a body with inner loops: one step per turn; the inner loops' own overhead dominates, and a
+  // second copy would double the code)
+  let inner = false;
+  forEachStmtDeep(p.body, (x) => void (inner ||= x.k === "loop"));
+  if (!inner) {
+    fb.block("void").loop("void");
+    fb.localGet(itHi).localGet(it).op(Op.i32_sub).i32Const(4).op(Op.i32_lt_s).brIf(1);
+    pairStep();
+    pairStep();
+    fb.br(0).end().end();
+  }
   fb.block("void").loop("void");
   fb.localGet(itHi).localGet(it).op(Op.i32_sub).i32Const(2).op(Op.i32_lt_s).brIf(1);
   pairStep();

@@ -1,3 +1,0 @@
-/** PF2001 `scalar-race`. */
-declare const _default: import("../rule.js").ParforRule;
-export default _default;

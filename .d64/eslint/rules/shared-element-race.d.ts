@@ -1,3 +1,0 @@
-/** PF2002 `shared-element-race`. */
-declare const _default: import("../rule.js").ParforRule;
-export default _default;

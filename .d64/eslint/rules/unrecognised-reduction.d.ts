@@ -1,3 +1,0 @@
-/** PF2004 `unrecognised-reduction`. */
-declare const _default: import("../rule.js").ParforRule;
-export default _default;
