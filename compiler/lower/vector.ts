@@ -516,8 +516,9 @@ class BodyEmitter {
       case "load": {
         const kind = e.ref.array.array!;
         const gather = laneShape(this.p).gathers.get(e);
-        if (gather !== undefined) return this.gather(e, gather);
-        this.address(e.ref.array, laneOffset(this.p, e.ref.index)!);
+        if (gather === "next") emitAddress(this.L, e.ref);
+        else if (gather !== undefined) return this.gather(e, gather);
+        else this.address(e.ref.array, laneOffset(this.p, e.ref.index)!);
         if (kind === "Float64Array") {
           fb.opFD(V.load);
           fb.code.u32(3).u32(0);
@@ -576,6 +577,7 @@ class BodyEmitter {
    * index of the prange index reads lane 0 at i and lane 1 with the index local set to i + 1.
    */
   private gather(e: Extract<Expr, { k: "load" }>, how: "uniform" | "lanes"): void {
+    // ("next" gathers load both lanes at lane 0's address: see value())
     const fb = this.fb;
     emitAs(this.L, e, "f64");
     fb.opFD(V.splat);

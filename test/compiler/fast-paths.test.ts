@@ -166,7 +166,13 @@ describe("which loops take the fast paths", () => {
     expect(loops(`(n) => { let s = 0; for (const i of prange(n)) s |= i; return s; }`, ["i"])[0]!.lanes).toBe(1);
     expect(loops(`(a, o) => { for (const i of prange(a.length - 1)) o[i] = a[i + 1]; }`, [F, F])[0]!.lanes).toBe(2);
     // a gather at a computed index of the index (proven in bounds per chunk), read once per lane
-    expect(loops(`(a, o) => { for (const i of prange(a.length >> 1)) o[i] = a[i * 2]; }`, [F, F])[0]!.lanes).toBe(2);
+    expect(loops(`(a, o) => { for (const i of prange(a.length >> 1)) o[i] = Math.exp(a[i * 2]) + 1; }`, [F, F])[0]!.lanes).toBe(2);
+    // ... unless the per-lane reads outweigh the arithmetic (a plain copy gains nothing from lanes)
+    expect(loops(`(a, o) => { for (const i of prange(a.length >> 1)) o[i] = a[i * 2]; }`, [F, F])[0]!.lanes).toBe(1);
+    // a Jacobi sweep: five reads and a store per lane for five operations stays scalar
+    expect(loops(`(A, B, n) => { for (const i of prange(1, n - 1)) { for (let j = 1; j < n - 1; j++) B[i * n + j] = 0.2 * (A[i * n + j] + A[i * n + j - 1] + A[i * n + j + 1] + A[(i + 1) * n + j] + A[(i - 1) * n + j]); } }`, [F, F, "s"])[0]!.lanes).toBe(1);
+    // a read whose index grows by one with the index is one two-lane load, whatever the arithmetic
+    expect(loops(`(a, o, n) => { for (const i of prange(n)) o[i] = a[i + 2 * n]; }`, [F, F, "s"])[0]!.lanes).toBe(2);
     // ... but not one the entry check cannot prove, nor one indexed by a value read from memory
     expect(loops(`(a, o) => { for (const i of prange(o.length)) o[i] = a[(i * 7) % 5]; }`, [F, F])[0]!.lanes).toBe(1);
     expect(loops(`(a, idx, o) => { for (const i of prange(o.length)) o[i] = a[idx[i]]; }`, [F, "Int32Array", F])[0]!.lanes).toBe(1);

@@ -189,15 +189,21 @@ describe("inner loops and gathers on the lanes", () => {
         }
       }
     }, (rng) => { const n = rng.int(0, 13); return [rng.mixed(n * n), rng.mixed(n * n), new Float64Array(n * n), n]; }, [F, F, F, "s"]],
-    ["stores per lane under a lane mask, to Float32Array and Int32Array rows", (a: Float64Array, f: Float32Array, t: Int32Array, n: number, k: number) => {
+    ["stores per lane under a lane mask, to Float32Array and Int32Array rows (enough arithmetic to pay for them)", (a: Float64Array, f: Float32Array, t: Int32Array, n: number, k: number) => {
       for (const i of prange(n)) {
         for (let j = 0; j < k; j++) {
           const v = a[i * k + j];
-          if (v > 0) f[i * k + j] = v * 3;
-          else t[k * i + j] = j - i;
+          if (v > 0) f[i * k + j] = Math.exp(v) + Math.exp(-v) + v * v * v;
+          else t[k * i + j] = j - i + 1;
         }
       }
     }, (rng) => { const n = rng.int(1, 60); const k = rng.int(0, 5); return [rng.mixed(n * k), new Float32Array(n * k), new Int32Array(n * k), n, k]; }, [F, "Float32Array", "Int32Array", "s", "s"]],
+  ]);
+
+  lanes([
+    ["reads at i + k * n (one two-lane load each) from a Float64Array and a Float32Array", (a: Float64Array, f: Float32Array, o: Float64Array, n: number) => {
+      for (const i of prange(n)) o[i] = a[i + n] / (1 + a[i + 2 * n]) + f[i + n * 3] - f[2 * n + i + 1];
+    }, (rng) => { const n = rng.int(1, 120); return [rng.mixed(3 * n), Float32Array.from(rng.f64(4 * n + 1, -9, 9)), new Float64Array(n), n]; }, [F, "Float32Array", F, "s"]],
   ]);
 
   it("a store at a computed index in a loop with a race warning stays one lane", () => {
@@ -229,7 +235,7 @@ describe("inner loops and gathers on the lanes", () => {
     const f = (a: Float64Array, o: Float64Array, k: number) => {
       for (const i of prange(o.length)) {
         let s = 0;
-        for (let j = 0; j < k; j++) s += a[i * k + j];
+        for (let j = 0; j < k; j++) s += Math.exp(a[i * k + j] * 1e-3);
         o[i] = s;
       }
     };
