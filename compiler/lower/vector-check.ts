@@ -259,7 +259,7 @@ function laneCost(p: PrangeStmt, shape: LaneShape): ScalarReason | null {
       if (x.k === "binary" && !inIndex.has(x)) work += w;
       if (x.k === "unary" && x.op === "-") work += w;
       if (x.k === "call") work += 4 * w;
-      if (x.k === "assign" && x.op !== "=") work += w;
+      if ((x.k === "assign" || x.k === "store") && x.op !== "=") work += w;
     });
   const walk = (body: readonly Stmt[], w: number, outer: ReadonlySet<Var> | null): void => {
     for (const s of body) {
@@ -283,6 +283,7 @@ function laneCost(p: PrangeStmt, shape: LaneShape): ScalarReason | null {
           if (e.k === "assign" && !mine.has(e.target)) outside.add(e.target);
           if (e.k === "load" && laneOffset(p, e.ref.index) === 0) readAt.add(e.ref.array);
           if (e.k === "store" && laneOffset(p, e.ref.index) === 0) writtenAt.add(e.ref.array);
+          if (e.k === "store" && e.op !== "=" && laneOffset(p, e.ref.index) === 0) readAt.add(e.ref.array);
         });
         for (const a of writtenAt) if (readAt.has(a)) chain = true;
         walk(s.body, w * 8, outside);
@@ -438,7 +439,7 @@ export function laneVerdict(p: PrangeStmt): ScalarReason | null {
       const kind = e.ref.array.array!;
       // integer elements take the exact int32 of an int32-typed value (ToInt32 is the identity)
       const storable = kind === "Float64Array" || kind === "Float32Array" || ((kind === "Int32Array" || kind === "Uint32Array") && e.value.ty!.k === "i32");
-      if (e.op !== "=") return no(e, `a compound store \`${e.op}\` to an element`);
+      if (e.op !== "=" && !(COMPOUND.has(e.op) && okIndex(e.ref.index) && (kind === "Float64Array" || kind === "Float32Array"))) return no(e, `a compound store \`${e.op}\` to an element (two lanes take \`+= -= *= /=\` on float elements at the index only)`);
       if (!storable) return no(e, `it stores to a ${kind}${kind === "Int32Array" || kind === "Uint32Array" ? " a value that is not an int32" : ""}`);
       if (!okIndex(e.ref.index) && shape.scatters.has(e)) {
         // one store per lane, interleaved with the other lane's statements: the same as the plain

@@ -350,7 +350,13 @@ class BodyEmitter {
     if (e.k === "store") {
       const kind = e.ref.array.array!;
       this.address(e.ref.array);
-      this.value(e.value);
+      if (e.op !== "=") {
+        // a[i] op= v (float elements, vector-check.ts): the lanes' old elements, widened as a read
+        this.address(e.ref.array);
+        this.laneLoad(e.ref.array);
+        this.value(e.value);
+        fb.opFD(BIN[COMPOUND.get(e.op)!]!);
+      } else this.value(e.value);
       if (kind === "Float64Array") {
         if (mask !== null) {
           this.address(e.ref.array);
@@ -514,31 +520,11 @@ class BodyEmitter {
         }
         return;
       case "load": {
-        const kind = e.ref.array.array!;
         const gather = laneShape(this.p).gathers.get(e);
         if (gather === "next") emitAddress(this.L, e.ref);
         else if (gather !== undefined) return this.gather(e, gather);
         else this.address(e.ref.array, laneOffset(this.p, e.ref.index)!);
-        if (kind === "Float64Array") {
-          fb.opFD(V.load);
-          fb.code.u32(3).u32(0);
-          return;
-        }
-        const sh = laneShift(e.ref.array);
-        if (sh === 2) {
-          // two 4-byte elements into the low half, widened exactly to doubles
-          fb.opFD(V.load64_zero);
-          fb.code.u32(3).u32(0);
-          fb.opFD(kind === "Float32Array" ? V.promote_low : kind === "Int32Array" ? V.convert_low_i32x4_s : V.convert_low_i32x4_u);
-          return;
-        }
-        // two 1- or 2-byte elements (splatted), sign- or zero-extended to int32 lanes, then doubles
-        const signed = kind === "Int8Array" || kind === "Int16Array";
-        fb.opFD(sh === 0 ? V.load16_splat : V.load32_splat);
-        fb.code.u32(sh).u32(0);
-        if (sh === 0) fb.opFD(signed ? V.i16x8_extend_low_i8x16_s : V.i16x8_extend_low_i8x16_u);
-        fb.opFD(signed ? V.i32x4_extend_low_i16x8_s : V.i32x4_extend_low_i16x8_u);
-        fb.opFD(V.convert_low_i32x4_s);
+        this.laneLoad(e.ref.array);
         return;
       }
       case "unary":
@@ -569,6 +555,32 @@ class BodyEmitter {
       default:
         throw new Error(`internal: cannot vectorise ${e.k}`);
     }
+  }
+
+  /** Loads the lanes' two elements of `array` at the address on the stack, widened exactly to doubles. */
+  private laneLoad(array: Var): void {
+    const fb = this.fb;
+    const kind = array.array!;
+    if (kind === "Float64Array") {
+      fb.opFD(V.load);
+      fb.code.u32(3).u32(0);
+      return;
+    }
+    const sh = laneShift(array);
+    if (sh === 2) {
+      // two 4-byte elements into the low half, widened exactly to doubles
+      fb.opFD(V.load64_zero);
+      fb.code.u32(3).u32(0);
+      fb.opFD(kind === "Float32Array" ? V.promote_low : kind === "Int32Array" ? V.convert_low_i32x4_s : V.convert_low_i32x4_u);
+      return;
+    }
+    // two 1- or 2-byte elements (splatted), sign- or zero-extended to int32 lanes, then doubles
+    const signed = kind === "Int8Array" || kind === "Int16Array";
+    fb.opFD(sh === 0 ? V.load16_splat : V.load32_splat);
+    fb.code.u32(sh).u32(0);
+    if (sh === 0) fb.opFD(signed ? V.i16x8_extend_low_i8x16_s : V.i16x8_extend_low_i8x16_u);
+    fb.opFD(signed ? V.i32x4_extend_low_i16x8_s : V.i32x4_extend_low_i16x8_u);
+    fb.opFD(V.convert_low_i32x4_s);
   }
 
   /**

@@ -169,6 +169,21 @@ describe("inner loops and gathers on the lanes", () => {
         y[i] = s + Math.exp(q) * 1e-3 + Math.exp(1.5 + i * 1e-2);
       }
     }, rows, [F, F, F, "s", "s"]],
+    ["y[i] += a[i * k + j] * x[j] and the other compound element updates at the index", (a: Float64Array, x: Float64Array, y: Float64Array, n: number, k: number) => {
+      for (const i of prange(n)) {
+        for (let j = 0; j < k; j++) {
+          y[i] += a[i * k + j] * x[j];
+          if (a[i * k + j] > 0) y[i] *= 1.0001;
+          else y[i] -= 1e-3;
+        }
+        y[i] /= 3;
+      }
+    }, rows, [F, F, F, "s", "s"]],
+    ["f[i] += ... on a Float32Array (each sum rounded to float as the plain store rounds it)", (a: Float64Array, x: Float64Array, f: Float32Array, n: number, k: number) => {
+      for (const i of prange(n)) {
+        for (let j = 0; j < k; j++) f[i] += a[i * k + j] * x[j] + 0.1;
+      }
+    }, (rng) => { const n = rng.int(1, 150); const k = rng.int(0, 7); return [rng.f64(n * k, -3, 3), rng.f64(k, -2, 2), Float32Array.from(rng.f64(n, -1, 1)), n, k]; }, [F, F, "Float32Array", "s", "s"]],
     ["a reduction updated inside the inner loop", (a: Float64Array, x: Float64Array, y: Float64Array, n: number, k: number) => {
       let t = 0;
       for (const i of prange(n)) {
