@@ -109,7 +109,8 @@ export function lowerKernel(
   // instruments scalar accesses only
   const verdicts = new Map(k.pranges.map((p) => [p, scalarReason(p, opts.checkRaces === true)]));
   const twoLane = new Set(k.pranges.filter((p) => verdicts.get(p) === null));
-  const scratch = plan.linked.size || twoLane.size ? m.importGlobal("env", "mathScratch", i32) : -1;
+  // (inner loops may run on lanes too: vector-check.ts innerLanes)
+  const scratch = plan.linked.size || twoLane.size || k.pranges.some(hasLoop) ? m.importGlobal("env", "mathScratch", i32) : -1;
   const helpers = addHelpers(m);
   const linked = linkMath(m, plan, scratch);
   for (const u of used) if (isLinked(u)) math.set(u.key, linked.indices.get(u.name)!);

@@ -18,6 +18,9 @@
 import type { LoopStmt, PrangeStmt, Stmt } from "../model/ir.js";
 import { PRANGE_IN_ORDER } from "../artifact.js";
 import { beginIteration } from "./checked.js";
+import { innerLanes } from "./vector-check.js";
+import { emitInnerLanes } from "./vector.js";
+import { forEachExprInStmts } from "../model/walk.js";
 import { emitArrayLet, emitArrayReturn } from "./array-values.js";
 import { emitAs, emitCond, emitEffect, emitExpr, repr } from "./expr.js";
 import type { Expr, Ty } from "../model/ir.js";
@@ -175,6 +178,9 @@ function emitRotated(L: FnLowerer, target: LoopStmt | PrangeStmt, guard: (() => 
 
 function emitLoop(L: FnLowerer, s: LoopStmt): void {
   emitStmts(L, s.init);
+  // on a chunk's fast path, an innermost loop the lanes can run takes pairs of trips first
+  const lanes = L.proven.size && L.check === null ? innerLanes(s) : null;
+  if (lanes && allProven(L, s)) emitInnerLanes(L, s, lanes);
   // one conditional branch per iteration, at the bottom; for and while test once on entry
   withArena(L, s, (trip) =>
     emitRotated(
@@ -192,6 +198,15 @@ function emitLoop(L: FnLowerer, s: LoopStmt): void {
       },
     ),
   );
+}
+
+/** Whether every array access in loop `s` is proven in bounds on this path (the chunk plan's sites). */
+function allProven(L: FnLowerer, s: LoopStmt): boolean {
+  let ok = true;
+  forEachExprInStmts([s], (e) => {
+    if (e.k === "load" || e.k === "store" || e.k === "updateElem" || e.k === "atomic") ok &&= L.proven.has(e.ref.site);
+  });
+  return ok;
 }
 
 /**

@@ -106,6 +106,11 @@ export interface LaneShape {
   readonly gathers: ReadonlyMap<Expr, Gather>;
   /** stores at an index of the prange index and uniform values other than `i` (one store per lane) */
   readonly scatters: ReadonlySet<Expr>;
+  /** inner-loop lanes: stores whose index grows by exactly one with the counter (one two-lane store) */
+  readonly nextStores: ReadonlySet<Expr>;
+  /** inner-loop lanes: locals read by gather or store indices (their scalar holds lane 0's value) */
+  readonly shadowed: ReadonlySet<Var>;
+  readonly defs: ReadonlyMap<Var, Expr>;
 }
 
 /** by loop model: a new analysis of the same loop (another specialisation) makes a new one */
@@ -117,19 +122,20 @@ export type Gather = "uniform" | "next" | "lanes";
  * How much index `e` grows when the prange index grows by 1, when that is a constant (other
  * variables in `e` are uniform: they do not change with the index); null when unknown.
  */
-export function slope(p: PrangeStmt, e: Expr): number | null {
+export function slope(p: PrangeStmt, e: Expr, defs?: ReadonlyMap<Var, Expr>): number | null {
   switch (e.k) {
     case "num":
       return 0;
     case "var":
+      if (defs?.has(e.v)) return slope(p, defs.get(e.v)!, defs);
       return e.v === p.index ? 1 : 0;
     case "unary": {
-      const d = e.op === "-" || e.op === "+" ? slope(p, e.e) : null;
+      const d = e.op === "-" || e.op === "+" ? slope(p, e.e, defs) : null;
       return d === null ? null : e.op === "-" ? -d : d;
     }
     case "binary": {
-      const l = slope(p, e.l);
-      const r = slope(p, e.r);
+      const l = slope(p, e.l, defs);
+      const r = slope(p, e.r, defs);
       if (l === null || r === null) return null;
       if (e.op === "+") return l + r;
       if (e.op === "-") return l - r;
@@ -137,6 +143,7 @@ export function slope(p: PrangeStmt, e: Expr): number | null {
       if (l === 0 && r === 0) return 0;
       if (l === 0 && e.l.k === "num") return e.l.value * r;
       if (r === 0 && e.r.k === "num") return e.r.value * l;
+      // (a def's literal value is not looked through: a product by it is unknown)
       return null;
     }
     default:
@@ -186,6 +193,18 @@ export function laneShape(p: PrangeStmt): LaneShape {
     }
   };
   walk(p.body);
+  // inner-loop lanes (innerLanes below): locals declared once and never assigned stand for their
+  // value in indices; their scalar holds lane 0's (vector.ts keeps it), so only indices that need
+  // lane 0 alone (uniform or growing by one) may read them
+  const inner = (m as { inner?: boolean }).inner === true;
+  const defs = new Map<Var, Expr>();
+  if (inner) {
+    const assigned = new Set<Var>();
+    forEachExprInStmts(p.body, (e) => void ((e.k === "assign" || e.k === "update") && assigned.add(e.target)));
+    forEachStmt(p.body, (x) => {
+      if (x.k === "let" && x.init && !x.v.array && !assigned.has(x.v)) defs.set(x.v, x.init);
+    });
+  }
   const uniform = new Set<Var>();
   for (const v of m.liveIn) if (!reds.has(v) && !v.array) uniform.add(v);
   for (const v of controlWrites) if (!bodyWrites.has(v) && !reds.has(v) && v !== p.index && !v.array) uniform.add(v);
@@ -214,23 +233,37 @@ export function laneShape(p: PrangeStmt): LaneShape {
     }
   }
   /** an index of the prange index, uniform variables, constants and arithmetic only */
-  const ofLanes = (index: Expr): boolean => {
+  const ofLanes = (index: Expr, throughDefs = false): boolean => {
     let ok = true;
     visitExpr(index, (x) => {
-      if (x.k === "var" && x.v !== p.index && !uniform.has(x.v)) ok = false;
+      if (x.k === "var" && x.v !== p.index && !uniform.has(x.v) && !(throughDefs && defs.has(x.v) && ofLanes(defs.get(x.v)!, true))) ok = false;
       if (x.k !== "var" && x.k !== "num" && x.k !== "binary" && x.k !== "unary") ok = false;
     });
     return ok;
   };
+  const slopeOf = (e: Expr): number | null => slope(p, e, inner ? defs : undefined);
   const gathers = new Map<Expr, Gather>();
   const scatters = new Set<Expr>();
+  const nextStores = new Set<Expr>();
   forEachExprInStmts(p.body, (e) => {
-    if (e.k === "store" && laneOffset(p, e.ref.index) !== 0 && !isUniform(e.ref.index) && ofLanes(e.ref.index)) scatters.add(e);
+    if (inner && e.k === "store" && laneOffset(p, e.ref.index) !== 0 && ofLanes(e.ref.index, true) && slopeOf(e.ref.index) === 1) nextStores.add(e);
+    else if (!inner && e.k === "store" && laneOffset(p, e.ref.index) !== 0 && !isUniform(e.ref.index) && ofLanes(e.ref.index)) scatters.add(e);
     if (e.k !== "load" || laneOffset(p, e.ref.index) !== null) return;
     if (isUniform(e.ref.index)) gathers.set(e, "uniform");
-    else if (ofLanes(e.ref.index)) gathers.set(e, slope(p, e.ref.index) === 1 ? "next" : "lanes");
+    else if (inner) {
+      if (ofLanes(e.ref.index, true) && slopeOf(e.ref.index) === 1) gathers.set(e, "next");
+    } else if (ofLanes(e.ref.index)) gathers.set(e, slopeOf(e.ref.index) === 1 ? "next" : "lanes");
   });
-  const shape = { uniform, gathers, scatters };
+  const shadowed = new Set<Var>();
+  for (const [v, init] of defs) {
+    let used = false;
+    forEachExprInStmts(p.body, (e) => {
+      if ((e.k === "load" || e.k === "store") && (gathers.has(e) || nextStores.has(e))) visitExpr(e.ref.index, (x) => void (x.k === "var" && x.v === v && (used = true)));
+    });
+    if (used) shadowed.add(v);
+    void init;
+  }
+  const shape = { uniform, gathers, scatters, nextStores, shadowed, defs };
   shapes.set(m, shape);
   return shape;
 }
@@ -308,6 +341,57 @@ function isUniformControl(e: Expr, uniform: ReadonlySet<Var>): boolean {
   return ok;
 }
 
+/**
+ * An innermost `for (let k = A; k < B; k++)` loop of a prange body as a two-lane loop over its
+ * counter (lanes k and k + 1; vector.ts emitInnerLanes), or null. It is checked as the body of
+ * a prange over `k` whose live-ins are what it reads from outside, with the rules for a serial
+ * loop: it assigns no variable declared outside it (no reductions: their order is the plain
+ * one), reads no array it writes, stores only at one index per array, not under a condition, at
+ * `k` or growing by one with `k`, and reads at such indices or at ones `k` does not change. Its
+ * accesses must be proven by the chunk plan (the caller emits it only on the fast path).
+ */
+export function innerLanes(s: Extract<Stmt, { k: "loop" }>): PrangeStmt | null {
+  if (s.kind !== "for" || s.init.length !== 1 || !s.cond || !s.update) return null;
+  const init = s.init[0]!;
+  if (init.k !== "let" || !init.init || init.v.array || init.v.ty!.k !== "i32") return null;
+  const k = init.v;
+  const c = s.cond;
+  if (c.k !== "binary" || c.op !== "<" || c.l.k !== "var" || c.l.v !== k) return null;
+  const u = s.update;
+  const steps = (u.k === "update" && u.op === "++" && u.target === k) || (u.k === "assign" && u.op === "+=" && u.target === k && u.value.k === "num" && u.value.value === 1);
+  if (!steps) return null;
+  let nested = false;
+  forEachStmt(s.body, (x) => void (nested ||= x.k === "loop" || x.k === "prange"));
+  if (nested || s.body.length === 0) return null;
+  const declared = new Set<Var>();
+  forEachStmt(s.body, (x) => void (x.k === "let" && declared.add(x.v)));
+  let outside = false;
+  const reads = new Set<Var>();
+  const scan = (e: Expr): void =>
+    visitExpr(e, (x) => {
+      if ((x.k === "assign" || x.k === "update") && !declared.has(x.target)) outside = true;
+      if (x.k === "var" && !declared.has(x.v) && x.v !== k && !x.v.array) reads.add(x.v);
+    });
+  forEachExprInStmts(s.body, scan);
+  scan(c.r);
+  if (outside) return null;
+  let bound = true;
+  visitExpr(c.r, (x) => void (bound &&= x.k === "num" || x.k === "var" || x.k === "binary" || x.k === "unary" || x.k === "length"));
+  if (!bound) return null;
+  const written = new Set<Var>();
+  const read = new Set<Var>();
+  forEachExprInStmts(s.body, (e) => {
+    if (e.k === "store" || e.k === "updateElem") written.add(e.ref.array);
+    if (e.k === "load") read.add(e.ref.array);
+  });
+  const model = {
+    liveIn: [...reads], reductions: [], arrayReductions: [], partialBytes: 0, privates: [], shared: [],
+    arraysRead: [...read], arraysWritten: [...written], serialUnless: [], diagnostics: [0, 1] as const, inner: true,
+  };
+  const p = { k: "prange", id: -1, index: k, body: s.body, rangeStart: init.init, rangeStop: c.r, rangeStep: init.init, serial: true, model, start: s.start, end: s.end } as unknown as PrangeStmt;
+  return laneVerdict(p) === null ? p : null;
+}
+
 /** Whether the parallel loop `p` can run two iterations per step. */
 export function vectorisable(p: PrangeStmt): boolean {
   return laneVerdict(p) === null;
@@ -341,6 +425,13 @@ export function laneVerdict(p: PrangeStmt): ScalarReason | null {
     if (e.k === "store" || e.k === "updateElem") written.add(e.ref.array);
   });
   const shape = laneShape(p);
+  const inner = (m as { inner?: boolean }).inner === true;
+  let underIf = 0;
+  /** inside a `?:` branch or the right operand of `&&`/`||` */
+  let guarded = 0;
+  const storeIndex = new Map<Var, string>();
+  const declared = new Set<Var>();
+  forEachStmt(p.body, (x) => void (x.k === "let" && declared.add(x.v)));
   /** gathers and scatters: their sites must be proven in bounds by the chunk's entry check */
   const computed: Extract<Expr, { k: "load" | "store" }>[] = [];
   const notBool = (x: Expr): boolean => x.ty!.k !== "bool" || no(x, "a boolean is used as a number");
@@ -357,10 +448,14 @@ export function laneVerdict(p: PrangeStmt): ScalarReason | null {
         if (!LANE_LOADS.has(e.ref.array.array!)) return no(e, `it reads a ${e.ref.array.array}`);
         if (off === null && shape.gathers.has(e)) {
           if (written.has(e.ref.array)) return no(e, "it reads an element of an array the loop writes at an index other than `i + c`");
+          // both sides of a branch run on both lanes: a gather there would be read, unchecked, for
+          // lanes whose condition is false, which the chunk plan (narrowing by that condition) does not cover
+          if (underIf || guarded) return no(e, "it reads an element at a computed index under a condition (the lanes read both sides)");
           computed.push(e);
           return true;
         }
         if (off === null) return no(e, "it reads an element not at the index (two lanes read `a[i + c]`, or elsewhere at an index of the index, live-ins and uniform loop counters)");
+        if (inner && written.has(e.ref.array)) return no(e, "the inner loop reads an array it writes");
         return off === 0 || !written.has(e.ref.array) || no(e, "it reads a neighbour of an element the loop writes");
       }
       case "unary":
@@ -388,12 +483,24 @@ export function laneVerdict(p: PrangeStmt): ScalarReason | null {
         }
         if (e.op === "+" || e.op === "-" || e.op === "*" || (e.op === "/" && e.ty!.k === "f64")) return notBool(e.l) && notBool(e.r) && ok(e.l) && ok(e.r);
         return no(e, `the operator \`${e.op}\``);
-      case "logical":
+      case "logical": {
         if (e.op === "??") return no(e, "`??`");
-        return (e.ty!.k === "bool" && e.l.ty!.k === "bool" && e.r.ty!.k === "bool") ? ok(e.l) && ok(e.r) : no(e, `\`${e.op}\` on numbers`);
-      case "cond":
+        if (!(e.ty!.k === "bool" && e.l.ty!.k === "bool" && e.r.ty!.k === "bool")) return no(e, `\`${e.op}\` on numbers`);
+        if (!ok(e.l)) return false;
+        // the right operand runs on both lanes whatever the left gave: it is guarded as a branch is
+        guarded++;
+        const r = ok(e.r);
+        guarded--;
+        return r;
+      }
+      case "cond": {
         if (e.c.ty!.k !== "bool" || e.ty!.k === "bool" || e.t.ty!.k === "bool" || e.f.ty!.k === "bool") return no(e, "a `?:` with a number condition or boolean branches");
-        return ok(e.c) && ok(e.t) && ok(e.f);
+        if (!ok(e.c)) return false;
+        guarded++;
+        const r = ok(e.t) && ok(e.f);
+        guarded--;
+        return r;
+      }
       case "call":
         if (e.ty!.k !== "f64" && !isInt(e)) return no(e, `Math.${e.fn} gives a boolean`);
         if (UNARY_MATH[e.fn] !== undefined || e.fn === "round" || (IMPORTED_MATH.has(e.fn) && e.fn !== "random" && e.fn !== "hypot")) {
@@ -424,9 +531,23 @@ export function laneVerdict(p: PrangeStmt): ScalarReason | null {
       return notBool(s.init) && ok(s.init);
     }
     if (s.k === "block") return s.body.every(okStmt);
-    if (s.k === "if") return (s.c.ty!.k === "bool" || no(s.c, "an `if` on a number")) && ok(s.c) && s.t.every(okStmt) && s.f.every(okStmt);
+    if (s.k === "if") {
+      if (!(s.c.ty!.k === "bool" || no(s.c, "an `if` on a number")) || !ok(s.c)) return false;
+      underIf++;
+      const r = s.t.every(okStmt) && s.f.every(okStmt);
+      underIf--;
+      return r;
+    }
     if (s.k === "loop") {
       if (s.kind !== "for") return no(s, `an inner \`${s.kind}\` loop (two lanes run inner \`for\` loops only)`);
+      // the control runs for both lanes: under a condition it would step counters (or loop) for a lane that does not enter
+      if (underIf) return no(s, "an inner loop under a condition (the lanes would run its control whatever the condition)");
+      const own = new Set<Var>(s.init.flatMap((i) => (i.k === "let" ? [i.v] : [])));
+      let foreign = false;
+      for (const e of [s.cond, s.update, ...s.init.map((i) => (i.k === "let" ? i.init : i.k === "expr" ? i.e : null))]) {
+        if (e) visitExpr(e, (x) => void ((x.k === "assign" || x.k === "update") && !own.has(x.target) && (foreign = true)));
+      }
+      if (foreign) return no(s, "an inner loop whose control assigns a variable other than its own counters");
       const counters = s.init.every((i) => i.k === "let" && !i.v.array && shape.uniform.has(i.v) && i.init !== null);
       const control = [...s.init.map((i) => (i.k === "let" ? i.init! : null)), s.cond, s.update].every((e) => e === null || isUniformControl(e, shape.uniform));
       if (!counters || !control || s.cond === null) return no(s, "an inner loop whose bounds or counter depend on the iteration (two lanes need the same trip count in both)");
@@ -435,6 +556,22 @@ export function laneVerdict(p: PrangeStmt): ScalarReason | null {
     if (s.k === "prange") return no(s, "a nested prange");
     if (s.k !== "expr") return no(s, `\`${s.k}\``);
     const e = s.e;
+    if (e.k === "store" && inner) {
+      // inner-loop lanes: stores at the counter or growing by one with it, not under a condition,
+      // and every store to an array at the same index (then the lanes write different elements
+      // and each element is written by one lane only)
+      const kind = e.ref.array.array!;
+      const storable = kind === "Float64Array" || kind === "Float32Array" || ((kind === "Int32Array" || kind === "Uint32Array") && e.value.ty!.k === "i32" && e.op === "=");
+      if (!storable) return no(e, `it stores to a ${kind}`);
+      if (e.op !== "=" && !COMPOUND.has(e.op)) return no(e, `a compound store \`${e.op}\` to an element`);
+      if (underIf) return no(e, "the inner loop stores under a condition");
+      if (!okIndex(e.ref.index) && !shape.nextStores.has(e)) return no(e, "the inner loop stores at an index that does not grow by one with its counter");
+      const text = JSON.stringify(e.ref.index, (k, v) => (k === "ty" || k === "start" || k === "end" || k === "site" ? undefined : k === "v" ? v.id : v));
+      const seen = storeIndex.get(e.ref.array);
+      if (seen !== undefined && seen !== text) return no(e, "the inner loop stores to one array at two different indices");
+      storeIndex.set(e.ref.array, text);
+      return notBool(e.value) && ok(e.value);
+    }
     if (e.k === "store") {
       const kind = e.ref.array.array!;
       // integer elements take the exact int32 of an int32-typed value (ToInt32 is the identity)
@@ -460,15 +597,15 @@ export function laneVerdict(p: PrangeStmt): ScalarReason | null {
       return notBool(v) && ok(v);
     }
     if (e.op !== "=" && !COMPOUND.has(e.op)) return no(e, `\`${e.op}\` on the local '${e.target.name}' (two lanes assign with \`=\`, \`+=\`, \`-=\`, \`*=\` and \`/=\` only)`);
-    if (e.target.owner !== p) return no(e, `it assigns the outer variable '${e.target.name}'`);
+    if (e.target.owner !== p && !(inner && declared.has(e.target))) return no(e, `it assigns the outer variable '${e.target.name}'`);
     if (!numeric(e.target)) return no(e, `it assigns the boolean '${e.target.name}'`);
     return notBool(e.value) && ok(e.value);
   };
   if (p.body.length === 0) return loopWide("the body is empty");
   if (!p.body.every(okStmt)) return reason ?? loopWide("its body");
-  let inner = false;
-  forEachStmt(p.body, (x) => void (inner ||= x.k === "loop"));
-  if (inner) {
+  let hasLoops = false;
+  forEachStmt(p.body, (x) => void (hasLoops ||= x.k === "loop"));
+  if (hasLoops) {
     // per-lane scalar calls in an inner loop gain nothing over the scalar loop and cost code
     // (each call inlined once per lane): such bodies stay scalar
     let scalarCall: Extract<Expr, { k: "call" }> | null = null;
@@ -479,7 +616,8 @@ export function laneVerdict(p: PrangeStmt): ScalarReason | null {
   }
   const verdict = laneCost(p, shape);
   if (verdict) return verdict;
-  if (computed.length) {
+  // (inner-loop lanes: the caller emits them only where the chunk plan proves every site)
+  if (computed.length && !inner) {
     // gathers and scatters have no per-access check on the lanes: the chunk's entry check must prove them
     const plan = planChunk(p);
     const unproven = computed.find((g) => !plan || !plan.sites.has(g.ref.site));

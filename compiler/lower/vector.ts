@@ -34,7 +34,7 @@ import { Op, OpFC } from "./wasm/opcodes.js";
 import { AccessMode, emitAddress } from "./access.js";
 import { BITWISE, COMPOUND, laneOffset, laneShape, reductionValue, SHIFTS, subtracts, UNARY_MATH, vectorisable } from "./vector-check.js";
 import { emitChunkCheck, planChunk, withFastTypes } from "./hoist.js";
-import { emitAs, emitCond, emitEffect } from "./expr.js";
+import { emitAs, emitCond, emitEffect, repr } from "./expr.js";
 import { emitStmts } from "./stmt.js";
 
 export { vectorisable };
@@ -135,6 +135,68 @@ export function emitVectorPart(L: FnLowerer, p: PrangeStmt, it: number, itHi: nu
   fb.if_("void");
   if (plan) withFastTypes(L, plan, () => emitLanes(L, p, it, itHi, start));
   else emitLanes(L, p, it, itHi, start);
+  fb.end();
+}
+
+/**
+ * Inner-loop lanes (vector-check.ts innerLanes): after the loop's init, while both `k` and `k + 1`
+ * satisfy `k < B`, runs the body on lanes (k, k + 1) and steps `k` by 2; the caller's scalar loop
+ * then runs what is left. Only on a chunk's fast path, where every site of the loop is proven;
+ * and only when no array the loop writes overlaps another array it touches.
+ */
+export function emitInnerLanes(L: FnLowerer, s: Extract<Stmt, { k: "loop" }>, P: PrangeStmt): void {
+  const fb = L.fb;
+  const k = P.index;
+  const written = new Set<Var>();
+  const arrays = new Set<Var>();
+  forEachExprInStmts(s.body, (e) => {
+    if (e.k === "load" || e.k === "store") arrays.add(e.ref.array);
+    if (e.k === "store") written.add(e.ref.array);
+  });
+  fb.i32Const(1);
+  for (const w of written) {
+    for (const a of arrays) {
+      if (a === w) continue;
+      const W = { ...L.arrays.get(w)!, shift: laneShift(w) };
+      const A = { ...L.arrays.get(a)!, shift: laneShift(a) };
+      const end = (x: { base: number; len: number; shift: number }): void => {
+        fb.localGet(x.base).op(Op.i64_extend_i32_u).localGet(x.len).op(Op.i64_extend_i32_u).i64Const(BigInt(x.shift)).op(Op.i64_shl).op(Op.i64_add);
+      };
+      end(W);
+      fb.localGet(A.base).op(Op.i64_extend_i32_u).op(Op.i64_le_u);
+      end(A);
+      fb.localGet(W.base).op(Op.i64_extend_i32_u).op(Op.i64_le_u);
+      fb.op(Op.i32_or).op(Op.i32_and);
+    }
+  }
+  fb.if_("void");
+  const B = new BodyEmitter(L, P);
+  for (const v of P.model!.liveIn) {
+    L.getVar(v);
+    B.splat(v.ty!);
+    fb.localSet(B.vlocal(v));
+  }
+  B.setConstants();
+  const ki = L.local(k);
+  const kv = B.vlocal(k);
+  fb.localGet(ki);
+  B.splat(k.ty!);
+  fb.opFD(V.const);
+  fb.code.bytes(pair(0, 1));
+  fb.opFD(V.add).localSet(kv);
+  fb.block("void").loop("void");
+  // k + 1 < B too (k < B <= 2^31 - 1, so k + 1 does not wrap)
+  fb.localGet(ki).i32Const(1).op(Op.i32_add).localSet(ki);
+  emitCond(L, s.cond!);
+  fb.localGet(ki).i32Const(1).op(Op.i32_sub).localSet(ki);
+  fb.op(Op.i32_eqz).brIf(1);
+  B.stmts(s.body, null);
+  fb.localGet(ki).i32Const(2).op(Op.i32_add).localSet(ki);
+  fb.localGet(kv);
+  B.constant(pair(2, 2));
+  fb.opFD(V.add).localSet(kv);
+  B.nextStep();
+  fb.br(0).end().end();
   fb.end();
 }
 
@@ -310,6 +372,11 @@ class BodyEmitter {
       this.value(s.init!);
       fb.localSet(this.vlocal(s.v));
       this.bump(s.v);
+      if (laneShape(this.p).shadowed.has(s.v)) {
+        // inner-loop lanes: an index reads it through the scalar code, which needs lane 0's value
+        emitAs(this.L, s.init!, repr(s.v.ty!));
+        this.L.setVar(s.v, false);
+      }
       return;
     }
     if (s.k === "block") return this.stmts(s.body, mask);
@@ -349,10 +416,14 @@ class BodyEmitter {
     if (e.k === "store" && laneShape(this.p).scatters.has(e)) return this.scatter(e, mask);
     if (e.k === "store") {
       const kind = e.ref.array.array!;
-      this.address(e.ref.array);
+      // inner-loop lanes: an index growing by one with the counter, at lane 0's scalar address
+      const next = laneShape(this.p).nextStores.has(e);
+      const at = (): void => (next ? emitAddress(this.L, e.ref, AccessMode.Write) : this.address(e.ref.array));
+      if (next && mask !== null) throw new Error("internal: a masked inner-loop lane store");
+      at();
       if (e.op !== "=") {
         // a[i] op= v (float elements, vector-check.ts): the lanes' old elements, widened as a read
-        this.address(e.ref.array);
+        at();
         this.laneLoad(e.ref.array);
         this.value(e.value);
         fb.opFD(BIN[COMPOUND.get(e.op)!]!);

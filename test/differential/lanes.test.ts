@@ -142,8 +142,9 @@ describe("inner loops and gathers on the lanes", () => {
         let q = 1;
         for (let j = k - 1; j >= 0; j -= 2) {
           const v = a[i * k + j];
+          const xj = x[j];
           if (v > m) m = v;
-          else q *= 1 + x[j] * 1e-3;
+          else q *= 1 + xj * 1e-3;
           q /= 1.0001;
           q -= v * 1e-9;
         }
@@ -258,4 +259,31 @@ describe("inner loops and gathers on the lanes", () => {
     // o has 20 elements, k = 3: a needs 60; with 59 the last row's last read is a[59]
     checkThrowsRange(f as Kernel, () => [new Float64Array(59), new Float64Array(20), 3], { array: "a", index: 59, length: 59 });
   });
+});
+
+/**
+ * Found by review: both sides of a per-lane branch run on both lanes, so nothing there may read
+ * memory the chunk plan proved only under the branch's condition, step a counter, or loop.
+ */
+describe("code under a condition on the lanes", () => {
+  const cases: readonly [string, (...a: never[]) => void, () => unknown[]][] = [
+    ["a gather proven only under `if (i < 1)` (a[i * m] with m = 2^27 past the end for i > 0)", ((a: Float64Array, o: Float64Array, m: number) => { for (const i of prange(o.length)) { if (i < 1) o[i] = ((a[i * m] * 2 + 1) * 3 - 4) / 5; } }) as never, () => [Float64Array.of(1.5), new Float64Array(64), 2 ** 27]],
+    ["the same under `?:`", ((a: Float64Array, o: Float64Array, m: number) => { for (const i of prange(o.length)) o[i] = i < 1 ? ((a[i * m] * 2 + 1) * 3 - 4) / 5 : 0; }) as never, () => [Float64Array.of(1.5), new Float64Array(64), 2 ** 27]],
+    ["the same as the right operand of `&&`", ((a: Float64Array, o: Float64Array, m: number) => { for (const i of prange(o.length)) { if (i < 1 && a[i * m] > 0) o[i] = ((o[i] * 2 + 1) * 3 - 4) / 5; } }) as never, () => [Float64Array.of(1.5), new Float64Array(64), 2 ** 27]],
+    ["a uniform guard in an inner loop (j < 1) over a far gather", ((u: Float64Array, o: Float64Array, n: number, m: number) => { for (const i of prange(n)) { let s = 0; for (let j = 0; j < 4; j++) { if (j < 1) s += u[i * n + j * m] * 0.5; } o[i] = s; } }) as never, () => [Float64Array.from({ length: 1000 * 1000 }, (_, x) => x % 7), new Float64Array(1000), 1000, 2 ** 27]],
+    ["a nested loop's control stepping the outer counter under a per-lane `if`", ((a: Float64Array, o: Float64Array) => { for (const i of prange(o.length)) { let s = 0; for (let j = 0; j < 6; j++) { if (a[i] > 0) { for (let k = 0; j < 3; j++) { s = s + 1; } } s = s + j * 1.5; } o[i] = s; } }) as never, () => [Float64Array.from({ length: 1000 }, (_, i) => ((i * 7919) % 3) - 1), new Float64Array(1000)]],
+    ["an inner loop under a per-lane `if` that no lane enters (its step 0 would loop forever)", ((a: Float64Array, o: Float64Array, st: number) => { for (const i of prange(o.length)) { let s = a[i]; if (a[i] > 0) { for (let j = 0; j < 10; j += st) { s = s * 0.5 + 1; } } o[i] = s; } }) as never, () => [new Float64Array(1000).fill(-1), new Float64Array(1000), 0]],
+  ];
+  for (const [name, fn, make] of cases) {
+    it(name, () => {
+      for (const T of [1, 2]) {
+        const k = parallel(fn as never, { threads: T, warnings: false }) as unknown as (...a: unknown[]) => void;
+        const want = make();
+        const got = make();
+        (fn as unknown as (...a: unknown[]) => void)(...want);
+        k(...got);
+        want.forEach((w, x) => { if (ArrayBuffer.isView(w)) expect(Array.from(got[x] as Float64Array)).toEqual(Array.from(w as Float64Array)); });
+      }
+    });
+  }
 });
