@@ -53,7 +53,7 @@ export function kernelFacts(src: FactSources): KernelReport {
   const inLoops = new Set<number>();
   const loops = all.map((p, i): LoopReport => {
     const base = { number: i, header: src.textOf(p.callPos), index: p.index.name, ...at(p.callPos) };
-    const none = { reductions: [], arrayReductions: [], privates: [], liveIn: [], shared: [], reads: [], writes: [], hoisted: [], checked: [], lanes: 1 as const, scalar: null, wideIndex: false, assumed: [], loopFree: false, verdicts: [] };
+    const none = { reductions: [], arrayReductions: [], privates: [], liveIn: [], shared: [], reads: [], writes: [], hoisted: [], checked: [], lanes: 1 as const, laneLoops: [], scalar: null, wideIndex: false, assumed: [], loopFree: false, verdicts: [] };
     if (p.serial) {
       const parent = all.filter((q) => !q.serial && q.start <= p.start && p.end <= q.end).pop();
       return { ...base, ...none, parallel: false, parent: parent ? numberOf.get(parent)! : null };
@@ -93,6 +93,7 @@ export function kernelFacts(src: FactSources): KernelReport {
       hoisted,
       checked,
       lanes: info.lanes,
+      laneLoops: note.laneLoops.map((x) => ({ text: src.textOf(x), at: at(x) })),
       scalar: note.scalar && { why: note.scalar.why, text: note.scalar.at && src.textOf(note.scalar.at), at: note.scalar.at && at(note.scalar.at) },
       wideIndex: info.wideIndex,
       assumed: m.serialUnless.map((e) => src.textOf(e)),

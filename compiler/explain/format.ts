@@ -188,6 +188,13 @@ function checks(l: LoopReport, short: (a: At) => string): string {
 }
 
 function lanes(l: LoopReport, short: (a: At) => string): string {
+  const inner = l.laneLoops.length
+    ? `; the inner loop${l.laneLoops.length > 1 ? "s" : ""} ${l.laneLoops.map((x) => `\`${oneLine(x.text)}\` at ${short(x.at)}`).join(", ")} run${l.laneLoops.length > 1 ? "" : "s"} two trips per step on its counter's lanes where the chunk's checks hold`
+    : "";
+  return lanesOf(l, short) + inner;
+}
+
+function lanesOf(l: LoopReport, short: (a: At) => string): string {
   if (l.lanes === 2) return `two (f64x2): two iterations per step${l.reductions.length ? ", the lanes folded at the end of each chunk" : ""}; a chunk's odd last iteration runs alone`;
   const s = l.scalar!;
   return `one iteration at a time: ${s.why}${s.text !== null && s.at !== null ? `: \`${oneLine(s.text)}\` at ${short(s.at)}` : ""}`;

@@ -70,6 +70,8 @@ export interface LoopReport extends At {
   readonly hoisted: readonly AccessFact[];
   readonly checked: readonly AccessFact[];
   readonly lanes: 1 | 2;
+  /** innermost loops with a two-lane part over their own counter: their first line, and where */
+  readonly laneLoops: readonly { readonly text: string; readonly at: At }[];
   /** why one lane: the reason, and the code that stops two lanes (with its position) when there is one */
   readonly scalar: { readonly why: string; readonly text: string | null; readonly at: At | null } | null;
   /** the index is carried as a double (bounds not proven int32) */

@@ -86,6 +86,8 @@ export class FnLowerer {
   readonly arrays = new Map<Var, { base: number; len: number }>();
   /** access sites whose bounds the enclosing code has already checked (see hoist.ts) */
   proven: ReadonlySet<number> = new Set();
+  /** innermost loops emitted with a two-lane part over their counter (vector.ts emitInnerLanes) */
+  readonly laneLoops: { readonly start: number; readonly end: number }[] = [];
   /** checked mode, inside a prange's loop function: the prange index whose value names the iteration */
   checkIndex: Var | null = null;
   /**

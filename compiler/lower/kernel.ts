@@ -59,6 +59,8 @@ export interface LoweringNote {
   readonly starts: readonly { readonly v: Var; readonly value: number | null }[];
   /** per array reduction: the value every element of a chunk's private copy starts from */
   readonly arrayStarts: readonly { readonly array: Var; readonly value: number }[];
+  /** innermost loops of the body with a two-lane part over their own counter (their source spans) */
+  readonly laneLoops: readonly { readonly start: number; readonly end: number }[];
 }
 
 /** Lowers a typed, analysed kernel to a compiled artifact; `notes` (when given) receives a LoweringNote per parallel prange. */
@@ -153,7 +155,8 @@ export function lowerKernel(
   for (const p of k.pranges) {
     const paths = { lanes: 1 as 1 | 2, hoistedChecks: 0 };
     const hoisted: number[] = [];
-    const fnIndex = m.addFunction(lowerLoop(ctx, p, twoLane.has(p), paths, hoisted).fb);
+    const lowered = lowerLoop(ctx, p, twoLane.has(p), paths, hoisted);
+    const fnIndex = m.addFunction(lowered.fb);
     if (inlineLoops.has(p.id) && inlineLoops.get(p.id) !== fnIndex) throw new Error(`internal: loop_${p.id} is function ${fnIndex}, main calls ${inlineLoops.get(p.id)}`);
     m.exportFunc(`loop_${p.id}`, fnIndex);
     opts.notes?.push({
@@ -163,6 +166,7 @@ export function lowerKernel(
       hoistedSites: hoisted,
       starts: p.model!.reductions.map((r) => ({ v: r.v, value: r.op === "flag" || r.op === "carried" ? null : (untouched(r) ?? identity(r)) })),
       arrayStarts: p.model!.arrayReductions.map((r) => ({ array: r.array, value: arrayIdentity(r.op, r.array.array!) })),
+      laneLoops: lowered.laneLoops,
     });
     if (p.model!.reductions.length || p.model!.arrayReductions.length) m.exportFunc(`combine_${p.id}`, m.addFunction(lowerCombine(ctx, p).fb));
     const at = positions(p.callPos);

@@ -327,7 +327,7 @@ function laneCost(p: PrangeStmt, shape: LaneShape): ScalarReason | null {
   if (costly === 0) return null;
   const factor = chain ? 1.5 : 5;
   if (work >= factor * costly) return null;
-  return { why: `its per-lane element accesses (${costly} weighted) outweigh its arithmetic (${work}): two lanes would be slower`, at: null };
+  return { why: `its per-lane element reads and writes (weight ${costly}) would cost more than two lanes save on its arithmetic (weight ${work}, below ${factor}x theirs)`, at: null };
 }
 
 /** A control expression of a uniform loop: only uniform variables, constants and arithmetic (assignments to them included). */

@@ -146,6 +146,7 @@ export function emitVectorPart(L: FnLowerer, p: PrangeStmt, it: number, itHi: nu
  */
 export function emitInnerLanes(L: FnLowerer, s: Extract<Stmt, { k: "loop" }>, P: PrangeStmt): void {
   const fb = L.fb;
+  if (!L.laneLoops.some((x) => x.start === s.start)) L.laneLoops.push({ start: s.start, end: s.end });
   const k = P.index;
   const written = new Set<Var>();
   const arrays = new Set<Var>();
