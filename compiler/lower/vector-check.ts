@@ -125,7 +125,7 @@ export type Gather = "uniform" | "next" | "lanes";
 export function slope(p: PrangeStmt, e: Expr, defs?: ReadonlyMap<Var, Expr>): number | null {
   switch (e.k) {
     case "num":
-      return 0;
+      return Number.isInteger(e.value) ? 0 : null;
     case "var":
       if (defs?.has(e.v)) return slope(p, defs.get(e.v)!, defs);
       return e.v === p.index ? 1 : 0;
@@ -141,8 +141,8 @@ export function slope(p: PrangeStmt, e: Expr, defs?: ReadonlyMap<Var, Expr>): nu
       if (e.op === "-") return l - r;
       if (e.op !== "*") return l === 0 && r === 0 ? 0 : null;
       if (l === 0 && r === 0) return 0;
-      if (l === 0 && e.l.k === "num") return e.l.value * r;
-      if (r === 0 && e.r.k === "num") return e.r.value * l;
+      if (l === 0 && e.l.k === "num" && Number.isInteger(e.l.value)) return e.l.value * r;
+      if (r === 0 && e.r.k === "num" && Number.isInteger(e.r.value)) return e.r.value * l;
       // (a def's literal value is not looked through: a product by it is unknown)
       return null;
     }
@@ -254,15 +254,18 @@ export function laneShape(p: PrangeStmt): LaneShape {
       if (ofLanes(e.ref.index, true) && slopeOf(e.ref.index) === 1) gathers.set(e, "next");
     } else if (ofLanes(e.ref.index)) gathers.set(e, slopeOf(e.ref.index) === 1 ? "next" : "lanes");
   });
+  // locals an index reads, and the locals their values read, and so on (all need lane 0's scalar)
   const shadowed = new Set<Var>();
-  for (const [v, init] of defs) {
-    let used = false;
-    forEachExprInStmts(p.body, (e) => {
-      if ((e.k === "load" || e.k === "store") && (gathers.has(e) || nextStores.has(e))) visitExpr(e.ref.index, (x) => void (x.k === "var" && x.v === v && (used = true)));
+  const shadow = (e: Expr): void =>
+    visitExpr(e, (x) => {
+      if (x.k === "var" && defs.has(x.v) && !shadowed.has(x.v)) {
+        shadowed.add(x.v);
+        shadow(defs.get(x.v)!);
+      }
     });
-    if (used) shadowed.add(v);
-    void init;
-  }
+  forEachExprInStmts(p.body, (e) => {
+    if ((e.k === "load" || e.k === "store") && (gathers.has(e) || nextStores.has(e))) shadow(e.ref.index);
+  });
   const shape = { uniform, gathers, scatters, nextStores, shadowed, defs };
   shapes.set(m, shape);
   return shape;
@@ -446,6 +449,9 @@ export function laneVerdict(p: PrangeStmt): ScalarReason | null {
       case "load": {
         const off = laneOffset(p, e.ref.index);
         if (!LANE_LOADS.has(e.ref.array.array!)) return no(e, `it reads a ${e.ref.array.array}`);
+        // inner-loop lanes have no range check of their own: the plan proves a site under a
+        // condition only where it holds, and both sides run on both lanes
+        if (inner && (underIf || guarded)) return no(e, "the inner loop reads an element under a condition (the lanes read both sides)");
         if (off === null && shape.gathers.has(e)) {
           if (written.has(e.ref.array)) return no(e, "it reads an element of an array the loop writes at an index other than `i + c`");
           // both sides of a branch run on both lanes: a gather there would be read, unchecked, for

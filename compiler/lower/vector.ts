@@ -142,7 +142,8 @@ export function emitVectorPart(L: FnLowerer, p: PrangeStmt, it: number, itHi: nu
  * Inner-loop lanes (vector-check.ts innerLanes): after the loop's init, while both `k` and `k + 1`
  * satisfy `k < B`, runs the body on lanes (k, k + 1) and steps `k` by 2; the caller's scalar loop
  * then runs what is left. Only on a chunk's fast path, where every site of the loop is proven;
- * and only when no array the loop writes overlaps another array it touches.
+ * and only when no array the loop writes overlaps another array it touches (its loads and stores:
+ * innerLanes refuses `++` on elements and local array variables, which the test would miss).
  */
 export function emitInnerLanes(L: FnLowerer, s: Extract<Stmt, { k: "loop" }>, P: PrangeStmt): void {
   const fb = L.fb;
@@ -186,7 +187,10 @@ export function emitInnerLanes(L: FnLowerer, s: Extract<Stmt, { k: "loop" }>, P:
   fb.code.bytes(pair(0, 1));
   fb.opFD(V.add).localSet(kv);
   fb.block("void").loop("void");
-  // k + 1 < B too (k < B <= 2^31 - 1, so k + 1 does not wrap)
+  // k < B, then k + 1 < B (once k < B <= 2^31 - 1, k + 1 does not wrap; a loop of no trips
+  // may start at 2^31 - 1)
+  emitCond(L, s.cond!);
+  fb.op(Op.i32_eqz).brIf(1);
   fb.localGet(ki).i32Const(1).op(Op.i32_add).localSet(ki);
   emitCond(L, s.cond!);
   fb.localGet(ki).i32Const(1).op(Op.i32_sub).localSet(ki);

@@ -7,7 +7,7 @@
  * must stay scalar (a recurrence through the written array, a store under a condition).
  */
 import { describe, expect, it } from "vitest";
-import { compile } from "../../compiler/index.js";
+import { compile, explain } from "../../compiler/index.js";
 import { parallel, prange } from "../../index.js";
 import { diffAll, type Rng } from "./harness.js";
 
@@ -66,6 +66,49 @@ describe("innermost loops on two lanes over their counter", () => {
       }
     }, (rng) => { const n = rng.int(1, 30); const w = rng.int(0, 9); return [rng.mixed(n * w), rng.f64(n * w), n, w]; }],
   ]);
+
+  // found by review: each of these once gave wrong results, wrote past an array or read past one
+  diffAll([
+    ["an index through a chain of locals (const r = i * w; const c = r + k)", (a: Float64Array, o: Float64Array, n: number, w: number) => {
+      for (const i of prange(n)) {
+        for (let k = 0; k < w; k++) {
+          const r = i * w;
+          const c = r + k;
+          o[c] = a[c] * 2;
+        }
+      }
+    }, (rng) => { const n = rng.int(1, 9); const w = rng.int(0, 7); return [rng.f64(n * w, -5, 5), new Float64Array(n * w), n, w]; }, { parallelOptions: { schedule: "dynamic", chunkSize: 2 } }],
+    ["a local copied from another (const d = (n - 1 - i) * w + k; const c = d)", (a: Float64Array, o: Float64Array, n: number, w: number) => {
+      for (const i of prange(n)) {
+        for (let k = 0; k < w; k++) {
+          const d = (n - 1 - i) * w + k;
+          const c = d;
+          o[c] = a[c] + 100 * i;
+        }
+      }
+    }, (rng) => { const n = rng.int(1, 9); const w = rng.int(0, 7); return [rng.f64(n * w, -5, 5), new Float64Array(n * w), n, w]; }, { parallelOptions: { schedule: "dynamic", chunkSize: 2 } }],
+    ["a counter starting at 2^31 - 1 with no trips", (o: Float64Array, n: number, w: number, s: number, e: number) => {
+      for (const i of prange(n)) {
+        for (let k = s; k < e; k++) o[i * w + k - s] = k;
+      }
+    }, () => [new Float64Array(16).fill(-1), 2, 8, 2 ** 31 - 1, 0], { allowWarnings: true }],
+  ]);
+
+  it("a read under a condition keeps the inner loop off the lanes (the plan proves it only where the condition holds)", () => {
+    const f = (a: Float64Array, o: Float64Array, w: number) => {
+      for (const i of prange(1)) {
+        for (let k = 0; k < w; k++) o[i * w + k] = k < w - 1 ? a[k + 1] - a[k] : 0;
+      }
+    };
+    const g = (a: Float64Array, o: Float64Array, w: number) => {
+      for (const i of prange(1)) {
+        for (let k = 0; k < w; k++) o[i * w + k] = a[k + 1] - a[k];
+      }
+    };
+    const laneLoops = (fn: (...x: never[]) => void) => explain(fn.toString(), ["Float64Array", "Float64Array", "s"]).report.loops[0]!.laneLoops.length;
+    expect(laneLoops(f)).toBe(0);
+    expect(laneLoops(g)).toBe(1);
+  });
 
   it("the stencil's source and destination the same array: the lanes step aside, plain results", () => {
     for (const T of [1, 2]) {
