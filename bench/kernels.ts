@@ -15,6 +15,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { array, parallel, prange, shutdown } from "../index.js";
 import { measureRounds } from "./stats.js";
+// the same kernels the differential tests check against their plain loops
+import { kmeans, matvec, stencil } from "../test/differential/shared-kernels.js";
 
 type Arr = Float64Array | Int32Array;
 type Args = (number | Arr)[];
@@ -54,13 +56,7 @@ export const benches: Bench[] = [
   {
     name: "matvec",
     title: `y = A x, ${MV}²`,
-    kernel: (A: Float64Array, x: Float64Array, y: Float64Array, n: number) => {
-      for (const i of prange(n)) {
-        let s = 0;
-        for (let j = 0; j < n; j++) s += A[i * n + j] * x[j];
-        y[i] = s;
-      }
-    },
+    kernel: matvec,
     loop: (A: Float64Array, x: Float64Array, y: Float64Array, n: number) => {
       for (let i = 0; i < n; i++) {
         let s = 0;
@@ -75,27 +71,7 @@ export const benches: Bench[] = [
   {
     name: "kmeans",
     title: `k-means assign, ${KM.n} × ${KM.d} dims × ${KM.k}`,
-    kernel: (p: Float64Array, cs: Float64Array, labels: Int32Array, n: number, d: number, k: number) => {
-      let total = 0;
-      for (const i of prange(n)) {
-        let best = Infinity;
-        let bestC = 0;
-        for (let c = 0; c < k; c++) {
-          let dist = 0;
-          for (let j = 0; j < d; j++) {
-            const t = p[i * d + j] - cs[c * d + j];
-            dist += t * t;
-          }
-          if (dist < best) {
-            best = dist;
-            bestC = c;
-          }
-        }
-        labels[i] = bestC;
-        total += best;
-      }
-      return total;
-    },
+    kernel: kmeans,
     loop: (p: Float64Array, cs: Float64Array, labels: Int32Array, n: number, d: number, k: number) => {
       let total = 0;
       for (let i = 0; i < n; i++) {
@@ -137,17 +113,7 @@ export const benches: Bench[] = [
   {
     name: "stencil3d",
     title: `7-point 3-D stencil, ${ST}³, B[i*m + j*n + k]`,
-    kernel: (A: Float64Array, B: Float64Array, n: number) => {
-      const m = n * n;
-      for (const i of prange(1, n - 1)) {
-        for (let j = 1; j < n - 1; j++) {
-          for (let k = 1; k < n - 1; k++) {
-            const c = i * m + j * n + k;
-            B[c] = (A[c - 1] + A[c + 1] + A[c - n] + A[c + n] + A[c - m] + A[c + m] - 6 * A[c]) * 0.1 + A[c];
-          }
-        }
-      }
-    },
+    kernel: stencil,
     loop: (A: Float64Array, B: Float64Array, n: number) => {
       const m = n * n;
       for (let i = 1; i < n - 1; i++) {

@@ -109,22 +109,7 @@ export function emitVectorPart(L: FnLowerer, p: PrangeStmt, it: number, itHi: nu
     fb.localGet(last).op(Op.i64_extend_i32_s).i64Const(BigInt(o.hi)).op(Op.i64_add);
     fb.localGet(L.arrays.get(a)!.len).op(Op.i64_extend_i32_u).op(Op.i64_lt_s).op(Op.i32_and);
   }
-  for (const w of written) {
-    for (const a of [...arrays, ...gathered]) {
-      if (a === w) continue;
-      const W = { ...L.arrays.get(w)!, shift: laneShift(w) };
-      const A = { ...L.arrays.get(a)!, shift: laneShift(a) };
-      // disjoint iff endW <= baseA or endA <= baseW (in 64 bits: an array may end at 4 GiB)
-      const end = (x: { base: number; len: number; shift: number }): void => {
-        fb.localGet(x.base).op(Op.i64_extend_i32_u).localGet(x.len).op(Op.i64_extend_i32_u).i64Const(BigInt(x.shift)).op(Op.i64_shl).op(Op.i64_add);
-      };
-      end(W);
-      fb.localGet(A.base).op(Op.i64_extend_i32_u).op(Op.i64_le_u);
-      end(A);
-      fb.localGet(W.base).op(Op.i64_extend_i32_u).op(Op.i64_le_u);
-      fb.op(Op.i32_or).op(Op.i32_and);
-    }
-  }
+  andDisjoint(L, written, [...arrays, ...gathered]);
   L.release(ValType.i32, first);
   L.release(ValType.i32, last);
   if (plan) {
@@ -156,36 +141,11 @@ export function emitInnerLanes(L: FnLowerer, s: Extract<Stmt, { k: "loop" }>, P:
     if (e.k === "store") written.add(e.ref.array);
   });
   fb.i32Const(1);
-  for (const w of written) {
-    for (const a of arrays) {
-      if (a === w) continue;
-      const W = { ...L.arrays.get(w)!, shift: laneShift(w) };
-      const A = { ...L.arrays.get(a)!, shift: laneShift(a) };
-      const end = (x: { base: number; len: number; shift: number }): void => {
-        fb.localGet(x.base).op(Op.i64_extend_i32_u).localGet(x.len).op(Op.i64_extend_i32_u).i64Const(BigInt(x.shift)).op(Op.i64_shl).op(Op.i64_add);
-      };
-      end(W);
-      fb.localGet(A.base).op(Op.i64_extend_i32_u).op(Op.i64_le_u);
-      end(A);
-      fb.localGet(W.base).op(Op.i64_extend_i32_u).op(Op.i64_le_u);
-      fb.op(Op.i32_or).op(Op.i32_and);
-    }
-  }
+  andDisjoint(L, written, [...arrays]);
   fb.if_("void");
   const B = new BodyEmitter(L, P);
-  for (const v of P.model!.liveIn) {
-    L.getVar(v);
-    B.splat(v.ty!);
-    fb.localSet(B.vlocal(v));
-  }
-  B.setConstants();
   const ki = L.local(k);
-  const kv = B.vlocal(k);
-  fb.localGet(ki);
-  B.splat(k.ty!);
-  fb.opFD(V.const);
-  fb.code.bytes(pair(0, 1));
-  fb.opFD(V.add).localSet(kv);
+  const kv = B.enter(() => fb.localGet(ki));
   fb.block("void").loop("void");
   // k < B, then k + 1 < B (once k < B <= 2^31 - 1, k + 1 does not wrap; a loop of no trips
   // may start at 2^31 - 1)
@@ -205,28 +165,36 @@ export function emitInnerLanes(L: FnLowerer, s: Extract<Stmt, { k: "loop" }>, P:
   fb.end();
 }
 
+/**
+ * ANDs into the i32 on the stack: every array of `written` is disjoint from every other array
+ * of `others` (then no lane can see another lane's stores through a second name for the memory).
+ */
+function andDisjoint(L: FnLowerer, written: ReadonlySet<Var>, others: readonly Var[]): void {
+  const fb = L.fb;
+  for (const w of written) {
+    for (const a of others) {
+      if (a === w) continue;
+      const W = { ...L.arrays.get(w)!, shift: laneShift(w) };
+      const A = { ...L.arrays.get(a)!, shift: laneShift(a) };
+      // disjoint iff endW <= baseA or endA <= baseW (in 64 bits: an array may end at 4 GiB)
+      const end = (x: { base: number; len: number; shift: number }): void => {
+        fb.localGet(x.base).op(Op.i64_extend_i32_u).localGet(x.len).op(Op.i64_extend_i32_u).i64Const(BigInt(x.shift)).op(Op.i64_shl).op(Op.i64_add);
+      };
+      end(W);
+      fb.localGet(A.base).op(Op.i64_extend_i32_u).op(Op.i64_le_u);
+      end(A);
+      fb.localGet(W.base).op(Op.i64_extend_i32_u).op(Op.i64_le_u);
+      fb.op(Op.i32_or).op(Op.i32_and);
+    }
+  }
+}
+
 /** The two-lane loops and the fold of the lanes, once the preconditions hold. */
 function emitLanes(L: FnLowerer, p: PrangeStmt, it: number, itHi: number, start: number): void {
   const fb = L.fb;
   const m = p.model!;
   const B = new BodyEmitter(L, p);
-  for (const v of m.liveIn) {
-    L.getVar(v);
-    B.splat(v.ty!);
-    fb.localSet(B.vlocal(v));
-  }
-  for (const r of m.reductions) {
-    fb.f64Const(r.op === "+" ? -0 : r.op === "*" ? 1 : r.op === "min" ? Infinity : -Infinity).opFD(V.splat).localSet(B.vlocal(r.v));
-  }
-  B.setConstants();
-  // the index lanes (i, i + 1) advance by 2 per step, in doubles (exact: |i| < 2^31), rather
-  // than being converted from the i32 index each step (see `splat`)
-  const iv = B.vlocal(p.index);
-  fb.localGet(start).localGet(it).op(Op.i32_add);
-  B.splat({ k: "i32", lo: I32_MIN, hi: I32_MAX });
-  fb.opFD(V.const);
-  fb.code.bytes(pair(0, 1));
-  fb.opFD(V.add).localSet(iv);
+  const iv = B.enter(() => fb.localGet(start).localGet(it).op(Op.i32_add));
 
   const pairStep = (): void => {
     fb.localGet(start).localGet(it).op(Op.i32_add).localSet(B.idx);
@@ -304,6 +272,33 @@ class BodyEmitter {
       this.L.convert(t, "f64");
       this.fb.opFD(V.splat);
     }
+  }
+
+  /**
+   * Before the loop: the live-ins' lanes, the reductions' identities, the constants' locals, and
+   * the index lanes (first, first + 1) from the i32 `first` pushes, which then advance by 2 per
+   * step in doubles (exact: |i| < 2^31) rather than being converted each step (see `splat`).
+   * Returns the index lanes' local.
+   */
+  enter(first: () => void): number {
+    const fb = this.fb;
+    const m = this.p.model!;
+    for (const v of m.liveIn) {
+      this.L.getVar(v);
+      this.splat(v.ty!);
+      fb.localSet(this.vlocal(v));
+    }
+    for (const r of m.reductions) {
+      fb.f64Const(r.op === "+" ? -0 : r.op === "*" ? 1 : r.op === "min" ? Infinity : -Infinity).opFD(V.splat).localSet(this.vlocal(r.v));
+    }
+    this.setConstants();
+    const iv = this.vlocal(this.p.index);
+    first();
+    this.splat({ k: "i32", lo: I32_MIN, hi: I32_MAX });
+    fb.opFD(V.const);
+    fb.code.bytes(pair(0, 1));
+    fb.opFD(V.add).localSet(iv);
+    return iv;
   }
 
   vlocal(v: Var): number {

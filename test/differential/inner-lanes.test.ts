@@ -10,18 +10,9 @@ import { describe, expect, it } from "vitest";
 import { compile, explain } from "../../compiler/index.js";
 import { parallel, prange } from "../../index.js";
 import { diffAll, type Rng } from "./harness.js";
+import { stencil } from "./shared-kernels.js";
 
-const stencil3d = (A: Float64Array, B: Float64Array, n: number) => {
-  const m = n * n;
-  for (const i of prange(1, n - 1)) {
-    for (let j = 1; j < n - 1; j++) {
-      for (let k = 1; k < n - 1; k++) {
-        const c = i * m + j * n + k;
-        B[c] = (A[c - 1] + A[c + 1] + A[c - n] + A[c + n] + A[c - m] + A[c + m] - 6 * A[c]) * 0.1 + A[c];
-      }
-    }
-  }
-};
+const stencil3d = stencil;
 const cube = (rng: Rng) => {
   const n = rng.int(0, 9);
   return [rng.mixed(n * n * n), new Float64Array(n * n * n), n];

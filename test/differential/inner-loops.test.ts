@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { compile, type ParamType } from "../../compiler/index.js";
 import { prange } from "../../index.js";
 import { checkThrowsRange, diff, type Kernel, type MakeInputs, type Rng } from "./harness.js";
+import { kmeans, matvec, stencil } from "./shared-kernels.js";
 
 const F = "Float64Array" as const;
 const I = "Int32Array" as const;
@@ -21,45 +22,6 @@ function hoisted(fn: Kernel, params: readonly ParamType[]): number {
   return r.compiled!.loops[0]!.hoistedChecks;
 }
 
-const matvec = (A: Float64Array, x: Float64Array, y: Float64Array, n: number) => {
-  for (const i of prange(n)) {
-    let s = 0;
-    for (let j = 0; j < n; j++) s += A[i * n + j] * x[j];
-    y[i] = s;
-  }
-};
-const stencil = (A: Float64Array, B: Float64Array, n: number) => {
-  const m = n * n;
-  for (const i of prange(1, n - 1)) {
-    for (let j = 1; j < n - 1; j++) {
-      for (let k = 1; k < n - 1; k++) {
-        const c = i * m + j * n + k;
-        B[c] = (A[c - 1] + A[c + 1] + A[c - n] + A[c + n] + A[c - m] + A[c + m] - 6 * A[c]) * 0.1 + A[c];
-      }
-    }
-  }
-};
-const kmeans = (p: Float64Array, cs: Float64Array, labels: Int32Array, n: number, d: number, k: number) => {
-  let total = 0;
-  for (const i of prange(n)) {
-    let best = Infinity;
-    let bestC = 0;
-    for (let c = 0; c < k; c++) {
-      let dist = 0;
-      for (let j = 0; j < d; j++) {
-        const t = p[i * d + j] - cs[c * d + j];
-        dist += t * t;
-      }
-      if (dist < best) {
-        best = dist;
-        bestC = c;
-      }
-    }
-    labels[i] = bestC;
-    total += best;
-  }
-  return total;
-};
 
 const mv: MakeInputs = (rng: Rng) => {
   const n = rng.int(0, 40);

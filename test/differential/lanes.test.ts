@@ -10,6 +10,7 @@ import { compile, type ParamType } from "../../compiler/index.js";
 import { prange } from "../../index.js";
 import { checkThrowsRange, type CheckOptions, diff, type Kernel, type MakeInputs, type Rng } from "./harness.js";
 import { parallel } from "../../index.js";
+import { kmeans } from "./shared-kernels.js";
 
 const F = "Float64Array" as const;
 
@@ -108,27 +109,8 @@ const rows = (rng: Rng) => {
 
 describe("inner loops and gathers on the lanes", () => {
   lanes([
-    ["k-means assignment: nested uniform loops, a gather per lane and a splatted one, argmin by if", (p: Float64Array, cs: Float64Array, labels: Int32Array, n: number, d: number, k: number) => {
-      let total = 0;
-      for (const i of prange(n)) {
-        let best = Infinity;
-        let bestC = 0;
-        for (let c = 0; c < k; c++) {
-          let dist = 0;
-          for (let j = 0; j < d; j++) {
-            const t = p[i * d + j] - cs[c * d + j];
-            dist += t * t;
-          }
-          if (dist < best) {
-            best = dist;
-            bestC = c;
-          }
-        }
-        labels[i] = bestC;
-        total += best;
-      }
-      return total;
-    }, points, [F, F, "Int32Array", "s", "s", "s"], { floatReduction: true }],
+    ["k-means assignment: nested uniform loops, a gather per lane and a splatted one, argmin by if", kmeans as Kernel,
+      points, [F, F, "Int32Array", "s", "s", "s"], { floatReduction: true }],
     ["row sums in the serial order of each row (bit-exact), empty rows included", (a: Float64Array, x: Float64Array, y: Float64Array, n: number, k: number) => {
       for (const i of prange(n)) {
         let s = 0;
