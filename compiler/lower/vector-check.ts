@@ -20,6 +20,7 @@
 import type { Expr, Pos, PrangeStmt, Reduction, Stmt, Var } from "../model/ir.js";
 import { IMPORTED_MATH, mathArity } from "../model/builtins.js";
 import { forEachExprInStmts, forEachStmt, visitExpr } from "../model/walk.js";
+import { exprEquals } from "../analysis/exprs.js";
 import { planChunk } from "./hoist.js";
 import { laneFunction } from "./mathlink.js";
 
@@ -208,14 +209,8 @@ export function laneShape(p: PrangeStmt): LaneShape {
   const uniform = new Set<Var>();
   for (const v of m.liveIn) if (!reds.has(v) && !v.array) uniform.add(v);
   for (const v of controlWrites) if (!bodyWrites.has(v) && !reds.has(v) && v !== p.index && !v.array) uniform.add(v);
-  const isUniform = (e: Expr): boolean => {
-    let ok = true;
-    visitExpr(e, (x) => {
-      if (x.k === "var" && !uniform.has(x.v)) ok = false;
-      if (x.k === "load" || x.k === "call" || x.k === "length" || x.k === "atomic" || x.k === "store" || x.k === "updateElem" || x.k === "newArray") ok = false;
-    });
-    return ok;
-  };
+  /** an index (or value) both lanes share: uniform variables, constants and arithmetic, no assignment */
+  const isUniform = (e: Expr): boolean => isUniformControl(e, uniform, false);
   const controlExprs = (l: Extract<Stmt, { k: "loop" }>): Expr[] => [
     ...l.init.flatMap((i) => (i.k === "let" && i.init ? [i.init] : i.k === "expr" ? [i.e] : [])),
     ...(l.cond ? [l.cond] : []),
@@ -292,7 +287,7 @@ function laneCost(p: PrangeStmt, shape: LaneShape): ScalarReason | null {
       if ((x.k === "load" || x.k === "store") && !inIndex.has(x.ref.index)) visitExpr(x.ref.index, (y) => void inIndex.add(y));
       if (x.k === "load" && shape.gathers.get(x) === "lanes") costly += w;
       if (x.k === "store" && shape.scatters.has(x)) costly += w;
-      if (x.k === "binary" && !inIndex.has(x)) work += w;
+      if (x.k === "binary") work += w;
       if (x.k === "unary" && x.op === "-") work += w;
       if (x.k === "call") work += 4 * w;
       if ((x.k === "assign" || x.k === "store") && x.op !== "=") work += w;
@@ -333,12 +328,15 @@ function laneCost(p: PrangeStmt, shape: LaneShape): ScalarReason | null {
   return { why: `its per-lane element reads and writes (weight ${costly}) would cost more than two lanes save on its arithmetic (weight ${work}, below ${factor}x theirs)`, at: null };
 }
 
-/** A control expression of a uniform loop: only uniform variables, constants and arithmetic (assignments to them included). */
-function isUniformControl(e: Expr, uniform: ReadonlySet<Var>): boolean {
+/**
+ * A control expression of a uniform loop: only uniform variables, constants and arithmetic, and
+ * (with `assigns`) assignments to uniform variables.
+ */
+function isUniformControl(e: Expr, uniform: ReadonlySet<Var>, assigns = true): boolean {
   let ok = true;
   visitExpr(e, (x) => {
     if (x.k === "var" && !uniform.has(x.v)) ok = false;
-    if ((x.k === "assign" || x.k === "update") && !uniform.has(x.target)) ok = false;
+    if ((x.k === "assign" || x.k === "update") && (!assigns || !uniform.has(x.target))) ok = false;
     if (x.k === "load" || x.k === "call" || x.k === "length" || x.k === "atomic" || x.k === "store" || x.k === "updateElem" || x.k === "newArray" || x.k === "comma") ok = false;
   });
   return ok;
@@ -389,7 +387,7 @@ export function innerLanes(s: Extract<Stmt, { k: "loop" }>): PrangeStmt | null {
   });
   const model = {
     liveIn: [...reads], reductions: [], arrayReductions: [], partialBytes: 0, privates: [], shared: [],
-    arraysRead: [...read], arraysWritten: [...written], serialUnless: [], diagnostics: [0, 1] as const, inner: true,
+    arraysRead: [...read], arraysWritten: [...written], serialUnless: [], diagnostics: [0, 0] as const, inner: true,
   };
   const p = { k: "prange", id: -1, index: k, body: s.body, rangeStart: init.init, rangeStop: c.r, rangeStep: init.init, serial: true, model, start: s.start, end: s.end } as unknown as PrangeStmt;
   return laneVerdict(p) === null ? p : null;
@@ -432,7 +430,7 @@ export function laneVerdict(p: PrangeStmt): ScalarReason | null {
   let underIf = 0;
   /** inside a `?:` branch or the right operand of `&&`/`||` */
   let guarded = 0;
-  const storeIndex = new Map<Var, string>();
+  const storeIndex = new Map<Var, Expr>();
   const declared = new Set<Var>();
   forEachStmt(p.body, (x) => void (x.k === "let" && declared.add(x.v)));
   /** gathers and scatters: their sites must be proven in bounds by the chunk's entry check */
@@ -572,10 +570,9 @@ export function laneVerdict(p: PrangeStmt): ScalarReason | null {
       if (e.op !== "=" && !COMPOUND.has(e.op)) return no(e, `a compound store \`${e.op}\` to an element`);
       if (underIf) return no(e, "the inner loop stores under a condition");
       if (!okIndex(e.ref.index) && !shape.nextStores.has(e)) return no(e, "the inner loop stores at an index that does not grow by one with its counter");
-      const text = JSON.stringify(e.ref.index, (k, v) => (k === "ty" || k === "start" || k === "end" || k === "site" ? undefined : k === "v" ? v.id : v));
       const seen = storeIndex.get(e.ref.array);
-      if (seen !== undefined && seen !== text) return no(e, "the inner loop stores to one array at two different indices");
-      storeIndex.set(e.ref.array, text);
+      if (seen !== undefined && !exprEquals(seen, e.ref.index)) return no(e, "the inner loop stores to one array at two different indices");
+      storeIndex.set(e.ref.array, e.ref.index);
       return notBool(e.value) && ok(e.value);
     }
     if (e.k === "store") {

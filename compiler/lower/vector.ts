@@ -83,7 +83,7 @@ export function emitVectorPart(L: FnLowerer, p: PrangeStmt, it: number, itHi: nu
     offsets.set(a, o ? { lo: Math.min(o.lo, off), hi: Math.max(o.hi, off) } : { lo: off, hi: off });
   };
   const shape = laneShape(p);
-  // arrays read only by gathers: in bounds by the chunk's entry check, but in the overlap test
+  // arrays gathered or scattered: in bounds by the chunk's entry check, but in the overlap test
   const gathered = new Set<Var>();
   forEachExprInStmts(p.body, (e) => {
     if (e.k === "load" && shape.gathers.has(e)) gathered.add(e.ref.array);
@@ -92,7 +92,6 @@ export function emitVectorPart(L: FnLowerer, p: PrangeStmt, it: number, itHi: nu
     else if (e.k === "store") (at(e.ref.array, 0), written.add(e.ref.array));
   });
   const plan = gathered.size ? planChunk(p) : null;
-  // a written array read or written only by gathers and scatters is in the overlap test through `gathered`
   if (gathered.size && !plan) throw new Error("internal: a two-lane gather without a chunk plan");
   // preconditions, all on i32: step is 1; first index >= 0 and last index < length of every
   // array; no written array overlaps another array (then lanes cannot see each other's stores)
