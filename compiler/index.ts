@@ -213,7 +213,11 @@ function runPhases(source: string, options: CompileOptions, params: readonly Par
     analyse(kernel, params ?? defaultParamTypes(shape), sink, textOf);
     if (sink.hasErrors || !lower) return { diagnostics: sink.items, sourceOffset, shape, compiled: null };
     listener?.seen({ kernel, locate: parsed.locate, textOf });
-    const compiled = lowerKernel(kernel, (p) => parsed.locate(p.start), { checkRaces: options.checkRaces === true, ...(listener ? { notes: listener.notes } : {}) });
+    const compiled = lowerKernel(kernel, (p) => parsed.locate(p.start), {
+      checkRaces: options.checkRaces === true,
+      ...(options.probeFastPath ? { probeFastPath: true } : {}),
+      ...(listener ? { notes: listener.notes } : {}),
+    });
     return { diagnostics: sink.items, sourceOffset, shape, compiled };
   } catch (e) {
     // a signature that contradicts the kernel is the caller's error, not the compiler's

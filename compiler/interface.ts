@@ -25,6 +25,12 @@ export interface CompileOptions {
   readonly globals?: Readonly<Record<string, GlobalValue>>;
   /** checked mode: instrument every array access in a prange for the run-time race checker */
   readonly checkRaces?: boolean;
+  /**
+   * For tests of the compiler: a prange chunk whose checked-once entry test fails traps
+   * (`unreachable`) instead of running the fully checked loop, so a test can tell that the fast
+   * path ran. Loop-free chunks under 8 iterations, which skip the test by design, are exempt.
+   */
+  readonly probeFastPath?: boolean;
 }
 
 /** What the front end learns of a kernel without a signature. */

@@ -51,6 +51,8 @@ export interface ModuleCtx {
    * at most MAIN_LOOP_LIMIT (loop-free bodies of at most MAIN_BODY_LIMIT expressions)
    */
   readonly mainBodies: ReadonlySet<number>;
+  /** CompileOptions.probeFastPath: a chunk whose fast-path entry test fails traps */
+  readonly probeFastPath?: boolean;
   /** checked mode: each shared scalar's element in the kernel's scalar shadow block */
   readonly checkedScalars?: ReadonlyMap<Var, number>;
   /** checked mode: a site (an index into CompiledKernel.sites) for a scalar access at `at` */

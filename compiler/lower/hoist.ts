@@ -26,7 +26,8 @@
  *   if ok { loop with the narrowed types, unchecked sites } else { loop, all checked }
  */
 import { type Expr, I32_MAX, I32_MIN, i32, type PrangeStmt, type Stmt, type Ty, type Var } from "../model/ir.js";
-import { visitExpr } from "../model/walk.js";
+import { forEachExprInStmts, visitExpr } from "../model/walk.js";
+import { exprEquals } from "../analysis/exprs.js";
 import type { FnLowerer } from "./fn.js";
 import { ValType } from "./wasm/encoder.js";
 import { Op, OpFC } from "./wasm/opcodes.js";
@@ -39,8 +40,22 @@ type Tree =
   | { readonly k: "local"; readonly v: Var; readonly init: Tree }
   | { readonly k: "box"; readonly v: Var; readonly cmp: "<" | "<=" | ">" | ">="; readonly step: number; readonly init: Tree; readonly bound: Tree }
   | { readonly k: "bin"; readonly op: "+" | "-" | "*"; readonly l: Tree; readonly r: Tree; readonly e: Expr }
-  /** `base` inside a branch whose condition bounds it: [max(base.lo, lo.lo + loAdj), min(base.hi, hi.hi + hiAdj)] */
-  | { readonly k: "clamp"; readonly base: Tree; readonly lo: Tree | null; readonly loAdj: number; readonly hi: Tree | null; readonly hiAdj: number };
+  /**
+   * a running index (`let pos = j * rowSize` and `u[++pos]` in the loop that follows): `init`
+   * plus at most `trip` (its steps' [down, up]) per trip of the loop over [a, b) (`cmp`, `step`),
+   * so every value it takes lies in [init.lo + T * down, init.hi + T * up] for T trips at most;
+   * inside the body, [init.lo + (T - 1) * down + partial.down, init.hi + (T - 1) * up + partial.up]
+   */
+  | { readonly k: "induct"; readonly v: Var; readonly init: Tree; readonly a: Tree; readonly b: Tree; readonly cmp: "<" | "<=" | ">" | ">=";
+      readonly step: number; readonly loop: Stmt; readonly trip: { readonly down: number; readonly up: number };
+      /** inside the loop's body: the steps this trip may have taken so far (earlier trips: at most T - 1) */
+      readonly partial: { readonly down: number; readonly up: number } | null }
+  /**
+   * `base` inside a branch whose condition bounds it: [max(base.lo, lo.lo + loAdj), min(base.hi, hi.hi + hiAdj)];
+   * with `ne` (`v !== e`, e one value at chunk entry), an end of that range equal to e moves in by one
+   */
+  | { readonly k: "clamp"; readonly base: Tree; readonly lo: Tree | null; readonly loAdj: number; readonly hi: Tree | null; readonly hiAdj: number;
+      readonly ne: Tree | null };
 
 export interface ChunkPlan {
   /** access sites proven in bounds on the fast path */
@@ -67,12 +82,18 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
   const privates = new Set<Var>(m.privates);
   const writes = new Map<Var, number>();
   const uses = new Map<Var, Expr[]>();
+  const writeNodes = new Map<Var, Expr[]>();
   // variables one of whose reads passes its representation on unconverted: the value of a
   // store (or Atomics.store) or the last operand of a comma (their own type is the general one)
   const leaky = new Set<Var>();
   const scan = (e: Expr): void =>
     visitExpr(e, (x) => {
-      if (x.k === "assign" || x.k === "update") writes.set(x.target, (writes.get(x.target) ?? 0) + 1);
+      if (x.k === "assign" || x.k === "update") {
+        writes.set(x.target, (writes.get(x.target) ?? 0) + 1);
+        let l = writeNodes.get(x.target);
+        if (!l) writeNodes.set(x.target, (l = []));
+        l.push(x);
+      }
       if (x.k === "var") {
         let l = uses.get(x.v);
         if (!l) uses.set(x.v, (l = []));
@@ -80,6 +101,7 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
       }
       const passed = x.k === "store" && x.op === "=" ? x.value : x.k === "comma" ? x.es[x.es.length - 1]! : x.k === "atomic" && x.op === "store" ? x.args[0]! : null;
       if (passed && passed.k === "var") leaky.add(passed.v);
+      if (passed && (passed.k === "update" || passed.k === "assign")) leaky.add(passed.target);
     });
   const scanStmts = (ss: readonly Stmt[]): void => {
     for (const s of ss) {
@@ -102,7 +124,19 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
   };
   scanStmts(p.body);
 
-  type Env = Map<Var, Tree>;
+  /**
+   * The trees of the variables in scope, and the else-branch facts of conjunctions: `notAll`
+   * holds lists [A1, A2, ...] of conditions known not to hold together (the else of
+   * `if (A1 && A2)`), so that where all but one are known true the last one is known false
+   * (hotspot's corner cases before its edge cases: in `else if (r === 0)` after
+   * `if (r === 0 && c === 0)`, c !== 0).
+   */
+  type Env = Map<Var, Tree> & { notAll?: readonly (readonly Expr[])[] };
+  const fork = (env: Env): Env => {
+    const e: Env = new Map(env);
+    e.notAll = env.notAll;
+    return e;
+  };
   const tree = (e: Expr, env: Env): Tree | null => {
     switch (e.k) {
       case "num":
@@ -123,6 +157,17 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
         // a double live-in takes part when the chunk finds it an int32 (not -0): `dual` of `dual *= 2`
         if (liveIn.has(v) && !v.array && (v.ty!.k === "i32" || ((v.ty!.k === "i64" || v.ty!.k === "f64") && !leaky.has(v)))) return { k: "var", v };
         return null;
+      }
+      case "update":
+      case "assign": {
+        // `++pos`, `pos++`, `pos += 2`: inside the running index's extent, before and after; a
+        // postfix step's value is that before its own step, which the statement's steps so far
+        // (the extent at this statement) count
+        const t = env.get(e.target);
+        if (!t || t.k !== "induct") return null;
+        if (e.k !== "update" || e.prefix || !t.partial) return t;
+        const d = e.op === "++" ? 1 : -1;
+        return { ...t, partial: { down: t.partial.down - Math.min(d, 0), up: t.partial.up - Math.max(d, 0) } };
       }
       case "binary": {
         if (e.op !== "+" && e.op !== "-" && e.op !== "*") return null;
@@ -158,20 +203,43 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
     if (x.k !== "var") return;
     const base = tree(x, env);
     const e = tree(y, env);
-    if (!base || !e || op === "!==") return;
+    // a running index moves inside the branch: the condition holds only where it was tested
+    if (!base || !e || base.k === "induct") return;
+    // `r !== 0` (or the else of `r === 0`): the chunk holding r = 0 starts its range at 1 there
+    if (op === "!==") return void env.set(x.v, { k: "clamp", base, lo: null, loAdj: 0, hi: null, hiAdj: 0, ne: e });
     const lo = op === ">" || op === ">=" || op === "===" ? e : null;
     const hi = op === "<" || op === "<=" || op === "===" ? e : null;
-    env.set(x.v, { k: "clamp", base, lo, loAdj: op === ">" ? 1 : 0, hi, hiAdj: op === "<" ? -1 : 0 });
+    env.set(x.v, { k: "clamp", base, lo, loAdj: op === ">" ? 1 : 0, hi, hiAdj: op === "<" ? -1 : 0, ne: null });
+  };
+  // a fact may only name values fixed over the whole loop body or over their scope: the index,
+  // live-ins, counters, and locals written once by their declaration
+  const fixed = (e: Expr): boolean => {
+    let ok = true;
+    visitExpr(e, (x) => {
+      if (x.k === "var" && !(x.v === p.index || (liveIn.has(x.v) && !writes.has(x.v)) || x.v.counter || (x.v.owner === p && !outer.has(x.v) && !writes.has(x.v)))) ok = false;
+      if (x.k === "assign" || x.k === "update" || x.k === "store" || x.k === "updateElem" || x.k === "call" || x.k === "atomic") ok = false;
+    });
+    return ok;
   };
   const refine = (c: Expr, env: Env): [Env, Env] => {
-    const t = new Map(env);
-    const f = new Map(env);
+    const t = fork(env);
+    const f = fork(env);
+    const conjuncts: Expr[] = [];
     const conj = (x: Expr): void => {
       if (x.k === "logical" && x.op === "&&") (conj(x.l), conj(x.r));
-      else bound(x, t, false);
+      else conjuncts.push(x);
     };
     conj(c);
-    bound(c, f, true);
+    for (const x of conjuncts) bound(x, t, false);
+    if (t.notAll) {
+      // the then-branch: what the condition makes true drops out of each fact; a fact left with
+      // one condition makes it false
+      const left = t.notAll.map((fact) => fact.filter((a) => !conjuncts.some((b) => exprEquals(a, b))));
+      for (const fact of left) if (fact.length === 1) bound(fact[0]!, t, true);
+      t.notAll = left.filter((fact) => fact.length > 1);
+    }
+    if (conjuncts.length === 1) bound(c, f, true);
+    else if (conjuncts.every(fixed)) f.notAll = [...(f.notAll ?? []), conjuncts];
     return [t, f];
   };
   const checks: { t: Tree; array: Var }[] = [];
@@ -205,10 +273,118 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
     }
     for (const c of children(x)) sitesIn(c, env);
   };
+  /**
+   * The steps `v` takes in `e` / in the statements `ss` outside loops nested in them, as
+   * [down, up] (the smaller and larger sums of their constants; of an if's branches, whose steps
+   * exclude each other, the smaller and larger); null when one is not a step by a constant.
+   */
+  type Steps = { readonly down: number; readonly up: number };
+  const NONE: Steps = { down: 0, up: 0 };
+  const add = (x: Steps, y: Steps): Steps => ({ down: x.down + y.down, up: x.up + y.up });
+  const stepsIn = (v: Var, e: Expr | null | undefined): Steps | null => {
+    let down = 0;
+    let up = 0;
+    let ok = true;
+    if (e) visitExpr(e, (x) => {
+      if ((x.k !== "update" && x.k !== "assign") || x.target !== v) return;
+      let d = NaN;
+      if (x.k === "update") d = x.op === "++" ? 1 : -1;
+      else if ((x.op === "+=" || x.op === "-=") && x.value.k === "num" && Number.isInteger(x.value.value) && Math.abs(x.value.value) <= 65536) {
+        d = x.op === "+=" ? x.value.value : -x.value.value;
+      }
+      if (Number.isNaN(d)) ok = false;
+      else if (d < 0) down += d;
+      else up += d;
+    });
+    return ok ? { down, up } : null;
+  };
+  const stepsOf = (v: Var, ss: readonly Stmt[]): Steps | null => {
+    let sum: Steps | null = NONE;
+    const on = (e: Expr | null | undefined): void => {
+      const x = stepsIn(v, e);
+      sum = sum && x && add(sum, x);
+    };
+    for (const t of ss) {
+      switch (t.k) {
+        case "expr": on(t.e); break;
+        case "let": on(t.init); break;
+        case "return": on(t.e); break;
+        case "if": {
+          on(t.c);
+          const [y, n] = [stepsOf(v, t.t), stepsOf(v, t.f)];
+          sum = sum && y && n && add(sum, { down: Math.min(y.down, n.down), up: Math.max(y.up, n.up) });
+          break;
+        }
+        case "block": {
+          const x = stepsOf(v, t.body);
+          sum = sum && x && add(sum, x);
+          break;
+        }
+        default: break;
+      }
+    }
+    return sum;
+  };
+  /** how many writes of `v` lie in `e` / in `ss` at any depth / in `ss` outside loops nested in them */
+  const isWriteOf = (v: Var, x: Expr): boolean => (x.k === "update" || x.k === "assign") && x.target === v;
+  const writesInExpr = (v: Var, e: Expr | null | undefined): number => {
+    let n = 0;
+    if (e) visitExpr(e, (x) => void (isWriteOf(v, x) && n++));
+    return n;
+  };
+  const writesIn = (v: Var, ss: readonly Stmt[]): number => {
+    let n = 0;
+    forEachExprInStmts(ss, (x) => void (isWriteOf(v, x) && n++));
+    return n;
+  };
+  const shallowWrites = (v: Var, ss: readonly Stmt[]): number => {
+    let n = 0;
+    for (const t of ss) {
+      if (t.k === "if") n += writesInExpr(v, t.c) + shallowWrites(v, t.t) + shallowWrites(v, t.f);
+      else if (t.k === "block") n += shallowWrites(v, t.body);
+      else if (t.k !== "loop" && t.k !== "prange") n += writesIn(v, [t]);
+    }
+    return n;
+  };
+  /**
+   * `v` as a running index: every one of its `writes` writes is `++v`, `--v`, `v++`, `v--`,
+   * `v += c` or `v -= c` (c an integer constant) in the body or update of one canonical `for` loop
+   * among the statements `rest` that follow its declaration, outside any loop nested in it: each
+   * runs at most once a trip, and the declaration runs again before that loop can.
+   */
+  const runningIndex = (v: Var, rest: readonly Stmt[], writes: number, env: Env): Omit<Extract<Tree, { k: "induct" }>, "init"> | null => {
+    const s = rest.find((t) => writesIn(v, [t]) > 0);
+    if (!s || s.k !== "loop" || s.kind !== "for" || writesIn(v, [s]) !== writes) return null;
+    const first = s.init[0];
+    if (!first || first.k !== "let" || !first.v.counter) return null;
+    if (writesIn(v, s.init) + writesInExpr(v, s.cond) !== 0) return null;
+    if (shallowWrites(v, s.body) + writesInExpr(v, s.update) !== writes) return null;
+    const body = stepsOf(v, s.body);
+    const update = stepsIn(v, s.update);
+    if (!body || !update) return null;
+    const c = first.v.counter;
+    const inner = fork(env);
+    const a = tree(c.init, inner);
+    const b = a && tree(c.bound, inner);
+    if (!a || !b) return null;
+    return { k: "induct", v, a, b, cmp: c.cmp, step: c.step, loop: s, trip: add(body, update), partial: null };
+  };
   const siteOf = new Map<number, number>();
+  // inside a running index's loop body: a statement's steps count from its start (its reads may
+  // follow them); an if's branches add their own, and the larger of them counts after the if
+  const step = (env: Env, of: (v: Var) => Steps | null): void => {
+    for (const [v, t] of env) {
+      if (t.k !== "induct" || !t.partial) continue;
+      const d = of(v);
+      if (!d) env.delete(v);
+      else if (d.down || d.up) env.set(v, { ...t, partial: add(t.partial, d) });
+    }
+  };
   const walk = (ss: readonly Stmt[], env0: Env): void => {
-    const env = new Map(env0);
-    for (const s of ss) {
+    const env = fork(env0);
+    for (const [at, s] of ss.entries()) {
+      if (s.k === "if") step(env, (v) => stepsIn(v, s.c));
+      else if (s.k !== "block" && s.k !== "loop" && s.k !== "prange") step(env, (v) => stepsOf(v, [s]));
       switch (s.k) {
         case "expr": {
           sitesIn(s.e, env);
@@ -229,10 +405,15 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
           if (!s.init) break;
           sitesIn(s.init, env);
           const v = s.v;
-          if (v.array || v.owner !== p || outer.has(v) || (writes.get(v) ?? 0) !== 0 || v.counter) break;
+          if (v.array || v.owner !== p || outer.has(v) || v.counter) break;
           if (v.ty!.k !== "i32" && (leaky.has(v) || !(isIntTy(v.ty) || v.ty!.k === "f64"))) break;
           const init = tree(s.init, env);
-          if (init) env.set(v, { k: "local", v, init });
+          if (!init) break;
+          if ((writes.get(v) ?? 0) === 0) env.set(v, { k: "local", v, init });
+          else {
+            const run = runningIndex(v, ss.slice(at + 1), writes.get(v)!, env);
+            if (run) env.set(v, { ...run, init });
+          }
           break;
         }
         case "if": {
@@ -240,16 +421,23 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
           const [t, f] = refine(s.c, env);
           walk(s.t, t);
           walk(s.f, f);
+          step(env, (v) => {
+            const [y, n] = [stepsOf(v, s.t), stepsOf(v, s.f)];
+            return y && n && { down: Math.min(y.down, n.down), up: Math.max(y.up, n.up) };
+          });
           break;
         }
-        case "block": walk(s.body, env); break;
+        case "block":
+          walk(s.body, env);
+          step(env, (v) => stepsOf(v, s.body));
+          break;
         case "prange": {
           sitesIn(s.rangeStart, env);
           sitesIn(s.rangeStop, env);
           sitesIn(s.rangeStep, env);
           // a nested (serial) prange with a constant step: its index lies in [start, stop - 1]
           // (step > 0) or [stop + 1, start] (step < 0) inside its body
-          const inner = new Map(env);
+          const inner = fork(env);
           const st = s.rangeStep;
           const stepC = st.k === "num" ? st.value : st.k === "unary" && st.op === "-" && st.e.k === "num" ? -st.e.value : NaN;
           if (s.index.ty!.k === "i32" && Number.isInteger(stepC) && stepC !== 0) {
@@ -261,7 +449,7 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
           break;
         }
         case "loop": {
-          const inner = new Map(env);
+          const inner = fork(env);
           for (const x of s.init) {
             if (x.k === "let" && x.init) sitesIn(x.init, inner);
             else if (x.k === "expr") sitesIn(x.e, inner);
@@ -269,7 +457,8 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
           if (s.cond) sitesIn(s.cond, inner);
           if (s.update) sitesIn(s.update, inner);
           const first = s.init[0];
-          const body = new Map(inner);
+          const body = fork(inner);
+          for (const [v, t] of inner) if (t.k === "induct" && t.loop === s) body.set(v, { ...t, partial: NONE });
           // an i64 counter (j < m for m = n*n) is typed i32 on the fast path when its values,
           // the exit value included, fit int32
           const counterTy = first && first.k === "let" ? first.v.ty!.k : null;
@@ -286,7 +475,7 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
       }
     }
   };
-  walk(p.body, new Map());
+  walk(p.body, new Map() as Env);
   if (!checks.length) return null;
   const sites = new Set<number>();
   checks.forEach((_, j) => sites.add(siteOf.get(j)!));
@@ -309,10 +498,20 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
       if (p.index.ty!.k !== "i32") vars.add(p.index);
     } else if (t.k === "var") {
       if (t.v.ty!.k !== "i32") (vars.add(t.v), liveIns.add(t.v));
+    } else if (t.k === "induct") {
+      // narrowed with its steps (`++pos` computes in i32 on the fast path)
+      if (t.v.ty!.k !== "i32") {
+        vars.add(t.v);
+        for (const w of writeNodes.get(t.v) ?? []) exprs.add(w);
+      }
+      mark(t.init);
+      mark(t.a);
+      mark(t.b);
     } else if (t.k === "clamp") {
       mark(t.base);
       if (t.lo) mark(t.lo);
       if (t.hi) mark(t.hi);
+      if (t.ne) mark(t.ne);
     } else if (t.k === "box") {
       if (t.v.ty!.k !== "i32") vars.add(t.v);
       mark(t.init);
@@ -343,7 +542,20 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
   fb.localGet(idx.hi).localGet(idx.lo).localGet(idx.lo).localGet(idx.hi).op(Op.i64_lt_s).select().localSet(idx.hi);
   fb.localGet(t).localSet(idx.lo);
 
-  type Ext = { lo: number; hi: number };
+  /** an extent; `dead` (an i32 local), where set, is 1 when the node's code never runs (it lies in a loop that does not) */
+  type Ext = { lo: number; hi: number; dead?: number };
+  const live = (x: Ext): void => {
+    if (x.dead !== undefined) fb.localGet(x.dead).op(Op.i32_or);
+  };
+  const deadOf = (...xs: Ext[]): number | undefined => {
+    const ds = xs.map((x) => x.dead).filter((d): d is number => d !== undefined);
+    if (ds.length < 2) return ds[0];
+    const d = fb.local(ValType.i32);
+    fb.localGet(ds[0]!);
+    for (const o of ds.slice(1)) fb.localGet(o).op(Op.i32_or);
+    fb.localSet(d);
+    return d;
+  };
   const memo = new Map<Tree, Ext>();
   const fresh = (): Ext => ({ lo: fb.local(I64), hi: fb.local(I64) });
   const both = (push: () => void): Ext => {
@@ -389,6 +601,7 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
       case "box": {
         const a = ext(tr.init);
         const b = ext(tr.bound);
+        const outerDead = deadOf(a, b);
         x = fresh();
         // values inside the loop's body
         if (tr.cmp === "<" || tr.cmp === "<=") {
@@ -402,6 +615,12 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
           fb.localSet(x.lo);
           fb.localGet(a.hi).localSet(x.hi);
         }
+        // an empty box (symm's `k < i` at i = 0, trmm's `k = i + 1; k < m` at i = m - 1): the body
+        // never runs in this chunk, so none of its nodes and accesses need to pass
+        x.dead = fb.local(ValType.i32);
+        fb.localGet(x.lo).localGet(x.hi).op(Op.i64_gt_s);
+        live({ lo: 0, hi: 0, dead: outerDead });
+        fb.localSet(x.dead);
         if (plan.vars.has(tr.v)) {
           // narrowed to i32: every value it takes, the one that ends the loop too, must fit
           const exit = fb.local(I64);
@@ -415,8 +634,38 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
             fb.localGet(exit).localGet(a.lo).localGet(exit).localGet(a.lo).op(Op.i64_lt_s).select().i64Const(BigInt(I32_MIN)).op(Op.i64_ge_s);
           }
           fb.op(Op.i32_and);
+          // the loop's test runs (with its start value) even when its body does not
+          live({ lo: 0, hi: 0, dead: outerDead });
           and();
         }
+        break;
+      }
+      case "induct": {
+        const init = ext(tr.init);
+        const a = ext(tr.a);
+        const b = ext(tr.b);
+        x = fresh();
+        x.dead = deadOf(init, a, b);
+        // T, the most trips: ((last counter value) - (first)) / |step| + 1, or 0 when that span is
+        // negative (the unsigned quotient is then not selected)
+        const span = fb.local(I64);
+        const trips = fb.local(I64);
+        if (tr.cmp === "<" || tr.cmp === "<=") {
+          fb.localGet(b.hi);
+          if (tr.cmp === "<") fb.i64Const(1n).op(Op.i64_sub);
+          fb.localGet(a.lo).op(Op.i64_sub).localSet(span);
+        } else {
+          fb.localGet(a.hi).localGet(b.lo);
+          if (tr.cmp === ">") fb.i64Const(1n).op(Op.i64_add);
+          fb.op(Op.i64_sub).localSet(span);
+        }
+        // inside the body: at most T - 1 trips done before this one (none when T = 0: then the body never runs)
+        const done = tr.partial ? 0n : 1n;
+        fb.localGet(span).i64Const(BigInt(Math.abs(tr.step))).op(Op.i64_div_u).i64Const(done).op(Op.i64_add);
+        fb.i64Const(0n).localGet(span).i64Const(0n).op(Op.i64_ge_s).select().localSet(trips);
+        const [down, up] = [tr.partial?.down ?? 0, tr.partial?.up ?? 0];
+        fb.localGet(init.lo).localGet(trips).i64Const(BigInt(tr.trip.down)).op(Op.i64_mul).op(Op.i64_add).i64Const(BigInt(down)).op(Op.i64_add).localSet(x.lo);
+        fb.localGet(init.hi).localGet(trips).i64Const(BigInt(tr.trip.up)).op(Op.i64_mul).op(Op.i64_add).i64Const(BigInt(up)).op(Op.i64_add).localSet(x.hi);
         break;
       }
       case "clamp": {
@@ -431,12 +680,28 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
         };
         side(x.lo, a.lo, tr.lo, tr.loAdj, true);
         side(x.hi, a.hi, tr.hi, tr.hiAdj, false);
+        if (tr.ne) {
+          // an integer v in [lo, hi] and v !== e with e a single value c: lo === c gives lo + 1,
+          // hi === c gives hi - 1 (an empty range is a branch that never runs: any test passes)
+          const n = ext(tr.ne);
+          const single = fb.local(ValType.i32);
+          fb.localGet(n.lo).localGet(n.hi).op(Op.i64_eq).localSet(single);
+          fb.localGet(x.lo).localGet(single).localGet(x.lo).localGet(n.lo).op(Op.i64_eq).op(Op.i32_and).op(Op.i64_extend_i32_u).op(Op.i64_add).localSet(x.lo);
+          fb.localGet(x.hi).localGet(single).localGet(x.hi).localGet(n.hi).op(Op.i64_eq).op(Op.i32_and).op(Op.i64_extend_i32_u).op(Op.i64_sub).localSet(x.hi);
+        }
+        // no value satisfies the branch's condition: the branch never runs
+        const inner = deadOf(a, ...[tr.lo, tr.hi, tr.ne].filter((t): t is Tree => t !== null).map(ext));
+        x.dead = fb.local(ValType.i32);
+        fb.localGet(x.lo).localGet(x.hi).op(Op.i64_gt_s);
+        live({ lo: 0, hi: 0, dead: inner });
+        fb.localSet(x.dead);
         break;
       }
       case "bin": {
         const a = ext(tr.l);
         const b = ext(tr.r);
         x = fresh();
+        x.dead = deadOf(a, b);
         if (tr.op === "+") {
           fb.localGet(a.lo).localGet(b.lo).op(Op.i64_add).localSet(x.lo);
           fb.localGet(a.hi).localGet(b.hi).op(Op.i64_add).localSet(x.hi);
@@ -462,8 +727,10 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
               fb.localGet(v.lo).i64Const(0n).op(Op.i64_ge_s).op(Op.i32_or);
             };
             never0OrOtherNonNeg(a, b);
+            live(x);
             and();
             never0OrOtherNonNeg(b, a);
+            live(x);
             and();
           }
         }
@@ -474,6 +741,7 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
     // every node in int32: the i32 instructions are exact and 64-bit products cannot overflow
     fb.localGet(x.lo).i64Const(BigInt(I32_MIN)).op(Op.i64_ge_s);
     fb.localGet(x.hi).i64Const(BigInt(I32_MAX)).op(Op.i64_le_s).op(Op.i32_and);
+    live(x);
     and();
     return x;
   };
@@ -481,6 +749,7 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
     const x = ext(c.t);
     fb.localGet(x.lo).i64Const(0n).op(Op.i64_ge_s);
     fb.localGet(x.hi).localGet(L.arrays.get(c.array)!.len).op(Op.i64_extend_i32_u).op(Op.i64_lt_s).op(Op.i32_and);
+    live(x);
     and();
   }
   fb.localGet(ok);

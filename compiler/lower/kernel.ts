@@ -67,7 +67,7 @@ export interface LoweringNote {
 export function lowerKernel(
   k: Kernel,
   positions: (p: { start: number }) => { line: number; column: number },
-  opts: { readonly checkRaces?: boolean; readonly notes?: LoweringNote[] } = {},
+  opts: { readonly checkRaces?: boolean; readonly probeFastPath?: boolean; readonly notes?: LoweringNote[] } = {},
 ): CompiledKernel {
   const frame = layoutFrame(k);
   const m = new ModuleBuilder({ module: "env", field: "memory", minPages: 1, maxPages: 65536, shared: true });
@@ -147,6 +147,7 @@ export function lowerKernel(
     kernel: k, frame, helpers, imports: shadow === undefined ? imports : { ...imports, ...shadow }, mathScratch: scratch, linkedMath: linked, arenaLoops: arenaLoops(k),
     inlineLoops,
     mainBodies,
+    ...(opts.probeFastPath ? { probeFastPath: true } : {}),
     ...(checkedScalars.size ? { checkedScalars, addSite } : {}),
   };
 
@@ -421,6 +422,12 @@ function lowerLoop(ctx: ModuleCtx, p: PrangeStmt, twoLane: boolean, paths: { lan
     L.pushLabel(null, "other");
     withFastTypes(L, plan, () => emitCountedBody(L, p, itLo, 2, start32, step32));
     fb.else_();
+    if (ctx.probeFastPath) {
+      // a test's probe: a chunk that may take the fast path did not (an empty remainder after the lanes is no chunk)
+      if (mayBeTiny) fb.localGet(2).localGet(itLo).op(Op.i32_sub).i32Const(TINY_CHUNK).op(Op.i32_ge_s);
+      else fb.localGet(2).localGet(itLo).op(Op.i32_gt_s);
+      fb.if_("void").unreachable().end();
+    }
     emitCountedBody(L, p, itLo, 2, start, step);
     L.popLabel();
     fb.end();

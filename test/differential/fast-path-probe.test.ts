@@ -1,0 +1,199 @@
+/**
+ * Whether a prange's chunks take the checked-once fast path (compiler/lower/hoist.ts) at run time,
+ * not only whether the compiler planned one: compiled with CompileOptions.probeFastPath, a chunk
+ * whose entry test fails traps. The shapes here are those of published code whose chunks all
+ * failed that test before: boundary cases tested with `!==` or in the else of `===` (the first and
+ * last chunk), corner cases before edge cases (`if (r === 0 && c === 0) ... else if (r === 0)`),
+ * inner loops that do not run at all in some chunks (`k < i` at i = 0), and running indices
+ * (`u[++pos]`). Each kernel is also compared with the plain function, and the accesses these
+ * rules must not excuse still throw.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { compile, type ParamType } from "../../compiler/index.js";
+import { prange } from "../../index.js";
+import { shutdown } from "../../runtime/api.js";
+import { invoke, load } from "../../runtime/invoke.js";
+import { checkThrowsRange, diff, type Arg, type Kernel } from "./harness.js";
+import { Rng } from "../rng.js";
+
+afterAll(async () => {
+  await shutdown();
+});
+
+const F = "Float64Array" as const;
+
+/**
+ * Runs `fn` compiled with the probe on 1 and 2 threads (guided and dynamic chunks of 1); throws
+ * when a chunk left the fast path. `sites`: how many accesses the plan checks once per chunk (all of them).
+ */
+function probe(fn: Kernel, params: readonly ParamType[], sites: number, args: () => Arg[]): void {
+  const r = compile(fn.toString(), params, { probeFastPath: true });
+  expect(r.compiled, r.diagnostics.map((d) => d.message).join("\n")).not.toBeNull();
+  expect(r.compiled!.loops[0]!.hoistedChecks).toBe(sites);
+  const k = load(r.compiled!, { name: fn.name || "k", origin: { file: "probe.ts", line: 1, column: 1 } });
+  for (const threads of [1, 2]) {
+    for (const schedule of ["guided", "dynamic"] as const) invoke(k, args(), { threads, schedule, chunkSize: 1 });
+  }
+}
+
+const grid = (rng: Rng, rows: number, cols: number): Arg[] => [new Float64Array(rows * cols), rng.f64(rows * cols), rows, cols];
+
+/** hotspot's shape (Rodinia): the four corners, then the four edges, then the interior. */
+const corners = (out: Float64Array, t: Float64Array, row: number, col: number) => {
+  for (const r of prange(row)) {
+    for (let c = 0; c < col; c++) {
+      let d;
+      if (r === 0 && c === 0) d = t[1] + t[col];
+      else if (r === 0 && c === col - 1) d = t[c - 1] + t[c + col];
+      else if (r === row - 1 && c === col - 1) d = t[r * col + c - 1] + t[(r - 1) * col + c];
+      else if (r === row - 1 && c === 0) d = t[r * col + 1] + t[(r - 1) * col];
+      else if (r === 0) d = t[c + 1] + t[c - 1] + t[col + c];
+      else if (c === col - 1) d = t[(r + 1) * col + c] + t[(r - 1) * col + c] + t[r * col + c - 1];
+      else if (r === row - 1) d = t[r * col + c + 1] + t[r * col + c - 1] + t[(r - 1) * col + c];
+      else if (c === 0) d = t[(r + 1) * col] + t[(r - 1) * col] + t[r * col + 1];
+      else d = t[(r + 1) * col + c] + t[(r - 1) * col + c] + t[r * col + c + 1] + t[r * col + c - 1];
+      out[r * col + c] = t[r * col + c] + 0.25 * d;
+    }
+  }
+};
+
+/** a 1-D three-point rule whose ends are tested with !== (loop-free: chunks of at least 8 take the test) */
+const ends = (out: Float64Array, a: Float64Array, n: number) => {
+  for (const i of prange(n)) {
+    let s = a[i];
+    if (i !== 0) s += a[i - 1];
+    if (n - 1 !== i) s += a[i + 1];
+    out[i] = s;
+  }
+};
+
+/** symm's and trmm's shape (PolyBench): inner loops over k < i and i < k < m, empty at the ends */
+const triangles = (C: Float64Array, A: Float64Array, B: Float64Array, m: number, n: number) => {
+  for (let i = 0; i < m; i++) {
+    for (const j of prange(n)) {
+      let t = 0;
+      for (let k = 0; k < i; k++) t += B[k * n + j] * A[i * m + k];
+      for (let k = i + 1; k < m; k++) t -= A[k * m + i] * B[k * n + j];
+      C[i * n + j] += t;
+    }
+  }
+};
+
+/** navier-stokes' advect (Octane): a running index `++pos` over the row */
+const running = (d: Float64Array, u: Float64Array, v: Float64Array, width: number, height: number) => {
+  const rowSize = width + 2;
+  for (const j of prange(1, height + 1)) {
+    let pos = j * rowSize;
+    for (let i = 1; i <= width; i++) {
+      const x = i - 0.5 * u[++pos];
+      d[pos] = x + v[pos] * v[pos - 1];
+    }
+  }
+};
+
+/** running indices: one stepping by 2, one written in both branches of an if (one step a trip) */
+const pairs = (out: Float64Array, re: Float64Array, w: Float64Array, n: number) => {
+  for (const i of prange(n)) {
+    let p = i * 2 * n;
+    let q = i * n;
+    let s = 0;
+    for (let k = 0; k < n; k++) {
+      if (re[p] > 0.5) s += re[p + 1] * w[q++];
+      else s -= w[q++];
+      p += 2;
+    }
+    out[i] = s;
+  }
+};
+
+describe("chunks take the fast path (a failed entry test traps under the probe)", () => {
+  it("the probe itself fails a chunk that reads a[i - 1] at i = 0", () => {
+    const bad = (out: Float64Array, a: Float64Array, n: number) => {
+      for (const i of prange(n)) out[i] = a[i] + (i > -1 ? a[i - 1] : 0);
+    };
+    expect(() => probe(bad, [F, F, "s"], 3, () => [new Float64Array(100), new Rng(1).f64(100), 100])).toThrow(/unreachable|trapped/);
+  });
+  it("corner cases, then edges, then the interior (hotspot)", () => {
+    for (const [rows, cols] of [[40, 33], [3, 3], [2, 17], [17, 2]] as const) probe(corners, [F, F, "s", "s"], 26, () => grid(new Rng(rows), rows, cols));
+  });
+  it("ends tested with !== (a[i - 1] where i !== 0)", () => {
+    probe(ends, [F, F, "s"], 4, () => [new Float64Array(1000), new Rng(2).f64(1000), 1000]);
+  });
+  it("inner loops that do not run in the first and last step (symm, trmm)", () => {
+    const [m, n] = [12, 40];
+    probe(triangles, [F, F, F, "s", "s"], 5, () => { const rng = new Rng(3); return [rng.f64(m * n), rng.f64(m * m), rng.f64(m * n), m, n]; });
+  });
+  it("a running index ++pos (navier-stokes advect)", () => {
+    const [w, h] = [30, 20];
+    probe(running, [F, F, F, "s", "s"], 4, () => { const rng = new Rng(4); const n = (w + 2) * (h + 2); return [new Float64Array(n), rng.f64(n), rng.f64(n), w, h]; });
+  });
+  it("running indices p += 2 and q++ in two branches", () => {
+    const n = 24;
+    probe(pairs, [F, F, F, "s"], 5, () => { const rng = new Rng(5); return [new Float64Array(n), rng.f64(2 * n * n), rng.f64(n * n), n]; });
+  });
+});
+
+describe("the same kernels against the plain function", () => {
+  diff("corners, edges, interior", corners, (rng) => grid(rng, rng.int(1, 30), rng.int(1, 30)), { cases: 6 });
+  diff("ends tested with !==", ends, (rng) => { const n = rng.int(0, 300); return [new Float64Array(n), rng.f64(n), n]; }, { cases: 6 });
+  diff("triangular inner loops", triangles, (rng) => {
+    const [m, n] = [rng.int(0, 12), rng.int(0, 30)];
+    return [rng.f64(m * n), rng.f64(m * m), rng.f64(m * n), m, n];
+  }, { cases: 6 });
+  diff("a running index ++pos", running, (rng) => {
+    const [w, h] = [rng.int(0, 30), rng.int(0, 20)];
+    const n = (w + 2) * (h + 2);
+    return [new Float64Array(n), rng.f64(n), rng.f64(n), w, h];
+  }, { cases: 6 });
+  diff("running indices in two branches", pairs, (rng) => { const n = rng.int(0, 24); return [new Float64Array(n), rng.f64(2 * n * n), rng.f64(n * n), n]; }, { cases: 6 });
+});
+
+describe("what these rules must not excuse", () => {
+  it("the else of corner cases does not exclude the edge itself: c === 0 after r === 0 && c === 0 reads t[-1] at c - 1", () => {
+    checkThrowsRange(
+      (out: Float64Array, t: Float64Array, row: number, col: number) => {
+        for (const r of prange(row)) {
+          for (let c = 0; c < col; c++) {
+            if (r === 0 && c === 0) out[r * col + c] = 1;
+            else if (c === 0) out[r * col + c] = t[r * col + c - 1] + t[c - 1];
+          }
+        }
+      },
+      () => grid(new Rng(6), 5, 4),
+      { array: "t", index: -1 },
+    );
+  });
+  it("!== of a value inside the range excludes nothing: i !== 3 does not keep a[i - 1] off -1", () => {
+    checkThrowsRange(
+      (out: Float64Array, a: Float64Array, n: number) => {
+        for (const i of prange(n)) if (i !== 3) out[i] = a[i - 1];
+      },
+      () => [new Float64Array(64), new Float64Array(64), 64],
+      { array: "a", index: -1 },
+    );
+  });
+  it("a running index that steps twice a trip in an inner loop runs past the end", () => {
+    checkThrowsRange(
+      (out: Float64Array, a: Float64Array, n: number) => {
+        for (const i of prange(n)) {
+          let p = i * n;
+          for (let k = 0; k < n; k++) for (let z = 0; z < 2; z++) out[i * n + k] += a[p++];
+        }
+      },
+      () => [new Float64Array(64), new Float64Array(64), 8],
+      { array: "a", index: 64 },
+    );
+  });
+  it("a running index reset in a loop around the loop that steps it keeps its checks", () => {
+    checkThrowsRange(
+      (out: Float64Array, a: Float64Array, n: number) => {
+        for (const i of prange(n)) {
+          let p = i;
+          for (let r = 0; r < 3; r++) for (let k = 0; k < n; k++) out[i] += a[p++];
+        }
+      },
+      () => [new Float64Array(8), new Float64Array(8 * 3), 8],
+      { array: "a", index: 24 },
+    );
+  });
+});
