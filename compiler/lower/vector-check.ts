@@ -286,7 +286,8 @@ function laneCost(p: PrangeStmt, shape: LaneShape): ScalarReason | null {
       if (inIndex.has(x)) return;
       if ((x.k === "load" || x.k === "store") && !inIndex.has(x.ref.index)) visitExpr(x.ref.index, (y) => void inIndex.add(y));
       if (x.k === "load" && shape.gathers.get(x) === "lanes") costly += w;
-      if (x.k === "store" && shape.scatters.has(x)) costly += w;
+      // a scatter: per lane (twice for op=), except on doubles at neighbouring elements (one v128 access)
+      if (x.k === "store" && shape.scatters.has(x) && !(x.ref.array.array === "Float64Array" && slope(p, x.ref.index) === 1)) costly += x.op === "=" ? w : 2 * w;
       if (x.k === "binary") work += w;
       if (x.k === "unary" && x.op === "-") work += w;
       if (x.k === "call") work += 4 * w;
@@ -310,7 +311,16 @@ function laneCost(p: PrangeStmt, shape: LaneShape): ScalarReason | null {
         // an element at the index read and written in the loop (`x[i] = x[i] + a[...] * y[j]`) is an accumulation too
         const readAt = new Set<Var>();
         const writtenAt = new Set<Var>();
+        // and so is an element updated (op=) at an index the loop does not change (`B[i*n + j] += A[k*m + i] * B[k*n + j]`)
+        const changes = new Set<Var>(mine);
+        forEachExprInStmts([s], (e) => void ((e.k === "assign" || e.k === "update") && changes.add(e.target)));
+        for (const i of s.init) if (i.k === "let") changes.add(i.v);
         forEachExprInStmts(s.body, (e) => {
+          if (e.k === "store" && e.op !== "=") {
+            let fixed = true;
+            visitExpr(e.ref.index, (y) => void (y.k === "var" && changes.has(y.v) && (fixed = false)));
+            if (fixed) chain = true;
+          }
           if (e.k === "assign" && !mine.has(e.target)) outside.add(e.target);
           if (e.k === "load" && laneOffset(p, e.ref.index) === 0) readAt.add(e.ref.array);
           if (e.k === "store" && laneOffset(p, e.ref.index) === 0) writtenAt.add(e.ref.array);
@@ -403,7 +413,13 @@ export function laneVerdict(p: PrangeStmt): ScalarReason | null {
   const m = p.model!;
   const loopWide = (why: string): ScalarReason => ({ why, at: null });
   if (m.shared.length) return loopWide(`it writes the shared scalar '${m.shared[0]!.name}' (two lanes keep no shared state)`);
-  if (m.privates.length) return loopWide(`it privatises the outer scalar '${m.privates[0]!.name}' (two lanes keep no private copies of outer scalars)`);
+  // privates (an outer `let x` that every iteration writes before it reads, dead after the loop:
+  // C-style declarations at the top) are lane locals like the body's own
+  const privates = new Set<Var>(m.privates);
+  // the race proof: no two iterations touch one element where either writes it (conditions
+  // ignored), so neither lane can see the other's stores, whatever order the lanes interleave
+  // them in (not for inner-loop lanes, whose trips the proof says nothing of)
+  const independent = (m as { inner?: boolean }).inner !== true && m.diagnostics[0] === m.diagnostics[1] && m.serialUnless.length === 0;
   if (m.arrayReductions.length) return loopWide(`it reduces the array '${m.arrayReductions[0]!.array.name}' through private copies`);
   const reds = new Map<Var, Reduction>(m.reductions.map((r) => [r.v, r]));
   for (const r of m.reductions) {
@@ -451,7 +467,7 @@ export function laneVerdict(p: PrangeStmt): ScalarReason | null {
         // condition only where it holds, and both sides run on both lanes
         if (inner && (underIf || guarded)) return no(e, "the inner loop reads an element under a condition (the lanes read both sides)");
         if (off === null && shape.gathers.has(e)) {
-          if (written.has(e.ref.array)) return no(e, "it reads an element of an array the loop writes at an index other than `i + c`");
+          if (written.has(e.ref.array) && !independent) return no(e, "it reads an element of an array the loop writes at an index other than `i + c`, in a loop whose independence is not proven");
           // both sides of a branch run on both lanes: a gather there would be read, unchecked, for
           // lanes whose condition is false, which the chunk plan (narrowing by that condition) does not cover
           if (underIf || guarded) return no(e, "it reads an element at a computed index under a condition (the lanes read both sides)");
@@ -579,12 +595,15 @@ export function laneVerdict(p: PrangeStmt): ScalarReason | null {
       const kind = e.ref.array.array!;
       // integer elements take the exact int32 of an int32-typed value (ToInt32 is the identity)
       const storable = kind === "Float64Array" || kind === "Float32Array" || ((kind === "Int32Array" || kind === "Uint32Array") && e.value.ty!.k === "i32");
-      if (e.op !== "=" && !(COMPOUND.has(e.op) && okIndex(e.ref.index) && (kind === "Float64Array" || kind === "Float32Array"))) return no(e, `a compound store \`${e.op}\` to an element (two lanes take \`+= -= *= /=\` on float elements at the index only)`);
+      const elsewhere = !okIndex(e.ref.index) && shape.scatters.has(e) && independent;
+      if (e.op !== "=" && !(COMPOUND.has(e.op) && (okIndex(e.ref.index) || elsewhere) && (kind === "Float64Array" || kind === "Float32Array"))) {
+        return no(e, `a compound store \`${e.op}\` to an element (two lanes take \`+= -= *= /=\` on float elements at the index, or elsewhere in a loop proven free of races)`);
+      }
       if (!storable) return no(e, `it stores to a ${kind}${kind === "Int32Array" || kind === "Uint32Array" ? " a value that is not an int32" : ""}`);
       if (!okIndex(e.ref.index) && shape.scatters.has(e)) {
         // one store per lane, interleaved with the other lane's statements: the same as the plain
         // order only when no two iterations touch the same element, which the race proof says
-        if (m.diagnostics[0] !== m.diagnostics[1] || m.serialUnless.length) return no(e, "it stores to an element not at the index in a loop whose independence is not proven");
+        if (!independent) return no(e, "it stores to an element not at the index in a loop whose independence is not proven");
         computed.push(e);
         return notBool(e.value) && ok(e.value);
       }
@@ -600,7 +619,7 @@ export function laneVerdict(p: PrangeStmt): ScalarReason | null {
       return notBool(v) && ok(v);
     }
     if (e.op !== "=" && !COMPOUND.has(e.op)) return no(e, `\`${e.op}\` on the local '${e.target.name}' (two lanes assign with \`=\`, \`+=\`, \`-=\`, \`*=\` and \`/=\` only)`);
-    if (e.target.owner !== p && !(inner && declared.has(e.target))) return no(e, `it assigns the outer variable '${e.target.name}'`);
+    if (e.target.owner !== p && !privates.has(e.target) && !(inner && declared.has(e.target))) return no(e, `it assigns the outer variable '${e.target.name}'`);
     if (!numeric(e.target)) return no(e, `it assigns the boolean '${e.target.name}'`);
     return notBool(e.value) && ok(e.value);
   };

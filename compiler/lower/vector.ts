@@ -32,7 +32,7 @@ import { emitInlined, type InlineBody } from "./wasm/decoder.js";
 import { ValType } from "./wasm/encoder.js";
 import { Op, OpFC } from "./wasm/opcodes.js";
 import { AccessMode, emitAddress } from "./access.js";
-import { BITWISE, COMPOUND, laneOffset, laneShape, reductionValue, SHIFTS, subtracts, UNARY_MATH, vectorisable } from "./vector-check.js";
+import { BITWISE, COMPOUND, laneOffset, laneShape, reductionValue, SHIFTS, slope, subtracts, UNARY_MATH, vectorisable } from "./vector-check.js";
 import { emitChunkCheck, planChunk, withFastTypes } from "./hoist.js";
 import { emitAs, emitCond, emitEffect, repr } from "./expr.js";
 import { emitStmts } from "./stmt.js";
@@ -526,9 +526,35 @@ class BodyEmitter {
   private scatter(e: Extract<Expr, { k: "store" }>, mask: number | null): void {
     const fb = this.fb;
     const kind = e.ref.array.array!;
+    const op = e.op === "=" ? null : COMPOUND.get(e.op)!;
+    const mode = op ? AccessMode.ReadWrite : AccessMode.Write;
+    if (kind === "Float64Array" && slope(this.p, e.ref.index) === 1) {
+      // the lanes' elements are neighbours (lane 1's index is lane 0's plus one): one v128
+      // read-modify-write at lane 0's address; under a mask the other lane's element is written
+      // back unchanged (the race proof: no other iteration touches it)
+      const addr = fb.local(ValType.i32);
+      emitAddress(this.L, e.ref, mode);
+      fb.localTee(addr);
+      if (op) {
+        fb.localGet(addr).opFD(V.load);
+        fb.code.u32(3).u32(0);
+      }
+      this.value(e.value);
+      if (op) fb.opFD(BIN[op]!);
+      if (mask !== null) {
+        fb.localGet(addr).opFD(V.load);
+        fb.code.u32(3).u32(0);
+        fb.localGet(mask).opFD(V.bitselect);
+      }
+      fb.opFD(V.store);
+      fb.code.u32(3).u32(0);
+      this.bump(e.ref.array);
+      return;
+    }
     const vals = fb.local(ValType.v128);
     this.value(e.value);
     fb.localSet(vals);
+    const addr = fb.local(ValType.i32);
     for (let lane = 0; lane < 2; lane++) {
       if (mask !== null) {
         fb.localGet(mask).opFD(V.i64x2_extract);
@@ -537,10 +563,17 @@ class BodyEmitter {
         fb.if_("void");
       }
       if (lane === 1) fb.localGet(this.idx).i32Const(1).op(Op.i32_add).localSet(this.idx);
-      emitAddress(this.L, e.ref, AccessMode.Write);
+      emitAddress(this.L, e.ref, mode);
       if (lane === 1) fb.localGet(this.idx).i32Const(1).op(Op.i32_sub).localSet(this.idx);
+      if (op) {
+        // a[k] op= v on float elements: this lane's old element, widened as a read, op its value
+        fb.localTee(addr).localGet(addr);
+        if (kind === "Float64Array") fb.mem(Op.f64_load, { align: 3, offset: 0 });
+        else fb.mem(Op.f32_load, { align: 2, offset: 0 }).op(Op.f64_promote_f32);
+      }
       fb.localGet(vals).opFD(V.extract);
       fb.code.byte(lane);
+      if (op) fb.op(op === "+" ? Op.f64_add : op === "-" ? Op.f64_sub : op === "*" ? Op.f64_mul : Op.f64_div);
       if (kind === "Float64Array") fb.mem(Op.f64_store, { align: 3, offset: 0 });
       else if (kind === "Float32Array") fb.op(Op.f32_demote_f64).mem(Op.f32_store, { align: 2, offset: 0 });
       else fb.opFC(OpFC.i32_trunc_sat_f64_s).mem(Op.i32_store, { align: 2, offset: 0 });

@@ -209,7 +209,10 @@ describe("inner loops and gathers on the lanes", () => {
     expect(compile(src, [F, "s"]).compiled!.loops[0]!.lanes).toBe(1);
   });
 
-  it("a gathered array that is also the written one (the same buffer) gives the plain results", () => {
+  it("a gathered array that is also the written one (the same buffer) gives the plain results", async () => {
+    const warned: string[] = [];
+    const onWarning = (w: Error): void => void warned.push(w.message);
+    process.on("warning", onWarning);
     const f = (src: Float64Array, dst: Float64Array, n: number, k: number) => {
       for (const i of prange(n)) {
         let s = 0;
@@ -227,6 +230,10 @@ describe("inner loops and gathers on the lanes", () => {
         expect(Array.from(got)).toEqual(Array.from(ref));
       }
     }
+    // the call says why it ran on one thread (delivered on a later tick: caught here, not by a later test)
+    await new Promise((r) => setImmediate(r));
+    process.off("warning", onWarning);
+    expect(warned.some((m) => m.includes("share memory"))).toBe(true);
   });
 
   it("a gather past the end of its array is the scalar path's RangeError", () => {
@@ -268,4 +275,73 @@ describe("code under a condition on the lanes", () => {
       }
     });
   }
+});
+
+/**
+ * Code ported from C declares its scalars at the top (privatised per iteration) and updates
+ * elements at computed indices (`C[k*n + j] += ...`); in a loop the race analysis proves free of
+ * conflicts (no two iterations touch an element one of them writes) both lanes may read and
+ * update such elements, the written arrays included, in any interleaving.
+ */
+describe("outer declarations and element updates away from the index, in race-free loops", () => {
+  const square = (rng: Rng) => {
+    const [m, n] = [rng.int(0, 12), rng.int(1, 30)];
+    return [rng.mixed(m * n), rng.mixed(m * m), rng.mixed(m * n), m, n];
+  };
+  lanes([
+    ["a scalar declared before the loop, written before it is read in each iteration", (a: Float64Array, o: Float64Array) => {
+      let t;
+      for (const i of prange(o.length)) {
+        t = a[i] * 2;
+        if (t > 1) t = 1 - t * 0.5;
+        o[i] = t;
+      }
+    }, (rng) => { const n = rng.int(1, 300); return [rng.mixed(n), new Float64Array(n)]; }, [F, F]],
+    ["symm (PolyBench): C[k*n + j] += ... per row, a private sum, C read where this iteration writes it", (C: Float64Array, A: Float64Array, B: Float64Array, m: number, n: number) => {
+      let temp2;
+      for (let i = 0; i < m; i++) {
+        for (const j of prange(n)) {
+          temp2 = 0;
+          for (let k = 0; k < i; k++) {
+            C[k * n + j] += 1.5 * B[i * n + j] * A[i * m + k];
+            temp2 += B[k * n + j] * A[i * m + k];
+          }
+          C[i * n + j] = 1.2 * C[i * n + j] + 1.5 * B[i * n + j] * A[i * m + i] + 1.5 * temp2;
+        }
+      }
+    }, square, [F, F, F, "s", "s"]],
+    ["trmm (PolyBench): B[i*n + j] += A[k*m + i] * B[k*n + j] reads the array it updates", (B: Float64Array, A: Float64Array, X: Float64Array, m: number, n: number) => {
+      for (let i = 0; i < m; i++) {
+        for (const j of prange(n)) {
+          for (let k = i + 1; k < m; k++) B[i * n + j] += A[k * m + i] * B[k * n + j] + X[i * n + j] * 1e-3;
+          B[i * n + j] = 1.5 * B[i * n + j];
+        }
+      }
+    }, square, [F, F, F, "s", "s"]],
+    ["updates under a lane mask at neighbouring and at strided elements, -= *= /=", (C: Float64Array, D: Float64Array, A: Float64Array, n: number, k: number) => {
+      for (const j of prange(n)) {
+        for (let r = 0; r < k; r++) {
+          const v = A[r * n + j];
+          if (v > 0) C[r * n + j] -= v * 0.5;
+          else D[j * k + r] *= 1 + (v * v * (v - 1) * (v + 2)) / (v * v + 3);
+          C[r * n + j] /= 1.0001;
+        }
+      }
+    }, (rng) => { const n = rng.int(1, 40); const k = rng.int(0, 6); return [rng.mixed(n * k), rng.mixed(n * k), rng.mixed(n * k), n, k]; }, [F, F, F, "s", "s"]],
+    ["Float32Array elements updated per lane (each sum rounded to float as the plain store rounds it)", (f: Float32Array, A: Float64Array, n: number, k: number) => {
+      for (const j of prange(n)) {
+        for (let r = 0; r < k; r++) f[2 * j + 1] += (A[r * n + j] * 0.5 + 1) * (A[r * n + j] - 2) / 3 + 0.1;
+      }
+    }, (rng) => { const n = rng.int(1, 40); const k = rng.int(0, 6); return [Float32Array.from(rng.f64(2 * n + 1, -1, 1)), rng.f64(n * k, -2, 2), n, k]; }, ["Float32Array", F, "s", "s"]],
+  ]);
+
+  it("a loop with a race warning keeps such updates and reads on one lane", () => {
+    // every iteration j writes o[r * n] (the same elements): the analysis warns, and the loop stays scalar
+    const src = `(o, a, n, k) => { for (const j of prange(n)) { for (let r = 0; r < k; r++) o[r * n] = a[r * n + j] + o[j * k + r]; } }`;
+    const r = compile(src, [F, F, "s", "s"]);
+    expect(r.diagnostics.some((d) => d.code.startsWith("PF2"))).toBe(true);
+    expect(r.compiled!.loops[0]!.lanes).toBe(1);
+    const src2 = `(o, n, k) => { for (const j of prange(n)) { for (let r = 0; r < k; r++) o[r * n + j] = o[r * n + j + 1] * 0.5; } }`;
+    expect(compile(src2, [F, "s", "s"]).compiled!.loops[0]!.lanes).toBe(1);
+  });
 });
