@@ -217,7 +217,8 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
     let ok = true;
     visitExpr(e, (x) => {
       if (x.k === "var" && !(x.v === p.index || (liveIn.has(x.v) && !writes.has(x.v)) || x.v.counter || (x.v.owner === p && !outer.has(x.v) && !writes.has(x.v)))) ok = false;
-      if (x.k === "assign" || x.k === "update" || x.k === "store" || x.k === "updateElem" || x.k === "call" || x.k === "atomic") ok = false;
+      // no element either: a store in the branch may change it before the fact is used
+      if (x.k === "assign" || x.k === "update" || x.k === "store" || x.k === "updateElem" || x.k === "call" || x.k === "atomic" || x.k === "load") ok = false;
     });
     return ok;
   };
@@ -362,12 +363,19 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
     const body = stepsOf(v, s.body);
     const update = stepsIn(v, s.update);
     if (!body || !update) return null;
+    const trip = add(body, update);
+    // a bound on the steps of a trip keeps T * trip (T < 2^33) far inside i64
+    if (trip.up > 1 << 20 || trip.down < -(1 << 20)) return null;
     const c = first.v.counter;
     const inner = fork(env);
     const a = tree(c.init, inner);
     const b = a && tree(c.bound, inner);
     if (!a || !b) return null;
-    return { k: "induct", v, a, b, cmp: c.cmp, step: c.step, loop: s, trip: add(body, update), partial: null };
+    // the trees are those at the declaration: a running index among them may step before the loop starts
+    const moves = (t: Tree): boolean =>
+      t.k === "induct" || (t.k === "bin" && (moves(t.l) || moves(t.r))) || (t.k === "local" && moves(t.init)) || (t.k === "clamp" && [t.base, t.lo, t.hi, t.ne].some((x) => x !== null && moves(x))) || (t.k === "box" && (moves(t.init) || moves(t.bound)));
+    if (moves(a) || moves(b)) return null;
+    return { k: "induct", v, a, b, cmp: c.cmp, step: c.step, loop: s, trip, partial: null };
   };
   const siteOf = new Map<number, number>();
   // inside a running index's loop body: a statement's steps count from its start (its reads may
@@ -666,6 +674,15 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
         const [down, up] = [tr.partial?.down ?? 0, tr.partial?.up ?? 0];
         fb.localGet(init.lo).localGet(trips).i64Const(BigInt(tr.trip.down)).op(Op.i64_mul).op(Op.i64_add).i64Const(BigInt(down)).op(Op.i64_add).localSet(x.lo);
         fb.localGet(init.hi).localGet(trips).i64Const(BigInt(tr.trip.up)).op(Op.i64_mul).op(Op.i64_add).i64Const(BigInt(up)).op(Op.i64_add).localSet(x.hi);
+        if (tr.partial && plan.vars.has(tr.v)) {
+          // narrowed to i32: every value it takes, those after the last read too, must fit; the
+          // extent outside the body (all T trips) holds them all
+          const all = ext({ ...tr, partial: null });
+          fb.localGet(all.lo).i64Const(BigInt(I32_MIN)).op(Op.i64_ge_s);
+          fb.localGet(all.hi).i64Const(BigInt(I32_MAX)).op(Op.i64_le_s).op(Op.i32_and);
+          live(x);
+          and();
+        }
         break;
       }
       case "clamp": {

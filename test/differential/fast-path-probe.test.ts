@@ -184,6 +184,52 @@ describe("what these rules must not excuse", () => {
       { array: "a", index: 64 },
     );
   });
+  // found by review
+  it("a fact does not name an element: the else-branch may store to it (a[i] = 1 before `if (a[i] > 0)`)", () => {
+    checkThrowsRange(
+      (out: Float64Array, a: Float64Array, b: Float64Array, n: number) => {
+        for (const i of prange(n)) {
+          if (a[i] > 0 && i === 0) out[i] = 5;
+          else {
+            a[i] = 1;
+            if (a[i] > 0) out[i] = b[i - 1] + 1;
+          }
+        }
+      },
+      () => [new Float64Array(64), new Float64Array(64), new Float64Array(64).fill(2), 64],
+      { array: "b", index: -1 },
+    );
+  });
+  it("a loop bound that reads another running index: its value where the loop starts, not where the index is declared", () => {
+    checkThrowsRange(
+      (out: Float64Array, a: Float64Array, n: number, m: number) => {
+        for (const i of prange(m)) {
+          let q = 0;
+          let s = 0;
+          for (let k = 0; k < n; k++) {
+            let pos = 0;
+            q++;
+            for (let z = 0; z < q; z++) pos++;
+            s += a[pos];
+          }
+          out[i] = s;
+        }
+      },
+      () => [new Float64Array(16), new Float64Array(8).fill(1), 8, 16],
+      { array: "a", index: 8 },
+    );
+  });
+  diff("a narrowed running index keeps its value after its last read as an index (pos near 2^31)", (out: Float64Array, a: Float64Array, n: number, base: number) => {
+    for (const i of prange(n)) {
+      let pos = base;
+      let s = 0;
+      for (let k = 0; k < 1; k++) {
+        s += a[pos - base];
+        pos += 65536;
+      }
+      out[i] = s + pos;
+    }
+  }, (rng) => [new Float64Array(8), rng.f64(8), 8, 2147483647 - rng.int(0, 200)], { cases: 3 });
   it("a running index reset in a loop around the loop that steps it keeps its checks", () => {
     checkThrowsRange(
       (out: Float64Array, a: Float64Array, n: number) => {
