@@ -403,6 +403,15 @@ export function innerLanes(s: Extract<Stmt, { k: "loop" }>): PrangeStmt | null {
   return laneVerdict(p) === null ? p : null;
 }
 
+/** Whether `l % r` (the binary `e`) is of non-negative integers below EXACT_REM and by a nonzero one: `l - trunc(l / r) * r` on the lanes. */
+export function exactRem(e: Extract<Expr, { k: "binary" }>): boolean {
+  if (!isInt(e) || !isInt(e.l) || !isInt(e.r)) return false;
+  const l = bounds(e.l);
+  const r = bounds(e.r);
+  const rMax = Math.max(Math.abs(r.lo), Math.abs(r.hi));
+  return l.lo >= 0 && l.hi + rMax < EXACT_REM && (r.lo > 0 || r.hi < 0);
+}
+
 /** Whether the parallel loop `p` can run two iterations per step. */
 export function vectorisable(p: PrangeStmt): boolean {
   return laneVerdict(p) === null;
@@ -416,9 +425,10 @@ export function laneVerdict(p: PrangeStmt): ScalarReason | null {
   // privates (an outer `let x` that every iteration writes before it reads, dead after the loop:
   // C-style declarations at the top) are lane locals like the body's own
   const privates = new Set<Var>(m.privates);
-  // the race proof: no two iterations touch one element where either writes it (conditions
-  // ignored), so neither lane can see the other's stores, whatever order the lanes interleave
-  // them in (not for inner-loop lanes, whose trips the proof says nothing of)
+  // the race proof: no two iterations touch one element where either writes it (conditions on
+  // the index may keep two sites apart, so lanes store only where their mask is set), so neither
+  // lane can see the other's stores, whatever order the lanes interleave them in (not for
+  // inner-loop lanes, whose trips the proof says nothing of)
   const independent = (m as { inner?: boolean }).inner !== true && m.diagnostics[0] === m.diagnostics[1] && m.serialUnless.length === 0;
   if (m.arrayReductions.length) return loopWide(`it reduces the array '${m.arrayReductions[0]!.array.name}' through private copies`);
   const reds = new Map<Var, Reduction>(m.reductions.map((r) => [r.v, r]));
@@ -492,15 +502,9 @@ export function laneVerdict(p: PrangeStmt): ScalarReason | null {
           if (SHIFTS.has(e.op)) return (e.r.k === "num" && Number.isInteger(e.r.value)) || no(e, "a shift by a count that is not a constant");
           return e.r.ty!.k === "i32" ? ok(e.r) : no(e, `\`${e.op}\` on an operand that is not an int32`);
         }
-        if (e.op === "%") {
-          // integer remainders only: doubles have no remainder instruction
-          if (!isInt(e) || !isInt(e.l) || !isInt(e.r)) return no(e, "`%` on doubles (two lanes take `%` of non-negative integers only)");
-          const l = bounds(e.l);
-          const r = bounds(e.r);
-          const rMax = Math.max(Math.abs(r.lo), Math.abs(r.hi));
-          if (!(l.lo >= 0 && l.hi + rMax < EXACT_REM && (r.lo > 0 || r.hi < 0))) return no(e, "`%` of an integer that may be negative, or by one that may be 0");
-          return ok(e.l) && ok(e.r);
-        }
+        // `%`: of non-negative integers in one formula; of other numbers as the scalar code
+        // computes it (vector.ts: the integer formula when both lanes' operands are integers, else per lane)
+        if (e.op === "%") return notBool(e.l) && notBool(e.r) && ok(e.l) && ok(e.r);
         if (e.op === "+" || e.op === "-" || e.op === "*" || (e.op === "/" && e.ty!.k === "f64")) return notBool(e.l) && notBool(e.r) && ok(e.l) && ok(e.r);
         return no(e, `the operator \`${e.op}\``);
       case "logical": {

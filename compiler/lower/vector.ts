@@ -32,9 +32,9 @@ import { emitInlined, type InlineBody } from "./wasm/decoder.js";
 import { ValType } from "./wasm/encoder.js";
 import { Op, OpFC } from "./wasm/opcodes.js";
 import { AccessMode, emitAddress } from "./access.js";
-import { BITWISE, COMPOUND, laneOffset, laneShape, reductionValue, SHIFTS, slope, subtracts, UNARY_MATH, vectorisable } from "./vector-check.js";
+import { BITWISE, COMPOUND, exactRem, laneOffset, laneShape, reductionValue, SHIFTS, slope, subtracts, UNARY_MATH, vectorisable } from "./vector-check.js";
 import { emitChunkCheck, planChunk, withFastTypes } from "./hoist.js";
-import { emitAs, emitCond, emitEffect, repr } from "./expr.js";
+import { emitAs, emitCond, emitEffect, emitFmod, repr } from "./expr.js";
 import { emitStmts } from "./stmt.js";
 
 export { vectorisable };
@@ -46,7 +46,7 @@ const V = {
   trunc: 0x7a, neg: 0xed, add: 0xf0, sub: 0xf1, mul: 0xf2, div: 0xf3, min: 0xf4, max: 0xf5,
   convert_low_i32x4_s: 0xfe, convert_low_i32x4_u: 0xff, trunc_sat_s_zero: 0xfc, xor: 0x51,
   shl: 0xab, shr_s: 0xac, shr_u: 0xad, load64_zero: 0x5d, store64_lane: 0x5b, demote_zero: 0x5e, promote_low: 0x5f,
-  shuffle: 0x0d, i64x2_extract: 0x1d, load16_splat: 0x08, load32_splat: 0x09,
+  shuffle: 0x0d, i64x2_extract: 0x1d, i64x2_all_true: 0xc3, load16_splat: 0x08, load32_splat: 0x09,
   i16x8_extend_low_i8x16_s: 0x87, i16x8_extend_low_i8x16_u: 0x89, i32x4_extend_low_i16x8_s: 0xa7, i32x4_extend_low_i16x8_u: 0xa9,
 } as const;
 
@@ -418,7 +418,10 @@ class BodyEmitter {
     }
     if (s.k !== "expr") throw new Error(`internal: cannot vectorise ${s.k}`);
     const e = s.e;
-    if (e.k === "store" && laneShape(this.p).scatters.has(e)) return this.scatter(e, mask);
+    // per lane also: an element at the index under a mask when the array is stored elsewhere too
+    // (the write-back of the masked lane's old element would race with an iteration that writes
+    // it there: the race proof may separate the two sites by conditions on the index)
+    if (e.k === "store" && (laneShape(this.p).scatters.has(e) || (mask !== null && this.storedAway(e.ref.array)))) return this.scatter(e, mask);
     if (e.k === "store") {
       const kind = e.ref.array.array!;
       // inner-loop lanes: an index growing by one with the counter, at lane 0's scalar address
@@ -528,10 +531,11 @@ class BodyEmitter {
     const kind = e.ref.array.array!;
     const op = e.op === "=" ? null : COMPOUND.get(e.op)!;
     const mode = op ? AccessMode.ReadWrite : AccessMode.Write;
-    if (kind === "Float64Array" && slope(this.p, e.ref.index) === 1) {
-      // the lanes' elements are neighbours (lane 1's index is lane 0's plus one): one v128
-      // read-modify-write at lane 0's address; under a mask the other lane's element is written
-      // back unchanged (the race proof: no other iteration touches it)
+    if (kind === "Float64Array" && mask === null && slope(this.p, e.ref.index) === 1) {
+      // the lanes' elements are neighbours (lane 1's index is lane 0's plus one) and both lanes
+      // store: one v128 read-modify-write at lane 0's address. Not under a mask: a masked lane's
+      // index is proven in bounds only where its condition holds, and another iteration may own
+      // its element
       const addr = fb.local(ValType.i32);
       emitAddress(this.L, e.ref, mode);
       fb.localTee(addr);
@@ -580,6 +584,13 @@ class BodyEmitter {
       if (mask !== null) fb.end();
     }
     this.bump(e.ref.array);
+  }
+
+  /** Whether the body stores to `array` at an index other than the prange index itself. */
+  private storedAway(array: Var): boolean {
+    let away = false;
+    forEachExprInStmts(this.p.body, (x) => void (x.k === "store" && x.ref.array === array && laneOffset(this.p, x.ref.index) !== 0 && (away = true)));
+    return away;
   }
 
   /** The f64x2 operation a reduction update applies. */
@@ -642,7 +653,7 @@ class BodyEmitter {
         else if (e.op === "!") fb.opFD(V.not);
         return;
       case "binary":
-        if (e.op === "%") return this.rem(e.l, e.r);
+        if (e.op === "%") return exactRem(e) ? this.rem(e.l, e.r) : this.fmod(e.l, e.r);
         if (BITWISE.has(e.op)) return this.bitwise(e);
         this.value(e.l);
         this.value(e.r);
@@ -750,6 +761,54 @@ class BodyEmitter {
     this.value(r);
     fb.localSet(b);
     fb.localGet(a).localGet(a).localGet(b).opFD(V.div).opFD(V.trunc).localGet(b).opFD(V.mul).opFD(V.sub);
+  }
+
+  /**
+   * `l % r` of any numbers, as the scalar code computes it (expr.ts emitFmod): when both lanes'
+   * operands are integers below 2^53 in magnitude (`(i + n / 2) % n`), copysign(l - trunc(l / r) *
+   * r, l) on the lanes, exact; otherwise each lane through the scalar remainder.
+   */
+  private fmod(l: Expr, r: Expr): void {
+    const fb = this.fb;
+    const a = fb.local(ValType.v128);
+    const b = fb.local(ValType.v128);
+    this.value(l);
+    fb.localSet(a);
+    this.value(r);
+    fb.localSet(b);
+    const integral = (x: number): void => {
+      fb.localGet(x).opFD(UNARY_MATH.abs!);
+      this.constant(pair(2 ** 53, 2 ** 53));
+      fb.opFD(V.lt);
+      fb.localGet(x).opFD(V.trunc).localGet(x).opFD(V.eq).opFD(V.and);
+    };
+    integral(a);
+    integral(b);
+    fb.opFD(V.and).opFD(V.i64x2_all_true);
+    fb.if_(ValType.v128);
+    fb.localGet(a);
+    fb.localGet(a).localGet(a).localGet(b).opFD(V.div).opFD(V.trunc).localGet(b).opFD(V.mul).opFD(V.sub);
+    this.constant(SIGN_BITS);
+    fb.opFD(V.bitselect);
+    fb.else_();
+    const out = fb.local(ValType.v128);
+    for (let lane = 0; lane < 2; lane++) {
+      fb.localGet(a).opFD(V.extract);
+      fb.code.byte(lane);
+      fb.localGet(b).opFD(V.extract);
+      fb.code.byte(lane);
+      emitFmod(this.L);
+      const x = fb.local(ValType.f64);
+      fb.localSet(x);
+      if (lane === 0) fb.localGet(x).opFD(V.splat).localSet(out);
+      else {
+        fb.localGet(out).localGet(x).opFD(V.replace);
+        fb.code.byte(1);
+        fb.localSet(out);
+      }
+    }
+    fb.localGet(out);
+    fb.end();
   }
 
   private call(e: Extract<Expr, { k: "call" }>): void {
@@ -897,6 +956,8 @@ function bodyConstants(p: PrangeStmt): Uint8Array[] {
     if (e.k === "bool") out.push(e.value ? ALL_LANES : NO_LANES);
     if (e.k === "call" && e.fn === "round") out.push(pair(1, 1), pair(0.5, 0.5), SIGN_BITS);
     if (e.k === "binary" && e.op === "%" && e.r.k === "num") out.push(pair(1 / e.r.value, 1 / e.r.value));
+    // a remainder of doubles (fmod): the integer test's bound and the sign mask (one more or less is harmless)
+    if (e.k === "binary" && e.op === "%") out.push(pair(2 ** 53, 2 ** 53), SIGN_BITS);
   });
   const walk = (body: readonly Stmt[]): void => {
     for (const s of body) {

@@ -335,6 +335,31 @@ describe("outer declarations and element updates away from the index, in race-fr
     }, (rng) => { const n = rng.int(1, 40); const k = rng.int(0, 6); return [Float32Array.from(rng.f64(2 * n + 1, -1, 1)), rng.f64(n * k, -2, 2), n, k]; }, ["Float32Array", F, "s", "s"]],
   ]);
 
+  // found by review: a masked lane's element was read and written back (v128 at lane 0's address)
+  it("an update at a neighbouring element under a mask touches no element past the proven ones (o[j + 1] += v where j < m, n = 2^22)", () => {
+    const f = (o: Float64Array, n: number, m: number) => {
+      for (const j of prange(n)) {
+        if (j < m) o[j + 1] += 2.5;
+      }
+    };
+    expect(compile(f.toString(), [F, "s", "s"]).compiled!.loops[0]!.lanes).toBe(2);
+    for (const T of [1, 2]) {
+      const want = new Float64Array(11);
+      f(want, 1 << 22, 10);
+      const got = new Float64Array(11);
+      (parallel(f, { threads: T }) as unknown as typeof f)(got, 1 << 22, 10);
+      expect(Array.from(got)).toEqual(Array.from(want));
+    }
+  });
+  diff("stores at the index under a mask when the array is also stored elsewhere under other conditions", (o: Float64Array, n: number, r: number) => {
+    for (const j of prange(n)) {
+      for (let k = 0; k < r; k++) {
+        if (j < 1) o[j + 2] += 1;
+        if (j > 6) o[j - 4] += 1;
+        if (j < 1) o[j] = o[j] * 0.5 + k;
+      }
+    }
+  }, (rng) => [rng.f64(12), 12, rng.int(1, 50)], { cases: 4, parallelOptions: { schedule: "static" } });
   it("a loop with a race warning keeps such updates and reads on one lane", () => {
     // every iteration j writes o[r * n] (the same elements): the analysis warns, and the loop stays scalar
     const src = `(o, a, n, k) => { for (const j of prange(n)) { for (let r = 0; r < k; r++) o[r * n] = a[r * n + j] + o[j * k + r]; } }`;
@@ -344,4 +369,29 @@ describe("outer declarations and element updates away from the index, in race-fr
     const src2 = `(o, n, k) => { for (const j of prange(n)) { for (let r = 0; r < k; r++) o[r * n + j] = o[r * n + j + 1] * 0.5; } }`;
     expect(compile(src2, [F, "s", "s"]).compiled!.loops[0]!.lanes).toBe(1);
   });
+});
+
+/** `%` of doubles on the lanes: the exact integer formula when both lanes' operands are integers, else each lane as the scalar code. */
+describe("remainders of doubles on the lanes", () => {
+  const EDGES = [0, -0, 1, -1, 2.5, -2.5, 7, -7, 0.1, 1e300, -1e300, 2 ** 53, 2 ** 53 + 2, -(2 ** 53), Infinity, -Infinity, NaN, 5e-324, 3, 64, 63.5];
+  const pairs = (rng: Rng) => {
+    const n = rng.int(1, 300);
+    const mode = rng.int(0, 2);
+    const pick = (): number => (mode === 0 ? rng.int(-50, 50) : mode === 1 ? rng.from(1, EDGES)[0]! : rng.float(-100, 100));
+    const a = Float64Array.from({ length: n }, pick);
+    const b = Float64Array.from({ length: n }, pick);
+    return [a, b, new Float64Array(n)];
+  };
+  lanes([
+    ["a % b of integers, fractions, signed zeros, NaN, infinities and huge values", (a: Float64Array, b: Float64Array, o: Float64Array) => {
+      for (const i of prange(o.length)) o[i] = (a[i] % b[i]) * 2 + 1;
+    }, pairs, [F, F, F]],
+    ["NPB FT's wrap-around index ((i + n / 2) % n) - n / 2, in an exp", (a: Float64Array, b: Float64Array, o: Float64Array) => {
+      const n = o.length;
+      for (const i of prange(n)) {
+        const ii = ((i + n / 2) % n) - n / 2;
+        o[i] = Math.exp(-1e-4 * ii * ii) + (a[i] % 3.5);
+      }
+    }, pairs, [F, F, F]],
+  ]);
 });
