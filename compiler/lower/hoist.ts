@@ -39,7 +39,8 @@ type Tree =
   | { readonly k: "index" }
   | { readonly k: "local"; readonly v: Var; readonly init: Tree }
   | { readonly k: "box"; readonly v: Var; readonly cmp: "<" | "<=" | ">" | ">="; readonly step: number; readonly init: Tree; readonly bound: Tree }
-  | { readonly k: "bin"; readonly op: "+" | "-" | "*"; readonly l: Tree; readonly r: Tree; readonly e: Expr }
+  /** `%` only of a non-negative tree by a positive one (tested at chunk entry): periodic boundaries, `a[(i + 1) % n]` */
+  | { readonly k: "bin"; readonly op: "+" | "-" | "*" | "%"; readonly l: Tree; readonly r: Tree; readonly e: Expr }
   /**
    * a running index (`let pos = j * rowSize` and `u[++pos]` in the loop that follows): `init`
    * plus at most `trip` (its steps' [down, up]) per trip of the loop over [a, b) (`cmp`, `step`),
@@ -170,7 +171,7 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
         return { ...t, partial: { down: t.partial.down - Math.min(d, 0), up: t.partial.up - Math.max(d, 0) } };
       }
       case "binary": {
-        if (e.op !== "+" && e.op !== "-" && e.op !== "*") return null;
+        if (e.op !== "+" && e.op !== "-" && e.op !== "*" && e.op !== "%") return null;
         if (e.ty!.k === "bool" || e.l.ty!.k === "bool" || e.r.ty!.k === "bool") return null;
         const l = tree(e.l, env);
         const r = l && tree(e.r, env);
@@ -725,6 +726,17 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
         } else if (tr.op === "-") {
           fb.localGet(a.lo).localGet(b.hi).op(Op.i64_sub).localSet(x.lo);
           fb.localGet(a.hi).localGet(b.lo).op(Op.i64_sub).localSet(x.hi);
+        } else if (tr.op === "%") {
+          // l >= 0 and r >= 1 (else the checked path): l % r lies in [0, min(l.hi, r.hi - 1)], and is
+          // l itself when l.hi < r.lo; non-negative, so never -0, and i32.rem_s computes it
+          fb.localGet(a.lo).i64Const(0n).op(Op.i64_ge_s);
+          fb.localGet(b.lo).i64Const(1n).op(Op.i64_ge_s).op(Op.i32_and);
+          live(x);
+          and();
+          fb.localGet(a.lo).i64Const(0n).localGet(a.hi).localGet(b.lo).op(Op.i64_lt_s).select().localSet(x.lo);
+          const t = fb.local(I64);
+          fb.localGet(b.hi).i64Const(1n).op(Op.i64_sub).localSet(t);
+          fb.localGet(a.hi).localGet(t).localGet(a.hi).localGet(t).op(Op.i64_lt_s).select().localSet(x.hi);
         } else {
           // operands are checked to be int32 (else ok is already 0), so products fit in i64
           const ps = [fb.local(I64), fb.local(I64), fb.local(I64), fb.local(I64)];

@@ -10,7 +10,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { compile, type ParamType } from "../../compiler/index.js";
-import { prange } from "../../index.js";
+import { parallel, prange } from "../../index.js";
 import { shutdown } from "../../runtime/api.js";
 import { invoke, load } from "../../runtime/invoke.js";
 import { checkThrowsRange, diff, type Arg, type Kernel } from "./harness.js";
@@ -106,7 +106,21 @@ const pairs = (out: Float64Array, re: Float64Array, w: Float64Array, n: number) 
   }
 };
 
+/** periodic boundaries (lattice and particle codes): neighbours wrap around with `%` */
+const periodic = (out: Float64Array, a: Float64Array, n: number, m: number) => {
+  for (const i of prange(n)) {
+    for (let j = 0; j < m; j++) {
+      const up = ((i + n - 1) % n) * m + j;
+      const down = ((i + 1) % n) * m + j;
+      out[i * m + j] = a[up] + a[down] + a[i * m + ((j + 1) % m)] + a[i * m + ((j + m - 1) % m)] - 4 * a[i * m + j];
+    }
+  }
+};
+
 describe("chunks take the fast path (a failed entry test traps under the probe)", () => {
+  it("periodic neighbours a[(i + n - 1) % n] and a[(j + 1) % m]", () => {
+    probe(periodic, [F, F, "s", "s"], 6, () => { const rng = new Rng(8); return [new Float64Array(30 * 20), rng.f64(30 * 20), 30, 20]; });
+  });
   it("the probe itself fails a chunk that reads a[i - 1] at i = 0", () => {
     const bad = (out: Float64Array, a: Float64Array, n: number) => {
       for (const i of prange(n)) out[i] = a[i] + (i > -1 ? a[i - 1] : 0);
@@ -145,10 +159,27 @@ describe("the same kernels against the plain function", () => {
     const n = (w + 2) * (h + 2);
     return [new Float64Array(n), rng.f64(n), rng.f64(n), w, h];
   }, { cases: 6 });
+  diff("periodic neighbours", periodic, (rng) => { const [n, m] = [rng.int(1, 30), rng.int(1, 20)]; return [new Float64Array(n * m), rng.f64(n * m), n, m]; }, { cases: 6 });
   diff("running indices in two branches", pairs, (rng) => { const n = rng.int(0, 24); return [new Float64Array(n), rng.f64(2 * n * n), rng.f64(n * n), n]; }, { cases: 6 });
 });
 
 describe("what these rules must not excuse", () => {
+  it("a remainder of a negative value is negative: a[(i - 1) % n] reads a[-1] at i = 0", () => {
+    checkThrowsRange(
+      (out: Float64Array, a: Float64Array, n: number) => {
+        for (const i of prange(n)) out[i] = a[(i - 1) % n] + a[i];
+      },
+      () => [new Float64Array(64), new Float64Array(64), 64],
+      { array: "a", index: -1 },
+    );
+  });
+  it("a remainder by zero is NaN: a[i % m] with m = 0 throws", () => {
+    const f = (out: Float64Array, a: Float64Array, m: number) => {
+      for (const i of prange(out.length)) out[i] = a[i % m] + 1;
+    };
+    const k = parallel(f, { threads: 2 }) as unknown as typeof f;
+    expect(() => k(new Float64Array(64), new Float64Array(64), 0)).toThrow(RangeError);
+  });
   it("the else of corner cases does not exclude the edge itself: c === 0 after r === 0 && c === 0 reads t[-1] at c - 1", () => {
     checkThrowsRange(
       (out: Float64Array, t: Float64Array, row: number, col: number) => {
