@@ -39,6 +39,8 @@ type Tree =
   | { readonly k: "index" }
   | { readonly k: "local"; readonly v: Var; readonly init: Tree }
   | { readonly k: "box"; readonly v: Var; readonly cmp: "<" | "<=" | ">" | ">="; readonly step: number; readonly init: Tree; readonly bound: Tree }
+  /** `Math.min` / `Math.max` of trees (clamp to edge: `src[Math.min(Math.max(x + dx, 0), w - 1)]`) */
+  | { readonly k: "minmax"; readonly fn: "min" | "max"; readonly args: readonly Tree[]; readonly e: Expr }
   /** `%` only of a non-negative tree by a positive one (tested at chunk entry): periodic boundaries, `a[(i + 1) % n]` */
   | { readonly k: "bin"; readonly op: "+" | "-" | "*" | "%"; readonly l: Tree; readonly r: Tree; readonly e: Expr }
   /**
@@ -169,6 +171,12 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
         if (e.k !== "update" || e.prefix || !t.partial) return t;
         const d = e.op === "++" ? 1 : -1;
         return { ...t, partial: { down: t.partial.down - Math.min(d, 0), up: t.partial.up - Math.max(d, 0) } };
+      }
+      case "call": {
+        // integers (no -0 among trees), so the i32 selects the narrowed call emits give Math's answer
+        if ((e.fn !== "min" && e.fn !== "max") || e.args.length === 0) return null;
+        const args = e.args.map((a) => tree(a, env));
+        return args.every((a): a is Tree => a !== null) ? { k: "minmax", fn: e.fn, args, e } : null;
       }
       case "binary": {
         if (e.op !== "+" && e.op !== "-" && e.op !== "*" && e.op !== "%") return null;
@@ -507,6 +515,9 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
       if (p.index.ty!.k !== "i32") vars.add(p.index);
     } else if (t.k === "var") {
       if (t.v.ty!.k !== "i32") (vars.add(t.v), liveIns.add(t.v));
+    } else if (t.k === "minmax") {
+      if (t.e.ty!.k !== "i32") exprs.add(t.e);
+      for (const a of t.args) mark(a);
     } else if (t.k === "induct") {
       // narrowed with its steps (`++pos` computes in i32 on the fast path)
       if (t.v.ty!.k !== "i32") {
@@ -646,6 +657,17 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
           // the loop's test runs (with its start value) even when its body does not
           live({ lo: 0, hi: 0, dead: outerDead });
           and();
+        }
+        break;
+      }
+      case "minmax": {
+        const xs = tr.args.map(ext);
+        x = fresh();
+        x.dead = deadOf(...xs);
+        const pick = tr.fn === "min" ? Op.i64_lt_s : Op.i64_gt_s;
+        for (const side of ["lo", "hi"] as const) {
+          fb.localGet(xs[0]![side]).localSet(x[side]);
+          for (const o of xs.slice(1)) fb.localGet(o[side]).localGet(x[side]).localGet(o[side]).localGet(x[side]).op(pick).select().localSet(x[side]);
         }
         break;
       }

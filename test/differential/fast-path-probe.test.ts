@@ -117,7 +117,21 @@ const periodic = (out: Float64Array, a: Float64Array, n: number, m: number) => {
   }
 };
 
+/** clamp to edge (image filters): Math.min / Math.max keep the neighbour inside the image */
+const blur = (out: Float64Array, src: Float64Array, w: number, h: number) => {
+  for (const y of prange(h)) {
+    for (let x = 0; x < w; x++) {
+      let s = 0;
+      for (let d = -2; d <= 2; d++) s += src[y * w + Math.min(Math.max(x + d, 0), w - 1)] + src[Math.max(0, Math.min(y + d, h - 1)) * w + x];
+      out[y * w + x] = s / 10;
+    }
+  }
+};
+
 describe("chunks take the fast path (a failed entry test traps under the probe)", () => {
+  it("clamped neighbours src[Math.min(Math.max(x + d, 0), w - 1)]", () => {
+    probe(blur, [F, F, "s", "s"], 3, () => { const rng = new Rng(9); return [new Float64Array(40 * 30), rng.f64(40 * 30), 40, 30]; });
+  });
   it("periodic neighbours a[(i + n - 1) % n] and a[(j + 1) % m]", () => {
     probe(periodic, [F, F, "s", "s"], 6, () => { const rng = new Rng(8); return [new Float64Array(30 * 20), rng.f64(30 * 20), 30, 20]; });
   });
@@ -159,6 +173,7 @@ describe("the same kernels against the plain function", () => {
     const n = (w + 2) * (h + 2);
     return [new Float64Array(n), rng.f64(n), rng.f64(n), w, h];
   }, { cases: 6 });
+  diff("clamped neighbours", blur, (rng) => { const [w, h] = [rng.int(1, 30), rng.int(1, 20)]; return [new Float64Array(w * h), rng.f64(w * h), w, h]; }, { cases: 6 });
   diff("periodic neighbours", periodic, (rng) => { const [n, m] = [rng.int(1, 30), rng.int(1, 20)]; return [new Float64Array(n * m), rng.f64(n * m), n, m]; }, { cases: 6 });
   diff("running indices in two branches", pairs, (rng) => { const n = rng.int(0, 24); return [new Float64Array(n), rng.f64(2 * n * n), rng.f64(n * n), n]; }, { cases: 6 });
 });
@@ -168,6 +183,15 @@ describe("what these rules must not excuse", () => {
     checkThrowsRange(
       (out: Float64Array, a: Float64Array, n: number) => {
         for (const i of prange(n)) out[i] = a[(i - 1) % n] + a[i];
+      },
+      () => [new Float64Array(64), new Float64Array(64), 64],
+      { array: "a", index: -1 },
+    );
+  });
+  it("a clamp that lets -1 through (Math.max(i - 2, -1)) throws at -1", () => {
+    checkThrowsRange(
+      (out: Float64Array, a: Float64Array, n: number) => {
+        for (const i of prange(n)) out[i] = a[Math.min(Math.max(i - 2, -1), n - 1)];
       },
       () => [new Float64Array(64), new Float64Array(64), 64],
       { array: "a", index: -1 },
