@@ -42,7 +42,11 @@ type Tree =
   /** `Math.min` / `Math.max` of trees (clamp to edge: `src[Math.min(Math.max(x + dx, 0), w - 1)]`) */
   | { readonly k: "minmax"; readonly fn: "min" | "max"; readonly args: readonly Tree[]; readonly e: Expr }
   /** `%` only of a non-negative tree by a positive one (tested at chunk entry): periodic boundaries, `a[(i + 1) % n]` */
-  | { readonly k: "bin"; readonly op: "+" | "-" | "*" | "%"; readonly l: Tree; readonly r: Tree; readonly e: Expr }
+  /**
+   * also `<<`, `>>`, `>>>` by a constant count (`(y * w + x) << 2`: RGBA pixels) and `&` with an
+   * operand that is not negative (`i & mask`): int32 results, exact where the extents are tested
+   */
+  | { readonly k: "bin"; readonly op: "+" | "-" | "*" | "%" | "<<" | ">>" | ">>>" | "&"; readonly l: Tree; readonly r: Tree; readonly e: Expr }
   /**
    * a running index (`let pos = j * rowSize` and `u[++pos]` in the loop that follows): `init`
    * plus at most `trip` (its steps' [down, up]) per trip of the loop over [a, b) (`cmp`, `step`),
@@ -179,7 +183,8 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
         return args.every((a): a is Tree => a !== null) ? { k: "minmax", fn: e.fn, args, e } : null;
       }
       case "binary": {
-        if (e.op !== "+" && e.op !== "-" && e.op !== "*" && e.op !== "%") return null;
+        const shift = (e.op === "<<" || e.op === ">>" || e.op === ">>>") && e.r.k === "num" && Number.isInteger(e.r.value) && e.r.value >= 0 && e.r.value <= 31;
+        if (e.op !== "+" && e.op !== "-" && e.op !== "*" && e.op !== "%" && e.op !== "&" && !shift) return null;
         if (e.ty!.k === "bool" || e.l.ty!.k === "bool" || e.r.ty!.k === "bool") return null;
         const l = tree(e.l, env);
         const r = l && tree(e.r, env);
@@ -748,6 +753,33 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
         } else if (tr.op === "-") {
           fb.localGet(a.lo).localGet(b.hi).op(Op.i64_sub).localSet(x.lo);
           fb.localGet(a.hi).localGet(b.lo).op(Op.i64_sub).localSet(x.hi);
+        } else if (tr.op === "<<" || tr.op === ">>" || tr.op === ">>>") {
+          // a constant count c: l * 2^c (ToInt32 of it is itself when the node's extent fits int32,
+          // tested below), floor(l / 2^c) (monotone), and >>> only of l >= 0 (then it is >>)
+          const c = BigInt((tr.r as Extract<Tree, { k: "const" }>).value);
+          if (tr.op === ">>>") {
+            fb.localGet(a.lo).i64Const(0n).op(Op.i64_ge_s);
+            live(x);
+            and();
+          }
+          for (const [from, into] of [[a.lo, x.lo], [a.hi, x.hi]] as const) {
+            fb.localGet(from).i64Const(c).op(tr.op === "<<" ? Op.i64_shl : Op.i64_shr_s).localSet(into);
+          }
+        } else if (tr.op === "&") {
+          // [0, the smaller hi of the operands that are not negative]; neither: the checked path
+          const lNon = fb.local(ValType.i32);
+          const rNon = fb.local(ValType.i32);
+          fb.localGet(a.lo).i64Const(0n).op(Op.i64_ge_s).localSet(lNon);
+          fb.localGet(b.lo).i64Const(0n).op(Op.i64_ge_s).localSet(rNon);
+          fb.localGet(lNon).localGet(rNon).op(Op.i32_or);
+          live(x);
+          and();
+          fb.i64Const(0n).localSet(x.lo);
+          // hi: rNon ? (lNon ? min(a.hi, b.hi) : b.hi) : a.hi
+          fb.localGet(a.hi).localGet(b.hi).localGet(a.hi).localGet(b.hi).op(Op.i64_lt_s).select();
+          fb.localGet(b.hi).localGet(lNon).select();
+          fb.localGet(a.hi).localGet(rNon).select();
+          fb.localSet(x.hi);
         } else if (tr.op === "%") {
           // l >= 0 and r >= 1 (else the checked path): l % r lies in [0, min(l.hi, r.hi - 1)], and is
           // l itself when l.hi < r.lo; non-negative, so never -0, and i32.rem_s computes it

@@ -128,7 +128,24 @@ const blur = (out: Float64Array, src: Float64Array, w: number, h: number) => {
   }
 };
 
+/** canvas pixels (RGBA bytes at (y * w + x) << 2), a half by >>> 1, a mask by & */
+const pixels = (out: Uint8ClampedArray, src: Uint8ClampedArray, w: number, h: number) => {
+  for (const y of prange(h)) {
+    for (let x = 0; x < w; x++) {
+      const p = (y * w + x) << 2;
+      out[p] = 255 - src[p];
+      out[p + 1] = src[p + 1] >> 1;
+      out[p + 2] = src[p + 2] & 0xf0;
+      out[p + 3] = src[p + 3] ^ (src[((y * w + x) >>> 1) << 2] & 1) ^ (src[((y * w + x) >> 3) & 7] & 2);
+    }
+  }
+};
+
 describe("chunks take the fast path (a failed entry test traps under the probe)", () => {
+  it("shifts and masks by constants: RGBA pixels at (y * w + x) << 2, >>> 1, & 7", () => {
+    const U = "Uint8ClampedArray" as const;
+    probe(pixels, [U, U, "s", "s"], 10, () => { const rng = new Rng(10); return [new Uint8ClampedArray(4 * 16 * 12), Uint8ClampedArray.from(rng.ints(4 * 16 * 12, 0, 255)), 16, 12]; });
+  });
   it("clamped neighbours src[Math.min(Math.max(x + d, 0), w - 1)]", () => {
     probe(blur, [F, F, "s", "s"], 3, () => { const rng = new Rng(9); return [new Float64Array(40 * 30), rng.f64(40 * 30), 40, 30]; });
   });
@@ -173,6 +190,7 @@ describe("the same kernels against the plain function", () => {
     const n = (w + 2) * (h + 2);
     return [new Float64Array(n), rng.f64(n), rng.f64(n), w, h];
   }, { cases: 6 });
+  diff("shifts and masks", pixels, (rng) => { const [w, h] = [rng.int(1, 30), rng.int(1, 20)]; return [new Uint8ClampedArray(4 * w * h), Uint8ClampedArray.from(rng.ints(4 * w * h, 0, 255)), w, h]; }, { cases: 6 });
   diff("clamped neighbours", blur, (rng) => { const [w, h] = [rng.int(1, 30), rng.int(1, 20)]; return [new Float64Array(w * h), rng.f64(w * h), w, h]; }, { cases: 6 });
   diff("periodic neighbours", periodic, (rng) => { const [n, m] = [rng.int(1, 30), rng.int(1, 20)]; return [new Float64Array(n * m), rng.f64(n * m), n, m]; }, { cases: 6 });
   diff("running indices in two branches", pairs, (rng) => { const n = rng.int(0, 24); return [new Float64Array(n), rng.f64(2 * n * n), rng.f64(n * n), n]; }, { cases: 6 });
@@ -195,6 +213,31 @@ describe("what these rules must not excuse", () => {
       },
       () => [new Float64Array(64), new Float64Array(64), 64],
       { array: "a", index: -1 },
+    );
+  });
+  it("shifts of a negative value stay negative or become huge: (i - 1) >> 1 and (i - 8) >>> 0 at i = 0 throw", () => {
+    checkThrowsRange(
+      (out: Float64Array, a: Float64Array, n: number) => {
+        for (const i of prange(n)) out[i] = a[(i - 1) >> 1] + a[i];
+      },
+      () => [new Float64Array(64), new Float64Array(64), 64],
+      { array: "a", index: -1 },
+    );
+    checkThrowsRange(
+      (out: Float64Array, a: Float64Array, n: number) => {
+        for (const i of prange(n)) out[i] = a[(i - 8) >>> 0] + a[i];
+      },
+      () => [new Float64Array(64), new Float64Array(64), 64],
+      { array: "a", index: 4294967288 },
+    );
+  });
+  it("a mask of two negative values is negative: ((i - 1) & -8) at i = 0 throws", () => {
+    checkThrowsRange(
+      (out: Float64Array, a: Float64Array, n: number) => {
+        for (const i of prange(n)) out[i] = a[(i - 1) & -8] + a[i];
+      },
+      () => [new Float64Array(64), new Float64Array(64), 64],
+      { array: "a", index: -8 },
     );
   });
   it("a remainder by zero is NaN: a[i % m] with m = 0 throws", () => {
