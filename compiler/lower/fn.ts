@@ -6,7 +6,7 @@
 import type { FrameLayout } from "./frame.js";
 import type { Helpers } from "./helpers.js";
 import type { LinkedMath } from "./mathlink.js";
-import type { Kernel, LoopStmt, PrangeStmt, Ty, Var } from "../model/ir.js";
+import type { Expr, Kernel, LoopStmt, PrangeStmt, Ty, Var } from "../model/ir.js";
 import { FunctionBuilder, ValType } from "./wasm/encoder.js";
 import { Op, OpFC } from "./wasm/opcodes.js";
 import { AccessMode, emitScalarShadow } from "./checked.js";
@@ -88,6 +88,8 @@ export class FnLowerer {
   readonly arrays = new Map<Var, { base: number; len: number }>();
   /** access sites whose bounds the enclosing code has already checked (see hoist.ts) */
   proven: ReadonlySet<number> = new Set();
+  /** on a chunk's fast path: integer quotients (hoist.ts `div` trees) computed as i32.div_u of their operands */
+  fastDivs: ReadonlyMap<Expr, { readonly l: Expr; readonly r: Expr }> = new Map();
   /** innermost loops emitted with a two-lane part over their counter (vector.ts emitInnerLanes) */
   readonly laneLoops: { readonly start: number; readonly end: number }[] = [];
   /** checked mode, inside a prange's loop function: the prange index whose value names the iteration */

@@ -39,6 +39,12 @@ type Tree =
   | { readonly k: "index" }
   | { readonly k: "local"; readonly v: Var; readonly init: Tree }
   | { readonly k: "box"; readonly v: Var; readonly cmp: "<" | "<=" | ">" | ">="; readonly step: number; readonly init: Tree; readonly bound: Tree }
+  /**
+   * integer division `Math.floor(l / r)`, `Math.trunc(l / r)`, `(l / r) | 0` of l >= 0 by r >= 1
+   * (tested at chunk entry; `Math.floor(i / w)`, a row from a flat index): [l.lo / r.hi, l.hi / r.lo];
+   * i32.div_u of the operands on the fast path (`FnLowerer.fastDivs`)
+   */
+  | { readonly k: "div"; readonly l: Tree; readonly r: Tree; readonly e: Expr; readonly le: Expr; readonly re: Expr }
   /** `Math.min` / `Math.max` of trees (clamp to edge: `src[Math.min(Math.max(x + dx, 0), w - 1)]`) */
   | { readonly k: "minmax"; readonly fn: "min" | "max"; readonly args: readonly Tree[]; readonly e: Expr }
   /** `%` only of a non-negative tree by a positive one (tested at chunk entry): periodic boundaries, `a[(i + 1) % n]` */
@@ -76,6 +82,8 @@ export interface ChunkPlan {
   readonly liveIns: ReadonlySet<Var>;
   /** every `var` expression of the body, by variable */
   readonly uses: ReadonlyMap<Var, readonly Expr[]>;
+  /** integer quotients computed as i32.div_u on the fast path, with their operands */
+  readonly divs: ReadonlyMap<Expr, { readonly l: Expr; readonly r: Expr }>;
 }
 
 const isIntTy = (t: Ty | undefined): boolean => t !== undefined && (t.k === "i32" || t.k === "i64");
@@ -177,12 +185,23 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
         return { ...t, partial: { down: t.partial.down - Math.min(d, 0), up: t.partial.up - Math.max(d, 0) } };
       }
       case "call": {
+        const q = e.args[0];
+        if ((e.fn === "floor" || e.fn === "trunc") && e.args.length === 1 && q!.k === "binary" && q!.op === "/") {
+          const l = tree(q!.l, env);
+          const r = l && tree(q!.r, env);
+          return l && r ? { k: "div", l, r, e, le: q!.l, re: q!.r } : null;
+        }
         // integers (no -0 among trees), so the i32 selects the narrowed call emits give Math's answer
         if ((e.fn !== "min" && e.fn !== "max") || e.args.length === 0) return null;
         const args = e.args.map((a) => tree(a, env));
         return args.every((a): a is Tree => a !== null) ? { k: "minmax", fn: e.fn, args, e } : null;
       }
       case "binary": {
+        if (e.op === "|" && e.r.k === "num" && e.r.value === 0 && e.l.k === "binary" && e.l.op === "/") {
+          const l = tree(e.l.l, env);
+          const r = l && tree(e.l.r, env);
+          return l && r ? { k: "div", l, r, e, le: e.l.l, re: e.l.r } : null;
+        }
         const shift = (e.op === "<<" || e.op === ">>" || e.op === ">>>") && e.r.k === "num" && Number.isInteger(e.r.value) && e.r.value >= 0 && e.r.value <= 31;
         if (e.op !== "+" && e.op !== "-" && e.op !== "*" && e.op !== "%" && e.op !== "&" && !shift) return null;
         if (e.ty!.k === "bool" || e.l.ty!.k === "bool" || e.r.ty!.k === "bool") return null;
@@ -504,6 +523,7 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
   const exprs = new Set<Expr>();
   const vars = new Set<Var>();
   const liveIns = new Set<Var>();
+  const divs = new Map<Expr, { l: Expr; r: Expr }>();
   const seen = new Set<Tree>();
   const mark = (t: Tree): void => {
     if (seen.has(t)) return;
@@ -520,6 +540,11 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
       if (p.index.ty!.k !== "i32") vars.add(p.index);
     } else if (t.k === "var") {
       if (t.v.ty!.k !== "i32") (vars.add(t.v), liveIns.add(t.v));
+    } else if (t.k === "div") {
+      if (t.e.ty!.k !== "i32") exprs.add(t.e);
+      divs.set(t.e, { l: t.le, r: t.re });
+      mark(t.l);
+      mark(t.r);
     } else if (t.k === "minmax") {
       if (t.e.ty!.k !== "i32") exprs.add(t.e);
       for (const a of t.args) mark(a);
@@ -544,7 +569,7 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
     }
   };
   for (const c of checks) mark(c.t);
-  return { sites, checks, exprs, vars, liveIns, uses };
+  return { sites, checks, exprs, vars, liveIns, uses, divs };
 }
 
 /** Pushes (i32) whether the chunk [itLo, itHi) (not empty) may take `plan`'s fast path. */
@@ -663,6 +688,25 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
           live({ lo: 0, hi: 0, dead: outerDead });
           and();
         }
+        break;
+      }
+      case "div": {
+        const a = ext(tr.l);
+        const b = ext(tr.r);
+        x = fresh();
+        x.dead = deadOf(a, b);
+        fb.localGet(a.lo).i64Const(0n).op(Op.i64_ge_s);
+        fb.localGet(b.lo).i64Const(1n).op(Op.i64_ge_s).op(Op.i32_and);
+        live(x);
+        and();
+        // divisors kept >= 1 so that a failed test cannot trap here
+        const one = (v: number): void => void fb.localGet(v).i64Const(1n).localGet(v).i64Const(1n).op(Op.i64_ge_s).select();
+        fb.localGet(a.lo);
+        one(b.hi);
+        fb.op(Op.i64_div_s).localSet(x.lo);
+        fb.localGet(a.hi);
+        one(b.lo);
+        fb.op(Op.i64_div_s).localSet(x.hi);
         break;
       }
       case "minmax": {
@@ -905,10 +949,12 @@ export function withFastTypes(L: FnLowerer, plan: ChunkPlan, body: () => void): 
     for (const u of plan.uses.get(v) ?? []) retype(u, t);
   }
   for (const e of plan.exprs) retype(e, narrow(e.ty!));
-  const proven = L.proven;
+  const [proven, divs] = [L.proven, L.fastDivs];
   L.proven = plan.sites;
+  L.fastDivs = plan.divs;
   body();
   L.proven = proven;
+  L.fastDivs = divs;
   for (const [e, t] of savedExpr) e.ty = t;
   for (const [v, s] of savedVar) {
     v.ty = s.ty;

@@ -141,7 +141,20 @@ const pixels = (out: Uint8ClampedArray, src: Uint8ClampedArray, w: number, h: nu
   }
 };
 
+/** a flat index split into row and column: Math.floor(i / w), (i / w) | 0, Math.trunc, and i % w */
+const flat = (out: Float64Array, src: Float64Array, w: number, h: number) => {
+  for (const i of prange(w * h)) {
+    const y = Math.floor(i / w);
+    const x = i % w;
+    const t = Math.trunc(i / (2 * w));
+    out[i] = src[x * h + y] + src[((i / w) | 0) * w] * 0.5 + src[t];
+  }
+};
+
 describe("chunks take the fast path (a failed entry test traps under the probe)", () => {
+  it("a flat index split by Math.floor(i / w), (i / w) | 0 and Math.trunc", () => {
+    probe(flat, [F, F, "s", "s"], 4, () => { const rng = new Rng(11); return [new Float64Array(40 * 30), rng.f64(40 * 30), 40, 30]; });
+  });
   it("shifts and masks by constants: RGBA pixels at (y * w + x) << 2, >>> 1, & 7", () => {
     const U = "Uint8ClampedArray" as const;
     probe(pixels, [U, U, "s", "s"], 10, () => { const rng = new Rng(10); return [new Uint8ClampedArray(4 * 16 * 12), Uint8ClampedArray.from(rng.ints(4 * 16 * 12, 0, 255)), 16, 12]; });
@@ -191,6 +204,7 @@ describe("the same kernels against the plain function", () => {
     return [new Float64Array(n), rng.f64(n), rng.f64(n), w, h];
   }, { cases: 6 });
   diff("shifts and masks", pixels, (rng) => { const [w, h] = [rng.int(1, 30), rng.int(1, 20)]; return [new Uint8ClampedArray(4 * w * h), Uint8ClampedArray.from(rng.ints(4 * w * h, 0, 255)), w, h]; }, { cases: 6 });
+  diff("a flat index split into row and column", flat, (rng) => { const [w, h] = [rng.int(1, 30), rng.int(1, 20)]; return [new Float64Array(w * h), rng.f64(w * h), w, h]; }, { cases: 6 });
   diff("clamped neighbours", blur, (rng) => { const [w, h] = [rng.int(1, 30), rng.int(1, 20)]; return [new Float64Array(w * h), rng.f64(w * h), w, h]; }, { cases: 6 });
   diff("periodic neighbours", periodic, (rng) => { const [n, m] = [rng.int(1, 30), rng.int(1, 20)]; return [new Float64Array(n * m), rng.f64(n * m), n, m]; }, { cases: 6 });
   diff("running indices in two branches", pairs, (rng) => { const n = rng.int(0, 24); return [new Float64Array(n), rng.f64(2 * n * n), rng.f64(n * n), n]; }, { cases: 6 });
@@ -239,6 +253,20 @@ describe("what these rules must not excuse", () => {
       () => [new Float64Array(64), new Float64Array(64), 64],
       { array: "a", index: -8 },
     );
+  });
+  it("a quotient of a negative value: Math.floor((i - 1) / 4) at i = 0 reads a[-1]; and division by 0", () => {
+    checkThrowsRange(
+      (out: Float64Array, a: Float64Array, n: number) => {
+        for (const i of prange(n)) out[i] = a[Math.floor((i - 1) / 4)] + a[i];
+      },
+      () => [new Float64Array(64), new Float64Array(64), 64],
+      { array: "a", index: -1 },
+    );
+    const f = (out: Float64Array, a: Float64Array, m: number) => {
+      for (const i of prange(out.length)) out[i] = a[Math.floor(i / m)] + 1;
+    };
+    const k = parallel(f, { threads: 2 }) as unknown as typeof f;
+    expect(() => k(new Float64Array(64), new Float64Array(64), 0)).toThrow(RangeError);
   });
   it("a remainder by zero is NaN: a[i % m] with m = 0 throws", () => {
     const f = (out: Float64Array, a: Float64Array, m: number) => {
