@@ -61,10 +61,11 @@ export function emitExpr(L: FnLowerer, e: Expr): void {
   const ty = e.ty!;
   const div = L.fastDivs.get(e);
   if (div) {
-    // Math.floor(l / r) of l >= 0 by r >= 1, proven at chunk entry (hoist.ts): the integer quotient
+    // Math.floor(l / r) of l >= 0 by r >= 1, or l / r that divides exactly, proven at chunk entry
+    // (hoist.ts): the integer quotient (the divisor is not 0, and the quotient fits int32)
     emitAs(L, div.l, "i32");
     emitAs(L, div.r, "i32");
-    fb.op(Op.i32_div_u);
+    fb.op(Op.i32_div_s);
     return;
   }
   switch (e.k) {

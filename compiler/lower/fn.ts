@@ -88,7 +88,7 @@ export class FnLowerer {
   readonly arrays = new Map<Var, { base: number; len: number }>();
   /** access sites whose bounds the enclosing code has already checked (see hoist.ts) */
   proven: ReadonlySet<number> = new Set();
-  /** on a chunk's fast path: integer quotients (hoist.ts `div` trees) computed as i32.div_u of their operands */
+  /** on a chunk's fast path: integer quotients (hoist.ts `div` trees) computed as i32.div_s of their operands */
   fastDivs: ReadonlyMap<Expr, { readonly l: Expr; readonly r: Expr }> = new Map();
   /** innermost loops emitted with a two-lane part over their counter (vector.ts emitInnerLanes) */
   readonly laneLoops: { readonly start: number; readonly end: number }[] = [];

@@ -42,9 +42,10 @@ type Tree =
   /**
    * integer division `Math.floor(l / r)`, `Math.trunc(l / r)`, `(l / r) | 0` of l >= 0 by r >= 1
    * (tested at chunk entry; `Math.floor(i / w)`, a row from a flat index): [l.lo / r.hi, l.hi / r.lo];
-   * i32.div_u of the operands on the fast path (`FnLowerer.fastDivs`)
+   * i32.div_s of the operands on the fast path (`FnLowerer.fastDivs`). `exact`: a plain `l / r` of
+   * single values at chunk entry that divide exactly (`a[i + n / 2]` for an even n)
    */
-  | { readonly k: "div"; readonly l: Tree; readonly r: Tree; readonly e: Expr; readonly le: Expr; readonly re: Expr }
+  | { readonly k: "div"; readonly l: Tree; readonly r: Tree; readonly e: Expr; readonly le: Expr; readonly re: Expr; readonly exact: boolean }
   /** `Math.min` / `Math.max` of trees (clamp to edge: `src[Math.min(Math.max(x + dx, 0), w - 1)]`) */
   | { readonly k: "minmax"; readonly fn: "min" | "max"; readonly args: readonly Tree[]; readonly e: Expr }
   /** `%` only of a non-negative tree by a positive one (tested at chunk entry): periodic boundaries, `a[(i + 1) % n]` */
@@ -82,7 +83,7 @@ export interface ChunkPlan {
   readonly liveIns: ReadonlySet<Var>;
   /** every `var` expression of the body, by variable */
   readonly uses: ReadonlyMap<Var, readonly Expr[]>;
-  /** integer quotients computed as i32.div_u on the fast path, with their operands */
+  /** integer quotients computed as i32.div_s on the fast path, with their operands */
   readonly divs: ReadonlyMap<Expr, { readonly l: Expr; readonly r: Expr }>;
 }
 
@@ -189,7 +190,7 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
         if ((e.fn === "floor" || e.fn === "trunc") && e.args.length === 1 && q!.k === "binary" && q!.op === "/") {
           const l = tree(q!.l, env);
           const r = l && tree(q!.r, env);
-          return l && r ? { k: "div", l, r, e, le: q!.l, re: q!.r } : null;
+          return l && r ? { k: "div", l, r, e, le: q!.l, re: q!.r, exact: false } : null;
         }
         // integers (no -0 among trees), so the i32 selects the narrowed call emits give Math's answer
         if ((e.fn !== "min" && e.fn !== "max") || e.args.length === 0) return null;
@@ -200,7 +201,12 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
         if (e.op === "|" && e.r.k === "num" && e.r.value === 0 && e.l.k === "binary" && e.l.op === "/") {
           const l = tree(e.l.l, env);
           const r = l && tree(e.l.r, env);
-          return l && r ? { k: "div", l, r, e, le: e.l.l, re: e.l.r } : null;
+          return l && r ? { k: "div", l, r, e, le: e.l.l, re: e.l.r, exact: false } : null;
+        }
+        if (e.op === "/") {
+          const l = tree(e.l, env);
+          const r = l && tree(e.r, env);
+          return l && r ? { k: "div", l, r, e, le: e.l, re: e.r, exact: true } : null;
         }
         const shift = (e.op === "<<" || e.op === ">>" || e.op === ">>>") && e.r.k === "num" && Number.isInteger(e.r.value) && e.r.value >= 0 && e.r.value <= 31;
         if (e.op !== "+" && e.op !== "-" && e.op !== "*" && e.op !== "%" && e.op !== "&" && !shift) return null;
@@ -695,6 +701,19 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
         const b = ext(tr.r);
         x = fresh();
         x.dead = deadOf(a, b);
+        if (tr.exact) {
+          // one value each, a nonzero divisor, no remainder: the quotient is that integer
+          const d = fb.local(I64);
+          fb.localGet(b.lo).i64Const(1n).localGet(b.lo).i64Const(0n).op(Op.i64_ne).select().localSet(d);
+          fb.localGet(a.lo).localGet(a.hi).op(Op.i64_eq);
+          fb.localGet(b.lo).localGet(b.hi).op(Op.i64_eq).op(Op.i32_and);
+          fb.localGet(b.lo).i64Const(0n).op(Op.i64_ne).op(Op.i32_and);
+          fb.localGet(a.lo).localGet(d).op(Op.i64_rem_s).op(Op.i64_eqz).op(Op.i32_and);
+          live(x);
+          and();
+          fb.localGet(a.lo).localGet(d).op(Op.i64_div_s).localTee(x.lo).localSet(x.hi);
+          break;
+        }
         fb.localGet(a.lo).i64Const(0n).op(Op.i64_ge_s);
         fb.localGet(b.lo).i64Const(1n).op(Op.i64_ge_s).op(Op.i32_and);
         live(x);

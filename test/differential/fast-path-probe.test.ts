@@ -152,6 +152,12 @@ const flat = (out: Float64Array, src: Float64Array, w: number, h: number) => {
 };
 
 describe("chunks take the fast path (a failed entry test traps under the probe)", () => {
+  it("halves: a[i + n / 2] for an even n (an exact quotient of values fixed in the chunk)", () => {
+    const halves = (a: Float64Array, b: Float64Array, n: number) => {
+      for (const i of prange(n / 2)) b[i] = a[i + n / 2] - a[i] + a[n - 1 - (n / 2 - 1 - i)];
+    };
+    probe(halves, [F, F, "s"], 4, () => { const rng = new Rng(12); return [rng.f64(200), new Float64Array(100), 200]; });
+  });
   it("a flat index split by Math.floor(i / w), (i / w) | 0 and Math.trunc", () => {
     probe(flat, [F, F, "s", "s"], 4, () => { const rng = new Rng(11); return [new Float64Array(40 * 30), rng.f64(40 * 30), 40, 30]; });
   });
@@ -267,6 +273,15 @@ describe("what these rules must not excuse", () => {
     };
     const k = parallel(f, { threads: 2 }) as unknown as typeof f;
     expect(() => k(new Float64Array(64), new Float64Array(64), 0)).toThrow(RangeError);
+  });
+  it("an inexact quotient keeps its check: a[i + n / 2] for an odd n is a fractional index, a RangeError", () => {
+    checkThrowsRange(
+      (a: Float64Array, b: Float64Array, n: number) => {
+        for (const i of prange(b.length)) b[i] = a[i + n / 2] + 1;
+      },
+      () => [new Float64Array(64).fill(3), new Float64Array(16), 33],
+      { array: "a", index: 16.5 },
+    );
   });
   it("a remainder by zero is NaN: a[i % m] with m = 0 throws", () => {
     const f = (out: Float64Array, a: Float64Array, m: number) => {
