@@ -43,7 +43,7 @@ type Tree =
    * integer division `Math.floor(l / r)`, `Math.trunc(l / r)`, `(l / r) | 0` of l >= 0 by r >= 1
    * (tested at chunk entry; `Math.floor(i / w)`, a row from a flat index): [l.lo / r.hi, l.hi / r.lo];
    * i32.div_s of the operands on the fast path (`FnLowerer.fastDivs`). `exact`: a plain `l / r` of
-   * single values at chunk entry that divide exactly (`a[i + n / 2]` for an even n)
+   * single values at chunk entry that divide exactly, by r >= 1 (`a[i + n / 2]` for an even n)
    */
   | { readonly k: "div"; readonly l: Tree; readonly r: Tree; readonly e: Expr; readonly le: Expr; readonly re: Expr; readonly exact: boolean }
   /** `Math.min` / `Math.max` of trees (clamp to edge: `src[Math.min(Math.max(x + dx, 0), w - 1)]`) */
@@ -702,12 +702,13 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
         x = fresh();
         x.dead = deadOf(a, b);
         if (tr.exact) {
-          // one value each, a nonzero divisor, no remainder: the quotient is that integer
+          // one value each, a positive divisor (a negative one would make 0 / r -0), no remainder:
+          // the quotient is that integer
           const d = fb.local(I64);
-          fb.localGet(b.lo).i64Const(1n).localGet(b.lo).i64Const(0n).op(Op.i64_ne).select().localSet(d);
+          fb.localGet(b.lo).i64Const(1n).localGet(b.lo).i64Const(1n).op(Op.i64_ge_s).select().localSet(d);
           fb.localGet(a.lo).localGet(a.hi).op(Op.i64_eq);
           fb.localGet(b.lo).localGet(b.hi).op(Op.i64_eq).op(Op.i32_and);
-          fb.localGet(b.lo).i64Const(0n).op(Op.i64_ne).op(Op.i32_and);
+          fb.localGet(b.lo).i64Const(1n).op(Op.i64_ge_s).op(Op.i32_and);
           fb.localGet(a.lo).localGet(d).op(Op.i64_rem_s).op(Op.i64_eqz).op(Op.i32_and);
           live(x);
           and();

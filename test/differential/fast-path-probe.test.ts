@@ -283,6 +283,12 @@ describe("what these rules must not excuse", () => {
       { array: "a", index: 16.5 },
     );
   });
+  diff("an exact quotient by a negative divisor keeps -0 where it is a value (0 / -2 is -0; 1 / -0 is -Infinity)", (out: Float64Array, a: Float64Array, n: number, m: number) => {
+    for (const i of prange(out.length)) {
+      const h = n / m;
+      out[i] = a[i + h] + 1 / h;
+    }
+  }, (rng) => [new Float64Array(16), rng.f64(32), 0, -2], { cases: 2 });
   it("a remainder by zero is NaN: a[i % m] with m = 0 throws", () => {
     const f = (out: Float64Array, a: Float64Array, m: number) => {
       for (const i of prange(out.length)) out[i] = a[i % m] + 1;
