@@ -411,8 +411,7 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
     const b = a && tree(c.bound, inner);
     if (!a || !b) return null;
     // the trees are those at the declaration: a running index among them may step before the loop starts
-    const moves = (t: Tree): boolean =>
-      t.k === "induct" || (t.k === "bin" && (moves(t.l) || moves(t.r))) || (t.k === "local" && moves(t.init)) || (t.k === "clamp" && [t.base, t.lo, t.hi, t.ne].some((x) => x !== null && moves(x))) || (t.k === "box" && (moves(t.init) || moves(t.bound)));
+    const moves = (t: Tree): boolean => t.k === "induct" || subtrees(t).some(moves);
     if (moves(a) || moves(b)) return null;
     return { k: "induct", v, a, b, cmp: c.cmp, step: c.step, loop: s, trip, partial: null };
   };
@@ -900,6 +899,19 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
     and();
   }
   fb.localGet(ok);
+}
+
+/** The direct subtrees of `t` (every kind: a new kind must be listed here). */
+function subtrees(t: Tree): readonly Tree[] {
+  switch (t.k) {
+    case "const": case "len": case "var": case "index": return [];
+    case "local": return [t.init];
+    case "box": return [t.init, t.bound];
+    case "bin": case "div": return [t.l, t.r];
+    case "minmax": return t.args;
+    case "induct": return [t.init, t.a, t.b];
+    case "clamp": return [t.base, t.lo, t.hi, t.ne].filter((x): x is Tree => x !== null);
+  }
 }
 
 /** The direct sub-expressions of `e` (as visitExpr walks them). */

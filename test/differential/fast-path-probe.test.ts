@@ -366,6 +366,24 @@ describe("what these rules must not excuse", () => {
       { array: "a", index: 8 },
     );
   });
+  it("a loop bound that reads another running index through Math.min", () => {
+    checkThrowsRange(
+      (out: Float64Array, a: Float64Array, n: number) => {
+        for (const i of prange(n)) {
+          let q = i;
+          let s = 0;
+          for (let k = 0; k < 4; k++) {
+            let pos = 0;
+            ++q;
+            for (let j = 0; j < Math.min(q, 100000); j++) s += a[pos++];
+          }
+          out[i] = s;
+        }
+      },
+      () => [new Float64Array(64), Float64Array.from({ length: 66 }, (_, j) => j + 1), 64],
+      { array: "a", index: 66 },
+    );
+  });
   diff("a narrowed running index keeps its value after its last read as an index (pos near 2^31)", (out: Float64Array, a: Float64Array, n: number, base: number) => {
     for (const i of prange(n)) {
       let pos = base;
