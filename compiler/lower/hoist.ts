@@ -321,15 +321,16 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
   type Steps = { readonly down: number; readonly up: number };
   const NONE: Steps = { down: 0, up: 0 };
   const add = (x: Steps, y: Steps): Steps => ({ down: x.down + y.down, up: x.up + y.up });
+  const isWriteOf = (v: Var, x: Expr): x is Extract<Expr, { k: "update" | "assign" }> => (x.k === "update" || x.k === "assign") && x.target === v;
   const stepsIn = (v: Var, e: Expr | null | undefined): Steps | null => {
     let down = 0;
     let up = 0;
     let ok = true;
     if (e) visitExpr(e, (x) => {
-      if ((x.k !== "update" && x.k !== "assign") || x.target !== v) return;
+      if (!isWriteOf(v, x)) return;
       let d = NaN;
       if (x.k === "update") d = x.op === "++" ? 1 : -1;
-      else if ((x.op === "+=" || x.op === "-=") && x.value.k === "num" && Number.isInteger(x.value.value) && Math.abs(x.value.value) <= 65536) {
+      else if (x.k === "assign" && (x.op === "+=" || x.op === "-=") && x.value.k === "num" && Number.isInteger(x.value.value) && Math.abs(x.value.value) <= 65536) {
         d = x.op === "+=" ? x.value.value : -x.value.value;
       }
       if (Number.isNaN(d)) ok = false;
@@ -366,7 +367,6 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
     return sum;
   };
   /** how many writes of `v` lie in `e` / in `ss` at any depth / in `ss` outside loops nested in them */
-  const isWriteOf = (v: Var, x: Expr): boolean => (x.k === "update" || x.k === "assign") && x.target === v;
   const writesInExpr = (v: Var, e: Expr | null | undefined): number => {
     let n = 0;
     if (e) visitExpr(e, (x) => void (isWriteOf(v, x) && n++));
@@ -599,9 +599,19 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
 
   /** an extent; `dead` (an i32 local), where set, is 1 when the node's code never runs (it lies in a loop that does not) */
   type Ext = { lo: number; hi: number; dead?: number };
-  const live = (x: Ext): void => {
-    if (x.dead !== undefined) fb.localGet(x.dead).op(Op.i32_or);
+  /** ORs a dead flag (if any) into the test on the stack: code that cannot run needs no test */
+  const live = (dead: number | undefined): void => {
+    if (dead !== undefined) fb.localGet(dead).op(Op.i32_or);
   };
+  /** the test of `l % r` and `l / r` quotients: l >= 0 and r >= 1 (where the node can run) */
+  const nonNegByPositive = (a: Ext, b: Ext, x: Ext): void => {
+    fb.localGet(a.lo).i64Const(0n).op(Op.i64_ge_s);
+    fb.localGet(b.lo).i64Const(1n).op(Op.i64_ge_s).op(Op.i32_and);
+    live(x.dead);
+    and();
+  };
+  /** running indices whose whole extent has been tested to fit int32 (one test each) */
+  const wholeTested = new Set<Var>();
   const deadOf = (...xs: Ext[]): number | undefined => {
     const ds = xs.map((x) => x.dead).filter((d): d is number => d !== undefined);
     if (ds.length < 2) return ds[0];
@@ -674,7 +684,7 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
         // never runs in this chunk, so none of its nodes and accesses need to pass
         x.dead = fb.local(ValType.i32);
         fb.localGet(x.lo).localGet(x.hi).op(Op.i64_gt_s);
-        live({ lo: 0, hi: 0, dead: outerDead });
+        live(outerDead);
         fb.localSet(x.dead);
         if (plan.vars.has(tr.v)) {
           // narrowed to i32: every value it takes, the one that ends the loop too, must fit
@@ -690,7 +700,7 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
           }
           fb.op(Op.i32_and);
           // the loop's test runs (with its start value) even when its body does not
-          live({ lo: 0, hi: 0, dead: outerDead });
+          live(outerDead);
           and();
         }
         break;
@@ -709,15 +719,12 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
           fb.localGet(b.lo).localGet(b.hi).op(Op.i64_eq).op(Op.i32_and);
           fb.localGet(b.lo).i64Const(1n).op(Op.i64_ge_s).op(Op.i32_and);
           fb.localGet(a.lo).localGet(d).op(Op.i64_rem_s).op(Op.i64_eqz).op(Op.i32_and);
-          live(x);
+          live(x.dead);
           and();
           fb.localGet(a.lo).localGet(d).op(Op.i64_div_s).localTee(x.lo).localSet(x.hi);
           break;
         }
-        fb.localGet(a.lo).i64Const(0n).op(Op.i64_ge_s);
-        fb.localGet(b.lo).i64Const(1n).op(Op.i64_ge_s).op(Op.i32_and);
-        live(x);
-        and();
+        nonNegByPositive(a, b, x);
         // divisors kept >= 1 so that a failed test cannot trap here
         const one = (v: number): void => void fb.localGet(v).i64Const(1n).localGet(v).i64Const(1n).op(Op.i64_ge_s).select();
         fb.localGet(a.lo);
@@ -765,13 +772,14 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
         const [down, up] = [tr.partial?.down ?? 0, tr.partial?.up ?? 0];
         fb.localGet(init.lo).localGet(trips).i64Const(BigInt(tr.trip.down)).op(Op.i64_mul).op(Op.i64_add).i64Const(BigInt(down)).op(Op.i64_add).localSet(x.lo);
         fb.localGet(init.hi).localGet(trips).i64Const(BigInt(tr.trip.up)).op(Op.i64_mul).op(Op.i64_add).i64Const(BigInt(up)).op(Op.i64_add).localSet(x.hi);
-        if (tr.partial && plan.vars.has(tr.v)) {
+        if (tr.partial && plan.vars.has(tr.v) && !wholeTested.has(tr.v)) {
+          wholeTested.add(tr.v);
           // narrowed to i32: every value it takes, those after the last read too, must fit; the
           // extent outside the body (all T trips) holds them all
           const all = ext({ ...tr, partial: null });
           fb.localGet(all.lo).i64Const(BigInt(I32_MIN)).op(Op.i64_ge_s);
           fb.localGet(all.hi).i64Const(BigInt(I32_MAX)).op(Op.i64_le_s).op(Op.i32_and);
-          live(x);
+          live(x.dead);
           and();
         }
         break;
@@ -801,7 +809,7 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
         const inner = deadOf(a, ...[tr.lo, tr.hi, tr.ne].filter((t): t is Tree => t !== null).map(ext));
         x.dead = fb.local(ValType.i32);
         fb.localGet(x.lo).localGet(x.hi).op(Op.i64_gt_s);
-        live({ lo: 0, hi: 0, dead: inner });
+        live(inner);
         fb.localSet(x.dead);
         break;
       }
@@ -822,7 +830,7 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
           const c = BigInt((tr.r as Extract<Tree, { k: "const" }>).value);
           if (tr.op === ">>>") {
             fb.localGet(a.lo).i64Const(0n).op(Op.i64_ge_s);
-            live(x);
+            live(x.dead);
             and();
           }
           for (const [from, into] of [[a.lo, x.lo], [a.hi, x.hi]] as const) {
@@ -835,7 +843,7 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
           fb.localGet(a.lo).i64Const(0n).op(Op.i64_ge_s).localSet(lNon);
           fb.localGet(b.lo).i64Const(0n).op(Op.i64_ge_s).localSet(rNon);
           fb.localGet(lNon).localGet(rNon).op(Op.i32_or);
-          live(x);
+          live(x.dead);
           and();
           fb.i64Const(0n).localSet(x.lo);
           // hi: rNon ? (lNon ? min(a.hi, b.hi) : b.hi) : a.hi
@@ -846,10 +854,7 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
         } else if (tr.op === "%") {
           // l >= 0 and r >= 1 (else the checked path): l % r lies in [0, min(l.hi, r.hi - 1)], and is
           // l itself when l.hi < r.lo; non-negative, so never -0, and i32.rem_s computes it
-          fb.localGet(a.lo).i64Const(0n).op(Op.i64_ge_s);
-          fb.localGet(b.lo).i64Const(1n).op(Op.i64_ge_s).op(Op.i32_and);
-          live(x);
-          and();
+          nonNegByPositive(a, b, x);
           fb.localGet(a.lo).i64Const(0n).localGet(a.hi).localGet(b.lo).op(Op.i64_lt_s).select().localSet(x.lo);
           const t = fb.local(I64);
           fb.localGet(b.hi).i64Const(1n).op(Op.i64_sub).localSet(t);
@@ -873,10 +878,10 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
               fb.localGet(v.lo).i64Const(0n).op(Op.i64_ge_s).op(Op.i32_or);
             };
             never0OrOtherNonNeg(a, b);
-            live(x);
+            live(x.dead);
             and();
             never0OrOtherNonNeg(b, a);
-            live(x);
+            live(x.dead);
             and();
           }
         }
@@ -887,7 +892,7 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
     // every node in int32: the i32 instructions are exact and 64-bit products cannot overflow
     fb.localGet(x.lo).i64Const(BigInt(I32_MIN)).op(Op.i64_ge_s);
     fb.localGet(x.hi).i64Const(BigInt(I32_MAX)).op(Op.i64_le_s).op(Op.i32_and);
-    live(x);
+    live(x.dead);
     and();
     return x;
   };
@@ -895,7 +900,7 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
     const x = ext(c.t);
     fb.localGet(x.lo).i64Const(0n).op(Op.i64_ge_s);
     fb.localGet(x.hi).localGet(L.arrays.get(c.array)!.len).op(Op.i64_extend_i32_u).op(Op.i64_lt_s).op(Op.i32_and);
-    live(x);
+    live(x.dead);
     and();
   }
   fb.localGet(ok);
