@@ -65,6 +65,11 @@ export type ArrayKind =
   | "Uint8Array"
   | "Uint8ClampedArray";
 
+/** Bytes per element of each array kind. */
+export const ELEMENT_BYTES: Readonly<Record<ArrayKind, number>> = {
+  Float64Array: 8, Float32Array: 4, Int32Array: 4, Uint32Array: 4, Int16Array: 2, Uint16Array: 2, Int8Array: 1, Uint8Array: 1, Uint8ClampedArray: 1,
+};
+
 /** Scalar parameter kinds of a signature: `f` any number, `i` a number that is an int32 (and not -0), `b` boolean. */
 export type ScalarKind = "f" | "i" | "b";
 
@@ -125,6 +130,14 @@ export interface LoopInfo {
    * bounded cost: the runtime may use longer chunks); absent in older artifacts (treated as true)
    */
   readonly innerLoops?: boolean;
+  /**
+   * > 1 when that many consecutive iterations write one 64-byte cache line of some array (a store
+   * whose index moves by fewer than 64 bytes per iteration, such as a column loop's `A[i*n + j]`),
+   * or 2 for a two-lane body: static and guided chunks then hold at least
+   * min(lineChunk, count / 8) iterations, so that two threads rarely write one line and two-lane
+   * bodies get pairs; absent in older artifacts (treated as 1)
+   */
+  readonly lineChunk?: number;
   /** number of reduction specs (scalar and array); `combine_<id>` is exported when non-zero */
   readonly reductions: number;
   /** bytes of scalar partial state per chunk (a multiple of 8) */

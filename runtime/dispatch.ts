@@ -114,12 +114,26 @@ export const LOOP_FREE_CHUNK = 128;
 
 /**
  * Chunk size for a loop of `count` iterations (independent of the thread count): `least` is 1,
- * or LOOP_FREE_CHUNK for a loop-free body (static and guided only: dynamic keeps the chunk size
- * the user asked for).
+ * or LOOP_FREE_CHUNK for a loop-free body; `line` the iterations that write one cache line
+ * (LoopInfo.lineChunk), of which a chunk takes min(line, count / LINE_SHARE), so that threads
+ * write one line only where their chunks meet and two-lane bodies run pairs, while a loop of a
+ * few iterations still splits (static and guided only: dynamic keeps the chunk size the user
+ * asked for).
  */
-export function chunkSizeFor(count: number, schedule: number, chunkSize: number, least = 1): number {
+export function chunkSizeFor(count: number, schedule: number, chunkSize: number, least = 1, line = 1): number {
   if (schedule === SCHED_DYNAMIC) return Math.max(chunkSize, Math.ceil(count / MAX_DYNAMIC_CHUNKS));
-  return Math.max(schedule === SCHED_GUIDED ? chunkSize : 1, least, Math.ceil(count / STATIC_CHUNKS));
+  const lineLeast = Math.min(line, Math.max(1, Math.floor(count / LINE_SHARE)));
+  return Math.max(schedule === SCHED_GUIDED ? chunkSize : 1, least, lineLeast, Math.ceil(count / STATIC_CHUNKS));
+}
+
+/** A loop's line-sized chunks give way to smaller ones below this many chunks (chunkSizeFor). */
+export const LINE_SHARE = 8;
+
+/** The least chunk of loop `info` before the count's own (chunkSizeFor's `least` and `line`). */
+export function leastChunkOf(info: KernelMeta["loops"][number]): [number, number] {
+  const loopFree = info.innerLoops === false && info.reductions === 0;
+  // reductions keep chunks of one below 256 iterations: the plain loop's order, bit for bit
+  return [loopFree ? LOOP_FREE_CHUNK : 1, info.reductions === 0 ? (info.lineChunk ?? 1) : 1];
 }
 
 /** Most chunks a loop under `schedule` may have (the partials scratch of an async call). */
@@ -288,7 +302,7 @@ export function envPrange(loopArg: number, frame: number, start: number, stop: n
   }
 
   // reductions' partial state per chunk (runtime/partials.ts: arrays' private copies may coarsen the chunks)
-  const { chunk, chunks, stride, inPlace } = planPartials(meta, info, L.memory, frame, count, chunkSizeFor(count, L.schedule, L.chunkSize, info.innerLoops === false && info.reductions === 0 ? LOOP_FREE_CHUNK : 1), L.threads);
+  const { chunk, chunks, stride, inPlace } = planPartials(meta, info, L.memory, frame, count, chunkSizeFor(count, L.schedule, L.chunkSize, ...leastChunkOf(info)), L.threads);
   const block = stride > 0 ? L.acquirePartials(chunks * stride) : 0;
   const partialBase = block | (inPlace ? 1 : 0);
   try {

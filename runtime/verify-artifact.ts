@@ -140,6 +140,7 @@ export function checkMeta(meta: unknown, sig: readonly SigType[], shape: ShapeLi
       return `loop ${k} is malformed`;
     }
     if (l.innerLoops !== undefined && typeof l.innerLoops !== "boolean") return `loop ${k} is malformed`;
+    if (l.lineChunk !== undefined && (!isNat(l.lineChunk, 64) || (l.lineChunk as number) < 2)) return `loop ${k} is malformed`;
     if (l.exactArrays !== undefined && (l.exactArrays !== true || l.partialBytes !== 0)) return `loop ${k} is malformed`;
     if (l.inlineOffset !== undefined && (l.reductions !== 0 || !isNat(l.inlineOffset) || (l.inlineOffset as number) % 4 !== 0)) return `loop ${k} is malformed`;
     const size = l.wideIndex ? 8 : 4;

@@ -17,6 +17,8 @@ import { exprEquals, isPure, mentions } from "./exprs.js";
 import { collectAccesses, conflicts, stepOf } from "./dependence.js";
 import { exposedRead, liveAfter } from "./liveness.js";
 import { clearSystemCache } from "./fm.js";
+import { coefOf } from "./affine.js";
+import { ELEMENT_BYTES } from "../artifact.js";
 
 interface Write {
   readonly pos: Pos;
@@ -266,7 +268,30 @@ function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: 
     arraysRead: [...arraysRead],
     arraysWritten: [...arraysWritten],
     serialUnless: acc.decomp?.assumed ? [acc.decomp.assumed] : [],
+    lineIters: lineIters(loop, acc.accesses),
   };
+}
+
+/** Bytes of the cache line false sharing is counted in. */
+const LINE_BYTES = 64;
+
+/**
+ * How many consecutive iterations write within one cache line: for each write whose index moves
+ * by a known number of elements per iteration (its affine coefficient of the index times the
+ * loop's constant step), 64 bytes over that distance in bytes; the largest, or 1.
+ */
+function lineIters(loop: PrangeStmt, accesses: readonly Access[]): number {
+  const step = stepOf(loop);
+  if (step === null || !Number.isInteger(step) || step === 0) return 1;
+  let most = 1;
+  for (const a of accesses) {
+    if (!a.write || a.form === null || (a.frame?.decomp ?? null) !== null) continue;
+    const { c, symbolic } = coefOf(a.form, loop.index);
+    if (symbolic || c === 0 || !Number.isInteger(c)) continue;
+    const bytes = Math.abs(c * step) * ELEMENT_BYTES[a.array.array ?? "Float64Array"];
+    if (bytes < LINE_BYTES) most = Math.max(most, Math.ceil(LINE_BYTES / bytes));
+  }
+  return most;
 }
 
 function opKey(w: Write): string | null {

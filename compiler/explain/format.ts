@@ -16,6 +16,7 @@ export interface FormatOptions {
 
 const STATIC_CHUNKS = 256;
 const MAX_DYNAMIC_CHUNKS = 65536;
+const LINE_SHARE = 8;
 const COPY_BUDGET = 64 * 1024 * 1024;
 
 const COMBINE: Readonly<Record<string, string>> = {
@@ -113,7 +114,11 @@ function assumedText(l: LoopReport): string {
 function execution(l: LoopReport, c: CallFacts | undefined): string {
   if (c?.aliasing) return "on one thread for this call, chunks in order (arguments share memory: see aliasing above)";
   const schedule = c?.schedule ?? "guided";
-  const least = l.loopFree ? ["128 (a body without inner loops or reductions)"] : [];
+  const least = [
+    ...(l.loopFree ? ["128 (a body without inner loops or reductions)"] : []),
+    // a loop-free body's 128 already exceeds any cache line's iterations (at most 64)
+    ...(l.lineChunk > 1 && !l.loopFree ? [`min(${l.lineChunk}, floor(n / ${LINE_SHARE})) (${l.lineChunk === 2 && l.lanes === 2 ? "pairs for the two lanes" : `${l.lineChunk} iterations write one 64-byte cache line`})`] : []),
+  ];
   const size = (xs: readonly string[]): string => (xs.length ? `max(${[...xs, `ceil(n / ${STATIC_CHUNKS})`].join(", ")})` : `ceil(n / ${STATIC_CHUNKS})`);
   const chunking =
     schedule === "static"

@@ -7,16 +7,14 @@
  * is the bounds error. Array variables are only assigned in the leader's function (arrays.ts
  * refuses assignments inside prange loops); a prange reads their current pair from the frame.
  */
-import type { ArrayKind } from "../artifact.js";
+import { ELEMENT_BYTES } from "../artifact.js";
 import type { Expr, Var } from "../model/ir.js";
 import { emitAs, emitCond } from "./expr.js";
 import type { FnLowerer } from "./fn.js";
 import { ValType } from "./wasm/encoder.js";
 import { Op, OpFC } from "./wasm/opcodes.js";
 
-export const ELEMENT_BYTES: Record<ArrayKind, number> = {
-  Float64Array: 8, Float32Array: 4, Int32Array: 4, Uint32Array: 4, Int16Array: 2, Uint16Array: 2, Int8Array: 1, Uint8Array: 1, Uint8ClampedArray: 1,
-};
+export { ELEMENT_BYTES } from "../artifact.js";
 
 type Pair = { readonly base: number; readonly len: number };
 

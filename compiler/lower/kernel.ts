@@ -178,6 +178,7 @@ export function lowerKernel(
       wideIndex: p.index.ty!.k === "f64",
       ...paths,
       innerLoops: hasLoop(p),
+      ...lineChunkOf(p.model!.lineIters, paths.lanes),
       ...(inlineLoops.has(p.id) ? { inlineOffset: frame.loopInline[p.id]! } : {}),
       ...(exactArrays(p) ? { exactArrays: true } : {}),
       reductions: p.model!.reductions.length + p.model!.arrayReductions.length,
@@ -729,4 +730,10 @@ function combineStep(L: FnLowerer, r: Reduction, ty: Ty, acc: number, part: numb
       return;
     }
   }
+}
+
+/** LoopInfo.lineChunk: the iterations that write one cache line, at least 2 for a two-lane body; absent when 1. */
+function lineChunkOf(lineIters: number, lanes: 1 | 2): { lineChunk?: number } {
+  const c = Math.max(lineIters, lanes);
+  return c > 1 ? { lineChunk: c } : {};
 }

@@ -250,6 +250,11 @@ export interface LoopModel {
    * in order on one thread, as the plain loop does.
    */
   readonly serialUnless: readonly Expr[];
+  /**
+   * consecutive iterations that write within one 64-byte cache line (1 when no store's index
+   * moves by a known distance of fewer than 64 bytes per iteration)
+   */
+  readonly lineIters: number;
   /** the diagnostics this loop's analysis reported: indices [from, to) into the kernel's diagnostics */
   readonly diagnostics: readonly [number, number];
 }
