@@ -452,6 +452,21 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
     return null;
   };
 
+  /** atoms of outer variables whose values are doubles (not proven integers below 2^53) */
+  const doubleAtoms = new Set<string>();
+  const symsOf = (v: Val): Set<string> => {
+    const out = new Set<string>();
+    if (isVal(v)) for (const x of v.alts) for (const t of x.a.values()) for (const y of t.sym.split("*")) if (doubleAtoms.has(y)) out.add(y);
+    return out;
+  };
+  /** whether a double atom of `l` or `r` is missing from the sum `out` */
+  const cancelsDouble = (l: Val, r: Val, out: Val): boolean => {
+    const before = new Set([...symsOf(l), ...symsOf(r)]);
+    if (before.size === 0) return false;
+    const after = symsOf(out);
+    return [...before].some((y) => !after.has(y));
+  };
+
   const toAff = (e: Expr, env: Env): Val => {
     switch (e.k) {
       case "num":
@@ -468,7 +483,10 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
         if (!writtenAnywhere.has(v) && def && !declaredInLoop.has(v) && readsOnlyConstants(def)) {
           defMemo.set(v, { why: `'${v.name}' is defined in terms of itself` });
           r = toAff(def, EMPTY);
-        } else if (v.owner !== loop && !writtenInLoop.has(v) && v.kind !== "index" && !declaredInLoop.has(v)) r = single(atom(`v${v.id}`));
+        } else if (v.owner !== loop && !writtenInLoop.has(v) && v.kind !== "index" && !declaredInLoop.has(v)) {
+          if (v.ty?.k === "f64") doubleAtoms.add(`v${v.id}`);
+          r = single(atom(`v${v.id}`));
+        }
         else if (v.owner !== loop && v.kind === "index" && !declaredInLoop.has(v)) r = single(atom(`v${v.id}`));
         else r = { why: `'${v.name}' changes inside the loop` };
         defMemo.set(v, r);
@@ -563,10 +581,14 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
         let out: Val | null = null;
         switch (e.op) {
           case "+":
-            out = lift2(l, r, (a, b) => add(a, b));
-            break;
           case "-":
-            out = lift2(l, r, (a, b) => sub(a, b));
+            out = lift2(l, r, (a, b) => (e.op === "+" ? add(a, b) : sub(a, b)));
+            // in doubles `(i + big) - big` need not be i: the sum rounds for a large or fractional
+            // `big`, and distinct iterations may then meet at one element. A double atom that
+            // cancels out of a sum of doubles leaves a form that is not the subscript's value.
+            if (out && isVal(out) && e.ty?.k === "f64" && cancelsDouble(l, r, out)) {
+              return opaque(e, env, () => `\`${textOf(e)}\` cancels a double that its arithmetic may have rounded`);
+            }
             break;
           case "*":
             out = lift2(l, r, (a, b) => mul(a, b));

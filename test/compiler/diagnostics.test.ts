@@ -122,6 +122,9 @@ const must: Record<string, Case[]> = {
   ],
   PF2006: [
     { src: `(a, idx, n) => { for (const i of prange(n)) { a[idx[i]] += a[0]; } }`, params: ["Float64Array", "Int32Array", "i"], at: "1:47" },
+    // (i + big) - big rounds to 0 for big = 1e20: a double that cancels out of the subscript proves nothing
+    { src: `(o, n, big) => { for (const i of prange(n)) o[i + big - big] = i; }`, params: ["Float64Array", "i", "f"], at: "1:45" },
+    { src: `(o, n, x) => { for (const i of prange(n)) o[2 * i - x + (x + 1)] = i; }`, params: ["Float64Array", "i", "f"], at: "1:43" },
     { src: `(a, n) => { for (const i of prange(n)) { a[i % 4] = i; } }`, params: ["Float64Array", "i"] },
     { src: `(a, x) => { for (const i of prange(x.length)) { if (x[i] > 0) a[i + 1] = a[i] * 2; } }`, params: ["Float64Array", "Float64Array"] },
     { src: `(a, n) => { for (const i of prange(n)) { a[Math.floor(i / 2)] = i; } }`, params: ["Float64Array", "i"] },
@@ -192,6 +195,10 @@ const mustNot: Record<string, Case[]> = {
   ],
   PF2006: [
     { src: `(a, o, idx) => { for (const i of prange(o.length)) { o[i] = a[idx[i]]; } }`, params: ["Float64Array", "Float64Array", "Int32Array"] },
+    // an int32 that cancels is exact; a double that stays in the subscript separates iterations
+    // (were its sums to round, the index would be out of range: a RangeError, not a race)
+    { src: `(o, n, m) => { for (const i of prange(n)) o[i + m - m] = i; }`, params: ["Float64Array", "i", "i"] },
+    { src: `(o, n, x) => { for (const i of prange(n)) o[i + x] = i; }`, params: ["Float64Array", "i", "f"] },
     // Atomics never race with each other, at any index
     { src: `(c, k) => { for (const i of prange(k.length)) Atomics.add(c, k[i], 1); }`, params: ["Int32Array", "Int32Array"] },
     { src: `(c, k) => { for (const i of prange(k.length)) { Atomics.or(c, k[i] >> 5, 1 << (k[i] & 31)); Atomics.xor(c, 0, k[i]); } }`, params: ["Uint32Array", "Int32Array"] },
