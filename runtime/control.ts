@@ -197,6 +197,25 @@ if (
   throw new Error("parfor internal error: control block layout exceeds the reserved area");
 }
 
+// ---- guided schedule: each thread's range of chunk numbers (runShare's home blocks and steals) ----
+/**
+ * Int32 index of thread 0's range word; thread t's is RANGE_BASE + t * RANGE_STRIDE. A word holds
+ * the chunk numbers [lo, hi) its thread has not claimed yet as (lo << 16) | hi: the leader stores
+ * every participant's home block before publishing the job (edge 1), the owner takes from the
+ * front and other threads steal from the back, each with a compare-exchange of the whole word.
+ * After checked mode's parameter table (and the entry after it), on 16-byte steps: four words
+ * share a cache line, where before every thread claimed through one counter (NEXT).
+ */
+export const RANGE_BASE = Math.ceil((CHECK_LAYOUT.tableByte + (CHECK_LAYOUT.maxParams + 1) * 4) / 64) * 16;
+export const RANGE_STRIDE = 4;
+/** Most chunks a range word can hold (lo and hi in 16 bits, below the sign bit). */
+export const RANGE_MAX_CHUNKS = 0x7fff;
+/** Index of thread `t`'s range word (0 <= t <= MAX_WORKERS: the leader and every worker). */
+export function rangeField(t: number): number {
+  return RANGE_BASE + t * RANGE_STRIDE;
+}
+if (rangeField(MAX_WORKERS + 1) > CONTROL_INTS) throw new Error("parfor internal error: the range words exceed the reserved area");
+
 /** Index of field `field` (MAILBOX, STATE, JOB_KIND) of worker `w`. */
 export function workerField(w: number, field: number): number {
   return WORKER_BASE + w * WORKER_STRIDE + field;

@@ -29,6 +29,8 @@ import {
   NEXT,
   PARTIAL_BASE,
   PARTIAL_STRIDE,
+  RANGE_MAX_CHUNKS,
+  rangeField,
   SCHEDULE,
   SPIN,
   STATE,
@@ -427,6 +429,7 @@ function runParallel(
   Atomics.store(ctl, NEXT, 0);
   Atomics.store(ctl, DONE, 0);
   Atomics.store(ctl, ERROR, 0);
+  if (L.schedule === SCHED_GUIDED && chunks <= RANGE_MAX_CHUNKS) setHomeBlocks(ctl, chunks, T);
   const gen = (Atomics.add(ctl, GENERATION, 1) + 1) | 0;
   for (let h = 0; h < helpers.length; h++) {
     const w = helpers[h]!;
@@ -533,10 +536,12 @@ export function awaitIdle(ctl: Int32Array, workers: readonly number[]): void {
 /**
  * Runs thread `t` of `T`'s share of a loop and returns the iterations it ran: static takes the
  * contiguous chunks [floor(t*N/T), floor((t+1)*N/T)); dynamic claims one chunk number at a time
- * with Atomics.add on NEXT; guided claims max(1, floor(left/2T)) chunks at a time, so claims
- * shrink as the loop drains (few atomics, and the last ones are single chunks that even out
- * uneven iterations). All stop as soon as ERROR is set. Each chunk is one call of `loop_<k>`,
- * which keeps each wasm call short enough for V8 to tier up between calls.
+ * with Atomics.add on NEXT; guided (runRanges) starts on the same block as static, claiming half
+ * of what is left of it at a time, and then steals the back half of another thread's block, so
+ * that a loop whose iterations cost the same keeps each thread on the same data prange after
+ * prange (a column sweep inside a serial loop stays in one core's cache) while triangular and
+ * irregular loops even out. All stop as soon as ERROR is set. Each chunk is one call of
+ * `loop_<k>`, which keeps each wasm call short enough for V8 to tier up between calls.
  */
 export function runShare(
   ctl: Int32Array,
@@ -552,12 +557,14 @@ export function runShare(
   T: number,
 ): number {
   let ran = 0;
+  if (schedule === SCHED_GUIDED && chunks <= RANGE_MAX_CHUNKS && T > 1) return runRanges(ctl, fn, frame, count, chunk, partialBase, stride, t, T);
   if (schedule !== SCHED_STATIC) {
     const div = 2 * T;
     for (;;) {
       if (Atomics.load(ctl, ERROR) !== 0) return ran;
       let k = 1;
       if (schedule === SCHED_GUIDED) {
+        // more chunks than a range word holds (not made by chunkSizeFor): shrinking claims on NEXT
         const seen = Atomics.load(ctl, NEXT);
         if (seen >= chunks) return ran;
         k = Math.max(1, Math.floor((chunks - seen) / div));
@@ -584,4 +591,72 @@ export function runShare(
     ran += hi - lo;
   }
   return ran;
+}
+
+/** Stores every thread's home block of chunk numbers, [floor(t*N/T), floor((t+1)*N/T)), in its range word. */
+export function setHomeBlocks(ctl: Int32Array, chunks: number, T: number): void {
+  for (let t = 0; t < T; t++) Atomics.store(ctl, rangeField(t), (Math.floor((t * chunks) / T) << 16) | Math.floor(((t + 1) * chunks) / T));
+}
+
+/**
+ * Guided: thread t takes max(1, floor(left / 2)) chunks at a time from the front of its own range
+ * word, and when that is empty takes the back max(1, floor(left / 2)) of the first other thread's
+ * non-empty range (looking from t + 1 on), which becomes its own range (so others can steal from
+ * it in turn); it stops when every range is empty. Each chunk is run by exactly one thread: a
+ * chunk leaves a range only by a successful compare-exchange of the whole word, by the thread
+ * that then runs it. Words never hold the same range twice (a chunk is taken once), so a stale
+ * compare-exchange always fails.
+ */
+function runRanges(
+  ctl: Int32Array,
+  fn: (...args: number[]) => unknown,
+  frame: number,
+  count: number,
+  chunk: number,
+  partialBase: number,
+  stride: number,
+  t: number,
+  T: number,
+): number {
+  let ran = 0;
+  const own = rangeField(t);
+  for (;;) {
+    for (;;) {
+      if (Atomics.load(ctl, ERROR) !== 0) return ran;
+      const w = Atomics.load(ctl, own);
+      const lo = w >>> 16;
+      const hi = w & 0xffff;
+      if (lo >= hi) break;
+      const k = Math.max(1, (hi - lo) >>> 1);
+      if (Atomics.compareExchange(ctl, own, w, ((lo + k) << 16) | hi) !== w) continue;
+      for (let c = lo; c < lo + k; c++) {
+        if (c > lo && Atomics.load(ctl, ERROR) !== 0) return ran;
+        const a = c * chunk;
+        const b = Math.min(count, a + chunk);
+        fn(frame, a, b, partialBase + c * stride);
+        ran += b - a;
+      }
+    }
+    if (!steal(ctl, t, T)) return ran;
+  }
+}
+
+/** Moves the back half of another thread's non-empty range into thread t's (empty) range word; false when all are empty. */
+function steal(ctl: Int32Array, t: number, T: number): boolean {
+  const own = rangeField(t);
+  for (let d = 1; d < T; d++) {
+    const at = rangeField((t + d) % T);
+    for (;;) {
+      const w = Atomics.load(ctl, at);
+      const lo = w >>> 16;
+      const hi = w & 0xffff;
+      if (lo >= hi) break;
+      const from = hi - Math.max(1, (hi - lo) >>> 1);
+      if (Atomics.compareExchange(ctl, at, w, (lo << 16) | from) !== w) continue;
+      // no other thread writes an empty word, so the plain store cannot lose a steal from it
+      Atomics.store(ctl, own, (from << 16) | hi);
+      return true;
+    }
+  }
+  return false;
 }

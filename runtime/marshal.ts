@@ -140,7 +140,7 @@ export function marshal(meta: KernelMeta, frame: number, args: readonly unknown[
       // Start the copy on a 16-byte boundary of the source so every view keeps its alignment.
       s.base = lo - (lo % 16);
       s.size = hi - s.base;
-      s.ptr = alloc(s.size, 16);
+      s.ptr = alloc(s.size, 64);
       made.push(s);
       if (!s.fresh) new Uint8Array(currentBuffer(), s.ptr, s.size).set(new Uint8Array(buffer, s.base, s.size));
       for (const { view, slot } of s.members) fv.setUint32(slot.offset, s.ptr + view.byteOffset - s.base, true);

@@ -3,9 +3,10 @@ export interface ParallelOptions {
   /** Threads in all, the calling thread included. Default: PARFOR_NUM_THREADS, else os.availableParallelism(). */
   threads?: number;
   /**
-   * How prange iterations are handed to threads: `guided` (default) chunks claimed in shrinking
-   * batches, `static` one contiguous block of chunks per thread, `dynamic` chunks claimed one at a
-   * time. Results never depend on the schedule's choice of thread.
+   * How prange iterations are handed to threads: `guided` (default) one contiguous block of
+   * chunks per thread, claimed in shrinking batches, a thread done with its own taking half of what
+   * another has left; `static` one contiguous block of chunks per thread; `dynamic` chunks claimed
+   * one at a time. Results never depend on the schedule's choice of thread.
    */
   schedule?: "guided" | "static" | "dynamic";
   /**

@@ -124,7 +124,7 @@ function execution(l: LoopReport, c: CallFacts | undefined): string {
     schedule === "static"
       ? `static schedule: chunks of ${size(least)} iterations (at most ${STATIC_CHUNKS}), by the iteration count alone, one contiguous block of chunks per thread`
       : schedule === "guided"
-        ? `guided schedule${c ? "" : " (the default)"}: chunks of ${size([...(c && c.chunkSize > 1 ? [String(c.chunkSize)] : []), ...least])} iterations (at most ${STATIC_CHUNKS}), by the iteration count alone, claimed in shrinking batches`
+        ? `guided schedule${c ? "" : " (the default)"}: chunks of ${size([...(c && c.chunkSize > 1 ? [String(c.chunkSize)] : []), ...least])} iterations (at most ${STATIC_CHUNKS}), by the iteration count alone, one block of them per thread claimed in shrinking batches, a thread done with its own taking half of what another has left,`
         : `dynamic schedule: chunks of max(${c?.chunkSize ?? 1}, ceil(n / ${MAX_DYNAMIC_CHUNKS})) iterations, claimed one at a time`;
   const who = c ? (c.threads === 1 ? "on 1 thread (the calling one)" : `by ${c.threads} threads, the calling one included`) : "by the pool's threads and the calling one";
   const index = l.wideIndex ? "; the index is carried as a double" : "";

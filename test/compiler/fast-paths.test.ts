@@ -141,13 +141,16 @@ describe("hoisted bounds checks", () => {
       () => [seq(64, (i) => i * 0.25), new Float64Array(32), 3] as [Float64Array, Float64Array, number],
     );
   });
-  test("a negative offset below zero raises at the first iteration", () => {
-    const k = parallel((a: Float64Array, k: number) => {
+  test("a negative offset below zero raises at the first iteration (one thread; with several, at an iteration that is out of range)", () => {
+    const body = (a: Float64Array, k: number) => {
       let s = 0;
       for (const i of prange(a.length)) s += a[i - k];
       return s;
-    });
-    expect(() => k(new Float64Array(5), 2)).toThrow(/index -2 is out of bounds for array 'a'/);
+    };
+    expect(() => parallel(body, { threads: 1 })(new Float64Array(5), 2)).toThrow(/index -2 is out of bounds for array 'a'/);
+    // i = 0 and i = 1 are both out of range: the thread that reaches its one first names it
+    const k = parallel(body, { threads: 2 });
+    for (let r = 0; r < 20; r++) expect(() => k(new Float64Array(5), 2)).toThrow(/index -[12] is out of bounds for array 'a' \(length 5\)/);
   });
 });
 
