@@ -556,38 +556,45 @@ export function runShare(
   t: number,
   T: number,
 ): number {
+  const job: Job = { ctl, fn, frame, count, chunk, partialBase, stride };
+  if (schedule === SCHED_STATIC) return runChunks(job, Math.floor((t * chunks) / T), Math.floor(((t + 1) * chunks) / T));
+  if (schedule === SCHED_GUIDED && chunks <= RANGE_MAX_CHUNKS && T > 1) return runRanges(job, t, T);
   let ran = 0;
-  if (schedule === SCHED_GUIDED && chunks <= RANGE_MAX_CHUNKS && T > 1) return runRanges(ctl, fn, frame, count, chunk, partialBase, stride, t, T);
-  if (schedule !== SCHED_STATIC) {
-    const div = 2 * T;
-    for (;;) {
-      if (Atomics.load(ctl, ERROR) !== 0) return ran;
-      let k = 1;
-      if (schedule === SCHED_GUIDED) {
-        // more chunks than a range word holds (not made by chunkSizeFor): shrinking claims on NEXT
-        const seen = Atomics.load(ctl, NEXT);
-        if (seen >= chunks) return ran;
-        k = Math.max(1, Math.floor((chunks - seen) / div));
-      }
-      const c0 = Atomics.add(ctl, NEXT, k);
-      if (c0 >= chunks) return ran;
-      const c1 = Math.min(chunks, c0 + k);
-      for (let c = c0; c < c1; c++) {
-        if (c > c0 && Atomics.load(ctl, ERROR) !== 0) return ran;
-        const lo = c * chunk;
-        const hi = Math.min(count, lo + chunk);
-        fn(frame, lo, hi, partialBase + c * stride);
-        ran += hi - lo;
-      }
-    }
-  }
-  const c0 = Math.floor((t * chunks) / T);
-  const c1 = Math.floor(((t + 1) * chunks) / T);
-  for (let c = c0; c < c1; c++) {
+  const div = 2 * T;
+  for (;;) {
     if (Atomics.load(ctl, ERROR) !== 0) return ran;
-    const lo = c * chunk;
-    const hi = Math.min(count, lo + chunk);
-    fn(frame, lo, hi, partialBase + c * stride);
+    let k = 1;
+    if (schedule === SCHED_GUIDED) {
+      // more chunks than a range word holds (not made by chunkSizeFor), or one thread: shrinking claims on NEXT
+      const seen = Atomics.load(ctl, NEXT);
+      if (seen >= chunks) return ran;
+      k = Math.max(1, Math.floor((chunks - seen) / div));
+    }
+    const c0 = Atomics.add(ctl, NEXT, k);
+    if (c0 >= chunks) return ran;
+    ran += runChunks(job, c0, Math.min(chunks, c0 + k));
+  }
+}
+
+/** What runShare's threads share of one prange job. */
+interface Job {
+  readonly ctl: Int32Array;
+  readonly fn: (...args: number[]) => unknown;
+  readonly frame: number;
+  readonly count: number;
+  readonly chunk: number;
+  readonly partialBase: number;
+  readonly stride: number;
+}
+
+/** Runs chunks [c0, c1) in order, each one call of `loop_<k>`; stops before the next once ERROR is set. Returns the iterations run. */
+function runChunks(job: Job, c0: number, c1: number): number {
+  let ran = 0;
+  for (let c = c0; c < c1; c++) {
+    if (c > c0 && Atomics.load(job.ctl, ERROR) !== 0) return ran;
+    const lo = c * job.chunk;
+    const hi = Math.min(job.count, lo + job.chunk);
+    job.fn(job.frame, lo, hi, job.partialBase + c * job.stride);
     ran += hi - lo;
   }
   return ran;
@@ -607,17 +614,8 @@ export function setHomeBlocks(ctl: Int32Array, chunks: number, T: number): void 
  * that then runs it. Words never hold the same range twice (a chunk is taken once), so a stale
  * compare-exchange always fails.
  */
-function runRanges(
-  ctl: Int32Array,
-  fn: (...args: number[]) => unknown,
-  frame: number,
-  count: number,
-  chunk: number,
-  partialBase: number,
-  stride: number,
-  t: number,
-  T: number,
-): number {
+function runRanges(job: Job, t: number, T: number): number {
+  const ctl = job.ctl;
   let ran = 0;
   const own = rangeField(t);
   for (;;) {
@@ -629,13 +627,7 @@ function runRanges(
       if (lo >= hi) break;
       const k = Math.max(1, (hi - lo) >>> 1);
       if (Atomics.compareExchange(ctl, own, w, ((lo + k) << 16) | hi) !== w) continue;
-      for (let c = lo; c < lo + k; c++) {
-        if (c > lo && Atomics.load(ctl, ERROR) !== 0) return ran;
-        const a = c * chunk;
-        const b = Math.min(count, a + chunk);
-        fn(frame, a, b, partialBase + c * stride);
-        ran += b - a;
-      }
+      ran += runChunks(job, lo, lo + k);
     }
     if (!steal(ctl, t, T)) return ran;
   }
