@@ -53,7 +53,8 @@ export function array<C extends ArrayConstructor>(Ctor: C, n: number): InstanceT
     throw new TypeError(`parfor.array: n must be a non-negative safe integer, got ${typeof n === "number" ? n : typeof n}`);
   }
   const bytes = n * Ctor.BYTES_PER_ELEMENT;
-  // on a cache line, so that chunks of a line's iterations (LoopInfo.lineChunk) start on one
+  // on a cache line, so that chunks of a line's iterations (LoopInfo.lineChunk) of a loop from 0
+  // whose chunk size is a multiple of them start on one (other chunk sizes and starts shift them)
   const ptr = alloc(bytes, 64);
   const view = new (Ctor as Float64ArrayConstructor)(currentBuffer(), ptr, n);
   view.fill(0); // heap blocks are reused, so clear what a previous array left

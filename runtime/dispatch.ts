@@ -4,8 +4,9 @@
  * while a `Leader` is installed with `withLeader`, and helpers only ever run `runShare`.
  *
  * Chunking never depends on the thread count (chunkSizeFor: static and guided use
- * C = max(chunkSize, least, ceil(count/256)), static ignoring chunkSize, `least` larger for
- * loop-free bodies; dynamic C = max(chunkSize, ceil(count/65536))); partials are stored per chunk
+ * C = max(chunkSize, least, min(line, floor(count/16)), ceil(count/256)), static ignoring
+ * chunkSize, `least` larger for loop-free bodies, `line` the iterations that store into one cache
+ * line (LoopInfo.lineChunk, loops without reductions); dynamic C = max(chunkSize, ceil(count/65536))); partials are stored per chunk
  * and `combine_<k>` folds them in chunk order, so a reduction gives the same bits for any number
  * of threads, and the default (guided, chunk size 1) the same bits as static. Which thread runs a
  * chunk is all a schedule changes, and whether a small prange wakes the pool at all.
@@ -129,7 +130,7 @@ export function chunkSizeFor(count: number, schedule: number, chunkSize: number,
 }
 
 /** A loop's line-sized chunks give way to smaller ones below this many chunks (chunkSizeFor). */
-export const LINE_SHARE = 8;
+export const LINE_SHARE = 16;
 
 /** The least chunk of loop `info` before the count's own (chunkSizeFor's `least` and `line`). */
 export function leastChunkOf(info: KernelMeta["loops"][number]): [number, number] {

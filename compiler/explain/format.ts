@@ -16,7 +16,7 @@ export interface FormatOptions {
 
 const STATIC_CHUNKS = 256;
 const MAX_DYNAMIC_CHUNKS = 65536;
-const LINE_SHARE = 8;
+const LINE_SHARE = 16;
 const COPY_BUDGET = 64 * 1024 * 1024;
 
 const COMBINE: Readonly<Record<string, string>> = {

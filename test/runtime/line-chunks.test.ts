@@ -80,7 +80,7 @@ describe("LoopInfo.lineChunk", () => {
   it("the runtime takes it as a floor for static and guided chunks, not dynamic, and not for reductions", () => {
     expect(chunkSizeFor(1000, SCHED_GUIDED, 1, 1, 8)).toBe(8);
     expect(chunkSizeFor(1000, SCHED_STATIC, 1, 1, 16)).toBe(16);
-    expect(chunkSizeFor(40, SCHED_GUIDED, 1, 1, 8)).toBe(5); // fewer than 8 lines: 8 chunks
+    expect(chunkSizeFor(40, SCHED_GUIDED, 1, 1, 8)).toBe(2); // fewer than 16 lines: 16 chunks (room for 16 threads)
     expect(chunkSizeFor(7, SCHED_GUIDED, 1, 1, 8)).toBe(1);
     expect(chunkSizeFor(1000, SCHED_DYNAMIC, 1, 1, 8)).toBe(1);
     expect(chunkSizeFor(1000, SCHED_GUIDED, 32, 1, 8)).toBe(32);
