@@ -452,19 +452,20 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
     return null;
   };
 
-  /** atoms of outer variables whose values are doubles (not proven integers below 2^53) */
-  const doubleAtoms = new Set<string>();
+  /** the symbolic terms (atoms and their products: variables, lengths, loads, calls) of a value */
   const symsOf = (v: Val): Set<string> => {
     const out = new Set<string>();
-    if (isVal(v)) for (const x of v.alts) for (const t of x.a.values()) for (const y of t.sym.split("*")) if (doubleAtoms.has(y)) out.add(y);
+    if (isVal(v)) for (const x of v.alts) for (const t of x.a.values()) if (t.sym !== "") out.add(t.sym);
     return out;
   };
-  /** whether a double atom of `l` or `r` is missing from the sum `out` */
+  /**
+   * whether a term of `l` or `r` is missing from their sum `out`: in a sum of doubles, a term that
+   * cancels (`(i + big) - big`, `i + c[0] - c[0]`, `i + n*m - n*m` past 2^53) may have rounded the
+   * index away first
+   */
   const cancelsDouble = (l: Val, r: Val, out: Val): boolean => {
-    const before = new Set([...symsOf(l), ...symsOf(r)]);
-    if (before.size === 0) return false;
     const after = symsOf(out);
-    return [...before].some((y) => !after.has(y));
+    return [...symsOf(l), ...symsOf(r)].some((y) => !after.has(y));
   };
 
   const toAff = (e: Expr, env: Env): Val => {
@@ -484,7 +485,6 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
           defMemo.set(v, { why: `'${v.name}' is defined in terms of itself` });
           r = toAff(def, EMPTY);
         } else if (v.owner !== loop && !writtenInLoop.has(v) && v.kind !== "index" && !declaredInLoop.has(v)) {
-          if (v.ty?.k === "f64") doubleAtoms.add(`v${v.id}`);
           r = single(atom(`v${v.id}`));
         }
         else if (v.owner !== loop && v.kind === "index" && !declaredInLoop.has(v)) r = single(atom(`v${v.id}`));
@@ -587,7 +587,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
             // `big`, and distinct iterations may then meet at one element. A double atom that
             // cancels out of a sum of doubles leaves a form that is not the subscript's value.
             if (out && isVal(out) && e.ty?.k === "f64" && cancelsDouble(l, r, out)) {
-              return opaque(e, env, () => `\`${textOf(e)}\` cancels a double that its arithmetic may have rounded`);
+              return opaque(e, env, () => `\`${textOf(e)}\` cancels a term out of a sum of doubles, which may have rounded`);
             }
             break;
           case "*":

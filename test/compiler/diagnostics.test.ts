@@ -125,6 +125,10 @@ const must: Record<string, Case[]> = {
     // (i + big) - big rounds to 0 for big = 1e20: a double that cancels out of the subscript proves nothing
     { src: `(o, n, big) => { for (const i of prange(n)) o[i + big - big] = i; }`, params: ["Float64Array", "i", "f"], at: "1:45" },
     { src: `(o, n, x) => { for (const i of prange(n)) o[2 * i - x + (x + 1)] = i; }`, params: ["Float64Array", "i", "f"], at: "1:43" },
+    // a load or a call that cancels, and a product of int32s past 2^53 (typed a double)
+    { src: `(o, c, n) => { for (const i of prange(n)) o[i + c[0] - c[0]] = i; }`, params: ["Float64Array", "Float64Array", "i"], at: "1:43" },
+    { src: `(o, n, s) => { for (const i of prange(n)) o[i + Math.floor(s) - Math.floor(s)] = i; }`, params: ["Float64Array", "i", "f"], at: "1:43" },
+    { src: `(o, n, m) => { const p = n * m; for (const i of prange(n)) o[i + p - p] = i; }`, params: ["Float64Array", "i", "i"], at: "1:60" },
     { src: `(a, n) => { for (const i of prange(n)) { a[i % 4] = i; } }`, params: ["Float64Array", "i"] },
     { src: `(a, x) => { for (const i of prange(x.length)) { if (x[i] > 0) a[i + 1] = a[i] * 2; } }`, params: ["Float64Array", "Float64Array"] },
     { src: `(a, n) => { for (const i of prange(n)) { a[Math.floor(i / 2)] = i; } }`, params: ["Float64Array", "i"] },
