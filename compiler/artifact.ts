@@ -134,7 +134,7 @@ export interface LoopInfo {
    * > 1 when that many consecutive iterations write one 64-byte cache line of some array (a store
    * whose index moves by fewer than 64 bytes per iteration, such as a column loop's `A[i*n + j]`),
    * or 2 for a two-lane body: static and guided chunks then hold at least
-   * min(lineChunk, count / 8) iterations, so that two threads rarely write one line and two-lane
+   * min(lineChunk, count / 16) iterations, so that two threads rarely write one line and two-lane
    * bodies get pairs; absent in older artifacts (treated as 1)
    */
   readonly lineChunk?: number;

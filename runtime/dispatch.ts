@@ -588,11 +588,11 @@ interface Job {
   readonly stride: number;
 }
 
-/** Runs chunks [c0, c1) in order, each one call of `loop_<k>`; stops before the next once ERROR is set. Returns the iterations run. */
+/** Runs chunks [c0, c1) in order, each one call of `loop_<k>`; stops before any once ERROR is set. Returns the iterations run. */
 function runChunks(job: Job, c0: number, c1: number): number {
   let ran = 0;
   for (let c = c0; c < c1; c++) {
-    if (c > c0 && Atomics.load(job.ctl, ERROR) !== 0) return ran;
+    if (Atomics.load(job.ctl, ERROR) !== 0) return ran;
     const lo = c * job.chunk;
     const hi = Math.min(job.count, lo + job.chunk);
     job.fn(job.frame, lo, hi, job.partialBase + c * job.stride);

@@ -484,9 +484,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
         if (!writtenAnywhere.has(v) && def && !declaredInLoop.has(v) && readsOnlyConstants(def)) {
           defMemo.set(v, { why: `'${v.name}' is defined in terms of itself` });
           r = toAff(def, EMPTY);
-        } else if (v.owner !== loop && !writtenInLoop.has(v) && v.kind !== "index" && !declaredInLoop.has(v)) {
-          r = single(atom(`v${v.id}`));
-        }
+        } else if (v.owner !== loop && !writtenInLoop.has(v) && v.kind !== "index" && !declaredInLoop.has(v)) r = single(atom(`v${v.id}`));
         else if (v.owner !== loop && v.kind === "index" && !declaredInLoop.has(v)) r = single(atom(`v${v.id}`));
         else r = { why: `'${v.name}' changes inside the loop` };
         defMemo.set(v, r);
@@ -584,8 +582,8 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
           case "-":
             out = lift2(l, r, (a, b) => (e.op === "+" ? add(a, b) : sub(a, b)));
             // in doubles `(i + big) - big` need not be i: the sum rounds for a large or fractional
-            // `big`, and distinct iterations may then meet at one element. A double atom that
-            // cancels out of a sum of doubles leaves a form that is not the subscript's value.
+            // `big`, and distinct iterations may then meet at one element. A term that cancels out
+            // of a sum of doubles leaves a form that need not be the subscript's value.
             if (out && isVal(out) && e.ty?.k === "f64" && cancelsDouble(l, r, out)) {
               return opaque(e, env, () => `\`${textOf(e)}\` cancels a term out of a sum of doubles, which may have rounded`);
             }

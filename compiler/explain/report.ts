@@ -80,7 +80,7 @@ export interface LoopReport extends At {
   readonly assumed: readonly string[];
   /** no inner loop and no reduction: static and guided chunks hold at least 128 iterations (the artifact's innerLoops) */
   readonly loopFree: boolean;
-  /** static and guided chunks hold at least min(lineChunk, n / 8) iterations (the artifact's lineChunk; 1: no such floor) */
+  /** static and guided chunks hold at least min(lineChunk, n / 16) iterations (the artifact's lineChunk; 1: no such floor) */
   readonly lineChunk: number;
   readonly verdicts: readonly VerdictFact[];
 }
