@@ -398,11 +398,11 @@ function emitInlinePrange(L: FnLowerer, s: PrangeStmt, bounds: readonly number[]
 }
 
 /**
- * Iterations main runs with its own copy of a loop body (ModuleCtx.mainBodies): about as many as
- * the loop function would check one by one (TINY_CHUNK in kernel.ts). fft's late stages run
- * ~10^5 pranges of one to four iterations a call.
+ * Iterations main runs with its own copy of a loop body (ModuleCtx.mainBodies): as many as the
+ * loop function checks one by one (below TINY_CHUNK in kernel.ts). fft's last stages run ~10^5
+ * pranges of one to eight iterations a call.
  */
-const MAIN_LOOP_LIMIT = 8;
+const MAIN_LOOP_LIMIT = 3;
 
 /** A parallel prange reached by the leader: hand over to the runtime through env.prange. */
 function emitParallelPrange(L: FnLowerer, s: PrangeStmt): void {

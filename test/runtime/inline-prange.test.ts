@@ -63,7 +63,7 @@ const overStages = (a: Float64Array, n: number, T: number) => {
   }
 };
 
-/** every count from 0 to 20 (around MAIN_LOOP_LIMIT, 8), both directions, int and double steps */
+/** every count from 0 to 20 (around MAIN_LOOP_LIMIT, 3, and TINY_CHUNK, 4), both directions, int and double steps */
 const counts = (a: Float64Array, out: Float64Array, reps: number) => {
   for (let r = 0; r < reps; r++) {
     for (let n = 0; n <= 20; n++) {
