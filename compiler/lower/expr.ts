@@ -59,6 +59,12 @@ export function emitEffect(L: FnLowerer, e: Expr): void {
 export function emitExpr(L: FnLowerer, e: Expr): void {
   const fb = L.fb;
   const ty = e.ty!;
+  const moved = L.exprLocals.get(e);
+  if (moved !== undefined) {
+    // computed before the loop (invariants.ts)
+    fb.localGet(moved);
+    return;
+  }
   const div = L.fastDivs.get(e);
   if (div) {
     // Math.floor(l / r) of l >= 0 by r >= 1, or l / r that divides exactly, proven at chunk entry

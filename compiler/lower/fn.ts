@@ -90,6 +90,11 @@ export class FnLowerer {
   proven: ReadonlySet<number> = new Set();
   /** on a chunk's fast path: integer quotients (hoist.ts `div` trees) computed as i32.div_s of their operands */
   fastDivs: ReadonlyMap<Expr, { readonly l: Expr; readonly r: Expr }> = new Map();
+  /**
+   * loop-invariant int32 subexpressions already computed into a local before the loop being
+   * emitted (invariants.ts): emitExpr reads the local
+   */
+  exprLocals: ReadonlyMap<Expr, number> = new Map();
   /** innermost loops emitted with a two-lane part over their counter (vector.ts emitInnerLanes) */
   readonly laneLoops: { readonly start: number; readonly end: number }[] = [];
   /** checked mode, inside a prange's loop function: the prange index whose value names the iteration */

@@ -19,6 +19,7 @@ import type { LoopStmt, PrangeStmt, Stmt } from "../model/ir.js";
 import { PRANGE_IN_ORDER } from "../artifact.js";
 import { beginIteration } from "./checked.js";
 import { innerLanes } from "./vector-check.js";
+import { hoistInvariants, withHoisted } from "./invariants.js";
 import { emitInnerLanes } from "./vector.js";
 import { forEachExprInStmts } from "../model/walk.js";
 import { emitArrayLet, emitArrayReturn } from "./array-values.js";
@@ -178,26 +179,29 @@ function emitRotated(L: FnLowerer, target: LoopStmt | PrangeStmt, guard: (() => 
 
 function emitLoop(L: FnLowerer, s: LoopStmt): void {
   emitStmts(L, s.init);
-  // on a chunk's fast path, an innermost loop the lanes can run takes pairs of trips first
-  const lanes = L.proven.size && L.check === null ? innerLanes(s) : null;
-  if (lanes && allProven(L, s)) emitInnerLanes(L, s, lanes);
-  // one conditional branch per iteration, at the bottom; for and while test once on entry
-  withArena(L, s, (trip) =>
-    emitRotated(
-      L,
-      s,
-      s.kind !== "do" && s.cond ? () => emitBrIf(L, s.cond!, 0, false) : null,
-      () => {
-        trip();
-        emitStmts(L, s.body);
-      },
-      () => {
-        if (s.update) emitEffect(L, s.update);
-        if (s.cond) emitBrIf(L, s.cond, 0, true);
-        else L.fb.br(0);
-      },
-    ),
-  );
+  // integer arithmetic the loop does not change, once per entry (invariants.ts)
+  withHoisted(L, hoistInvariants(L, s, null), () => {
+    // on a chunk's fast path, an innermost loop the lanes can run takes pairs of trips first
+    const lanes = L.proven.size && L.check === null ? innerLanes(s) : null;
+    if (lanes && allProven(L, s)) emitInnerLanes(L, s, lanes);
+    // one conditional branch per iteration, at the bottom; for and while test once on entry
+    withArena(L, s, (trip) =>
+      emitRotated(
+        L,
+        s,
+        s.kind !== "do" && s.cond ? () => emitBrIf(L, s.cond!, 0, false) : null,
+        () => {
+          trip();
+          emitStmts(L, s.body);
+        },
+        () => {
+          if (s.update) emitEffect(L, s.update);
+          if (s.cond) emitBrIf(L, s.cond, 0, true);
+          else L.fb.br(0);
+        },
+      ),
+    );
+  });
 }
 
 /** Whether every array access in loop `s` is proven in bounds on this path (the chunk plan's sites). */

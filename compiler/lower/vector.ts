@@ -34,6 +34,7 @@ import { Op, OpFC } from "./wasm/opcodes.js";
 import { AccessMode, emitAddress } from "./access.js";
 import { BITWISE, COMPOUND, exactRem, laneOffset, laneShape, reductionValue, SHIFTS, slope, subtracts, UNARY_MATH, vectorisable } from "./vector-check.js";
 import { emitChunkCheck, planChunk, withFastTypes } from "./hoist.js";
+import { hoistInvariants, type LaneScope } from "./invariants.js";
 import { emitAs, emitCond, emitEffect, emitFmod, repr } from "./expr.js";
 import { emitStmts } from "./stmt.js";
 
@@ -254,6 +255,8 @@ class BodyEmitter {
   private readonly version = new Map<Var, number>();
   /** the i32 index of the pair's first iteration */
   readonly idx: number;
+  /** what the scalar code reads for hoisted subexpressions in lane 1 (invariants.ts) */
+  private lane1: ReadonlyMap<Expr, number>;
 
   constructor(
     private readonly L: FnLowerer,
@@ -262,6 +265,18 @@ class BodyEmitter {
     this.fb = L.fb;
     this.inline = laneFunctions(p);
     this.idx = L.local(p.index);
+    this.lane1 = L.exprLocals;
+  }
+
+  /** Emits scalar code for lane 1 (the index local at i + 1): hoisted values of the index are lane 1's. */
+  private asLane1(emit: () => void): void {
+    const saved = this.L.exprLocals;
+    this.L.exprLocals = this.lane1;
+    try {
+      emit();
+    } finally {
+      this.L.exprLocals = saved;
+    }
   }
 
   /**
@@ -493,6 +508,30 @@ class BodyEmitter {
     const L = this.L;
     emitStmts(L, s.init);
     for (const i of s.init) if (i.k === "let") this.bump(i.v);
+    // integer arithmetic of the index, live-ins and outer counters the loop does not change, once
+    // per entry and lane (invariants.ts): the gathers' row offsets `i * n`, `c * d`
+    const h = hoistInvariants(L, s, this.laneScope(), this.lane1);
+    const [saved0, saved1] = [L.exprLocals, this.lane1];
+    if (h) [L.exprLocals, this.lane1] = [h.lane0, h.lane1];
+    try {
+      this.loopBody(s, mask);
+    } finally {
+      [L.exprLocals, this.lane1] = [saved0, saved1];
+    }
+  }
+
+  /** The scalars whose values the lanes share (the scalar code keeps them): live-ins and uniform loops' counters. */
+  private laneScope(): LaneScope {
+    const shared = new Set<Var>(this.p.model!.liveIn);
+    forEachStmtDeep(this.p.body, (x) => {
+      if (x.k === "loop") for (const i of x.init) if (i.k === "let") shared.add(i.v);
+    });
+    return { index: this.p.index, idx: this.idx, allowed: (v) => v === this.p.index || shared.has(v) };
+  }
+
+  private loopBody(s: Extract<Stmt, { k: "loop" }>, mask: number | null): void {
+    const fb = this.fb;
+    const L = this.L;
     fb.block("void");
     emitCond(L, s.cond!);
     fb.op(Op.i32_eqz).brIf(0);
@@ -567,7 +606,8 @@ class BodyEmitter {
         fb.if_("void");
       }
       if (lane === 1) fb.localGet(this.idx).i32Const(1).op(Op.i32_add).localSet(this.idx);
-      emitAddress(this.L, e.ref, mode);
+      if (lane === 1) this.asLane1(() => emitAddress(this.L, e.ref, mode));
+      else emitAddress(this.L, e.ref, mode);
       if (lane === 1) fb.localGet(this.idx).i32Const(1).op(Op.i32_sub).localSet(this.idx);
       if (op) {
         // a[k] op= v on float elements: this lane's old element, widened as a read, op its value
@@ -715,7 +755,7 @@ class BodyEmitter {
     fb.opFD(V.splat);
     if (how === "uniform") return;
     fb.localGet(this.idx).i32Const(1).op(Op.i32_add).localSet(this.idx);
-    emitAs(this.L, e, "f64");
+    this.asLane1(() => emitAs(this.L, e, "f64"));
     fb.localGet(this.idx).i32Const(1).op(Op.i32_sub).localSet(this.idx);
     fb.opFD(V.replace);
     fb.code.byte(1);

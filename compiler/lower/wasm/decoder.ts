@@ -203,6 +203,29 @@ export function calledFunctions(body: Uint8Array): number[] {
   return out;
 }
 
+/**
+ * The opcode of each instruction of a body (a prefixed one as its prefix and sub-opcode,
+ * `0xfd00 | sub`), with the number of `loop` blocks around it: what runs per trip, for tests.
+ */
+export function opcodesInLoops(body: Uint8Array): { readonly op: number; readonly loops: number }[] {
+  const out: { op: number; loops: number }[] = [];
+  const r = new Reader(body);
+  skipLocals(r);
+  const open: boolean[] = [];
+  let loops = 0;
+  while (r.pos < body.length) {
+    const at = r.pos;
+    const op = skipInstruction(r);
+    const full = op === 0xfc || op === 0xfd ? (op << 8) | new Reader(body.subarray(at + 1)).u32() : op;
+    out.push({ op: full, loops });
+    if (op === 0x02 || op === 0x03 || op === 0x04) {
+      open.push(op === 0x03);
+      if (op === 0x03) loops++;
+    } else if (op === 0x0b && open.length > 0 && open.pop()) loops--;
+  }
+  return out;
+}
+
 /** The global indices a body writes. */
 export function writtenGlobals(body: Uint8Array): number[] {
   const out: number[] = [];

@@ -1,0 +1,174 @@
+/**
+ * Loop-invariant integer arithmetic moved in front of its loop (compiler/lower/invariants.ts):
+ * what runs per trip (the emitted code's multiplications inside the innermost loops), and that
+ * results stay exactly the plain function's where a value changes inside the loop, on two lanes
+ * (lane 1's copy of a subexpression of the index), and where a moved value is never used.
+ */
+import { describe, expect, test } from "vitest";
+import { parallel, prange } from "../../index.js";
+import { compile, type ParamType } from "../../compiler/index.js";
+import { decodeModule, opcodesInLoops } from "../../compiler/lower/wasm/decoder.js";
+
+/** i32.mul, i64.mul, f64.mul */
+const MULS = new Set([0x6c, 0x7e, 0xa2]);
+const I32_MUL = 0x6c;
+
+/** For loop_0 of `fn`: the deepest loop nesting, its i32.mul instructions and all its multiplications. */
+function mulsInInnermost(fn: (...a: never[]) => unknown, params: ParamType[]): { depth: number; muls: number; any: number } {
+  const r = compile(fn.toString(), params);
+  expect(r.compiled, JSON.stringify(r.diagnostics)).not.toBeNull();
+  const m = decodeModule(r.compiled!.wasm);
+  const e = m.exports.get("loop_0")!;
+  const ops = opcodesInLoops(m.bodies[e.index - m.importedFunctions]!);
+  const depth = Math.max(...ops.map((o) => o.loops));
+  const inner = ops.filter((o) => o.loops === depth);
+  return { depth, muls: inner.filter((o) => o.op === I32_MUL).length, any: inner.filter((o) => MULS.has(o.op)).length };
+}
+
+/** The compiled kernel at 1, 2 and 3 threads returns and writes exactly what the plain function does. */
+function samePlain<A extends unknown[]>(fn: (...a: A) => unknown, make: () => A): void {
+  const ref = make();
+  const expected = fn(...ref);
+  for (const threads of [1, 2, 3]) {
+    const args = make();
+    const got = parallel(fn, { threads, warnings: false })(...(args as never[]));
+    expect(Object.is(got, expected), `threads ${threads}: ${String(got)} vs ${String(expected)}`).toBe(true);
+    args.forEach((a, i) => {
+      if (ArrayBuffer.isView(a)) expect(Array.from(a as Float64Array), `threads ${threads}, argument ${i}`).toEqual(Array.from(ref[i] as Float64Array));
+    });
+  }
+}
+
+const seq = (n: number, f: (i: number) => number): Float64Array => Float64Array.from({ length: n }, (_, i) => f(i));
+
+const matvec = (A: Float64Array, x: Float64Array, y: Float64Array, n: number) => {
+  for (const i of prange(n)) {
+    let s = 0;
+    for (let j = 0; j < n; j++) s += A[i * n + j] * x[j];
+    y[i] = s;
+  }
+};
+
+const kmeans = (p: Float64Array, cs: Float64Array, labels: Int32Array, n: number, d: number, k: number) => {
+  let total = 0;
+  for (const i of prange(n)) {
+    let best = Infinity;
+    let bestC = 0;
+    for (let c = 0; c < k; c++) {
+      let dist = 0;
+      for (let j = 0; j < d; j++) {
+        const t = p[i * d + j] - cs[c * d + j];
+        dist += t * t;
+      }
+      if (dist < best) {
+        best = dist;
+        bestC = c;
+      }
+    }
+    labels[i] = bestC;
+    total += best;
+  }
+  return total;
+};
+
+describe("what runs per trip", () => {
+  test("matvec's row offset i * n is computed once per row, not per element", () => {
+    expect(mulsInInnermost(matvec, ["Float64Array", "Float64Array", "Float64Array", "i"])).toMatchObject({ depth: 2, muls: 0 });
+  });
+  test("k-means' i * d and c * d leave the distance loop (on two lanes and on the scalar path)", () => {
+    expect(mulsInInnermost(kmeans, ["Float64Array", "Float64Array", "Int32Array", "i", "i", "i"])).toMatchObject({ depth: 3, muls: 0 });
+  });
+  test("a multiplier the loop writes stays in the loop", () => {
+    const k = (A: Float64Array, o: Float64Array, n: number, w: number) => {
+      for (const i of prange(n)) {
+        let s = 0;
+        let m = w;
+        for (let j = 0; j < 4; j++) {
+          s += A[i * m + j];
+          m = m - 1;
+        }
+        o[i] = s;
+      }
+    };
+    // (the body multiplies nothing else: every multiplication in the loop is i * m's)
+    expect(mulsInInnermost(k, ["Float64Array", "Float64Array", "i", "i"]).any).toBeGreaterThan(0);
+  });
+});
+
+describe("results stay the plain function's", () => {
+  for (const n of [1, 2, 3, 7, 64]) {
+    test(`matvec and k-means, n = ${n} (odd counts: lanes and the scalar tail)`, () => {
+      samePlain(matvec, () => [seq(n * n, (i) => Math.sin(i)), seq(n, (i) => Math.cos(i)), new Float64Array(n), n]);
+      samePlain(kmeans, () => [seq(n * 3, (i) => Math.abs(Math.sin(i * 7))), seq(15, (i) => Math.abs(Math.cos(i))), new Int32Array(n), n, 3, 5]);
+    });
+  }
+  test("a subexpression of the index on two lanes: lane 1 reads its own row, reversed", () => {
+    samePlain(
+      (A: Float64Array, x: Float64Array, o: Float64Array, n: number, m: number) => {
+        for (const i of prange(n)) {
+          let s = 0;
+          for (let j = 0; j < m; j++) s += A[(i + 1) * m - j - 1] * x[j];
+          o[i] = s;
+        }
+      },
+      () => [seq(37 * 9, (i) => i * 1.5 - 3), seq(9, (i) => 1 / (i + 1)), new Float64Array(37), 37, 9],
+    );
+  });
+  test("an outer counter and the index in one offset: (i * k + c) * d + j", () => {
+    samePlain(
+      (p: Float64Array, cs: Float64Array, o: Float64Array, n: number, k: number, d: number) => {
+        for (const i of prange(n)) {
+          let acc = 0;
+          for (let c = 0; c < k; c++) {
+            for (let j = 0; j < d; j++) acc += p[(i * k + c) * d + j] * cs[c * d + j];
+          }
+          o[i] = acc;
+        }
+      },
+      () => [seq(33 * 3 * 4, (i) => Math.sin(i)), seq(12, (i) => i - 5), new Float64Array(33), 33, 3, 4],
+    );
+  });
+  test("a multiplier that changes inside the loop, and one changed by a nested loop", () => {
+    samePlain(
+      (A: Float64Array, o: Float64Array, n: number, w: number) => {
+        for (const i of prange(n)) {
+          let s = 0;
+          let m = w;
+          for (let j = 0; j < 4; j++) {
+            s += A[i * m + j];
+            m = m - 1;
+          }
+          let q = 1;
+          for (let c = 0; c < 3; c++) {
+            for (let j = 0; j < c; j++) q++;
+            s += A[q * 2 + c] * 0.5;
+          }
+          o[i] = s;
+        }
+      },
+      () => [seq(200, (i) => i % 17), new Float64Array(20), 20, 8],
+    );
+  });
+  test("a loop of no trips: its moved offset (which would not fit int32) is never used", () => {
+    samePlain(
+      (o: Float64Array, p: Float64Array, n: number, m: number, big: number) => {
+        for (const i of prange(n)) {
+          for (let j = 0; j < m; j++) o[i * big + j] = 1;
+          p[i] = i * 2;
+        }
+      },
+      () => [new Float64Array(4), new Float64Array(10), 10, 0, 2 ** 30],
+    );
+  });
+  test("serial code in the kernel body: a row offset moved out of a plain loop", () => {
+    samePlain(
+      (A: Float64Array, r: number, n: number) => {
+        let s = 0;
+        for (let j = 0; j < n; j++) s += A[r * n + j] * (j + 1);
+        for (const i of prange(n)) A[r * n + i] += s;
+        return s;
+      },
+      () => [seq(36, (i) => i / 3), 4, 6],
+    );
+  });
+});
