@@ -100,6 +100,8 @@ export interface ScalarReason {
 export interface LaneShape {
   /** variables one scalar holds for both lanes: live-ins and the counters of uniform inner loops */
   readonly uniform: ReadonlySet<Var>;
+  /** array variables the body declares or assigns (their lengths may differ between iterations) */
+  readonly rebound: ReadonlySet<Var>;
   /**
    * loads not at `i + c`: "uniform" (read once, splatted), "next" (the index grows by exactly 1
    * with i, `a[i + k * n]`: both lanes in one load at lane 0's address) or "lanes" (once per lane)
@@ -210,7 +212,9 @@ export function laneShape(p: PrangeStmt): LaneShape {
   for (const v of m.liveIn) if (!reds.has(v) && !v.array) uniform.add(v);
   for (const v of controlWrites) if (!bodyWrites.has(v) && !reds.has(v) && v !== p.index && !v.array) uniform.add(v);
   /** an index (or value) both lanes share: uniform variables, constants and arithmetic, no assignment */
-  const isUniform = (e: Expr): boolean => isUniformControl(e, uniform, false);
+  // array variables the body (re)binds: a local array declared in it, or one assigned there
+  const rebound = new Set<Var>([...bodyWrites, ...controlWrites].filter((v) => v.array));
+  const isUniform = (e: Expr): boolean => isUniformControl(e, uniform, false, rebound);
   const controlExprs = (l: Extract<Stmt, { k: "loop" }>): Expr[] => [
     ...l.init.flatMap((i) => (i.k === "let" && i.init ? [i.init] : i.k === "expr" ? [i.e] : [])),
     ...(l.cond ? [l.cond] : []),
@@ -223,7 +227,7 @@ export function laneShape(p: PrangeStmt): LaneShape {
       const mine = new Set<Var>();
       for (const e of controlExprs(l)) writesOf(e, mine);
       for (const i of l.init) if (i.k === "let") mine.add(i.v);
-      if (controlExprs(l).every((e) => isUniformControl(e, uniform))) continue;
+      if (controlExprs(l).every((e) => isUniformControl(e, uniform, true, rebound))) continue;
       for (const v of mine) if (uniform.delete(v)) changed = true;
     }
   }
@@ -261,7 +265,7 @@ export function laneShape(p: PrangeStmt): LaneShape {
   forEachExprInStmts(p.body, (e) => {
     if ((e.k === "load" || e.k === "store") && (gathers.has(e) || nextStores.has(e))) shadow(e.ref.index);
   });
-  const shape = { uniform, gathers, scatters, nextStores, shadowed, defs };
+  const shape = { uniform, gathers, scatters, nextStores, shadowed, defs, rebound };
   shapes.set(m, shape);
   return shape;
 }
@@ -339,15 +343,18 @@ function laneCost(p: PrangeStmt, shape: LaneShape): ScalarReason | null {
 }
 
 /**
- * A control expression of a uniform loop: only uniform variables, constants and arithmetic, and
- * (with `assigns`) assignments to uniform variables.
+ * A control expression of a uniform loop: only uniform variables, lengths of arrays the body does
+ * not rebind (`rebound`), constants and arithmetic, and (with `assigns`) assignments to uniform
+ * variables.
  */
-function isUniformControl(e: Expr, uniform: ReadonlySet<Var>, assigns = true): boolean {
+function isUniformControl(e: Expr, uniform: ReadonlySet<Var>, assigns: boolean, rebound: ReadonlySet<Var>): boolean {
   let ok = true;
   visitExpr(e, (x) => {
     if (x.k === "var" && !uniform.has(x.v)) ok = false;
     if ((x.k === "assign" || x.k === "update") && (!assigns || !uniform.has(x.target))) ok = false;
-    if (x.k === "load" || x.k === "call" || x.k === "length" || x.k === "atomic" || x.k === "store" || x.k === "updateElem" || x.k === "newArray" || x.k === "comma") ok = false;
+    // the length of an array variable the body never rebinds is the same in every iteration
+    if (x.k === "length" && rebound.has(x.array)) ok = false;
+    if (x.k === "load" || x.k === "call" || x.k === "atomic" || x.k === "store" || x.k === "updateElem" || x.k === "newArray" || x.k === "comma") ok = false;
   });
   return ok;
 }
@@ -573,7 +580,7 @@ export function laneVerdict(p: PrangeStmt): ScalarReason | null {
       }
       if (foreign) return no(s, "an inner loop whose control assigns a variable other than its own counters");
       const counters = s.init.every((i) => i.k === "let" && !i.v.array && shape.uniform.has(i.v) && i.init !== null);
-      const control = [...s.init.map((i) => (i.k === "let" ? i.init! : null)), s.cond, s.update].every((e) => e === null || isUniformControl(e, shape.uniform));
+      const control = [...s.init.map((i) => (i.k === "let" ? i.init! : null)), s.cond, s.update].every((e) => e === null || isUniformControl(e, shape.uniform, true, shape.rebound));
       if (!counters || !control || s.cond === null) return no(s, "an inner loop whose bounds or counter depend on the iteration (two lanes need the same trip count in both)");
       return s.body.every(okStmt);
     }

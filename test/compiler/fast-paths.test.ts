@@ -36,6 +36,30 @@ function runAll<A extends unknown[]>(fn: (...a: A) => unknown, make: () => A) {
 const seq = (n: number, f: (i: number) => number) => Float64Array.from({ length: n }, (_, i) => f(i));
 
 describe("two-lane bodies", () => {
+  test("an inner loop bounded by an array's length runs on the lanes; one bounded by an array the body declares does not", () => {
+    // spectral-norm's `for (let j = 0; j < u.length; ++j) t += A(i, j) * u[j]`
+    const byLength = (u: Float64Array, v: Float64Array) => {
+      for (const i of prange(v.length)) {
+        let t = 0;
+        for (let j = 0; j < u.length; ++j) t += u[j] / ((i + j) * (i + j + 1) / 2 + i + 1);
+        v[i] = t;
+      }
+    };
+    const byLocal = (u: Float64Array, v: Float64Array) => {
+      for (const i of prange(v.length)) {
+        const w = new Float64Array(i + 1);
+        let t = 0;
+        for (let j = 0; j < w.length; ++j) t += u[j] + w[j];
+        v[i] = t;
+      }
+    };
+    const lanesOf = (fn: (u: Float64Array, v: Float64Array) => void): string =>
+      parallel(fn, { warnings: false }).explain(new Float64Array(9), new Float64Array(9)).text.split("\n").find((l) => l.includes("lanes:"))!;
+    expect(lanesOf(byLength)).toMatch(/two \(f64x2\)/);
+    expect(lanesOf(byLocal)).toMatch(/one iteration at a time/);
+    runAll(byLength, () => [seq(13, (i) => Math.cos(i)), new Float64Array(11)] as [Float64Array, Float64Array]);
+    runAll(byLocal, () => [seq(13, (i) => Math.cos(i)), new Float64Array(11)] as [Float64Array, Float64Array]);
+  });
   for (const n of [0, 1, 2, 3, 7, 256, 1001]) {
     test(`elementwise and a sum, n = ${n} (odd tails run scalar)`, () => {
       runAll(
