@@ -53,7 +53,7 @@ export function kernelFacts(src: FactSources): KernelReport {
   const inLoops = new Set<number>();
   const loops = all.map((p, i): LoopReport => {
     const base = { number: i, header: src.textOf(p.callPos), index: p.index.name, ...at(p.callPos) };
-    const none = { reductions: [], arrayReductions: [], privates: [], liveIn: [], shared: [], reads: [], writes: [], hoisted: [], checked: [], lanes: 1 as const, laneLoops: [], scalar: null, wideIndex: false, assumed: [], loopFree: false, lineChunk: 1, verdicts: [] };
+    const none = { reductions: [], arrayReductions: [], privates: [], liveIn: [], shared: [], reads: [], writes: [], hoisted: [], checked: [], lanes: 1 as const, laneLoops: [], keptLoops: [], scalar: null, wideIndex: false, assumed: [], loopFree: false, lineChunk: 1, verdicts: [] };
     if (p.serial) {
       const parent = all.filter((q) => !q.serial && q.start <= p.start && p.end <= q.end).pop();
       return { ...base, ...none, parallel: false, parent: parent ? numberOf.get(parent)! : null };
@@ -94,6 +94,7 @@ export function kernelFacts(src: FactSources): KernelReport {
       checked,
       lanes: info.lanes,
       laneLoops: note.laneLoops.map((x) => ({ text: src.textOf(x), at: at(x) })),
+      keptLoops: note.keptLoops.map((x) => ({ text: src.textOf(x.loop), at: at(x.loop), access: `${x.array}[${src.textOf(x.index)}]` })),
       scalar: note.scalar && { why: note.scalar.why, text: note.scalar.at && src.textOf(note.scalar.at), at: note.scalar.at && at(note.scalar.at) },
       wideIndex: info.wideIndex,
       assumed: m.serialUnless.map((e) => src.textOf(e)),

@@ -196,7 +196,8 @@ function lanes(l: LoopReport, short: (a: At) => string): string {
   const inner = l.laneLoops.length
     ? `; the inner loop${l.laneLoops.length > 1 ? "s" : ""} ${l.laneLoops.map((x) => `\`${oneLine(x.text)}\` at ${short(x.at)}`).join(", ")} run${l.laneLoops.length > 1 ? "" : "s"} two trips per step on its counter's lanes where the chunk's checks hold`
     : "";
-  return lanesOf(l, short) + inner;
+  const kept = l.keptLoops.map((x) => `; the loop \`${oneLine(x.text)}\` at ${short(x.at)} keeps \`${oneLine(x.access)}\` in a local across its trips where that array shares no memory with the others it accesses`).join("");
+  return lanesOf(l, short) + inner + kept;
 }
 
 function lanesOf(l: LoopReport, short: (a: At) => string): string {

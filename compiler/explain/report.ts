@@ -72,6 +72,8 @@ export interface LoopReport extends At {
   readonly lanes: 1 | 2;
   /** innermost loops with a two-lane part over their own counter: their first line, and where */
   readonly laneLoops: readonly { readonly text: string; readonly at: At }[];
+  /** innermost loops that keep an element in a local across their trips (where its array shares no memory with the others the loop accesses): the loop, where, and the element's access */
+  readonly keptLoops: readonly { readonly text: string; readonly at: At; readonly access: string }[];
   /** why one lane: the reason, and the code that stops two lanes (with its position) when there is one */
   readonly scalar: { readonly why: string; readonly text: string | null; readonly at: At | null } | null;
   /** the index is carried as a double (bounds not proven int32) */

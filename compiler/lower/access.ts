@@ -84,6 +84,12 @@ function callOob(L: FnLowerer, ref: ElemRef, len: number): void {
 
 /** Loads `ref`'s element (its address already on the stack when `atAddress`). */
 export function emitLoad(L: FnLowerer, ref: ElemRef, atAddress = false): void {
+  const kept = atAddress ? undefined : L.promoted.get(ref.array);
+  if (kept !== undefined) {
+    // an element the loop keeps in a local (promote.ts)
+    L.fb.localGet(kept);
+    return;
+  }
   if (!atAddress) emitAddress(L, ref);
   const fb = L.fb;
   switch (ref.array.array!) {

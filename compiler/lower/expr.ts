@@ -442,6 +442,24 @@ function emitUpdate(L: FnLowerer, e: Extract<Expr, { k: "update" }>, keep: boole
   L.setVar(v, keep && e.prefix, e);
 }
 
+/**
+ * A store to a Float64Array element the loop keeps in local `slot` (promote.ts): the value, and
+ * the expression's result, exactly as the store to memory would give them.
+ */
+function emitKeptStore(L: FnLowerer, e: Extract<Expr, { k: "store" }>, slot: number, keep: boolean): void {
+  const fb = L.fb;
+  const out = e.op === "=" ? e.value.ty! : e.ty!;
+  const t = wasmType(out);
+  const val = L.temp(t);
+  if (e.op === "=") emitExpr(L, e.value);
+  else compound(L, e.op, localOperand(L, slot, F64), e.value, out);
+  fb.localSet(val);
+  localOperand(L, val, out).emit("f64");
+  fb.localSet(slot);
+  if (keep) fb.localGet(val);
+  L.release(t, val);
+}
+
 /** Element type of an array kind. */
 export function elemTy(ref: ElemRef): Ty {
   switch (ref.array.array) {
@@ -465,6 +483,8 @@ export function elemTy(ref: ElemRef): Ty {
 
 function emitStore(L: FnLowerer, e: Extract<Expr, { k: "store" }>, keep: boolean): void {
   const fb = L.fb;
+  const kept = L.promoted.get(e.ref.array);
+  if (kept !== undefined) return emitKeptStore(L, e, kept, keep);
   const addr = L.temp(ValType.i32);
   emitAddress(L, e.ref, e.op === "=" ? AccessMode.Write : AccessMode.ReadWrite);
   fb.localSet(addr);

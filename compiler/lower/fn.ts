@@ -95,6 +95,12 @@ export class FnLowerer {
    * emitted (invariants.ts): emitExpr reads the local
    */
   exprLocals: ReadonlyMap<Expr, number> = new Map();
+  /** array elements kept in a local across the loop being emitted (promote.ts): array -> f64 local */
+  promoted: ReadonlyMap<Var, number> = new Map();
+  /** inside a prange's loop function whose race analysis reported nothing (no other iteration touches what this one writes) */
+  raceFree = false;
+  /** innermost loops that keep an element in a local (promote.ts): the loop's span, the array and its index's span */
+  readonly keptLoops: { readonly loop: { readonly start: number; readonly end: number }; readonly array: string; readonly index: { readonly start: number; readonly end: number } }[] = [];
   /** innermost loops emitted with a two-lane part over their counter (vector.ts emitInnerLanes) */
   readonly laneLoops: { readonly start: number; readonly end: number }[] = [];
   /** checked mode, inside a prange's loop function: the prange index whose value names the iteration */

@@ -42,7 +42,7 @@ export interface Hoisted {
 }
 
 /** Variables and array variables written anywhere in `s` (its init, update and body). */
-function writtenIn(s: LoopStmt): Set<Var> {
+export function loopWrites(s: LoopStmt): Set<Var> {
   const out = new Set<Var>();
   forEachStmt([s], (x) => {
     if (x.k === "let") out.add(x.v);
@@ -60,7 +60,7 @@ function writtenIn(s: LoopStmt): Set<Var> {
  * there is nothing to move. `lane1Outer` is lane 1's map outside this loop (two lanes only).
  */
 export function hoistInvariants(L: FnLowerer, s: LoopStmt, lanes: LaneScope | null, lane1Outer?: ReadonlyMap<Expr, number>): Hoisted | null {
-  const written = writtenIn(s);
+  const written = loopWrites(s);
   const ok = (v: Var): boolean => !written.has(v) && !L.memVars.has(v) && (lanes === null || lanes.allowed(v));
   // per node: whether it is invariant, its size in operations, whether it multiplies, its key
   const info = new Map<Expr, { ops: number; mul: boolean; key: string; index: boolean } | null>();

@@ -61,6 +61,8 @@ export interface LoweringNote {
   readonly arrayStarts: readonly { readonly array: Var; readonly value: number }[];
   /** innermost loops of the body with a two-lane part over their own counter (their source spans) */
   readonly laneLoops: readonly { readonly start: number; readonly end: number }[];
+  /** innermost loops that keep one element in a local across their trips (promote.ts): the loop's span, the array, its index's span */
+  readonly keptLoops: readonly { readonly loop: { readonly start: number; readonly end: number }; readonly array: string; readonly index: { readonly start: number; readonly end: number } }[];
 }
 
 /** Lowers a typed, analysed kernel to a compiled artifact; `notes` (when given) receives a LoweringNote per parallel prange. */
@@ -168,6 +170,7 @@ export function lowerKernel(
       starts: p.model!.reductions.map((r) => ({ v: r.v, value: r.op === "flag" || r.op === "carried" ? null : (untouched(r) ?? identity(r)) })),
       arrayStarts: p.model!.arrayReductions.map((r) => ({ array: r.array, value: arrayIdentity(r.op, r.array.array!) })),
       laneLoops: lowered.laneLoops,
+      keptLoops: lowered.keptLoops,
     });
     if (p.model!.reductions.length || p.model!.arrayReductions.length) m.exportFunc(`combine_${p.id}`, m.addFunction(lowerCombine(ctx, p).fb));
     const at = positions(p.callPos);
@@ -354,6 +357,7 @@ function lowerLoop(ctx: ModuleCtx, p: PrangeStmt, twoLane: boolean, paths: { lan
   const slots = ctx.frame.slots;
   const L = new FnLowerer(ctx, `loop_${p.id}`, [i32, i32, i32, i32], []);
   const fb = L.fb;
+  L.raceFree = model.diagnostics[0] === model.diagnostics[1];
   L.loadArrays();
   if (ctx.imports.shadow !== undefined) beginCheck(L, p);
   const load = (ty: Ty, off: number): void => L.loadSlot(wasmType(ty), off);

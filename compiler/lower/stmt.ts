@@ -20,6 +20,7 @@ import { PRANGE_IN_ORDER } from "../artifact.js";
 import { beginIteration } from "./checked.js";
 import { innerLanes } from "./vector-check.js";
 import { hoistInvariants, withHoisted } from "./invariants.js";
+import { emitKept, keptElements } from "./promote.js";
 import { emitInnerLanes } from "./vector.js";
 import { forEachExprInStmts } from "../model/walk.js";
 import { emitArrayLet, emitArrayReturn } from "./array-values.js";
@@ -181,27 +182,35 @@ function emitLoop(L: FnLowerer, s: LoopStmt): void {
   emitStmts(L, s.init);
   // integer arithmetic the loop does not change, once per entry (invariants.ts)
   withHoisted(L, hoistInvariants(L, s, null), () => {
-    // on a chunk's fast path, an innermost loop the lanes can run takes pairs of trips first
-    const lanes = L.proven.size && L.check === null ? innerLanes(s) : null;
-    if (lanes && allProven(L, s)) emitInnerLanes(L, s, lanes);
-    // one conditional branch per iteration, at the bottom; for and while test once on entry
-    withArena(L, s, (trip) =>
-      emitRotated(
-        L,
-        s,
-        s.kind !== "do" && s.cond ? () => emitBrIf(L, s.cond!, 0, false) : null,
-        () => {
-          trip();
-          emitStmts(L, s.body);
-        },
-        () => {
-          if (s.update) emitEffect(L, s.update);
-          if (s.cond) emitBrIf(L, s.cond, 0, true);
-          else L.fb.br(0);
-        },
-      ),
-    );
+    // an element every trip reads and writes, in a local across the loop (promote.ts)
+    const kept = keptElements(L, s);
+    if (kept.length) emitKept(L, s, kept, () => emitLoopTrips(L, s));
+    else emitLoopTrips(L, s);
   });
+}
+
+/** Loop `s` after its init: the inner-loop lanes where they apply, then the trips. */
+function emitLoopTrips(L: FnLowerer, s: LoopStmt): void {
+  // on a chunk's fast path, an innermost loop the lanes can run takes pairs of trips first
+  const lanes = L.proven.size && L.check === null && L.promoted.size === 0 ? innerLanes(s) : null;
+  if (lanes && allProven(L, s)) emitInnerLanes(L, s, lanes);
+  // one conditional branch per iteration, at the bottom; for and while test once on entry
+  withArena(L, s, (trip) =>
+    emitRotated(
+      L,
+      s,
+      s.kind !== "do" && s.cond ? () => emitBrIf(L, s.cond!, 0, false) : null,
+      () => {
+        trip();
+        emitStmts(L, s.body);
+      },
+      () => {
+        if (s.update) emitEffect(L, s.update);
+        if (s.cond) emitBrIf(L, s.cond, 0, true);
+        else L.fb.br(0);
+      },
+    ),
+  );
 }
 
 /** Whether every array access in loop `s` is proven in bounds on this path (the chunk plan's sites). */

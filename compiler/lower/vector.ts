@@ -175,7 +175,7 @@ const INNER_LANE_TRIPS = 8;
  * ANDs into the i32 on the stack: every array of `written` is disjoint from every other array
  * of `others` (then no lane can see another lane's stores through a second name for the memory).
  */
-function andDisjoint(L: FnLowerer, written: ReadonlySet<Var>, others: readonly Var[]): void {
+export function andDisjoint(L: FnLowerer, written: ReadonlySet<Var>, others: readonly Var[]): void {
   const fb = L.fb;
   for (const w of written) {
     for (const a of others) {

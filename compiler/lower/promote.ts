@@ -1,0 +1,129 @@
+/**
+ * Elements kept in a local across an innermost loop (scalar replacement).
+ *
+ * PolyBench's `tmp[i * nj + j] += alpha * A[i * nk + k] * B[k * nj + j]` reads and writes one
+ * element of `tmp` in every trip of the `k` loop, and each trip's load waits for the previous
+ * trip's store (2mm: 37 ms at 1 thread; the same loop summing into a local, 5 ms). A loop may keep
+ * such an element in a local, loaded once before it and stored once after, when doing so changes
+ * nothing anyone can see:
+ * - every access to the array in the loop is a load or a `=`/`+= -= *= /=` store of a
+ *   Float64Array element at one index, the same integer arithmetic of variables the loop does
+ *   not write (so one element, and the local holds exactly the double memory would);
+ * - every access of the loop is on the chunk's fast path (L.proven: no access can trap, so the
+ *   loop cannot stop between a store and the store back), there is no `return` or jump out of
+ *   it, no atomics and no checked mode;
+ * - the prange's race analysis reported nothing, so no other iteration touches the element
+ *   while this one runs;
+ * - at run time the array's memory overlaps no other array the loop accesses (tested on entry:
+ *   otherwise the loop runs as written), so no other name reads or writes the element.
+ * Only innermost loops (no loop or prange inside), so the code is at most doubled.
+ */
+import type { ElemRef, Expr, LoopStmt, Stmt, Var } from "../model/ir.js";
+import { forEachExprInStmts, forEachStmt } from "../model/walk.js";
+import type { FnLowerer } from "./fn.js";
+import { AccessMode, emitAddress } from "./access.js";
+import { loopWrites } from "./invariants.js";
+import { andDisjoint } from "./vector.js";
+import { ValType } from "./wasm/encoder.js";
+import { Op } from "./wasm/opcodes.js";
+
+const KEPT_OPS = new Set(["=", "+=", "-=", "*=", "/="]);
+
+/** A structural key of `e` when it is integer arithmetic of constants, lengths and variables not in `written`; else null. */
+function fixedKey(L: FnLowerer, e: Expr, written: ReadonlySet<Var>): string | null {
+  switch (e.k) {
+    case "num":
+      return `${e.value}`;
+    case "length":
+      return written.has(e.array) ? null : `#${e.array.id}`;
+    case "var":
+      return written.has(e.v) || L.memVars.has(e.v) || e.v.array ? null : `v${e.v.id}`;
+    case "unary": {
+      const a = e.op === "-" || e.op === "~" ? fixedKey(L, e.e, written) : null;
+      return a === null ? null : `(${e.op}${a})`;
+    }
+    case "binary": {
+      if (!["+", "-", "*", "<<", ">>", "&", "|", "^"].includes(e.op)) return null;
+      const a = fixedKey(L, e.l, written);
+      const b = a === null ? null : fixedKey(L, e.r, written);
+      return b === null ? null : `(${a}${e.op}${b})`;
+    }
+    default:
+      return null;
+  }
+}
+
+/** Whether `body` leaves loop `s` other than by its own test: a `return`, or a jump to another loop. */
+function jumpsOut(body: readonly Stmt[], s: LoopStmt): boolean {
+  let out = false;
+  forEachStmt(body, (x) => {
+    if (x.k === "return" || ((x.k === "break" || x.k === "continue") && x.target !== s)) out = true;
+  });
+  return out;
+}
+
+/** The arrays whose one element loop `s` may keep in a local (see the file comment), each with one of its accesses. */
+export function keptElements(L: FnLowerer, s: LoopStmt): { readonly array: Var; readonly ref: ElemRef }[] {
+  if (L.check !== null || !L.raceFree || L.proven.size === 0) return [];
+  let nested = false;
+  forEachStmt(s.body, (x) => void ((x.k === "loop" || x.k === "prange") && (nested = true)));
+  if (nested || jumpsOut(s.body, s)) return [];
+  const written = loopWrites(s);
+  const seen = new Map<Var, { key: string | null; ref: ElemRef; stored: boolean }>();
+  let ok = true;
+  forEachExprInStmts([s], (e) => {
+    if (e.k === "atomic" || e.k === "updateElem" || e.k === "newArray") ok = false;
+    if (e.k !== "load" && e.k !== "store") return;
+    if (!L.proven.has(e.ref.site) || written.has(e.ref.array)) ok = false;
+    const a = e.ref.array;
+    const keyable = a.array === "Float64Array" && (e.k === "load" || KEPT_OPS.has(e.op));
+    const key = keyable ? fixedKey(L, e.ref.index, written) : null;
+    const was = seen.get(a);
+    if (was === undefined) seen.set(a, { key, ref: e.ref, stored: e.k === "store" });
+    else {
+      if (was.key !== key) was.key = null;
+      if (e.k === "store") was.stored = true;
+    }
+  });
+  if (!ok) return [];
+  const out: { array: Var; ref: ElemRef }[] = [];
+  for (const [array, x] of seen) if (x.key !== null && x.stored && !L.promoted.has(array)) out.push({ array, ref: x.ref });
+  return out;
+}
+
+/**
+ * Emits loop `s` (by `emit`) twice: with the elements of `kept` in locals when their arrays
+ * overlap no other array the loop accesses, and as written otherwise.
+ */
+export function emitKept(L: FnLowerer, s: LoopStmt, kept: readonly { readonly array: Var; readonly ref: ElemRef }[], emit: () => void): void {
+  const fb = L.fb;
+  for (const k of kept) {
+    const index = { start: k.ref.index.start, end: k.ref.index.end };
+    if (!L.keptLoops.some((x) => x.loop.start === s.start && x.array === k.array.name)) L.keptLoops.push({ loop: { start: s.start, end: s.end }, array: k.array.name, index });
+  }
+  const arrays = new Set<Var>();
+  forEachExprInStmts([s], (e) => void ((e.k === "load" || e.k === "store") && arrays.add(e.ref.array)));
+  fb.i32Const(1);
+  andDisjoint(L, new Set(kept.map((k) => k.array)), [...arrays]);
+  fb.if_("void");
+  const saved = L.promoted;
+  const promoted = new Map(saved);
+  const slots = kept.map((k) => {
+    const addr = fb.local(ValType.i32);
+    const val = fb.local(ValType.f64);
+    emitAddress(L, k.ref, AccessMode.ReadWrite);
+    fb.localTee(addr).mem(Op.f64_load, { align: 3, offset: 0 }).localSet(val);
+    promoted.set(k.array, val);
+    return { addr, val };
+  });
+  L.promoted = promoted;
+  try {
+    emit();
+  } finally {
+    L.promoted = saved;
+  }
+  for (const { addr, val } of slots) fb.localGet(addr).localGet(val).mem(Op.f64_store, { align: 3, offset: 0 });
+  fb.else_();
+  emit();
+  fb.end();
+}
