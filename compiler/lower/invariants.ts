@@ -1,20 +1,24 @@
 /**
- * Loop-invariant integer arithmetic, computed once each time a loop is entered.
+ * Loop-invariant arithmetic, computed once each time a loop is entered.
  *
  * V8's optimising wasm tier does not move code out of loops: matvec's `A[i * n + j]` multiplied
  * `i * n` again in every trip of the `j` loop (twice on two lanes), and k-means' `p[i * d + j]`
- * and `cs[c * d + j]` three times a trip. Before a loop, the largest subexpressions of its
- * condition, update and body that are int32-typed `+ - * << >> & | ^ ~` of constants, lengths and
- * variables the loop does not write are evaluated into locals, when they hold a multiplication or
- * at least two operations; emitExpr then reads the local (FnLowerer.exprLocals). The operations
- * and their operands are the same, so the values are the same bits: only where they are computed
- * changes. int32 arithmetic cannot trap, and nothing that can (a division, a remainder, a load,
- * a call) is moved, so evaluating them before a loop of no trips is harmless.
+ * and `cs[c * d + j]` three times a trip; `s += a[k] * (alpha / w) + Math.cos(w) * k` divided and
+ * called cos in every trip (five times slower). Before a loop, the largest subexpressions of its
+ * condition, update and body that are int32 `+ - * << >> & | ^ ~`, double `+ - * / %` or calls of
+ * Math functions (not Math.random) of constants, lengths and variables the loop does not write
+ * are evaluated into locals, when they hold a multiplication, division, remainder or call, or at
+ * least two operations; emitExpr then reads the local (FnLowerer.exprLocals). The operations and
+ * their operands are the same, so the values are the same bits (the library's Math functions are
+ * deterministic): only where they are computed changes. None of them can trap (int32 arithmetic
+ * wraps; int32 division and remainder, loads and stores are never moved), so evaluating them
+ * before a loop of no trips is harmless.
  *
  * On two lanes (vector.ts), a subexpression of the prange index has one local per lane (lane 1's
- * evaluated with the index at i + 1, as the lanes' gathers evaluate theirs), and only the index,
- * the loop's live-ins and the counters of uniform loops count as variables (a lane local's
- * scalar copy is not kept).
+ * evaluated with the index at i + 1, as the lanes' gathers evaluate theirs) and only int32 ones
+ * (the gathers' offsets) are moved; only the index, the loop's live-ins and the counters of
+ * uniform loops count as variables (a lane local's scalar copy is not kept). Values both lanes
+ * share are splatted once before the loop (`Hoisted.uniform`).
  */
 import type { Expr, LoopStmt, Stmt, Var } from "../model/ir.js";
 import { forEachChild, forEachExprInStmts, forEachStmt } from "../model/walk.js";
@@ -27,6 +31,7 @@ import { Op } from "./wasm/opcodes.js";
 const MAX_HOISTED = 8;
 
 const MOVABLE = new Set(["+", "-", "*", "<<", ">>", "&", "|", "^"]);
+const DOUBLE_OPS = new Set(["+", "-", "*", "/", "%"]);
 
 /** Two-lane context: the prange index (its local advanced by one for lane 1) and the scalars lanes may read. */
 export interface LaneScope {
@@ -39,6 +44,8 @@ export interface LaneScope {
 export interface Hoisted {
   readonly lane0: ReadonlyMap<Expr, number>;
   readonly lane1: ReadonlyMap<Expr, number>;
+  /** the new values the same for both lanes (not of the index), for two-lane code to splat once */
+  readonly uniform: ReadonlyMap<Expr, number>;
 }
 
 /** Variables and array variables written anywhere in `s` (its init, update and body). */
@@ -54,6 +61,14 @@ export function loopWrites(s: LoopStmt): Set<Var> {
   return out;
 }
 
+/** What hoisting knows of an invariant node: its size in operations, whether it is costly, its key, whether it reads the lanes' index. */
+interface Inv {
+  readonly ops: number;
+  readonly heavy: boolean;
+  readonly key: string;
+  readonly index: boolean;
+}
+
 /**
  * Emits, before loop `s` (after its init), the invariant subexpressions into new locals and
  * returns the maps to install while the loop is emitted (the outer ones extended), or null when
@@ -62,24 +77,34 @@ export function loopWrites(s: LoopStmt): Set<Var> {
 export function hoistInvariants(L: FnLowerer, s: LoopStmt, lanes: LaneScope | null, lane1Outer?: ReadonlyMap<Expr, number>): Hoisted | null {
   const written = loopWrites(s);
   const ok = (v: Var): boolean => !written.has(v) && !L.memVars.has(v) && (lanes === null || lanes.allowed(v));
-  // per node: whether it is invariant, its size in operations, whether it multiplies, its key
-  const info = new Map<Expr, { ops: number; mul: boolean; key: string; index: boolean } | null>();
-  const inv = (e: Expr): { ops: number; mul: boolean; key: string; index: boolean } | null => {
+  const info = new Map<Expr, Inv | null>();
+  const inv = (e: Expr): Inv | null => {
     if (info.has(e)) return info.get(e)!;
-    let r: { ops: number; mul: boolean; key: string; index: boolean } | null = null;
-    const i32 = e.ty?.k === "i32";
-    if (L.fastDivs.has(e) || L.exprLocals.has(e)) r = null;
-    else if (e.k === "num" && i32) r = { ops: 0, mul: false, key: `${e.value}`, index: false };
-    else if (e.k === "length" && !written.has(e.array)) r = { ops: 0, mul: false, key: `#${e.array.id}`, index: false };
-    else if (e.k === "var" && i32 && ok(e.v)) r = { ops: 0, mul: false, key: `v${e.v.id}`, index: lanes !== null && e.v === lanes.index };
-    else if (e.k === "unary" && i32 && (e.op === "-" || e.op === "~")) {
+    let r: Inv | null = null;
+    const k = e.ty?.k;
+    const num = k === "i32" || k === "f64";
+    if (L.fastDivs.has(e) || L.exprLocals.has(e) || !num) r = null;
+    else if (e.k === "num") r = { ops: 0, heavy: false, key: `${k}${Object.is(e.value, -0) ? "-0" : e.value}`, index: false };
+    else if (e.k === "length" && !written.has(e.array)) r = { ops: 0, heavy: false, key: `#${e.array.id}`, index: false };
+    else if (e.k === "var" && ok(e.v)) r = { ops: 0, heavy: false, key: `v${e.v.id}`, index: lanes !== null && e.v === lanes.index };
+    else if (e.k === "unary" && (e.op === "-" || (e.op === "~" && k === "i32"))) {
       const a = inv(e.e);
-      if (a) r = { ops: a.ops + 1, mul: a.mul, key: `(${e.op}${a.key})`, index: a.index };
-    } else if (e.k === "binary" && i32 && MOVABLE.has(e.op) && e.l.ty?.k === "i32" && e.r.ty?.k === "i32") {
+      if (a) r = { ops: a.ops + 1, heavy: a.heavy, key: `(${e.op}${a.key})`, index: a.index };
+    } else if (e.k === "binary" && (k === "i32" ? MOVABLE.has(e.op) : DOUBLE_OPS.has(e.op))) {
+      // int32 operations wrap and never trap; double ones (and fmod) never trap either
       const a = inv(e.l);
-      const b = inv(e.r);
-      if (a && b) r = { ops: a.ops + b.ops + 1, mul: a.mul || b.mul || e.op === "*", key: `(${a.key}${e.op}${b.key})`, index: a.index || b.index };
+      const b = a && inv(e.r);
+      if (a && b) r = { ops: a.ops + b.ops + 1, heavy: a.heavy || b.heavy || e.op === "*" || e.op === "/" || e.op === "%", key: `(${a.key}${e.op}${b.key})${k}`, index: a.index || b.index };
+    } else if (e.k === "call" && e.fn !== "random" && k === "f64") {
+      // Math functions are pure and deterministic (the library's are bit-exact everywhere)
+      const args = e.args.map(inv);
+      if (args.every((a) => a !== null)) {
+        const as = args as Inv[];
+        r = { ops: 1 + as.reduce((n, a) => n + a.ops, 0), heavy: true, key: `${e.fn}(${as.map((a) => a.key).join(",")})`, index: as.some((a) => a.index) };
+      }
     }
+    // on two lanes only integer values may read the index (the gathers' scalar code); lane values of it are the lanes' own work
+    if (r !== null && lanes !== null && r.index && k !== "i32") r = null;
     info.set(e, r);
     return r;
   };
@@ -87,7 +112,7 @@ export function hoistInvariants(L: FnLowerer, s: LoopStmt, lanes: LaneScope | nu
   const picked: Expr[] = [];
   const visit = (e: Expr): void => {
     const r = inv(e);
-    if (r && (r.mul || r.ops >= 2)) picked.push(e);
+    if (r && (r.heavy || r.ops >= 2)) picked.push(e);
     else forEachChild(e, visit);
   };
   const roots: Expr[] = [];
@@ -99,19 +124,21 @@ export function hoistInvariants(L: FnLowerer, s: LoopStmt, lanes: LaneScope | nu
   const fb = L.fb;
   const lane0 = new Map(L.exprLocals);
   const lane1 = new Map(lanes ? (lane1Outer ?? L.exprLocals) : L.exprLocals);
+  const uniform = new Map<Expr, number>();
   const byKey = new Map<string, [number, number]>();
   for (const e of picked) {
     const r = info.get(e)!;
+    const t = e.ty!.k === "f64" ? ValType.f64 : ValType.i32;
     let locs = byKey.get(r.key);
     if (locs === undefined) {
       if (byKey.size >= MAX_HOISTED) continue;
-      const l0 = fb.local(ValType.i32);
+      const l0 = fb.local(t);
       emitExpr(L, e);
       fb.localSet(l0);
       let l1 = l0;
       if (lanes !== null && r.index) {
         // lane 1: the same expression with the index at i + 1
-        l1 = fb.local(ValType.i32);
+        l1 = fb.local(t);
         fb.localGet(lanes.idx).i32Const(1).op(Op.i32_add).localSet(lanes.idx);
         emitExpr(L, e);
         fb.localSet(l1);
@@ -121,8 +148,9 @@ export function hoistInvariants(L: FnLowerer, s: LoopStmt, lanes: LaneScope | nu
     }
     lane0.set(e, locs[0]);
     lane1.set(e, locs[1]);
+    if (!r.index) uniform.set(e, locs[0]);
   }
-  return { lane0, lane1 };
+  return { lane0, lane1, uniform };
 }
 
 /** Emits `body` with `h`'s lane-0 map installed (scalar code), restoring the previous map after. */

@@ -149,6 +149,8 @@ export function emitInnerLanes(L: FnLowerer, s: Extract<Stmt, { k: "loop" }>, P:
   const B = new BodyEmitter(L, P);
   const ki = L.local(k);
   const kv = B.enter(() => fb.localGet(ki));
+  // what the enclosing loops (and this one, emitLoop) computed before it: the same in both lanes
+  B.useHoisted(L.exprLocals, s.body);
   fb.block("void").loop("void");
   // k < B, then k + 1 < B (once k < B <= 2^31 - 1, k + 1 does not wrap; a loop of no trips
   // may start at 2^31 - 1)
@@ -257,6 +259,8 @@ class BodyEmitter {
   readonly idx: number;
   /** what the scalar code reads for hoisted subexpressions in lane 1 (invariants.ts) */
   private lane1: ReadonlyMap<Expr, number>;
+  /** hoisted values both lanes share, splatted: the v128 locals value() reads */
+  private uniformLanes: ReadonlyMap<Expr, number> = new Map();
 
   constructor(
     private readonly L: FnLowerer,
@@ -511,13 +515,37 @@ class BodyEmitter {
     // integer arithmetic of the index, live-ins and outer counters the loop does not change, once
     // per entry and lane (invariants.ts): the gathers' row offsets `i * n`, `c * d`
     const h = hoistInvariants(L, s, this.laneScope(), this.lane1);
-    const [saved0, saved1] = [L.exprLocals, this.lane1];
-    if (h) [L.exprLocals, this.lane1] = [h.lane0, h.lane1];
+    const [saved0, saved1, savedU] = [L.exprLocals, this.lane1, this.uniformLanes];
+    if (h) [L.exprLocals, this.lane1, this.uniformLanes] = [h.lane0, h.lane1, this.splatted(h.uniform)];
     try {
       this.loopBody(s, mask);
     } finally {
-      [L.exprLocals, this.lane1] = [saved0, saved1];
+      [L.exprLocals, this.lane1, this.uniformLanes] = [saved0, saved1, savedU];
     }
+  }
+
+  /**
+   * The lane values of hoisted scalars both lanes share (invariants.ts `uniform`), splatted once
+   * here (before the loop) into v128 locals that value() reads, added to the current ones.
+   */
+  splatted(hoisted: ReadonlyMap<Expr, number>, only?: ReadonlySet<Expr>): ReadonlyMap<Expr, number> {
+    const out = new Map(this.uniformLanes);
+    for (const [e, l] of hoisted) {
+      if (only !== undefined && !only.has(e)) continue;
+      const v = this.fb.local(ValType.v128);
+      this.fb.localGet(l);
+      this.splat(e.ty!);
+      this.fb.localSet(v);
+      out.set(e, v);
+    }
+    return out;
+  }
+
+  /** Makes `hoisted`'s values that `body` uses lane values (inner-loop lanes: every scalar value is the same for both lanes). */
+  useHoisted(hoisted: ReadonlyMap<Expr, number>, body: readonly Stmt[]): void {
+    const used = new Set<Expr>();
+    forEachExprInStmts(body, (e) => void (hoisted.has(e) && used.add(e)));
+    if (used.size) this.uniformLanes = this.splatted(hoisted, used);
   }
 
   /** The scalars whose values the lanes share (the scalar code keeps them): live-ins and uniform loops' counters. */
@@ -666,6 +694,12 @@ class BodyEmitter {
   /** Pushes the v128 value of `e`: doubles per lane for numbers, a lane mask for booleans. */
   value(e: Expr): void {
     const fb = this.fb;
+    const hoisted = this.uniformLanes.get(e);
+    if (hoisted !== undefined) {
+      // computed before the loop (invariants.ts) and splatted
+      fb.localGet(hoisted);
+      return;
+    }
     switch (e.k) {
       case "num":
         return this.constant(pair(e.value, e.value));

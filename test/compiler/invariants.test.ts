@@ -160,6 +160,38 @@ describe("results stay the plain function's", () => {
       () => [new Float64Array(4), new Float64Array(10), 10, 0, 2 ** 30],
     );
   });
+  test("double arithmetic and Math calls of values the loop does not change (-0, NaN, infinities, fmod)", () => {
+    for (const [alpha, w] of [[0.5, 3], [-0, 2], [NaN, 1], [Infinity, -0], [7, -2.5]] as const) {
+      samePlain(
+        (a: Float64Array, o: Float64Array, n: number, m: number, alpha: number, w: number) => {
+          for (const i of prange(n)) {
+            let s = 0;
+            for (let j = 0; j < m; j++) s += a[i * m + j] * (alpha / w) + Math.cos(w) * j - (w % alpha) + Math.hypot(alpha, w) / (j + 1);
+            o[i] = s;
+          }
+        },
+        () => [seq(9 * 13, (i) => Math.sin(i)), new Float64Array(9), 9, 13, alpha, w],
+      );
+    }
+  });
+  test("inner-loop lanes read a moved double splatted, and Math.random is called in every trip", () => {
+    samePlain(
+      (o: Float64Array, n: number, m: number, w: number) => {
+        for (const i of prange(n)) {
+          for (let j = 0; j < m; j++) o[i * m + j] = Math.exp(j / (w * 2)) * (w / 3) + i;
+        }
+      },
+      () => [new Float64Array(7 * 19), 7, 19, 1.75],
+    );
+    const k = parallel((o: Float64Array, n: number, m: number) => {
+      for (const i of prange(n)) {
+        for (let j = 0; j < m; j++) o[i * m + j] = Math.random() * 2;
+      }
+    }, { warnings: false });
+    const o = new Float64Array(4 * 50);
+    k(o, 4, 50);
+    expect(new Set(Array.from(o)).size).toBeGreaterThan(150);
+  });
   test("serial code in the kernel body: a row offset moved out of a plain loop", () => {
     samePlain(
       (A: Float64Array, r: number, n: number) => {
