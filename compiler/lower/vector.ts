@@ -47,7 +47,7 @@ const V = {
   trunc: 0x7a, neg: 0xed, add: 0xf0, sub: 0xf1, mul: 0xf2, div: 0xf3, min: 0xf4, max: 0xf5,
   convert_low_i32x4_s: 0xfe, convert_low_i32x4_u: 0xff, trunc_sat_s_zero: 0xfc, xor: 0x51,
   shl: 0xab, shr_s: 0xac, shr_u: 0xad, load64_zero: 0x5d, store64_lane: 0x5b, demote_zero: 0x5e, promote_low: 0x5f,
-  shuffle: 0x0d, i64x2_extract: 0x1d, i64x2_all_true: 0xc3, load16_splat: 0x08, load32_splat: 0x09,
+  shuffle: 0x0d, i64x2_extract: 0x1d, load64_splat: 0x0a, load64_lane: 0x57, i64x2_all_true: 0xc3, load16_splat: 0x08, load32_splat: 0x09,
   i16x8_extend_low_i8x16_s: 0x87, i16x8_extend_low_i8x16_u: 0x89, i32x4_extend_low_i16x8_s: 0xa7, i32x4_extend_low_i16x8_u: 0xa9,
 } as const;
 
@@ -785,6 +785,27 @@ class BodyEmitter {
   private gather(e: Extract<Expr, { k: "load" }>, how: "uniform" | "lanes"): void {
     // ("next" gathers load both lanes at lane 0's address: see value())
     const fb = this.fb;
+    if (e.ref.array.array === "Float64Array" && !this.L.promoted.has(e.ref.array)) {
+      // doubles straight into the lanes: one splatting load, or lane 0's load with the other
+      // lane zeroed and lane 1's inserted from memory (no scalar load, splat and replace)
+      emitAddress(this.L, e.ref);
+      if (how === "uniform") {
+        fb.opFD(V.load64_splat);
+        fb.code.u32(3).u32(0);
+        return;
+      }
+      fb.opFD(V.load64_zero);
+      fb.code.u32(3).u32(0);
+      const lane0 = this.L.temp(ValType.v128);
+      fb.localSet(lane0);
+      fb.localGet(this.idx).i32Const(1).op(Op.i32_add).localSet(this.idx);
+      this.asLane1(() => emitAddress(this.L, e.ref));
+      fb.localGet(this.idx).i32Const(1).op(Op.i32_sub).localSet(this.idx);
+      fb.localGet(lane0).opFD(V.load64_lane);
+      fb.code.u32(3).u32(0).byte(1);
+      this.L.release(ValType.v128, lane0);
+      return;
+    }
     emitAs(this.L, e, "f64");
     fb.opFD(V.splat);
     if (how === "uniform") return;

@@ -78,6 +78,16 @@ describe("what runs per trip", () => {
   test("k-means' i * d and c * d leave the distance loop (on two lanes and on the scalar path)", () => {
     expect(mulsInInnermost(kmeans, ["Float64Array", "Float64Array", "Int32Array", "i", "i", "i"])).toMatchObject({ depth: 3, muls: 0 });
   });
+  test("k-means' gathered doubles go straight into the lanes (a splatting load, a lane load), not through scalars", () => {
+    const r = compile(kmeans.toString(), ["Float64Array", "Float64Array", "Int32Array", "i", "i", "i"]);
+    const m = decodeModule(r.compiled!.wasm);
+    const e = m.exports.get("loop_0")!;
+    const ops = opcodesInLoops(m.bodies[e.index - m.importedFunctions]!);
+    const inner = ops.filter((o) => o.loops === 3);
+    const count = (op: number): number => inner.filter((o) => o.op === op).length;
+    // f64x2.replace_lane, v128.load64_lane, v128.load64_splat
+    expect([count(0xfd22), count(0xfd57), count(0xfd0a)]).toEqual([0, 1, 1]);
+  });
   test("a multiplier the loop writes stays in the loop", () => {
     const k = (A: Float64Array, o: Float64Array, n: number, w: number) => {
       for (const i of prange(n)) {
