@@ -51,6 +51,7 @@ const V = {
   i16x8_extend_low_i8x16_s: 0x87, i16x8_extend_low_i8x16_u: 0x89, i32x4_extend_low_i16x8_s: 0xa7, i32x4_extend_low_i16x8_u: 0xa9,
 } as const;
 
+const KEPT_OPS = new Set(["=", "+=", "-=", "*=", "/="]);
 const BIN: Partial<Record<string, number>> = { "+": V.add, "-": V.sub, "*": V.mul, "/": V.div };
 const CMP: Partial<Record<string, number>> = {
   "<": V.lt, "<=": V.le, ">": V.gt, ">=": V.ge, "==": V.eq, "===": V.eq, "!=": V.ne, "!==": V.ne,
@@ -261,6 +262,8 @@ class BodyEmitter {
   private lane1: ReadonlyMap<Expr, number>;
   /** hoisted values both lanes share, splatted: the v128 locals value() reads */
   private uniformLanes: ReadonlyMap<Expr, number> = new Map();
+  /** arrays whose lanes' elements the current inner loop keeps in a v128 local (keptIn) */
+  private readonly kept = new Map<Var, number>();
 
   constructor(
     private readonly L: FnLowerer,
@@ -441,6 +444,19 @@ class BodyEmitter {
     // (the write-back of the masked lane's old element would race with an iteration that writes
     // it there: the race proof may separate the two sites by conditions on the index)
     if (e.k === "store" && (laneShape(this.p).scatters.has(e) || (mask !== null && this.storedAway(e.ref.array)))) return this.scatter(e, mask);
+    const kept = e.k === "store" ? this.kept.get(e.ref.array) : undefined;
+    if (e.k === "store" && kept !== undefined) {
+      // a kept element (keptIn): the value the store would write, into the local
+      if (e.op !== "=") {
+        fb.localGet(kept);
+        this.value(e.value);
+        fb.opFD(BIN[COMPOUND.get(e.op)!]!);
+      } else this.value(e.value);
+      if (mask !== null) fb.localGet(kept).localGet(mask).opFD(V.bitselect);
+      fb.localSet(kept);
+      this.bump(e.ref.array);
+      return;
+    }
     if (e.k === "store") {
       const kind = e.ref.array.array!;
       // inner-loop lanes: an index growing by one with the counter, at lane 0's scalar address
@@ -517,11 +533,61 @@ class BodyEmitter {
     const h = hoistInvariants(L, s, this.laneScope(), this.lane1);
     const [saved0, saved1, savedU] = [L.exprLocals, this.lane1, this.uniformLanes];
     if (h) [L.exprLocals, this.lane1, this.uniformLanes] = [h.lane0, h.lane1, this.splatted(h.uniform)];
+    // the lanes' own elements every trip reads and writes, in a v128 local across the loop
+    const kept = this.keptIn(s);
+    for (const { array: a, index } of kept) {
+      const v = this.fb.local(ValType.v128);
+      this.address(a);
+      this.fb.opFD(V.load);
+      this.fb.code.u32(3).u32(0);
+      this.fb.localSet(v);
+      this.kept.set(a, v);
+      if (!L.keptLoops.some((x) => x.loop.start === s.start && x.array === a.name)) L.keptLoops.push({ loop: { start: s.start, end: s.end }, array: a.name, index: { start: index.start, end: index.end } });
+    }
     try {
       this.loopBody(s, mask);
     } finally {
       [L.exprLocals, this.lane1, this.uniformLanes] = [saved0, saved1, savedU];
     }
+    for (const { array: a } of kept) {
+      this.address(a);
+      this.fb.localGet(this.kept.get(a)!).opFD(V.store);
+      this.fb.code.u32(3).u32(0);
+      this.kept.delete(a);
+    }
+  }
+
+  /**
+   * The arrays whose elements at the lanes' index (`x[i]`, both lanes' neighbouring doubles) an
+   * innermost inner loop `s` may keep in a v128 local (promote.ts on two lanes): the loop reads and
+   * writes them only there (`=`, `+= -= *= /=`), the body stores to them nowhere else, and the
+   * prange's race analysis reported nothing, so no other iteration touches those elements; the
+   * vector part's entry test already found every array it writes overlapping no other.
+   */
+  private keptIn(s: Extract<Stmt, { k: "loop" }>): { readonly array: Var; readonly index: Expr }[] {
+    const L = this.L;
+    if (L.check !== null || !L.raceFree || (this.p.model as { inner?: boolean }).inner === true) return [];
+    let flat = true;
+    forEachStmtDeep(s.body, (x) => void ((x.k === "loop" || x.k === "prange" || x.k === "break" || x.k === "continue" || x.k === "return") && (flat = false)));
+    if (!flat) return [];
+    const shape = laneShape(this.p);
+    const ok = new Map<Var, boolean>();
+    const mark = (a: Var, good: boolean): void => void ok.set(a, (ok.get(a) ?? true) && good);
+    const stored = new Set<Var>();
+    const first = new Map<Var, Expr>();
+    forEachExprInStmts(s.body, (e) => {
+      if (e.k === "updateElem" || e.k === "atomic") mark(e.ref.array, false);
+      if (e.k !== "load" && e.k !== "store") return;
+      if (!first.has(e.ref.array)) first.set(e.ref.array, e.ref.index);
+      const atIndex = laneOffset(this.p, e.ref.index) === 0 && !shape.gathers.has(e) && !shape.scatters.has(e) && !shape.nextStores.has(e);
+      mark(e.ref.array, atIndex && e.ref.array.array === "Float64Array" && (e.k === "load" || KEPT_OPS.has(e.op)));
+      if (e.k === "store") stored.add(e.ref.array);
+    });
+    // and no store to it anywhere else in the body at another index
+    forEachExprInStmts(this.p.body, (e) => {
+      if ((e.k === "store" || e.k === "updateElem" || e.k === "atomic") && ok.has(e.ref.array) && (e.k !== "store" || laneOffset(this.p, e.ref.index) !== 0 || shape.scatters.has(e))) ok.set(e.ref.array, false);
+    });
+    return [...ok].filter(([a, good]) => good && stored.has(a) && !this.kept.has(a)).map(([a]) => ({ array: a, index: first.get(a)! }));
   }
 
   /**
@@ -715,6 +781,11 @@ class BodyEmitter {
         return;
       case "load": {
         const gather = laneShape(this.p).gathers.get(e);
+        const kept = gather === undefined ? this.kept.get(e.ref.array) : undefined;
+        if (kept !== undefined) {
+          fb.localGet(kept);
+          return;
+        }
         if (gather === "next") emitAddress(this.L, e.ref);
         else if (gather !== undefined) return this.gather(e, gather);
         else this.address(e.ref.array, laneOffset(this.p, e.ref.index)!);

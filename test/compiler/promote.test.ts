@@ -134,6 +134,49 @@ describe("results stay the plain function's", () => {
   });
 });
 
+describe("on two lanes (x[i] kept in a v128 local)", () => {
+  const gesummv = (A: Float64Array, B: Float64Array, x: Float64Array, y: Float64Array, n: number, alpha: number) => {
+    for (const i of prange(n)) {
+      let t = 0;
+      y[i] = 0;
+      for (let j = 0; j < n; j++) {
+        t = A[i * n + j] * x[j] + t;
+        y[i] = B[i * n + j] * x[j] + y[i];
+      }
+      y[i] = alpha * t + y[i];
+    }
+  };
+  for (const n of [1, 2, 3, 17, 40]) {
+    test(`gesummv's y[i] accumulation, n = ${n}`, () => {
+      samePlain(gesummv, () => [seq(n * n, (i) => Math.sin(i)), seq(n * n, (i) => Math.cos(i)), seq(n, (i) => i - 3.5), new Float64Array(n), n, 1.5]);
+    });
+  }
+  test("a store under a condition inside the loop, `*=`, and the same array stored elsewhere by the body", () => {
+    samePlain(
+      (A: Float64Array, x: Float64Array, y: Float64Array, z: Float64Array, n: number) => {
+        for (const i of prange(n)) {
+          for (let j = 0; j < n; j++) {
+            const a = A[i * n + j] * x[j];
+            if (a > 0) y[i] += a;
+            else y[i] *= 0.5;
+          }
+          for (let j = 0; j < n; j++) z[i] += A[j * n + i];
+          z[n + i] = z[i] * 2;
+        }
+      },
+      () => [seq(48 * 48, (i) => (i % 11) - 5), seq(48, (i) => (i % 3) - 1), seq(48, (i) => i), new Float64Array(96), 48],
+    );
+  });
+  test("y is also the matrix: the lanes' entry test fails and the loop runs as written", () => {
+    // (at least 32 rows: chunks of two, so the lanes would run)
+    const n = 36;
+    samePlain(gesummv, () => {
+      const A = seq(n * n, (i) => i % 4);
+      return [A, A, seq(n, (i) => i + 1), A, n, 0.5];
+    });
+  });
+});
+
 describe("explain", () => {
   const keeps = (fn: (...a: never[]) => unknown, ...args: unknown[]): boolean => /keeps `[^`]+` in a local/.test(parallel(fn, { warnings: false }).explain(...(args as never[])).text);
   const m = (n: number) => new Float64Array(n);
