@@ -48,7 +48,10 @@ export interface Hoisted {
   readonly uniform: ReadonlyMap<Expr, number>;
 }
 
-/** Variables and array variables written anywhere in `s` (its init, update and body). */
+/**
+ * Variables and array variables written anywhere in `s` (its init, update and body): the IR writes
+ * a scalar or array variable only by a declaration, an assignment, `++`/`--` or a prange index.
+ */
 export function loopWrites(s: LoopStmt): Set<Var> {
   const out = new Set<Var>();
   forEachStmt([s], (x) => {
@@ -89,7 +92,7 @@ export function hoistInvariants(L: FnLowerer, s: LoopStmt, lanes: LaneScope | nu
     else if (e.k === "var" && ok(e.v)) r = { ops: 0, heavy: false, key: `v${e.v.id}`, index: lanes !== null && e.v === lanes.index };
     else if (e.k === "unary" && (e.op === "-" || (e.op === "~" && k === "i32"))) {
       const a = inv(e.e);
-      if (a) r = { ops: a.ops + 1, heavy: a.heavy, key: `(${e.op}${a.key})`, index: a.index };
+      if (a) r = { ops: a.ops + 1, heavy: a.heavy, key: `(${e.op}${a.key})${k}`, index: a.index };
     } else if (e.k === "binary" && (k === "i32" ? MOVABLE.has(e.op) : DOUBLE_OPS.has(e.op))) {
       // int32 operations wrap and never trap; double ones (and fmod) never trap either
       const a = inv(e.l);

@@ -10,8 +10,14 @@
  *   Float64Array element at one index, the same integer arithmetic of variables the loop does
  *   not write (so one element, and the local holds exactly the double memory would);
  * - every access of the loop is on the chunk's fast path (L.proven: no access can trap, so the
- *   loop cannot stop between a store and the store back), there is no `return` or jump out of
- *   it, no atomics and no checked mode;
+ *   loop cannot stop between a store and the store back), there is no `break`, `continue` or
+ *   `return` in it, no atomics and no checked mode;
+ * - a store to the element is a statement of the loop's body itself, not under a condition, so
+ *   it runs in every trip, and the element is loaded and stored back only when the loop runs at
+ *   least one trip (its condition, free of effects, is tested first; a do-while always runs):
+ *   then the plain loop accesses that element too, so it is in bounds (the fast path proves the
+ *   accesses that run, not those a condition or an empty loop skips), and the store back adds no
+ *   write another iteration could see that the plain loop does not make;
  * - the prange's race analysis reported nothing, so no other iteration touches the element
  *   while this one runs;
  * - at run time the array's memory overlaps no other array the loop accesses (tested on entry:
@@ -24,6 +30,8 @@ import type { FnLowerer } from "./fn.js";
 import { AccessMode, emitAddress } from "./access.js";
 import { loopWrites } from "./invariants.js";
 import { andDisjoint } from "./vector.js";
+import { emitCond } from "./expr.js";
+import { isPure } from "../analysis/exprs.js";
 import { ValType } from "./wasm/encoder.js";
 import { Op } from "./wasm/opcodes.js";
 
@@ -53,12 +61,10 @@ function fixedKey(L: FnLowerer, e: Expr, written: ReadonlySet<Var>): string | nu
   }
 }
 
-/** Whether `body` leaves loop `s` other than by its own test: a `return`, or a jump to another loop. */
-function jumpsOut(body: readonly Stmt[], s: LoopStmt): boolean {
+/** Whether `body` may skip statements or trips: a `return`, `break` or `continue` anywhere in it. */
+function jumps(body: readonly Stmt[]): boolean {
   let out = false;
-  forEachStmt(body, (x) => {
-    if (x.k === "return" || ((x.k === "break" || x.k === "continue") && x.target !== s)) out = true;
-  });
+  forEachStmt(body, (x) => void ((x.k === "return" || x.k === "break" || x.k === "continue") && (out = true)));
   return out;
 }
 
@@ -67,7 +73,10 @@ export function keptElements(L: FnLowerer, s: LoopStmt): { readonly array: Var; 
   if (L.check !== null || !L.raceFree || L.proven.size === 0) return [];
   let nested = false;
   forEachStmt(s.body, (x) => void ((x.k === "loop" || x.k === "prange") && (nested = true)));
-  if (nested || jumpsOut(s.body, s)) return [];
+  if (nested || jumps(s.body) || (s.kind !== "do" && (s.cond === null || !isPure(s.cond)))) return [];
+  // arrays stored to by a statement of the body itself, in every trip
+  const always = new Set<Var>();
+  for (const x of s.body) if (x.k === "expr" && x.e.k === "store") always.add(x.e.ref.array);
   const written = loopWrites(s);
   const seen = new Map<Var, { key: string | null; ref: ElemRef; stored: boolean }>();
   let ok = true;
@@ -87,13 +96,14 @@ export function keptElements(L: FnLowerer, s: LoopStmt): { readonly array: Var; 
   });
   if (!ok) return [];
   const out: { array: Var; ref: ElemRef }[] = [];
-  for (const [array, x] of seen) if (x.key !== null && x.stored && !L.promoted.has(array)) out.push({ array, ref: x.ref });
+  for (const [array, x] of seen) if (x.key !== null && x.stored && always.has(array) && !L.promoted.has(array)) out.push({ array, ref: x.ref });
   return out;
 }
 
 /**
  * Emits loop `s` (by `emit`) twice: with the elements of `kept` in locals when their arrays
- * overlap no other array the loop accesses, and as written otherwise.
+ * overlap no other array the loop accesses and the loop runs at least one trip, and as written
+ * otherwise.
  */
 export function emitKept(L: FnLowerer, s: LoopStmt, kept: readonly { readonly array: Var; readonly ref: ElemRef }[], emit: () => void): void {
   const fb = L.fb;
@@ -105,6 +115,11 @@ export function emitKept(L: FnLowerer, s: LoopStmt, kept: readonly { readonly ar
   forEachExprInStmts([s], (e) => void ((e.k === "load" || e.k === "store") && arrays.add(e.ref.array)));
   fb.i32Const(1);
   andDisjoint(L, new Set(kept.map((k) => k.array)), [...arrays]);
+  // the loop's entry test (free of effects), as the loop itself makes it next
+  if (s.kind !== "do") {
+    emitCond(L, s.cond!);
+    fb.op(Op.i32_and);
+  }
   fb.if_("void");
   const saved = L.promoted;
   const promoted = new Map(saved);

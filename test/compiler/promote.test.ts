@@ -134,6 +134,55 @@ describe("results stay the plain function's", () => {
   });
 });
 
+describe("only where the plain loop accesses the element (review findings)", () => {
+  test("an element under a condition that never holds is not touched: no trap, no write to a neighbouring array", () => {
+    const guarded = (c: Float64Array, a: Float64Array, n: number, m: number, off: number) => {
+      for (const i of prange(n)) {
+        for (let k = 0; k < m; k++) {
+          if (i >= off) c[i - off] += a[k];
+        }
+      }
+    };
+    samePlain(guarded, () => [seq(64, (i) => i), seq(8, (i) => i + 1), 64, 8, 2 ** 28]);
+    samePlain(guarded, () => [seq(64, (i) => i), seq(8, (i) => i + 1), 64, 8, 1]);
+    // c[i - off] for i < off is d's element when c follows d in memory
+    const both = (d: Float64Array, c: Float64Array, a: Float64Array, n: number, m: number, off: number) => {
+      for (const i of prange(n)) {
+        for (let k = 0; k < m; k++) {
+          d[i] += a[k];
+          if (i >= off) c[i - off] += a[k];
+        }
+      }
+    };
+    for (const threads of [1, 2, 3]) {
+      const d = array(Float64Array, 64);
+      const c = array(Float64Array, 64);
+      const a = array(Float64Array, 8);
+      a.set(seq(8, (i) => i + 1));
+      const off = (c.byteOffset - d.byteOffset) / 8;
+      parallel(both, { threads, warnings: false })(d, c, a, 64, 8, off);
+      expect(Array.from(d), `threads ${threads}`).toEqual(new Array(64).fill(36));
+      for (const x of [d, c, a]) free(x);
+    }
+  });
+  test("one iteration's conditional update of a shared element is not undone by the others' store back", () => {
+    const one = (c: Float64Array, a: Float64Array, n: number, m: number, w: number) => {
+      for (const i of prange(n)) {
+        for (let k = 0; k < m; k++) if (i === w) c[0] += a[k];
+      }
+    };
+    const a = new Float64Array(20000).fill(1);
+    for (const threads of [2, 3]) {
+      const k = parallel(one, { threads, warnings: false });
+      for (let rep = 0; rep < 6; rep++) {
+        const c = new Float64Array(4);
+        k(c, a, 600, 20000, 400);
+        expect(c[0], `threads ${threads}, run ${rep}`).toBe(20000);
+      }
+    }
+  });
+});
+
 describe("on two lanes (x[i] kept in a v128 local)", () => {
   const gesummv = (A: Float64Array, B: Float64Array, x: Float64Array, y: Float64Array, n: number, alpha: number) => {
     for (const i of prange(n)) {
