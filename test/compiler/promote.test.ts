@@ -6,22 +6,8 @@
  */
 import { describe, expect, test } from "vitest";
 import { array, free, parallel, prange } from "../../index.js";
+import { samePlain, seq } from "./same-plain.js";
 
-/** The compiled kernel at 1, 2 and 3 threads returns and writes exactly what the plain function does. */
-function samePlain<A extends unknown[]>(fn: (...a: A) => unknown, make: () => A): void {
-  const ref = make();
-  const expected = fn(...ref);
-  for (const threads of [1, 2, 3]) {
-    const args = make();
-    const got = parallel(fn, { threads, warnings: false })(...(args as never[]));
-    expect(Object.is(got, expected), `threads ${threads}: ${String(got)} vs ${String(expected)}`).toBe(true);
-    args.forEach((a, i) => {
-      if (ArrayBuffer.isView(a)) expect(Array.from(a as Float64Array), `threads ${threads}, argument ${i}`).toEqual(Array.from(ref[i] as Float64Array));
-    });
-  }
-}
-
-const seq = (n: number, f: (i: number) => number): Float64Array => Float64Array.from({ length: n }, (_, i) => f(i));
 
 const product = (c: Float64Array, a: Float64Array, b: Float64Array, n: number) => {
   for (const i of prange(n)) {
@@ -235,6 +221,7 @@ describe("explain", () => {
   test("not where the prange races (another iteration may touch the element)", () => {
     const racy = (a: Float64Array, b: Float64Array, c: Float64Array, n: number) => {
       for (const i of prange(n)) {
+        // eslint-disable-next-line parfor/array-dependence -- the race under test
         for (let k = 0; k < n; k++) a[i + 1] += b[k];
         c[i] = a[i];
       }
