@@ -20,7 +20,7 @@
  * uniform loops count as variables (a lane local's scalar copy is not kept). Values both lanes
  * share are splatted once before the loop (`Hoisted.uniform`).
  */
-import type { Expr, LoopStmt, Stmt, Var } from "../model/ir.js";
+import type { Expr, LoopStmt, PrangeStmt, Stmt, Var } from "../model/ir.js";
 import { forEachChild, forEachExprInStmts, forEachStmt } from "../model/walk.js";
 import type { FnLowerer } from "./fn.js";
 import { ValType } from "./wasm/encoder.js";
@@ -121,7 +121,7 @@ export function hoistInvariants(L: FnLowerer, s: LoopStmt, lanes: LaneScope | nu
   const roots: Expr[] = [];
   if (s.cond) roots.push(s.cond);
   if (s.update) roots.push(s.update);
-  forEachTopExpr(s.body, (e) => roots.push(e));
+  forEachTopExpr(s.body, (e) => roots.push(e), (p) => p.serial || L.m.mainBodies.has(p.id));
   for (const e of roots) visit(e);
   if (picked.length === 0) return null;
   const fb = L.fb;
@@ -168,31 +168,46 @@ export function withHoisted(L: FnLowerer, h: Hoisted | null, body: () => void): 
   }
 }
 
-/** The statement-level expressions of `body`, nested statements included (not their sub-expressions). */
-function forEachTopExpr(body: readonly Stmt[], f: (e: Expr) => void): void {
-  forEachStmt(body, (x) => {
+/**
+ * The statement-level expressions of `body`, nested statements included (not their
+ * sub-expressions); a parallel prange's body is compiled into its own loop function, so only its
+ * bounds count unless `here` says this function runs it too (a serial prange nested in a prange,
+ * or main's own copy of a small one).
+ */
+function forEachTopExpr(body: readonly Stmt[], f: (e: Expr) => void, here: (p: PrangeStmt) => boolean): void {
+  for (const x of body) {
     switch (x.k) {
       case "expr":
-        return f(x.e);
+        f(x.e);
+        break;
       case "let":
         if (x.init) f(x.init);
-        return;
+        break;
       case "return":
         if (x.e) f(x.e);
-        return;
+        break;
       case "if":
-        return f(x.c);
+        f(x.c);
+        forEachTopExpr(x.t, f, here);
+        forEachTopExpr(x.f, f, here);
+        break;
       case "loop":
+        forEachTopExpr(x.init, f, here);
         if (x.cond) f(x.cond);
         if (x.update) f(x.update);
-        return;
+        forEachTopExpr(x.body, f, here);
+        break;
       case "prange":
         f(x.rangeStart);
         f(x.rangeStop);
         f(x.rangeStep);
-        return;
+        if (here(x)) forEachTopExpr(x.body, f, here);
+        break;
+      case "block":
+        forEachTopExpr(x.body, f, here);
+        break;
       default:
-        return;
+        break;
     }
-  });
+  }
 }

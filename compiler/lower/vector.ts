@@ -583,6 +583,10 @@ class BodyEmitter {
       mark(e.ref.array, atIndex && e.ref.array.array === "Float64Array" && (e.k === "load" || KEPT_OPS.has(e.op)));
       if (e.k === "store") stored.add(e.ref.array);
     });
+    // the loop's control is scalar code reading memory, not the local: nothing kept may appear
+    // there (uniform control reads no array today; this keeps it so if that changes)
+    const control = [...s.init, ...(s.cond ? [{ k: "expr" as const, e: s.cond, start: s.start, end: s.end }] : []), ...(s.update ? [{ k: "expr" as const, e: s.update, start: s.start, end: s.end }] : [])];
+    forEachExprInStmts(control as Stmt[], (e) => void ((e.k === "load" || e.k === "store" || e.k === "updateElem" || e.k === "atomic") && ok.set(e.ref.array, false)));
     // and no store to it anywhere else in the body at another index
     forEachExprInStmts(this.p.body, (e) => {
       if ((e.k === "store" || e.k === "updateElem" || e.k === "atomic") && ok.has(e.ref.array) && (e.k !== "store" || laneOffset(this.p, e.ref.index) !== 0 || shape.scatters.has(e))) ok.set(e.ref.array, false);
