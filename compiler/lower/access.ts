@@ -31,6 +31,17 @@ export function emitAddress(L: FnLowerer, ref: ElemRef, mode: AccessMode = Acces
   const arr = L.arrays.get(ref.array)!;
   const idx = L.temp(ValType.i32);
   const ity = ref.index.ty!;
+  const row = L.proven.has(ref.site) && L.check === null ? L.addrLocals.get(ref.index) : undefined;
+  if (row !== undefined) {
+    // the row's byte address from before the loop (invariants.ts), plus the rest's bytes
+    fb.localGet(row.ptr);
+    emitExpr(L, row.rest);
+    const sh = SHIFT[ref.array.array!];
+    if (sh) fb.i32Const(sh).op(Op.i32_shl);
+    fb.op(Op.i32_add);
+    L.release(ValType.i32, idx);
+    return;
+  }
   if (L.proven.has(ref.site)) {
     // checked for the whole chunk before the loop: an exact integer in [0, length)
     emitExpr(L, ref.index);

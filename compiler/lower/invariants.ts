@@ -26,6 +26,7 @@ import type { FnLowerer } from "./fn.js";
 import { ValType } from "./wasm/encoder.js";
 import { emitExpr } from "./expr.js";
 import { Op } from "./wasm/opcodes.js";
+import { SHIFT } from "./access.js";
 
 /** Values per loop at most (each holds a register across the loop). */
 const MAX_HOISTED = 8;
@@ -46,6 +47,15 @@ export interface Hoisted {
   readonly lane1: ReadonlyMap<Expr, number>;
   /** the new values the same for both lanes (not of the index), for two-lane code to splat once */
   readonly uniform: ReadonlyMap<Expr, number>;
+  /** row addresses of indices `X + Y` (rowAddresses), lane 0's (the scalar code's) and lane 1's */
+  readonly addr0: ReadonlyMap<Expr, RowAddress>;
+  readonly addr1: ReadonlyMap<Expr, RowAddress>;
+}
+
+/** An index `X + Y` whose row `base + (X << shift)` is in local `ptr`: the address is ptr + (rest << shift). */
+export interface RowAddress {
+  readonly ptr: number;
+  readonly rest: Expr;
 }
 
 /**
@@ -75,9 +85,16 @@ interface Inv {
 /**
  * Emits, before loop `s` (after its init), the invariant subexpressions into new locals and
  * returns the maps to install while the loop is emitted (the outer ones extended), or null when
- * there is nothing to move. `lane1Outer` is lane 1's map outside this loop (two lanes only).
+ * there is nothing to move. `lane1Outer` and `addr1Outer` are lane 1's maps outside this loop (two
+ * lanes only).
  */
-export function hoistInvariants(L: FnLowerer, s: LoopStmt, lanes: LaneScope | null, lane1Outer?: ReadonlyMap<Expr, number>): Hoisted | null {
+export function hoistInvariants(
+  L: FnLowerer,
+  s: LoopStmt,
+  lanes: LaneScope | null,
+  lane1Outer?: ReadonlyMap<Expr, number>,
+  addr1Outer?: ReadonlyMap<Expr, RowAddress>,
+): Hoisted | null {
   const written = loopWrites(s);
   const ok = (v: Var): boolean => !written.has(v) && !L.memVars.has(v) && (lanes === null || lanes.allowed(v));
   const info = new Map<Expr, Inv | null>();
@@ -153,18 +170,72 @@ export function hoistInvariants(L: FnLowerer, s: LoopStmt, lanes: LaneScope | nu
     lane1.set(e, locs[1]);
     if (!r.index) uniform.set(e, locs[0]);
   }
-  return { lane0, lane1, uniform };
+  const [addr0, addr1] = rowAddresses(L, s, written, lane0, lane1, lanes !== null ? (addr1Outer ?? L.addrLocals) : L.addrLocals);
+  return { lane0, lane1, uniform, addr0, addr1 };
+}
+
+/** Row addresses per loop at most (each holds a register across the loop). */
+const MAX_ROWS = 6;
+
+/**
+ * For accesses on the fast path (proven in bounds) whose index is `X + Y` with X moved out of the
+ * loop: the row's byte address `base + (X << shift)`, once before the loop (per lane when X has
+ * a lane-1 copy), so that each trip adds only `Y << shift` (`p[i * d + j]`: one add instead of an
+ * add and a scaled add). The same address modulo 2^32, and the site is proven in bounds.
+ */
+function rowAddresses(
+  L: FnLowerer,
+  s: LoopStmt,
+  written: ReadonlySet<Var>,
+  lane0: ReadonlyMap<Expr, number>,
+  lane1: ReadonlyMap<Expr, number>,
+  outer1: ReadonlyMap<Expr, RowAddress>,
+): [Map<Expr, RowAddress>, Map<Expr, RowAddress>] {
+  const out0 = new Map(L.addrLocals);
+  const out1 = new Map(outer1);
+  if (L.check !== null) return [out0, out1];
+  const fb = L.fb;
+  const made = new Map<string, [number, number]>();
+  forEachExprInStmts([s], (e) => {
+    if (e.k !== "load" && e.k !== "store") return;
+    const ix = e.ref.index;
+    const a = e.ref.array;
+    if (!L.proven.has(e.ref.site) || ix.k !== "binary" || ix.op !== "+" || ix.ty?.k !== "i32" || written.has(a) || L.promoted.has(a) || out0.has(ix)) return;
+    const arr = L.arrays.get(a);
+    if (arr === undefined) return;
+    const [x, rest] = lane0.has(ix.l) ? [ix.l, ix.r] : lane0.has(ix.r) ? [ix.r, ix.l] : [null, null];
+    if (x === null || rest === null || rest.ty?.k !== "i32") return;
+    const key = `${a.id}:${lane0.get(x)}`;
+    let locs = made.get(key);
+    if (locs === undefined) {
+      if (made.size >= MAX_ROWS) return;
+      const sh = SHIFT[a.array!];
+      const row = (v: number): number => {
+        const l = fb.local(ValType.i32);
+        fb.localGet(arr.base).localGet(v);
+        if (sh) fb.i32Const(sh).op(Op.i32_shl);
+        fb.op(Op.i32_add).localSet(l);
+        return l;
+      };
+      const r0 = row(lane0.get(x)!);
+      const r1 = lane1.get(x) !== lane0.get(x) ? row(lane1.get(x)!) : r0;
+      made.set(key, (locs = [r0, r1]));
+    }
+    out0.set(ix, { ptr: locs[0], rest });
+    out1.set(ix, { ptr: locs[1], rest });
+  });
+  return [out0, out1];
 }
 
 /** Emits `body` with `h`'s lane-0 map installed (scalar code), restoring the previous map after. */
 export function withHoisted(L: FnLowerer, h: Hoisted | null, body: () => void): void {
   if (h === null) return body();
-  const saved = L.exprLocals;
-  L.exprLocals = h.lane0;
+  const [saved, savedAddr] = [L.exprLocals, L.addrLocals];
+  [L.exprLocals, L.addrLocals] = [h.lane0, h.addr0];
   try {
     body();
   } finally {
-    L.exprLocals = saved;
+    [L.exprLocals, L.addrLocals] = [saved, savedAddr];
   }
 }
 

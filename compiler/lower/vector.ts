@@ -34,7 +34,7 @@ import { Op, OpFC } from "./wasm/opcodes.js";
 import { AccessMode, emitAddress } from "./access.js";
 import { BITWISE, COMPOUND, exactRem, laneOffset, laneShape, reductionValue, SHIFTS, slope, subtracts, UNARY_MATH, vectorisable } from "./vector-check.js";
 import { emitChunkCheck, planChunk, withFastTypes } from "./hoist.js";
-import { hoistInvariants, type LaneScope } from "./invariants.js";
+import { hoistInvariants, type LaneScope, type RowAddress } from "./invariants.js";
 import { emitAs, emitCond, emitEffect, emitFmod, repr } from "./expr.js";
 import { emitStmts } from "./stmt.js";
 
@@ -260,6 +260,8 @@ class BodyEmitter {
   readonly idx: number;
   /** what the scalar code reads for hoisted subexpressions in lane 1 (invariants.ts) */
   private lane1: ReadonlyMap<Expr, number>;
+  /** lane 1's row addresses (invariants.ts rowAddresses) */
+  private addr1: ReadonlyMap<Expr, RowAddress>;
   /** hoisted values both lanes share, splatted: the v128 locals value() reads */
   private uniformLanes: ReadonlyMap<Expr, number> = new Map();
   /** arrays whose lanes' elements the current inner loop keeps in a v128 local (keptIn) */
@@ -273,16 +275,17 @@ class BodyEmitter {
     this.inline = laneFunctions(p);
     this.idx = L.local(p.index);
     this.lane1 = L.exprLocals;
+    this.addr1 = L.addrLocals;
   }
 
   /** Emits scalar code for lane 1 (the index local at i + 1): hoisted values of the index are lane 1's. */
   private asLane1(emit: () => void): void {
-    const saved = this.L.exprLocals;
-    this.L.exprLocals = this.lane1;
+    const [saved, savedAddr] = [this.L.exprLocals, this.L.addrLocals];
+    [this.L.exprLocals, this.L.addrLocals] = [this.lane1, this.addr1];
     try {
       emit();
     } finally {
-      this.L.exprLocals = saved;
+      [this.L.exprLocals, this.L.addrLocals] = [saved, savedAddr];
     }
   }
 
@@ -530,9 +533,9 @@ class BodyEmitter {
     for (const i of s.init) if (i.k === "let") this.bump(i.v);
     // integer arithmetic of the index, live-ins and outer counters the loop does not change, once
     // per entry and lane (invariants.ts): the gathers' row offsets `i * n`, `c * d`
-    const h = hoistInvariants(L, s, this.laneScope(), this.lane1);
-    const [saved0, saved1, savedU] = [L.exprLocals, this.lane1, this.uniformLanes];
-    if (h) [L.exprLocals, this.lane1, this.uniformLanes] = [h.lane0, h.lane1, this.splatted(h.uniform)];
+    const h = hoistInvariants(L, s, this.laneScope(), this.lane1, this.addr1);
+    const [saved0, saved1, savedU, savedA0, savedA1] = [L.exprLocals, this.lane1, this.uniformLanes, L.addrLocals, this.addr1];
+    if (h) [L.exprLocals, this.lane1, this.uniformLanes, L.addrLocals, this.addr1] = [h.lane0, h.lane1, this.splatted(h.uniform), h.addr0, h.addr1];
     // the lanes' own elements every trip reads and writes, in a v128 local across the loop
     const kept = this.keptIn(s);
     for (const { array: a, index } of kept) {
@@ -547,7 +550,7 @@ class BodyEmitter {
     try {
       this.loopBody(s, mask);
     } finally {
-      [L.exprLocals, this.lane1, this.uniformLanes] = [saved0, saved1, savedU];
+      [L.exprLocals, this.lane1, this.uniformLanes, L.addrLocals, this.addr1] = [saved0, saved1, savedU, savedA0, savedA1];
     }
     for (const { array: a } of kept) {
       this.address(a);

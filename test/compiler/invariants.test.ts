@@ -58,6 +58,16 @@ describe("what runs per trip", () => {
     // f64x2.replace_lane, v128.load64_lane, v128.load64_splat
     expect([count(0xfd22), count(0xfd57), count(0xfd0a)]).toEqual([0, 1, 1]);
   });
+  test("k-means' row addresses base + (i * d << 3) are formed once per row: each trip adds j's bytes only", () => {
+    const r = compile(kmeans.toString(), ["Float64Array", "Float64Array", "Int32Array", "i", "i", "i"]);
+    const m = decodeModule(r.compiled!.wasm);
+    const e = m.exports.get("loop_0")!;
+    const inner = opcodesInLoops(m.bodies[e.index - m.importedFunctions]!).filter((o) => o.loops === 3);
+    // the distance loop's three copies (two lanes, the fast scalar path, the checked path): 16
+    // i32.add and 167 instructions with the index added in each trip, 11 and 147 with row addresses
+    expect(inner.filter((o) => o.op === 0x6a).length).toBeLessThanOrEqual(11);
+    expect(inner.length).toBeLessThanOrEqual(150);
+  });
   test("a multiplier the loop writes stays in the loop", () => {
     // (the body multiplies nothing else: every multiplication in the loop is i * m's)
     expect(mulsInInnermost(shrinking, ["Float64Array", "Float64Array", "i", "i"]).any).toBeGreaterThan(0);
