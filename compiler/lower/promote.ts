@@ -25,41 +25,34 @@
  * Only innermost loops (no loop or prange inside), so the code is at most doubled.
  */
 import type { ElemRef, Expr, LoopStmt, Stmt, Var } from "../model/ir.js";
-import { forEachExprInStmts, forEachStmt } from "../model/walk.js";
+import { forEachExprInStmts, forEachStmt, visitExpr } from "../model/walk.js";
 import type { FnLowerer } from "./fn.js";
 import { AccessMode, emitAddress } from "./access.js";
 import { loopWrites } from "./invariants.js";
 import { andDisjoint } from "./vector.js";
 import { emitCond } from "./expr.js";
-import { isPure } from "../analysis/exprs.js";
+import { exprEquals, isPure } from "../analysis/exprs.js";
+import { COMPOUND } from "./vector-check.js";
 import { ValType } from "./wasm/encoder.js";
 import { Op } from "./wasm/opcodes.js";
 
-const KEPT_OPS = new Set(["=", "+=", "-=", "*=", "/="]);
-
-/** A structural key of `e` when it is integer arithmetic of constants, lengths and variables not in `written`; else null. */
-function fixedKey(L: FnLowerer, e: Expr, written: ReadonlySet<Var>): string | null {
-  switch (e.k) {
-    case "num":
-      return `${e.value}`;
-    case "length":
-      return written.has(e.array) ? null : `#${e.array.id}`;
-    case "var":
-      return written.has(e.v) || L.memVars.has(e.v) || e.v.array ? null : `v${e.v.id}`;
-    case "unary": {
-      const a = e.op === "-" || e.op === "~" ? fixedKey(L, e.e, written) : null;
-      return a === null ? null : `(${e.op}${a})`;
-    }
-    case "binary": {
-      if (!["+", "-", "*", "<<", ">>", "&", "|", "^"].includes(e.op)) return null;
-      const a = fixedKey(L, e.l, written);
-      const b = a === null ? null : fixedKey(L, e.r, written);
-      return b === null ? null : `(${a}${e.op}${b})`;
-    }
-    default:
-      return null;
-  }
+/**
+ * Whether `e` is integer arithmetic of constants, lengths and variables not in `written` (the same
+ * value in every trip: one element when it indexes an array).
+ */
+function fixed(L: FnLowerer, e: Expr, written: ReadonlySet<Var>): boolean {
+  let ok = true;
+  visitExpr(e, (x) => {
+    if (x.k === "var") ok &&= !written.has(x.v) && !L.memVars.has(x.v) && !x.v.array;
+    else if (x.k === "length") ok &&= !written.has(x.array);
+    else if (x.k === "unary") ok &&= x.op === "-" || x.op === "~";
+    else if (x.k === "binary") ok &&= INT_OPS.has(x.op);
+    else ok &&= x.k === "num";
+  });
+  return ok;
 }
+
+const INT_OPS = new Set(["+", "-", "*", "<<", ">>", "&", "|", "^"]);
 
 /** Whether `body` may skip statements or trips: a `return`, `break` or `continue` anywhere in it. */
 function jumps(body: readonly Stmt[]): boolean {
@@ -78,25 +71,26 @@ export function keptElements(L: FnLowerer, s: LoopStmt): { readonly array: Var; 
   const always = new Set<Var>();
   for (const x of s.body) if (x.k === "expr" && x.e.k === "store") always.add(x.e.ref.array);
   const written = loopWrites(s);
-  const seen = new Map<Var, { key: string | null; ref: ElemRef; stored: boolean }>();
+  // per array: one access (its index is the one all share, or null when they differ or move)
+  const seen = new Map<Var, { index: Expr | null; ref: ElemRef; stored: boolean }>();
   let ok = true;
   forEachExprInStmts([s], (e) => {
     if (e.k === "atomic" || e.k === "updateElem" || e.k === "newArray") ok = false;
     if (e.k !== "load" && e.k !== "store") return;
     if (!L.proven.has(e.ref.site) || written.has(e.ref.array)) ok = false;
     const a = e.ref.array;
-    const keyable = a.array === "Float64Array" && (e.k === "load" || KEPT_OPS.has(e.op));
-    const key = keyable ? fixedKey(L, e.ref.index, written) : null;
+    const keyable = a.array === "Float64Array" && (e.k === "load" || e.op === "=" || COMPOUND.has(e.op)) && fixed(L, e.ref.index, written);
+    const index = keyable ? e.ref.index : null;
     const was = seen.get(a);
-    if (was === undefined) seen.set(a, { key, ref: e.ref, stored: e.k === "store" });
+    if (was === undefined) seen.set(a, { index, ref: e.ref, stored: e.k === "store" });
     else {
-      if (was.key !== key) was.key = null;
+      if (was.index === null || index === null || !exprEquals(was.index, index)) was.index = null;
       if (e.k === "store") was.stored = true;
     }
   });
   if (!ok) return [];
   const out: { array: Var; ref: ElemRef }[] = [];
-  for (const [array, x] of seen) if (x.key !== null && x.stored && always.has(array) && !L.promoted.has(array)) out.push({ array, ref: x.ref });
+  for (const [array, x] of seen) if (x.index !== null && x.stored && always.has(array) && !L.promoted.has(array)) out.push({ array, ref: x.ref });
   return out;
 }
 

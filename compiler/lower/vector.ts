@@ -24,7 +24,7 @@
  */
 import type { Expr, PrangeStmt, Reduction, Stmt, Ty, Var } from "../model/ir.js";
 import { I32_MAX, I32_MIN } from "../model/ir.js";
-import { forEachExprInStmts, forEachStmt as forEachStmtDeep } from "../model/walk.js";
+import { forEachExprInStmts, forEachStmt as forEachStmtDeep, visitExpr } from "../model/walk.js";
 import { callMath, INLINE_BUDGET } from "./math.js";
 import { laneFunction } from "./mathlink.js";
 import type { FnLowerer } from "./fn.js";
@@ -51,7 +51,6 @@ const V = {
   i16x8_extend_low_i8x16_s: 0x87, i16x8_extend_low_i8x16_u: 0x89, i32x4_extend_low_i16x8_s: 0xa7, i32x4_extend_low_i16x8_u: 0xa9,
 } as const;
 
-const KEPT_OPS = new Set(["=", "+=", "-=", "*=", "/="]);
 const BIN: Partial<Record<string, number>> = { "+": V.add, "-": V.sub, "*": V.mul, "/": V.div };
 const CMP: Partial<Record<string, number>> = {
   "<": V.lt, "<=": V.le, ">": V.gt, ">=": V.ge, "==": V.eq, "===": V.eq, "!=": V.ne, "!==": V.ne,
@@ -583,13 +582,14 @@ class BodyEmitter {
       if (e.k !== "load" && e.k !== "store") return;
       if (!first.has(e.ref.array)) first.set(e.ref.array, e.ref.index);
       const atIndex = laneOffset(this.p, e.ref.index) === 0 && !shape.gathers.has(e) && !shape.scatters.has(e) && !shape.nextStores.has(e);
-      mark(e.ref.array, atIndex && e.ref.array.array === "Float64Array" && (e.k === "load" || KEPT_OPS.has(e.op)));
+      mark(e.ref.array, atIndex && e.ref.array.array === "Float64Array" && (e.k === "load" || e.op === "=" || COMPOUND.has(e.op)));
       if (e.k === "store") stored.add(e.ref.array);
     });
     // the loop's control is scalar code reading memory, not the local: nothing kept may appear
     // there (uniform control reads no array today; this keeps it so if that changes)
-    const control = [...s.init, ...(s.cond ? [{ k: "expr" as const, e: s.cond, start: s.start, end: s.end }] : []), ...(s.update ? [{ k: "expr" as const, e: s.update, start: s.start, end: s.end }] : [])];
-    forEachExprInStmts(control as Stmt[], (e) => void ((e.k === "load" || e.k === "store" || e.k === "updateElem" || e.k === "atomic") && ok.set(e.ref.array, false)));
+    const inControl = (e: Expr): void => void ((e.k === "load" || e.k === "store" || e.k === "updateElem" || e.k === "atomic") && ok.set(e.ref.array, false));
+    forEachExprInStmts(s.init, inControl);
+    for (const e of [s.cond, s.update]) if (e) visitExpr(e, inControl);
     // and no store to it anywhere else in the body at another index
     forEachExprInStmts(this.p.body, (e) => {
       if ((e.k === "store" || e.k === "updateElem" || e.k === "atomic") && ok.has(e.ref.array) && (e.k !== "store" || laneOffset(this.p, e.ref.index) !== 0 || shape.scatters.has(e))) ok.set(e.ref.array, false);
