@@ -144,9 +144,15 @@ export function maxChunksFor(schedule: number): number {
   return schedule === SCHED_DYNAMIC ? MAX_DYNAMIC_CHUNKS : STATIC_CHUNKS;
 }
 
-function checkBound(meta: KernelMeta, loop: number, name: string, v: number): number {
+/**
+ * A bound as a safe integer; start and step of an int32 index must be int32, and so must the stop
+ * when the loop reaches it (`last`: the last index, for the stop; an int32 index may stop beyond
+ * int32 when every index it takes is int32, as `prange(1, n - 1)` of n = -2^31 takes none).
+ */
+function checkBound(meta: KernelMeta, loop: number, name: string, v: number, last?: number): number {
   if (!Number.isSafeInteger(v)) throw new TypeError(`prange: ${name} must be a safe integer, got ${v}`);
-  if (!meta.loops[loop]?.wideIndex && (v < INT32_MIN || v > INT32_MAX)) {
+  const outside = (x: number): boolean => x < INT32_MIN || x > INT32_MAX;
+  if (!meta.loops[loop]?.wideIndex && outside(v) && (last === undefined || outside(last))) {
     const info = meta.loops[loop];
     const where = info !== undefined ? formatPosition(meta, info.line, info.column) : `kernel ${meta.name}`;
     throw new RangeError(
@@ -277,9 +283,12 @@ export function envPrange(loopArg: number, frame: number, start: number, stop: n
   const info = meta.loops[loop];
   if (info === undefined) throw new Error(`parfor internal error: kernel ${meta.name} has no prange loop ${loop}`);
   const s = checkBound(meta, loop, "start", start);
-  const e = checkBound(meta, loop, "stop", stop);
+  if (!Number.isSafeInteger(stop)) checkBound(meta, loop, "stop", stop);
   const st = checkBound(meta, loop, "step", step);
   if (st === 0) throw new RangeError("prange: step must not be zero");
+  const span = st > 0 ? stop - s : s - stop;
+  const count = span <= 0 ? 0 : Math.ceil(span / Math.abs(st));
+  checkBound(meta, loop, "stop", stop, count > 0 ? s + (count - 1) * st : s);
   // frame offsets are aligned to their type (compiler/lower/frame.ts); the frame is 16-aligned
   frameViews(L.memory);
   if (info.wideIndex) {
@@ -295,8 +304,6 @@ export function envPrange(loopArg: number, frame: number, start: number, stop: n
     i32[(frame + info.startOffset) >>> 2] = s;
     i32[(frame + info.stepOffset) >>> 2] = st;
   }
-  const span = st > 0 ? e - s : s - e;
-  const count = span <= 0 ? 0 : Math.ceil(span / Math.abs(st));
   if (count === 0) return;
   // checked mode: iterations of this prange start with clean shadow state
   if (meta.checked) resetShadows(L.memory, L.ctl, meta, frame, s, st);

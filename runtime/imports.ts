@@ -27,16 +27,21 @@ function arrayLength(memory: WasmMemory, ctl: Int32Array, meta: KernelMeta, name
  * after the same checks as plain prange and as env.prange (int32 bounds, step not zero).
  */
 function serialCount(start: number, stop: number, step: number, wide: number): number {
-  for (const [name, v] of [["start", start], ["stop", stop], ["step", step]] as const) {
-    if (!Number.isSafeInteger(v)) throw new TypeError(`prange: ${name} must be a safe integer, got ${v}`);
+  const narrow = (name: string, v: number): void => {
     if (!wide && (v < -2147483648 || v > 2147483647)) {
       throw new RangeError(`prange: ${name} is ${v}, but this prange loop needs bounds that are 32-bit integers`);
     }
+  };
+  for (const [name, v] of [["start", start], ["stop", stop], ["step", step]] as const) {
+    if (!Number.isSafeInteger(v)) throw new TypeError(`prange: ${name} must be a safe integer, got ${v}`);
+    if (name !== "stop") narrow(name, v);
   }
   if (step === 0) throw new RangeError("prange: step must not be zero");
   const span = step > 0 ? stop - start : start - stop;
   const count = span <= 0 ? 0 : Math.ceil(span / Math.abs(step));
   if (count > 2147483647) throw new RangeError(`prange: ${count} iterations is more than a compiled prange loop runs (2^31 - 1)`);
+  // an int32 index may stop beyond int32 (\`prange(1, n - 1)\` of n = -2^31 runs no iteration) while every index it takes is int32
+  if (count > 0 && (start + (count - 1) * step < -2147483648 || start + (count - 1) * step > 2147483647)) narrow("stop", stop);
   return count;
 }
 

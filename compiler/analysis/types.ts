@@ -241,12 +241,15 @@ class Inference {
     const na = numeric(a);
     const nb = numeric(b);
     const ns = numeric(s);
-    // an int32 index needs int32 bounds; otherwise the index is a double (exact: the runtime
-    // checks that the bounds are safe integers)
-    if (na.k !== "i32" || nb.k !== "i32" || ns.k !== "i32") return F64;
+    // an int32 index needs an int32 start and step, and a stop that keeps it in int32: an int32
+    // one, or an integer one past the last index (`prange(1, n - 1)`: n - 1 may be -2^31 - 1,
+    // below every index); otherwise the index is a double (exact: the runtime checks that the
+    // bounds are safe integers, and that an int32 index's last value is int32)
+    if (na.k !== "i32" || !isInt(nb) || ns.k !== "i32") return F64;
     const clip = (lo: number, hi: number): Ty => i32(Math.max(I32_MIN, lo), Math.min(I32_MAX, Math.max(lo, hi)));
-    if (isInt(ns) && ns.lo > 0) return clip(na.lo, nb.hi - 1);
-    if (isInt(ns) && ns.hi < 0) return clip(nb.lo + 1, na.hi);
+    if (isInt(ns) && ns.lo > 0 && nb.hi - 1 <= I32_MAX) return clip(na.lo, nb.hi - 1);
+    if (isInt(ns) && ns.hi < 0 && nb.lo + 1 >= I32_MIN) return clip(nb.lo + 1, na.hi);
+    if (nb.k !== "i32") return F64;
     return clip(Math.min(na.lo, nb.lo), Math.max(na.hi, nb.hi));
   }
 

@@ -151,6 +151,26 @@ export function emitInnerLanes(L: FnLowerer, s: Extract<Stmt, { k: "loop" }>, P:
   const kv = B.enter(() => fb.localGet(ki));
   // what the enclosing loops (and this one, emitLoop) computed before it: the same in both lanes
   B.useHoisted(L.exprLocals, s.body);
+  const pairStep = (): void => {
+    B.stmts(s.body, null);
+    fb.localGet(ki).i32Const(2).op(Op.i32_add).localSet(ki);
+    fb.localGet(kv);
+    B.constant(pair(2, 2));
+    fb.opFD(V.add).localSet(kv);
+    B.nextStep();
+  };
+  const bound = (s.cond as Extract<Expr, { k: "binary" }>).r;
+  let bounded = true;
+  visitExpr(bound, (x) => void (bounded &&= !(x.k === "var" && x.v === k)));
+  if (bounded && streamingBody(s.body)) {
+    // a small body: two pairs a turn while B - k >= 4 (in doubles, exact), as emitLanes does
+    fb.block("void").loop("void");
+    emitAs(L, bound, "f64");
+    fb.localGet(ki).op(Op.f64_convert_i32_s).op(Op.f64_sub).f64Const(4).op(Op.f64_lt).brIf(1);
+    pairStep();
+    pairStep();
+    fb.br(0).end().end();
+  }
   fb.block("void").loop("void");
   // k < B, then k + 1 < B (once k < B <= 2^31 - 1, k + 1 does not wrap; a loop of no trips
   // may start at 2^31 - 1)
@@ -160,12 +180,7 @@ export function emitInnerLanes(L: FnLowerer, s: Extract<Stmt, { k: "loop" }>, P:
   emitCond(L, s.cond!);
   fb.localGet(ki).i32Const(1).op(Op.i32_sub).localSet(ki);
   fb.op(Op.i32_eqz).brIf(1);
-  B.stmts(s.body, null);
-  fb.localGet(ki).i32Const(2).op(Op.i32_add).localSet(ki);
-  fb.localGet(kv);
-  B.constant(pair(2, 2));
-  fb.opFD(V.add).localSet(kv);
-  B.nextStep();
+  pairStep();
   fb.br(0).end().end();
   fb.end();
 }
@@ -214,18 +229,21 @@ function emitLanes(L: FnLowerer, p: PrangeStmt, it: number, itHi: number, start:
     B.nextStep();
   };
   // two steps per turn: less loop overhead, and the steps' long exp chains overlap better
-  // (Simpson 1 thread: 114 -> 104-107 ms; four steps per turn gained nothing more)
-  // leave when fewer than 4 (then 2) iterations are left: itHi - it, since it + 4 could wrap
+  // (Simpson 1 thread: 114 -> 104-107 ms; four steps per turn gained nothing more); a small
+  // body without calls takes four: V8 unrolls only loops of a few nodes, and a loop that streams
+  // memory spends its time on the turn itself (y = a x + y, 2e5: 45 us on two steps a turn, 31 on
+  // four, as C's; eight gained nothing more)
+  // leave when fewer than 2 * steps iterations are left: itHi - it, since it + 8 could wrap
   // (a chunk may end at 2^31 - 1)
   // (a body with inner loops: one step per turn; the inner loops' own overhead dominates, and a
   // second copy would double the code)
   let inner = false;
   forEachStmtDeep(p.body, (x) => void (inner ||= x.k === "loop"));
   if (!inner) {
+    const steps = streamingBody(p.body) ? 4 : 2;
     fb.block("void").loop("void");
-    fb.localGet(itHi).localGet(it).op(Op.i32_sub).i32Const(4).op(Op.i32_lt_s).brIf(1);
-    pairStep();
-    pairStep();
+    fb.localGet(itHi).localGet(it).op(Op.i32_sub).i32Const(2 * steps).op(Op.i32_lt_s).brIf(1);
+    for (let k = 0; k < steps; k++) pairStep();
     fb.br(0).end().end();
   }
   fb.block("void").loop("void");
@@ -242,6 +260,24 @@ function emitLanes(L: FnLowerer, p: PrangeStmt, it: number, itHi: number, start:
     fb.op(r.op === "+" ? Op.f64_add : r.op === "*" ? Op.f64_mul : r.op === "min" ? Op.f64_min : Op.f64_max);
     fb.localSet(L.local(r.v));
   }
+}
+
+/**
+ * Expression nodes of a body that runs more steps a turn at most: y = a x + y has 8, a 7-point
+ * 3-D stencil's inner loop 50 (1 thread 0.66 -> 0.60 ms on two pairs a turn).
+ */
+const STREAMING_NODES = 64;
+
+/** Whether `body` is small, has no loop and calls nothing (no Math function, helper or fmod): its turn costs more than its work. */
+function streamingBody(body: readonly Stmt[]): boolean {
+  let nodes = 0;
+  let calls = false;
+  forEachStmtDeep(body, (x) => void ((x.k === "loop" || x.k === "prange") && (calls = true)));
+  forEachExprInStmts(body, (x) => {
+    nodes++;
+    calls ||= x.k === "call" || (x.k === "binary" && x.op === "%" && x.ty?.k === "f64");
+  });
+  return !calls && nodes <= STREAMING_NODES;
 }
 
 /** Emits one iteration pair of the body on v128 values. */
@@ -637,11 +673,19 @@ class BodyEmitter {
     emitCond(L, s.cond!);
     fb.op(Op.i32_eqz).brIf(0);
     fb.loop("void");
-    this.nextStep();
-    this.bumpWritten(s.body);
-    this.stmts(s.body, mask);
-    if (s.update) emitEffect(L, s.update);
-    emitCond(L, s.cond!);
+    const trip = (): void => {
+      this.nextStep();
+      this.bumpWritten(s.body);
+      this.stmts(s.body, mask);
+      if (s.update) emitEffect(L, s.update);
+      emitCond(L, s.cond!);
+    };
+    if (streamingBody(s.body)) {
+      // a small body: two trips a turn (k-means' four-wide distance loop 2.65 -> 2.31 ms)
+      trip();
+      fb.op(Op.i32_eqz).brIf(1);
+    }
+    trip();
     fb.brIf(0);
     fb.end();
     fb.end();

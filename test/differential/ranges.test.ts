@@ -92,6 +92,15 @@ describe("large counts and int32 edges", () => {
       for (const i of prange(2147483646, -2147483648, -2147483647)) { s += i; c++; }
       return s * 10 + c;
     }, () => [], { cases: 1 }],
+    ["prange(1, n - 1) of an int32 n: the stop may be -2^31 - 1 (no iteration), the index stays int32", (x: Float64Array, o: Float64Array, n: number) => {
+      for (const i of prange(1, n - 1)) o[i] = 0.25 * x[i - 1] + 0.5 * x[i] + 0.25 * x[i + 1];
+    }, (rng: Rng, c: number) => { const n = [-2147483648, -5, 0, 1, 2, 3, 40, 41, 1000][c]!; const len = Math.max(n, 0); return [rng.ints(len), sentinel(len), n]; }, { cases: 9 }],
+    ["prange(n - 10, n + 1) of n = 2^31 - 1: the stop is 2^31, the last index 2^31 - 1", (o: Float64Array, n: number) => {
+      for (const i of prange(n - 10, n + 1)) o[i - n + 10] = i;
+    }, () => [sentinel(11), 2147483647], { cases: 1 }],
+    ["prange(n, m - 1, -1) of m = -2^31: the stop is below int32, the last index -2^31", (o: Float64Array, n: number, m: number) => {
+      for (const i of prange(n, m - 1, -1)) o[n - i] = i;
+    }, () => [sentinel(6), -2147483643, -2147483648], { cases: 1 }],
     ["bounds beyond int32: prange(2^31, 2^31 + 10) as in plain JavaScript", (o: Float64Array, start: number) => {
       for (const i of prange(start, start + 10)) o[i - start] = i;
     }, () => [new Float64Array(10), 2 ** 31], { cases: 1 }],

@@ -226,6 +226,26 @@ export function opcodesInLoops(body: Uint8Array): { readonly op: number; readonl
   return out;
 }
 
+/** For each loop of a body, in the order they open: its nesting depth (1 outermost) and the opcodes directly in it (not in loops nested in it). */
+export function opcodesPerLoop(body: Uint8Array): { readonly depth: number; readonly ops: number[] }[] {
+  const out: { depth: number; ops: number[] }[] = [];
+  const stack: ({ depth: number; ops: number[] } | null)[] = [];
+  let current: { depth: number; ops: number[] } | null = null;
+  for (const { op, loops } of opcodesInLoops(body)) {
+    if (op === 0x0b && stack.length > 0) {
+      current = stack.pop()!;
+      continue;
+    }
+    current?.ops.push(op);
+    if (op === 0x02 || op === 0x04) stack.push(current);
+    else if (op === 0x03) {
+      stack.push(current);
+      out.push((current = { depth: loops + 1, ops: [] }));
+    }
+  }
+  return out;
+}
+
 /** The global indices a body writes. */
 export function writtenGlobals(body: Uint8Array): number[] {
   const out: number[] = [];
