@@ -45,7 +45,12 @@ export const PARTIAL_BASE = 8;
 export const PARTIAL_STRIDE = 9;
 /** Threads taking part in the job, the leader included (T). */
 export const THREADS = 10;
-// (11 is free: helpers read their thread number from their own slot, TNUM)
+/**
+ * Chunks one call of `loop_<k>` may run together (runShare; 1, or more for a loop without
+ * partials whose body has no inner loop: the same iterations in the same order, fewer calls).
+ * Helpers read their thread number from their own slot, TNUM.
+ */
+export const MERGE = 11;
 /** Number of helper workers in the job (T - 1). */
 export const ACTIVE = 12;
 /** 1 when waiting threads may spin before sleeping (threads <= available cores). */

@@ -27,6 +27,7 @@ import {
   KERNEL,
   LOOP,
   MAILBOX,
+  MERGE,
   NEXT,
   PARTIAL_BASE,
   PARTIAL_STRIDE,
@@ -327,6 +328,7 @@ export function envPrange(loopArg: number, frame: number, start: number, stop: n
     const helpers = want <= 0 || inOrder || small || probe ? NO_HELPERS : readyHelpers(L, want);
     const fn = L.exports["loop_" + loop];
     if (fn === undefined) throw new Error(`parfor internal error: kernel ${meta.name} does not export loop_${loop}`);
+    const merge = mergeOf(meta, info, chunk, stride);
     if (helpers.length === 0) {
       Atomics.store(L.ctl, ERROR, 0);
       const timed = (want > 0 || info.inlineOffset !== undefined) && !inOrder && (timeThisRun(costs, loop) || probe);
@@ -337,13 +339,13 @@ export function envPrange(loopArg: number, frame: number, start: number, stop: n
         // the same iterations in the same order, without a host-to-wasm call per chunk (which the
         // estimate would otherwise count, for one-iteration chunks most of it).
         if (info.inlineOffset !== undefined && (small || probe)) fn(frame, 0, count, 0);
-        else runShare(L.ctl, fn, frame, count, chunk, chunks, SCHED_STATIC, partialBase, stride, 0, 1);
+        else runShare(L.ctl, fn, frame, count, chunk, chunks, SCHED_STATIC, partialBase, stride, 0, 1, merge);
       } catch (err) {
         throw wrapTrap(err, meta, loop);
       }
       if (timed) noteCost(costs, loop, performance.now() - t0, count);
     } else {
-      runParallel(L, loop, fn, frame, count, chunk, chunks, partialBase, stride, helpers, costs);
+      runParallel(L, loop, fn, frame, count, chunk, chunks, partialBase, stride, helpers, costs, merge);
     }
     if (info.inlineOffset !== undefined) i32[(frame + info.inlineOffset) >>> 2] = inlineLimit(L, info, costs, loop);
     if (info.reductions > 0) {
@@ -415,6 +417,7 @@ function runParallel(
   stride: number,
   helpers: readonly number[],
   costs: Float64Array,
+  merge: number,
 ): void {
   const ctl = L.ctl;
   const T = helpers.length + 1;
@@ -429,6 +432,7 @@ function runParallel(
   Atomics.store(ctl, SCHEDULE, L.schedule);
   Atomics.store(ctl, PARTIAL_BASE, partialBase);
   Atomics.store(ctl, PARTIAL_STRIDE, stride);
+  Atomics.store(ctl, MERGE, merge);
   Atomics.store(ctl, THREADS, T);
   Atomics.store(ctl, ACTIVE, helpers.length);
   Atomics.store(ctl, SPIN, L.spin ? 1 : 0);
@@ -456,7 +460,7 @@ function runParallel(
   const t0 = timed ? performance.now() : 0;
   let ran = 0;
   try {
-    ran = runShare(ctl, fn, frame, count, chunk, chunks, L.schedule, partialBase, stride, 0, T);
+    ran = runShare(ctl, fn, frame, count, chunk, chunks, L.schedule, partialBase, stride, 0, T, merge);
   } catch (err) {
     failed = true;
     own = err;
@@ -563,8 +567,9 @@ export function runShare(
   stride: number,
   t: number,
   T: number,
+  merge = 1,
 ): number {
-  const job: Job = { ctl, fn, frame, count, chunk, partialBase, stride };
+  const job: Job = { ctl, fn, frame, count, chunk, partialBase, stride, merge: Math.max(1, merge | 0) };
   if (schedule === SCHED_STATIC) return runChunks(job, Math.floor((t * chunks) / T), Math.floor(((t + 1) * chunks) / T));
   if (schedule === SCHED_GUIDED && chunks <= RANGE_MAX_CHUNKS && T > 1) return runRanges(job, t, T);
   let ran = 0;
@@ -593,19 +598,39 @@ interface Job {
   readonly chunk: number;
   readonly partialBase: number;
   readonly stride: number;
+  /** chunks one call may run (MERGE) */
+  readonly merge: number;
 }
 
-/** Runs chunks [c0, c1) in order, each one call of `loop_<k>`; stops before any once ERROR is set. Returns the iterations run. */
+/**
+ * Runs chunks [c0, c1) in order, `job.merge` consecutive chunks per call of `loop_<k>` (1 for a
+ * loop with partials: each chunk has its own); stops before any call once ERROR is set. Returns
+ * the iterations run.
+ */
 function runChunks(job: Job, c0: number, c1: number): number {
   let ran = 0;
-  for (let c = c0; c < c1; c++) {
+  for (let c = c0; c < c1; c += job.merge) {
     if (Atomics.load(job.ctl, ERROR) !== 0) return ran;
     const lo = c * job.chunk;
-    const hi = Math.min(job.count, lo + job.chunk);
+    const hi = Math.min(job.count, Math.min(c1, c + job.merge) * job.chunk);
     job.fn(job.frame, lo, hi, job.partialBase + c * job.stride);
     ran += hi - lo;
   }
   return ran;
+}
+
+/**
+ * Iterations one call of a loop-free body runs at most when its chunks merge: a call of
+ * `loop_<k>` and its entry checks cost about 20-40 ns, which 256 chunks of 196 cheap iterations
+ * (y = a x + y, 5e4) pay 256 times (19 us a call alone, 14 us with 7 calls); calls stay short
+ * enough for V8 to tier the loop up between them and for ERROR to be seen soon.
+ */
+export const MERGED_CALL_ITERATIONS = 16384;
+
+/** MERGE for a loop: 1 with partials (reductions, array reductions), inner loops or checked mode, else as many chunks as MERGED_CALL_ITERATIONS holds. */
+function mergeOf(meta: KernelMeta, info: KernelMeta["loops"][number], chunk: number, stride: number): number {
+  if (stride !== 0 || info.reductions !== 0 || (info.arrayPartials?.length ?? 0) > 0 || info.innerLoops !== false || meta.checked) return 1;
+  return Math.max(1, Math.floor(MERGED_CALL_ITERATIONS / chunk));
 }
 
 /** Stores every thread's home block of chunk numbers, [floor(t*N/T), floor((t+1)*N/T)), in its range word. */

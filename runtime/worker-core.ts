@@ -35,6 +35,7 @@ import {
   JOB_MAIN,
   KERNEL,
   LOOP,
+  MERGE,
   MAILBOX,
   PARTIAL_BASE,
   PARTIAL_STRIDE,
@@ -223,6 +224,7 @@ export class WorkerCore {
         Atomics.load(ctl, PARTIAL_STRIDE),
         t,
         T,
+        Atomics.load(ctl, MERGE),
       );
     } catch (err) {
       // Report before adding to DONE, so the leader finds the error once it has joined.
