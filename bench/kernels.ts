@@ -192,7 +192,7 @@ function parent(argv: string[], procs: number): void {
 
 function table(rows: string[][], withC: boolean, note: string): void {
   const head = ["kernel", "JS loop ms", "parfor 1T ms", "parfor 2T ms", "1T speed-up", "2T speed-up"];
-  if (withC) head.push("C 1T ms", "C 2T ms", "parfor 2T / C 2T");
+  if (withC) head.push("C 1T ms", "C 2T ms", "parfor 2T / C 2T", "C 2T ms, 128-bit vectors", "parfor 2T / that");
   console.log(`\n${note}\n| ` + head.join(" | ") + " |\n|" + head.map(() => "---").join("|") + "|");
   for (const r of rows) console.log("| " + r.join(" | ") + " |");
 }
@@ -207,7 +207,7 @@ async function main(): Promise<void> {
   const withC = argv.includes("--c");
   const here = dirname(fileURLToPath(import.meta.url));
   const cExe = join(here, "../../bench/c/kernels");
-  if (withC && !existsSync(cExe)) throw new Error(`build the C kernels first: make -C bench/c (${cExe})`);
+  if (withC && (!existsSync(cExe) || !existsSync(cExe + "128"))) throw new Error(`build the C kernels first: make -C bench/c (${cExe}, ${cExe}128)`);
   const rows: string[][] = [];
   for (const b of benches) {
     if (only && !only.includes(b.name)) continue;
@@ -246,7 +246,8 @@ async function main(): Promise<void> {
     if (withC) {
       const c1 = cTime(cExe, b.c, 1, b.calls * 3) * 1e3;
       const c2 = cTime(cExe, b.c, 2, b.calls * 3) * 1e3;
-      row.push(c1.toFixed(2), c2.toFixed(2), (t[2]! / c2).toFixed(2));
+      const n2 = cTime(cExe + "128", b.c, 2, b.calls * 3) * 1e3;
+      row.push(c1.toFixed(2), c2.toFixed(2), (t[2]! / c2).toFixed(2), n2.toFixed(2), (t[2]! / n2).toFixed(2));
     }
     rows.push(row);
     if (!json) console.log(row.join("\t"));

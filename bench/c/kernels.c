@@ -1,6 +1,7 @@
 /*
  * The kernels of bench/kernels.ts in C with OpenMP, for the side-by-side table (gcc -O3
- * -march=native -fopenmp, no fast-math: the same IEEE arithmetic as JavaScript).
+ * -march=native -fopenmp, no fast-math, no contraction of a * b + c: the same IEEE arithmetic as
+ * JavaScript; see the Makefile).
  *
  *   ./kernels <name> <sizes...> <calls>     prints the median seconds per call of 5 runs
  *   OMP_NUM_THREADS=2 ./kernels matvec 2000 4
