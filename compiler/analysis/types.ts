@@ -5,7 +5,7 @@
  * the join of everything assigned to them (a small fixpoint with widening); canonical for-loop
  * counters and prange indices take their interval from the loop bounds.
  */
-import type { ArrayKind } from "../artifact.js";
+import { type ArrayKind, ELEMENT_BYTES } from "../artifact.js";
 import type { ParamType } from "../interface.js";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
 import { visitExpr } from "../model/walk.js";
@@ -285,7 +285,9 @@ class Inference {
       case "var":
         return e.v.array ? F64 : (e.v.ty ?? null);
       case "length":
-        return i32(0, I32_MAX);
+        // every array a compiled kernel touches lies in its wasm memory, at most 4 GiB: a
+        // Float64Array has at most 2^29 elements (which `i << 3` of an index below it keeps apart)
+        return i32(0, Math.min(I32_MAX, 2 ** 32 / ELEMENT_BYTES[e.array.array ?? "Uint8Array"]));
       case "load":
         return ELEM_TY[e.ref.array.array ?? "Float64Array"];
       case "unary": {

@@ -60,6 +60,7 @@ export const corpus: readonly Entry[] = [
   e("gather-sum", "safe", `(a, idx) => { let s = 0; for (const i of prange(idx.length)) s += a[idx[i]]; return s; }`),
   e("let-alias-of-index", "safe", `(a, n) => { for (const i of prange(n)) { const k = 2 * i + 1; a[k] = a[k] + i; } }`),
   e("shift-left-index", "safe", `(a, n) => { for (const i of prange(n)) { a[i << 1] = 1; a[(i << 1) + 1] = 2; } }`),
+  e("shift-left-quarter", "safe", `(a) => { for (const i of prange(a.length >> 2)) { a[i << 2] = 1; a[(i << 2) + 3] = 2; } }`),
   e("conditional-own-element", "safe", `(a) => { for (const i of prange(a.length)) { if (a[i] < 0) a[i] = 0; } }`),
   e("conditional-other-array", "safe", `(a, b) => { for (const i of prange(a.length)) { if (a[i] > 1) b[i] = a[i]; else b[i] = 0; } }`),
   e("parity-condition-own", "safe", `(a) => { for (const i of prange(a.length)) { if (i % 2 === 0) a[i] = -a[i]; } }`),
