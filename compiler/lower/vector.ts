@@ -218,11 +218,16 @@ function emitLanes(L: FnLowerer, p: PrangeStmt, it: number, itHi: number, start:
   const m = p.model!;
   const B = new BodyEmitter(L, p);
   const iv = B.enter(() => fb.localGet(start).localGet(it).op(Op.i32_add));
+  // the index itself is the loop's counter (one add a step, not start + it again: y = a x + y,
+  // 2e5, 37.5 -> 32.8 us), tested against end = start + itHi: end - index is itHi - it modulo
+  // 2^32 even where end wraps (a chunk may end at 2^31 - 1), and it is itHi - it, in int32
+  const end = L.temp(ValType.i32);
+  fb.localGet(start).localGet(itHi).op(Op.i32_add).localSet(end);
+  fb.localGet(start).localGet(it).op(Op.i32_add).localSet(B.idx);
 
   const pairStep = (): void => {
-    fb.localGet(start).localGet(it).op(Op.i32_add).localSet(B.idx);
     B.stmts(p.body, null);
-    fb.localGet(it).i32Const(2).op(Op.i32_add).localSet(it);
+    fb.localGet(B.idx).i32Const(2).op(Op.i32_add).localSet(B.idx);
     fb.localGet(iv);
     B.constant(pair(2, 2));
     fb.opFD(V.add).localSet(iv);
@@ -242,14 +247,17 @@ function emitLanes(L: FnLowerer, p: PrangeStmt, it: number, itHi: number, start:
   if (!inner) {
     const steps = streamingBody(p.body) ? 4 : 2;
     fb.block("void").loop("void");
-    fb.localGet(itHi).localGet(it).op(Op.i32_sub).i32Const(2 * steps).op(Op.i32_lt_s).brIf(1);
+    fb.localGet(end).localGet(B.idx).op(Op.i32_sub).i32Const(2 * steps).op(Op.i32_lt_s).brIf(1);
     for (let k = 0; k < steps; k++) pairStep();
     fb.br(0).end().end();
   }
   fb.block("void").loop("void");
-  fb.localGet(itHi).localGet(it).op(Op.i32_sub).i32Const(2).op(Op.i32_lt_s).brIf(1);
+  fb.localGet(end).localGet(B.idx).op(Op.i32_sub).i32Const(2).op(Op.i32_lt_s).brIf(1);
   pairStep();
   fb.br(0).end().end();
+  // the scalar loop goes on from the first iteration the lanes left
+  fb.localGet(B.idx).localGet(start).op(Op.i32_sub).localSet(it);
+  L.release(ValType.i32, end);
   // fold the lanes into the scalar accumulators (which hold the identity)
   for (const r of m.reductions) {
     const v = B.vlocal(r.v);

@@ -58,6 +58,17 @@ describe("pairs per turn", () => {
   });
 });
 
+describe("the lanes' index at the end of int32", () => {
+  test("a chunk ending at index 2^31 - 1 (its end, start + itHi, wraps): four pairs a turn, then the scalar tail", () => {
+    const top = (o: Float64Array, x: Float64Array, m: number, n: number) => {
+      for (const i of prange(m, n + 1)) o[i - m] = x[i - m] * 0.5 + i;
+    };
+    expect(mostInOneLoop(top, ["Float64Array", "Float64Array", "i", "i"], V128_STORE)).toBe(4);
+    // n = 2^31 - 1: indices 2^31 - 48 .. 2^31 - 1, stop 2^31
+    for (const count of [48, 47, 41, 40, 33]) samePlain(top, () => [seq(count, () => -1), seq(count, (i) => Math.sin(i)), 2147483648 - count, 2147483647]);
+  });
+});
+
 describe("inner loops", () => {
   test("a stencil row on lanes over its counter: two pairs (two v128 stores) a turn", () => {
     expect(mostInOneLoop(rows, ["Float64Array", "Float64Array", "i", "i"], V128_STORE)).toBe(2);
