@@ -11,7 +11,8 @@
  *   address:      base + (i << log2(element size))
  */
 import type { ArrayKind } from "../artifact.js";
-import type { ElemRef } from "../model/ir.js";
+import type { ElemRef, Expr } from "../model/ir.js";
+import { offsetFrom } from "./pointers.js";
 import { AccessMode, emitShadowAccess } from "./checked.js";
 import { emitExpr, type Operand } from "./expr.js";
 import type { FnLowerer } from "./fn.js";
@@ -39,6 +40,22 @@ export function emitAddress(L: FnLowerer, ref: ElemRef, mode: AccessMode = Acces
     const sh = SHIFT[ref.array.array!];
     if (sh) fb.i32Const(sh).op(Op.i32_shl);
     fb.op(Op.i32_add);
+    L.release(ValType.i32, idx);
+    return;
+  }
+  const ptr = L.proven.has(ref.site) && L.check === null ? pointerOf(L, ref) : null;
+  if (ptr !== null) {
+    // base + (c << shift) from c's declaration (pointers.ts), plus d's bytes
+    fb.localGet(ptr.local);
+    if (ptr.d !== null) {
+      const sh = SHIFT[ref.array.array!];
+      if (ptr.d.k === "num") fb.i32Const(ptr.d.value << sh);
+      else {
+        emitExpr(L, ptr.d);
+        if (sh) fb.i32Const(sh).op(Op.i32_shl);
+      }
+      fb.op(ptr.minus ? Op.i32_sub : Op.i32_add);
+    }
     L.release(ValType.i32, idx);
     return;
   }
@@ -80,6 +97,19 @@ export function emitAddress(L: FnLowerer, ref: ElemRef, mode: AccessMode = Acces
   if (sh) fb.i32Const(sh).op(Op.i32_shl);
   fb.op(Op.i32_add);
   L.release(ValType.i32, idx);
+}
+
+/** The base pointer (pointers.ts) `ref`'s index reads, with its offset, or null. */
+function pointerOf(L: FnLowerer, ref: ElemRef): { local: number; d: Expr | null; minus: boolean } | null {
+  const byVar = L.basePointers.get(ref.array);
+  if (byVar === undefined || byVar.size === 0 || ref.index.ty?.k !== "i32") return null;
+  const ix = ref.index;
+  const v = ix.k === "var" ? ix.v : ix.k === "binary" ? (ix.l.k === "var" && byVar.has(ix.l.v) ? ix.l.v : ix.r.k === "var" ? ix.r.v : null) : null;
+  const local = v !== null ? byVar.get(v) : undefined;
+  if (v === null || local === undefined) return null;
+  const off = offsetFrom(ix, v);
+  if (off === null || (off.d !== null && off.d.ty?.k !== "i32")) return null;
+  return { local, ...off };
 }
 
 /**

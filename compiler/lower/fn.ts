@@ -95,6 +95,8 @@ export class FnLowerer {
    * emitted (invariants.ts): emitExpr reads the local
    */
   exprLocals: ReadonlyMap<Expr, number> = new Map();
+  /** base pointers `base + (c << shift)` of a const index c, per array (pointers.ts): array -> c -> i32 local */
+  basePointers = new Map<Var, Map<Var, number>>();
   /** row addresses of proven accesses `a[X + Y]` with X moved out of the loop being emitted (invariants.ts) */
   addrLocals: ReadonlyMap<Expr, import("./invariants.js").RowAddress> = new Map();
   /** array elements kept in a local across the loop being emitted (promote.ts): array -> f64 local */

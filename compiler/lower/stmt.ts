@@ -21,6 +21,7 @@ import { beginIteration } from "./checked.js";
 import { innerLanes } from "./vector-check.js";
 import { hoistInvariants, withHoisted } from "./invariants.js";
 import { emitKept, keptElements } from "./promote.js";
+import { emitBasePointers } from "./pointers.js";
 import { emitInnerLanes } from "./vector.js";
 import { forEachExprInStmts } from "../model/walk.js";
 import { emitArrayLet, emitArrayReturn } from "./array-values.js";
@@ -31,7 +32,13 @@ import { ValType } from "./wasm/encoder.js";
 import { Op, OpFC } from "./wasm/opcodes.js";
 
 export function emitStmts(L: FnLowerer, stmts: readonly Stmt[]): void {
-  for (const s of stmts) emitStmt(L, s);
+  const undo: (() => void)[] = [];
+  stmts.forEach((s, i) => {
+    emitStmt(L, s);
+    // a const int32 index read by several accesses after it: their arrays' base pointers (pointers.ts)
+    if (s.k === "let" && !s.v.array) undo.push(emitBasePointers(L, s.v, stmts.slice(i + 1)));
+  });
+  for (const u of undo) u();
 }
 
 function emitStmt(L: FnLowerer, s: Stmt): void {

@@ -35,6 +35,7 @@ import { AccessMode, emitAddress } from "./access.js";
 import { BITWISE, COMPOUND, exactRem, laneOffset, laneShape, reductionValue, SHIFTS, slope, subtracts, UNARY_MATH, vectorisable } from "./vector-check.js";
 import { emitChunkCheck, planChunk, withFastTypes } from "./hoist.js";
 import { hoistInvariants, type LaneScope, type RowAddress } from "./invariants.js";
+import { emitBasePointers, withoutPointers } from "./pointers.js";
 import { emitAs, emitCond, emitEffect, emitFmod, repr } from "./expr.js";
 import { emitStmts } from "./stmt.js";
 
@@ -326,7 +327,8 @@ class BodyEmitter {
     const [saved, savedAddr] = [this.L.exprLocals, this.L.addrLocals];
     [this.L.exprLocals, this.L.addrLocals] = [this.lane1, this.addr1];
     try {
-      emit();
+      // (lane 0's base pointers are not lane 1's: pointers.ts)
+      withoutPointers(this.L, emit);
     } finally {
       [this.L.exprLocals, this.L.addrLocals] = [saved, savedAddr];
     }
@@ -434,7 +436,13 @@ class BodyEmitter {
 
   /** `mask` is null (all lanes) or the local holding the lanes the statements apply to. */
   stmts(body: readonly Stmt[], mask: number | null): void {
-    for (const s of body) this.stmt(s, mask);
+    const undo: (() => void)[] = [];
+    body.forEach((s, i) => {
+      this.stmt(s, mask);
+      // lane 0's scalar copy of a declared index (inner-loop lanes), read by the scalar addresses
+      if (s.k === "let" && laneShape(this.p).shadowed.has(s.v)) undo.push(emitBasePointers(this.L, s.v, body.slice(i + 1)));
+    });
+    for (const u of undo) u();
   }
 
   private stmt(s: Stmt, mask: number | null): void {
