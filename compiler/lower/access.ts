@@ -102,7 +102,8 @@ export function emitAddress(L: FnLowerer, ref: ElemRef, mode: AccessMode = Acces
 /** The base pointer (pointers.ts) `ref`'s index reads, with its offset, or null. */
 function pointerOf(L: FnLowerer, ref: ElemRef): { local: number; d: Expr | null; minus: boolean } | null {
   const byVar = L.basePointers.get(ref.array);
-  if (byVar === undefined || byVar.size === 0 || ref.index.ty?.k !== "i32") return null;
+  // (an index moved out of the loop whole is one local already: invariants.ts)
+  if (byVar === undefined || byVar.size === 0 || ref.index.ty?.k !== "i32" || L.exprLocals.has(ref.index)) return null;
   const ix = ref.index;
   const v = ix.k === "var" ? ix.v : ix.k === "binary" ? (ix.l.k === "var" && byVar.has(ix.l.v) ? ix.l.v : ix.r.k === "var" ? ix.r.v : null) : null;
   const local = v !== null ? byVar.get(v) : undefined;

@@ -98,3 +98,22 @@ describe("results stay the plain function's", () => {
     }
   });
 });
+
+describe("what pointers leave alone", () => {
+  test("an index the inner loop does not change stays one local moved out of it (no multiplication per trip)", () => {
+    const k = (A: Float64Array, B: Float64Array, n: number, w: number, m: number) => {
+      for (const i of prange(n)) {
+        const c = i * w + 2 * m * w;
+        let s = 0;
+        for (let k = 0; k < w; k++) s += (A[c + m * w] - A[c - m * w]) * B[k];
+        B[i] = s;
+      }
+    };
+    const r = compile(k.toString(), ["Float64Array", "Float64Array", "i", "i", "i"]);
+    const mod = decodeModule(r.compiled!.wasm);
+    const e = mod.exports.get("loop_0")!;
+    const inner = opcodesPerLoop(mod.bodies[e.index - mod.importedFunctions]!).filter((l) => l.depth >= 2);
+    // i32.mul
+    expect(inner.some((l) => l.ops.includes(0x6c))).toBe(false);
+  });
+});
