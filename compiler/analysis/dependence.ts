@@ -26,7 +26,7 @@
  * analysis cannot express is left out of the system, which only makes it more feasible: a
  * failed proof is a reported race, never a silent one.
  */
-import type { AtomicOp, Expr, Kernel, LoopStmt, Pos, PrangeStmt, Stmt, Var } from "../model/ir.js";
+import type { AtomicOp, Expr, Kernel, LoopStmt, Pos, PrangeStmt, Stmt, Ty, Var } from "../model/ir.js";
 import { forEachChild, forEachStmt, visitExpr } from "../model/walk.js";
 import { type Affine, type Term, add, atom, coefOf, constant, invariant, loopVar, mul, numeric, scale, sub, varsOf } from "./affine.js";
 import { type Eq, type Ineq, infeasible } from "./fm.js";
@@ -119,6 +119,8 @@ export interface LoopAccesses {
   /** the prange's iteration numbering: index = start + step * number, when the step is a literal other than 1 */
   readonly numbering: { readonly v: Var; readonly start: Affine; readonly step: number } | null;
   readonly decomp: Decomp | null;
+  /** `x << c` subscripts read as x * 2^c that need the run-time int32 check (LoopModel.shiftsAssumed) */
+  readonly shiftsAssumed: readonly Expr[];
 }
 
 /**
@@ -314,6 +316,16 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
   let stepN: number | null = null;
   /** a symbolic step (one invariant form) */
   let stepAff: Affine | null = null;
+
+  /** `x << c` subscripts read as x * 2^c with no proof that the product stays in int32 */
+  const shiftsAssumed = new Set<Expr>();
+  /** Whether `v` is one form, unconditional, of the prange index times an odd integer plus invariants, at an odd literal step. */
+  const oddInIndex = (v: Val): boolean => {
+    if (!isVal(v) || v.alts.length !== 1 || v.alts[0]!.cs.length !== 0 || stepN === null || !Number.isInteger(stepN) || Math.abs(stepN) % 2 !== 1) return false;
+    const a = v.alts[0]!.a;
+    const { c, symbolic } = coefOf(a, idx);
+    return !symbolic && Number.isInteger(c) && Math.abs(c) % 2 === 1 && varsOf(a).every((x) => x === idx);
+  };
 
   const printKey = (e: Expr, env: Env = EMPTY): string => {
     switch (e.k) {
@@ -602,7 +614,15 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
             else if (rn !== null && Number.isInteger(rn) && rn > 0 && rn < 31) out = floorOf(e, l, 2 ** rn, env, true);
             break;
           case "<<":
-            if (rn !== null && Number.isInteger(rn) && rn >= 0 && rn < 31) out = mapVal(l, (a) => scale(a, 2 ** rn));
+            // x << c is x * 2^c modulo 2^32: two values of x meet there when they differ by a
+            // multiple of 2^(32 - c) (\`i << 30\` at i = 0 and 4). The range of x may rule that out,
+            // or, for c <= 1, x moving by an odd multiple of the index at an odd step (two
+            // iterations are fewer than 2^31 steps apart); otherwise the loop runs in parallel only
+            // if x * 2^c is checked to stay in int32 at run time (LoopModel.shiftsAssumed)
+            if (rn !== null && Number.isInteger(rn) && rn >= 0 && rn < 31) {
+              out = mapVal(l, (a) => scale(a, 2 ** rn));
+              if (isVal(out) && !narrowerThan(e.l.ty, 2 ** (32 - rn)) && !(rn <= 1 && oddInIndex(l))) shiftsAssumed.add(e);
+            }
             break;
           case "&":
             // k & (2^p - 1) of the collapsed prange index (k >= 0): its remainder by 2^p
@@ -1220,7 +1240,7 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
   for (const [v, d] of scalarDoms) if (d !== "multi" && d.size === 1) singleIteration.add(v);
   const numbering = stepN !== null && stepN !== 1 && Number.isInteger(stepN) && startVal && stepN > 0 ? { v: synthetic(`${idx.name}#`, loop), start: startVal, step: stepN } : null;
   const frame: Frame = { idx, step: stepN, numbering, decomp, ints, stepAff };
-  return { accesses: accesses.map((a) => ({ ...a, frame })), singleIteration, facts, numbering, decomp };
+  return { accesses: accesses.map((a) => ({ ...a, frame })), singleIteration, facts, numbering, decomp, shiftsAssumed: [...shiftsAssumed] };
 }
 
 function foldBinary(op: string, a: number, b: number): number | null {
@@ -1792,4 +1812,9 @@ export function stepOf(loop: PrangeStmt): number | null {
   if (s.k === "num") return s.value;
   if (s.k === "unary" && s.op === "-" && s.e.k === "num") return -s.e.value;
   return null;
+}
+
+/** Whether every value of type \`t\` is an integer and any two differ by less than \`span\`. */
+function narrowerThan(t: Ty | undefined, span: number): boolean {
+  return t !== undefined && (t.k === "i32" || t.k === "i64") && t.hi - t.lo < span;
 }

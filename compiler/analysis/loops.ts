@@ -268,6 +268,7 @@ function analyseLoop(k: Kernel, loop: PrangeStmt, sink: DiagnosticSink, textOf: 
     arraysRead: [...arraysRead],
     arraysWritten: [...arraysWritten],
     serialUnless: acc.decomp?.assumed ? [acc.decomp.assumed] : [],
+    shiftsAssumed: acc.shiftsAssumed,
     lineIters: lineIters(loop, acc.accesses),
   };
 }

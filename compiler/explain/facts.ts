@@ -53,7 +53,7 @@ export function kernelFacts(src: FactSources): KernelReport {
   const inLoops = new Set<number>();
   const loops = all.map((p, i): LoopReport => {
     const base = { number: i, header: src.textOf(p.callPos), index: p.index.name, ...at(p.callPos) };
-    const none = { reductions: [], arrayReductions: [], privates: [], liveIn: [], shared: [], reads: [], writes: [], hoisted: [], checked: [], lanes: 1 as const, laneLoops: [], keptLoops: [], scalar: null, wideIndex: false, assumed: [], loopFree: false, lineChunk: 1, verdicts: [] };
+    const none = { reductions: [], arrayReductions: [], privates: [], liveIn: [], shared: [], reads: [], writes: [], hoisted: [], checked: [], lanes: 1 as const, laneLoops: [], keptLoops: [], scalar: null, wideIndex: false, assumed: [], shifts: [], loopFree: false, lineChunk: 1, verdicts: [] };
     if (p.serial) {
       const parent = all.filter((q) => !q.serial && q.start <= p.start && p.end <= q.end).pop();
       return { ...base, ...none, parallel: false, parent: parent ? numberOf.get(parent)! : null };
@@ -98,6 +98,7 @@ export function kernelFacts(src: FactSources): KernelReport {
       scalar: note.scalar && { why: note.scalar.why, text: note.scalar.at && src.textOf(note.scalar.at), at: note.scalar.at && at(note.scalar.at) },
       wideIndex: info.wideIndex,
       assumed: m.serialUnless.map((e) => src.textOf(e)),
+      shifts: m.shiftsAssumed.map((e) => src.textOf(e)),
       loopFree: info.innerLoops === false && info.reductions === 0,
       lineChunk: info.reductions === 0 ? (info.lineChunk ?? 1) : 1,
       verdicts: src.diagnostics.slice(from, to).map(verdict),

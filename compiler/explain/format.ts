@@ -106,9 +106,16 @@ function loopLines(l: LoopReport, r: KernelReport, o: FormatOptions, short: (a: 
 
 /** The run-time condition of a proof that split the index by a divisor of unknown sign. */
 function assumedText(l: LoopReport): string {
-  if (l.assumed.length === 0) return "";
-  const what = l.assumed.map((t) => `\`${t}\``).join(" and ");
-  return `; only when ${what} ${l.assumed.length > 1 ? "are integers" : "is an integer"} >= 1 at the loop (checked each time: the proof that iterations are independent splits the index by it), else in order on the calling thread`;
+  let out = "";
+  if (l.assumed.length > 0) {
+    const what = l.assumed.map((t) => `\`${t}\``).join(" and ");
+    out += `; only when ${what} ${l.assumed.length > 1 ? "are integers" : "is an integer"} >= 1 at the loop (checked each time: the proof that iterations are independent splits the index by it), else in order on the calling thread`;
+  }
+  if (l.shifts.length > 0) {
+    const what = l.shifts.map((t) => `\`${t}\``).join(" and ");
+    out += `; only when ${what} ${l.shifts.length > 1 ? "stay" : "stays"} within 32-bit integers over the whole loop (checked each time: where a shift wraps, iterations far apart can write one element), else in order on the calling thread`;
+  }
+  return out;
 }
 
 function execution(l: LoopReport, c: CallFacts | undefined): string {

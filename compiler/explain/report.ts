@@ -80,6 +80,8 @@ export interface LoopReport extends At {
   readonly wideIndex: boolean;
   /** expressions that must be integers >= 1 at run time for the loop to run in parallel (LoopModel.serialUnless), as written */
   readonly assumed: readonly string[];
+  /** shifts `x << c` the race proof read as x * 2^c: the loop runs in parallel only when they stay in int32 (LoopModel.shiftsAssumed), as written */
+  readonly shifts: readonly string[];
   /** no inner loop and no reduction: static and guided chunks hold at least 128 iterations (the artifact's innerLoops) */
   readonly loopFree: boolean;
   /** static and guided chunks hold at least min(lineChunk, n / 16) iterations (the artifact's lineChunk; 1: no such floor) */

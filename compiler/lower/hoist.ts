@@ -578,7 +578,27 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
 }
 
 /** Pushes (i32) whether the chunk [itLo, itHi) (not empty) may take `plan`'s fast path. */
-export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi: number, start: number, step: number): void {
+/** The expressions of the plan's index-tree nodes (those its check bounds) and the arrays whose lengths it reads. */
+export function planParts(plan: ChunkPlan): { readonly exprs: ReadonlySet<Expr>; readonly arrays: ReadonlySet<Var> } {
+  const exprs = new Set<Expr>();
+  const arrays = new Set<Var>();
+  const walk = (t: Tree): void => {
+    if (t.k === "bin" || t.k === "div" || t.k === "minmax") exprs.add(t.e);
+    if (t.k === "len") arrays.add(t.array);
+    subtrees(t).forEach(walk);
+  };
+  for (const c of plan.checks) {
+    arrays.add(c.array);
+    walk(c.t);
+  }
+  return { exprs, arrays };
+}
+
+/**
+ * Pushes 1 when chunk [itLo, itHi) may take the fast path: its tree nodes in int32 (and their
+ * own conditions), and, unless `accessBounds` is false, every checked access in its array.
+ */
+export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi: number, start: number, step: number, accessBounds = true): void {
   const fb = L.fb;
   const I64 = ValType.i64;
   const ok = fb.local(ValType.i32);
@@ -898,6 +918,7 @@ export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi
   };
   for (const c of plan.checks) {
     const x = ext(c.t);
+    if (!accessBounds) continue;
     fb.localGet(x.lo).i64Const(0n).op(Op.i64_ge_s);
     fb.localGet(x.hi).localGet(L.arrays.get(c.array)!.len).op(Op.i64_extend_i32_u).op(Op.i64_lt_s).op(Op.i32_and);
     live(x.dead);

@@ -22,6 +22,7 @@ import { innerLanes } from "./vector-check.js";
 import { hoistInvariants, withHoisted } from "./invariants.js";
 import { emitKept, keptElements } from "./promote.js";
 import { emitBasePointers } from "./pointers.js";
+import { emitShiftCheck } from "./shift-check.js";
 import { emitInnerLanes } from "./vector.js";
 import { forEachExprInStmts } from "../model/walk.js";
 import { emitArrayLet, emitArrayReturn } from "./array-values.js";
@@ -307,10 +308,11 @@ function emitSerialPrange(L: FnLowerer, s: PrangeStmt): void {
  * The loop number for env.prange, with PRANGE_IN_ORDER set when a run-time assumption of the
  * loop's race proof fails: each of `serialUnless` must be an integer >= 1 (NaN fails too).
  */
-function emitLoopNumber(L: FnLowerer, s: PrangeStmt): void {
+function emitLoopNumber(L: FnLowerer, s: PrangeStmt, bounds: readonly number[]): void {
   const fb = L.fb;
   const assumed = s.model!.serialUnless;
-  if (assumed.length === 0) {
+  const shifts = s.model!.shiftsAssumed.length > 0;
+  if (assumed.length === 0 && !shifts) {
     fb.i32Const(s.id);
     return;
   }
@@ -324,6 +326,11 @@ function emitLoopNumber(L: FnLowerer, s: PrangeStmt): void {
     fb.localGet(t).op(Op.f64_floor).localGet(t).op(Op.f64_eq).op(Op.i32_and);
     if (n > 0) fb.op(Op.i32_and);
   });
+  if (shifts) {
+    // the proof read `x << c` as x * 2^c: it holds where no shift wraps over the whole range (shift-check.ts)
+    emitShiftCheck(L, s, bounds);
+    if (assumed.length > 0) fb.op(Op.i32_and);
+  }
   // select(plain, in order, holds): the plain number when every assumption holds
   fb.select();
   L.release(ValType.f64, t);
@@ -456,7 +463,7 @@ function emitParallelPrange(L: FnLowerer, s: PrangeStmt): void {
     fb.end();
   }
   copyIn();
-  emitLoopNumber(L, s);
+  emitLoopNumber(L, s, bounds);
   fb.localGet(L.frameLocal);
   for (const b of bounds) fb.localGet(b);
   fb.call(L.m.imports.prange);

@@ -404,7 +404,7 @@ export function innerLanes(s: Extract<Stmt, { k: "loop" }>): PrangeStmt | null {
   });
   const model = {
     liveIn: [...reads], reductions: [], arrayReductions: [], partialBytes: 0, privates: [], shared: [],
-    arraysRead: [...read], arraysWritten: [...written], serialUnless: [], diagnostics: [0, 0] as const, inner: true,
+    arraysRead: [...read], arraysWritten: [...written], serialUnless: [], shiftsAssumed: [], diagnostics: [0, 0] as const, inner: true,
   };
   const p = { k: "prange", id: -1, index: k, body: s.body, rangeStart: init.init, rangeStop: c.r, rangeStep: init.init, serial: true, model, start: s.start, end: s.end } as unknown as PrangeStmt;
   return laneVerdict(p) === null ? p : null;

@@ -251,6 +251,13 @@ export interface LoopModel {
    */
   readonly serialUnless: readonly Expr[];
   /**
+   * `x << c` subscripts the race proof read as x * 2^c although nothing proves that x * 2^c stays
+   * in int32 (where it wraps, iterations far apart can meet: `a[i << 30]` at i = 0 and 4). The
+   * loop runs in parallel only when the chunk plan's extents of every one of them, over the whole
+   * loop, lie in int32 (lower/stmt.ts); else in order on one thread.
+   */
+  readonly shiftsAssumed: readonly Expr[];
+  /**
    * consecutive iterations that write within one 64-byte cache line (1 when no store's index
    * moves by a known distance of fewer than 64 bytes per iteration)
    */
