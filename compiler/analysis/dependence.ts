@@ -319,13 +319,6 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
 
   /** `x << c` subscripts read as x * 2^c with no proof that the product stays in int32 */
   const shiftsAssumed = new Set<Expr>();
-  /** Whether `v` is one form, unconditional, of the prange index times an odd integer plus invariants, at an odd literal step. */
-  const oddInIndex = (v: Val): boolean => {
-    if (!isVal(v) || v.alts.length !== 1 || v.alts[0]!.cs.length !== 0 || stepN === null || !Number.isInteger(stepN) || Math.abs(stepN) % 2 !== 1) return false;
-    const a = v.alts[0]!.a;
-    const { c, symbolic } = coefOf(a, idx);
-    return !symbolic && Number.isInteger(c) && Math.abs(c) % 2 === 1 && varsOf(a).every((x) => x === idx);
-  };
 
   const printKey = (e: Expr, env: Env = EMPTY): string => {
     switch (e.k) {
@@ -614,14 +607,13 @@ export function collectAccesses(k: Kernel, loop: PrangeStmt, textOf: (p: Pos) =>
             else if (rn !== null && Number.isInteger(rn) && rn > 0 && rn < 31) out = floorOf(e, l, 2 ** rn, env, true);
             break;
           case "<<":
-            // x << c is x * 2^c modulo 2^32: two values of x meet there when they differ by a
-            // multiple of 2^(32 - c) (\`i << 30\` at i = 0 and 4). The range of x may rule that out,
-            // or, for c <= 1, x moving by an odd multiple of the index at an odd step (two
-            // iterations are fewer than 2^31 steps apart); otherwise the loop runs in parallel only
-            // if x * 2^c is checked to stay in int32 at run time (LoopModel.shiftsAssumed)
+            // x << c is x * 2^c only while that stays in int32: beyond, it wraps modulo 2^32, and
+            // iterations far apart meet (\`i << 30\` at i = 0 and 4) or the subscript is not the one
+            // the other subscripts are compared with. Where x's type does not keep it in range, the
+            // loop runs in parallel only if that is checked at run time (LoopModel.shiftsAssumed)
             if (rn !== null && Number.isInteger(rn) && rn >= 0 && rn < 31) {
               out = mapVal(l, (a) => scale(a, 2 ** rn));
-              if (isVal(out) && !narrowerThan(e.l.ty, 2 ** (32 - rn)) && !(rn <= 1 && oddInIndex(l))) shiftsAssumed.add(e);
+              if (isVal(out) && !shiftFits(e.l.ty, rn)) shiftsAssumed.add(e);
             }
             break;
           case "&":
@@ -1814,7 +1806,7 @@ export function stepOf(loop: PrangeStmt): number | null {
   return null;
 }
 
-/** Whether every value of type \`t\` is an integer and any two differ by less than \`span\`. */
-function narrowerThan(t: Ty | undefined, span: number): boolean {
-  return t !== undefined && (t.k === "i32" || t.k === "i64") && t.hi - t.lo < span;
+/** Whether every value of type \`t\` is an integer whose product with 2^c lies in int32 (then \`x << c\` is that product). */
+function shiftFits(t: Ty | undefined, c: number): boolean {
+  return t !== undefined && (t.k === "i32" || t.k === "i64") && t.lo * 2 ** c >= -2147483648 && t.hi * 2 ** c <= 2147483647;
 }

@@ -9,22 +9,65 @@
  * the bounds are not int32, the loop runs in order on the calling thread (PRANGE_IN_ORDER), as
  * the plain loop does.
  */
-import type { PrangeStmt } from "../model/ir.js";
+import type { Expr, PrangeStmt } from "../model/ir.js";
+import { visitExpr } from "../model/walk.js";
+import { emitAs } from "./expr.js";
 import type { FnLowerer } from "./fn.js";
-import { emitChunkCheck, planChunk, planParts } from "./hoist.js";
+import { type ChunkPlan, emitChunkCheck, planChunk, planParts } from "./hoist.js";
 import { ValType } from "./wasm/encoder.js";
 import { Op, OpFC } from "./wasm/opcodes.js";
 
 /** Pushes 1 when loop `s`'s assumed shifts stay in int32 over its whole range (bounds: f64 start, stop, step locals), else 0. */
 export function emitShiftCheck(L: FnLowerer, s: PrangeStmt, bounds: readonly number[]): void {
   const fb = L.fb;
+  const shifts = s.model!.shiftsAssumed;
   const plan = planChunk(s);
   const parts = plan === null ? null : planParts(plan);
   // (an array of the body's own has no length before the loop)
-  if (plan === null || !s.model!.shiftsAssumed.every((e) => parts!.exprs.has(e)) || [...parts!.arrays].some((a) => !L.arrays.has(a))) {
+  const planOk = parts !== null && [...parts.arrays].every((a) => L.arrays.has(a));
+  const inPlan = (e: Expr): boolean => planOk && parts!.exprs.has(e);
+  const shift = (e: Expr): Extract<Expr, { k: "binary" }> => e as Extract<Expr, { k: "binary" }>;
+  if (!shifts.every((e) => inPlan(e) || (shift(e).r.k === "num" && beforeLoop(L, s, shift(e).l)))) {
     fb.i32Const(0);
     return;
   }
+  fb.i32Const(1);
+  // a shift of values fixed for the whole loop (\`k << 4\` of a live-in k): x an integer with x * 2^c in int32
+  const x = L.temp(ValType.f64);
+  for (const e of shifts) {
+    if (inPlan(e)) continue;
+    const b = shift(e);
+    const c = (b.r as Extract<Expr, { k: "num" }>).value;
+    emitAs(L, b.l, "f64");
+    fb.localTee(x).op(Op.f64_trunc).localGet(x).op(Op.f64_eq);
+    fb.localGet(x).f64Const(2 ** c).op(Op.f64_mul).localTee(x).f64Const(-2147483648).op(Op.f64_ge).op(Op.i32_and);
+    fb.localGet(x).f64Const(2147483647).op(Op.f64_le).op(Op.i32_and);
+    fb.op(Op.i32_and);
+  }
+  L.release(ValType.f64, x);
+  if (shifts.some(inPlan)) {
+    emitRangeCheck(L, plan!, bounds);
+    fb.op(Op.i32_and);
+  }
+}
+
+/** Whether `main` can evaluate `e` before the loop: constants, the loop's live-ins, lengths of its arrays, and arithmetic of them. */
+function beforeLoop(L: FnLowerer, s: PrangeStmt, e: Expr): boolean {
+  const liveIn = new Set(s.model!.liveIn);
+  let ok = true;
+  visitExpr(e, (x) => {
+    if (x.k === "var") ok &&= liveIn.has(x.v) && !x.v.array;
+    else if (x.k === "length") ok &&= L.arrays.has(x.array);
+    else if (x.k === "unary") ok &&= x.op === "-" || x.op === "~" || x.op === "+";
+    else if (x.k === "binary") ok &&= ["+", "-", "*", "<<", ">>", ">>>", "&", "|", "^"].includes(x.op);
+    else ok &&= x.k === "num";
+  });
+  return ok;
+}
+
+/** Pushes 1 when the plan's index-tree nodes lie in int32 over the loop's whole range (its check without the access bounds), else 0. */
+function emitRangeCheck(L: FnLowerer, plan: ChunkPlan, bounds: readonly number[]): void {
+  const fb = L.fb;
   const [start, stop, step] = bounds as [number, number, number];
   const [s32, p32, lo, count] = [L.temp(ValType.i32), L.temp(ValType.i32), L.temp(ValType.i32), L.temp(ValType.i32)];
   const span = L.temp(ValType.f64);

@@ -18,7 +18,53 @@ const pixels = (out: Float64Array, w: number, h: number) => {
   }
 };
 
+/** The subscript the other one is compared with: (i + 2^31) << 1 is 2i, not 2i + 2^32 (found by review). */
+const offset = (a: Float64Array) => {
+  for (const i of prange(1048576)) {
+    a[(i + 2147483648) << 1] = i;
+    a[(i << 1) + 2] = -i;
+  }
+};
+/** A shift of a live-in, fixed for the loop: checked by its value, the loop stays parallel. */
+const fixedShift = (a: Float64Array, k: number) => {
+  for (const i of prange(a.length - 64)) {
+    const off = k << 4;
+    a[off + i + 64 - 32] = i;
+  }
+};
+
+/** Elements where two arrays differ (Object.is). */
+const differences = (a: Float64Array, b: Float64Array): number => {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) n++;
+  return n;
+};
+
 describe("shifted subscripts", () => {
+  test("(i + 2^31) << 1 against (i << 1) + 2: the plain results at 1-3 threads, every call", () => {
+    const ref = new Float64Array(2_200_000);
+    offset(ref);
+    for (const threads of [1, 2, 3]) {
+      const k = parallel(offset, { threads, warnings: false });
+      for (let call = 0; call < 4; call++) {
+        const a = new Float64Array(2_200_000);
+        k(a);
+        expect(a[1048576]).toBe(ref[1048576]);
+        expect(differences(a, ref)).toBe(0);
+      }
+    }
+  });
+  test("k << 4 of a live-in: results of the plain function, with k in and out of range", () => {
+    for (const kv of [2, -2, 0]) {
+      const ref = new Float64Array(200_000);
+      fixedShift(ref, kv);
+      for (const threads of [1, 2]) {
+        const a = new Float64Array(200_000);
+        parallel(fixedShift, { threads, warnings: false })(a, kv);
+        expect(differences(a, ref)).toBe(0);
+      }
+    }
+  });
   test("a[i << 30] over prange(0, n, 4): every iteration writes a[0]; the plain loop's last write wins at every thread count", () => {
     for (const threads of [1, 2, 3]) {
       const k = parallel(wraps, { threads, warnings: false });
