@@ -113,7 +113,7 @@ function assumedText(l: LoopReport): string {
   }
   if (l.shifts.length > 0) {
     const what = l.shifts.map((t) => `\`${t}\``).join(" and ");
-    out += `; only when ${what} ${l.shifts.length > 1 ? "stay" : "stays"} within 32-bit integers over the whole loop (checked each time: where a shift wraps, iterations far apart can write one element), else in order on the calling thread`;
+    out += `; only when a check before each run finds that ${what} ${l.shifts.length > 1 ? "stay" : "stays"} within 32-bit integers over the whole loop (where a shift wraps, iterations far apart can meet at one element; a shift the check cannot bound keeps the loop in order), else in order on the calling thread`;
   }
   return out;
 }
