@@ -104,13 +104,11 @@ function pointerOf(L: FnLowerer, ref: ElemRef): { local: number; d: Expr | null;
   const byVar = L.basePointers.get(ref.array);
   // (an index moved out of the loop whole is one local already: invariants.ts)
   if (byVar === undefined || byVar.size === 0 || ref.index.ty?.k !== "i32" || L.exprLocals.has(ref.index)) return null;
-  const ix = ref.index;
-  const v = ix.k === "var" ? ix.v : ix.k === "binary" ? (ix.l.k === "var" && byVar.has(ix.l.v) ? ix.l.v : ix.r.k === "var" ? ix.r.v : null) : null;
-  const local = v !== null ? byVar.get(v) : undefined;
-  if (v === null || local === undefined) return null;
-  const off = offsetFrom(ix, v);
-  if (off === null || (off.d !== null && off.d.ty?.k !== "i32")) return null;
-  return { local, ...off };
+  for (const [v, local] of byVar) {
+    const off = offsetFrom(ref.index, v);
+    if (off !== null && (off.d === null || off.d.ty?.k === "i32")) return { local, ...off };
+  }
+  return null;
 }
 
 /**

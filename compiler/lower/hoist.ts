@@ -577,7 +577,6 @@ export function planChunk(p: PrangeStmt): ChunkPlan | null {
   return { sites, checks, exprs, vars, liveIns, uses, divs };
 }
 
-/** Pushes (i32) whether the chunk [itLo, itHi) (not empty) may take `plan`'s fast path. */
 /** The expressions of the plan's index-tree nodes (those its check bounds) and the arrays whose lengths it reads. */
 export function planParts(plan: ChunkPlan): { readonly exprs: ReadonlySet<Expr>; readonly arrays: ReadonlySet<Var> } {
   const exprs = new Set<Expr>();
@@ -595,8 +594,9 @@ export function planParts(plan: ChunkPlan): { readonly exprs: ReadonlySet<Expr>;
 }
 
 /**
- * Pushes 1 when chunk [itLo, itHi) may take the fast path: its tree nodes in int32 (and their
- * own conditions), and, unless `accessBounds` is false, every checked access in its array.
+ * Pushes (i32) whether the chunk [itLo, itHi) (not empty) may take `plan`'s fast path: its tree
+ * nodes in int32 (and their own conditions), and, unless `accessBounds` is false, every checked
+ * access in its array.
  */
 export function emitChunkCheck(L: FnLowerer, plan: ChunkPlan, itLo: number, itHi: number, start: number, step: number, accessBounds = true): void {
   const fb = L.fb;

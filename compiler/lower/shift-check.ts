@@ -1,13 +1,13 @@
 /**
  * The run-time condition of a race proof that read `x << c` as x * 2^c (LoopModel.shiftsAssumed):
  * where x * 2^c leaves int32, `<<` wraps and iterations far apart may meet at one element (`a[i <<
- * 30]` at i = 0 and 4). Before the loop, the leader evaluates the chunk plan's check (hoist.ts)
- * over the whole iteration range, without its access bounds (an access out of bounds stays the
- * checked path's RangeError): it tests that every node of the plan's index trees, those shifts
- * included, lies in int32 over a box that holds every value they take. Where it holds, no
- * shift wraps and the proof stands; where it fails, or a shift is not in the plan's trees, or
- * the bounds are not int32, the loop runs in order on the calling thread (PRANGE_IN_ORDER), as
- * the plain loop does.
+ * 30]` at i = 0 and 4). Before the loop, the leader checks each shift: one of values fixed for
+ * the loop (`k << 4` of a live-in) by evaluating x; one in the chunk plan's index trees by the
+ * plan's check (hoist.ts) over the whole iteration range, without its access bounds (an access
+ * out of bounds stays the checked path's RangeError), which tests that every tree node lies in
+ * int32 over a box that holds every value it takes. Where the checks hold, no shift wraps and
+ * the proof stands; where one fails, a shift is neither kind, or the bounds are not int32, the
+ * loop runs in order on the calling thread (PRANGE_IN_ORDER), as the plain loop does.
  */
 import type { Expr, PrangeStmt } from "../model/ir.js";
 import { visitExpr } from "../model/walk.js";

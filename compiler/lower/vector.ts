@@ -239,7 +239,7 @@ function emitLanes(L: FnLowerer, p: PrangeStmt, it: number, itHi: number, start:
   // body without calls takes four: V8 unrolls only loops of a few nodes, and a loop that streams
   // memory spends its time on the turn itself (y = a x + y, 2e5: 45 us on two steps a turn, 31 on
   // four, as C's; eight gained nothing more)
-  // leave when fewer than 2 * steps iterations are left: itHi - it, since it + 8 could wrap
+  // leave when fewer than 2 * steps iterations are left: end - index, since index + 8 could wrap
   // (a chunk may end at 2^31 - 1)
   // (a body with inner loops: one step per turn; the inner loops' own overhead dominates, and a
   // second copy would double the code)
